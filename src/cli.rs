@@ -1,0 +1,309 @@
+//! The command line: `serve`, `prepare`, `batch`. Flags are parsed here into settings and
+//! pipeline options; every serve flag can also come from an `ARTICLE_PREP_*` environment variable.
+
+use std::io::{BufRead, IsTerminal, Read, Write};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
+
+use crate::config::ServerSettings;
+use crate::pipeline::{ChunkBudget, Hints, Input, OffsetUnit, Options, PrepError, Tokenizer};
+use crate::server::jsonl;
+use crate::telemetry::LogFormat;
+
+/// article-prep: clean article text, metadata, quotes and chunks from raw news payloads.
+#[derive(Debug, Parser)]
+#[command(name = "article-prep", version, about)]
+pub struct Cli {
+    /// Log format.
+    #[arg(long, global = true, env = "ARTICLE_PREP_LOG_FORMAT", value_enum, default_value_t = LogFormat::Pretty)]
+    pub log_format: LogFormat,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the gRPC server.
+    Serve(ServeArgs),
+    /// Prepare one article from a file (or `-` for stdin) and print it as proto3 JSON.
+    Prepare(PrepareArgs),
+    /// Read PrepareRequest JSON lines on stdin, write PrepareResult JSON lines on stdout, in order.
+    Batch(BatchArgs),
+}
+
+/// `serve` flags.
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "ARTICLE_PREP_LISTEN", default_value = ServerSettings::DEFAULT_LISTEN)]
+    pub listen: SocketAddr,
+    /// Articles prepared at once (default: the core count).
+    #[arg(long, env = "ARTICLE_PREP_MAX_CONCURRENT")]
+    pub max_concurrent: Option<usize>,
+    /// Articles waiting beyond those before the server answers RESOURCE_EXHAUSTED.
+    #[arg(long, env = "ARTICLE_PREP_MAX_QUEUED")]
+    pub max_queued: Option<usize>,
+    /// Largest request or reply, bytes.
+    #[arg(long, env = "ARTICLE_PREP_MAX_MESSAGE_BYTES", default_value_t = ServerSettings::DEFAULT_MAX_MESSAGE_BYTES)]
+    pub max_message_bytes: usize,
+    /// Longest a request may take, seconds.
+    #[arg(long, env = "ARTICLE_PREP_REQUEST_TIMEOUT", default_value_t = 30.0)]
+    pub request_timeout: f64,
+    /// How long shutdown waits for in-flight calls, seconds.
+    #[arg(long, env = "ARTICLE_PREP_DRAIN_TIMEOUT", default_value_t = 20.0)]
+    pub drain_timeout: f64,
+}
+
+impl ServeArgs {
+    /// The server settings these flags describe.
+    #[must_use]
+    pub fn settings(&self) -> ServerSettings {
+        let defaults = ServerSettings::default();
+        ServerSettings {
+            listen: self.listen,
+            max_concurrent: self
+                .max_concurrent
+                .unwrap_or(defaults.max_concurrent)
+                .max(1),
+            max_queued: self.max_queued.unwrap_or(defaults.max_queued),
+            max_message_bytes: self.max_message_bytes,
+            request_timeout: Duration::from_secs_f64(self.request_timeout.max(0.001)),
+            drain_timeout: Duration::from_secs_f64(self.drain_timeout.max(0.0)),
+            ..defaults
+        }
+    }
+}
+
+/// The payload kind of a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TokenizerArg {
+    /// OpenAI cl100k_base.
+    Cl100k,
+    /// OpenAI o200k_base.
+    O200k,
+    /// Words.
+    Words,
+    /// Characters.
+    Characters,
+}
+
+/// Offset units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OffsetsArg {
+    /// Unicode code points.
+    CodePoints,
+    /// UTF-8 bytes.
+    Utf8,
+    /// UTF-16 code units.
+    Utf16,
+}
+
+/// `prepare` flags.
+#[derive(Debug, clap::Args)]
+pub struct PrepareArgs {
+    /// The file, or `-` for stdin.
+    #[arg(default_value = "-")]
+    pub file: String,
+    /// The payload is HTML.
+    #[arg(long, conflicts_with = "text")]
+    pub html: bool,
+    /// The payload is plain text.
+    #[arg(long)]
+    pub text: bool,
+    /// The article's URL (metadata only).
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Largest chunk in tokens.
+    #[arg(long, default_value_t = ChunkBudget::DEFAULT_MAX_TOKENS)]
+    pub max_tokens: usize,
+    /// Tokens of trailing sentences repeated in the next chunk.
+    #[arg(long, default_value_t = 0)]
+    pub overlap_tokens: usize,
+    /// Token counter.
+    #[arg(long, value_enum, default_value_t = TokenizerArg::Cl100k)]
+    pub tokenizer: TokenizerArg,
+    /// Unit of spans.
+    #[arg(long, value_enum, default_value_t = OffsetsArg::CodePoints)]
+    pub offsets: OffsetsArg,
+    /// The payload is the article already: keep all its text.
+    #[arg(long)]
+    pub keep_all_text: bool,
+}
+
+/// `batch` flags.
+#[derive(Debug, clap::Args)]
+pub struct BatchArgs {
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Largest payload per line, bytes.
+    #[arg(long, default_value_t = ServerSettings::DEFAULT_MAX_MESSAGE_BYTES)]
+    pub max_payload_bytes: usize,
+}
+
+/// Why a command failed.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// Reading or writing failed.
+    #[error("{context}: {source}")]
+    Io {
+        /// What was being done.
+        context: String,
+        /// Why it failed.
+        source: std::io::Error,
+    },
+    /// The article was refused.
+    #[error(transparent)]
+    Prep(#[from] PrepError),
+    /// A worker pool could not be built.
+    #[error("cannot start worker threads: {0}")]
+    Threads(String),
+}
+
+/// Runs `prepare`: reads the file, prints the article.
+///
+/// # Errors
+/// When the file cannot be read or the article is refused.
+pub fn prepare(args: &PrepareArgs) -> Result<(), CliError> {
+    let mut data = Vec::new();
+    if args.file == "-" {
+        std::io::stdin()
+            .read_to_end(&mut data)
+            .map_err(|source| CliError::Io {
+                context: "reading stdin".into(),
+                source,
+            })?;
+    } else {
+        data = std::fs::read(PathBuf::from(&args.file)).map_err(|source| CliError::Io {
+            context: format!("reading {}", args.file),
+            source,
+        })?;
+    }
+    let input = if args.html || args.text {
+        let text = String::from_utf8(data).map_err(|_| PrepError::NotText {
+            reason: "the file is not UTF-8; leave out --html/--text to detect its charset".into(),
+        })?;
+        if args.html {
+            Input::Html(text)
+        } else {
+            Input::Text(text)
+        }
+    } else {
+        Input::Raw {
+            data,
+            content_type: None,
+        }
+    };
+    input.check(usize::MAX)?;
+    let hints = Hints::parse(args.url.clone(), None, None, None, None)?;
+    let tokenizer = match args.tokenizer {
+        TokenizerArg::Cl100k => Tokenizer::Cl100kBase,
+        TokenizerArg::O200k => Tokenizer::O200kBase,
+        TokenizerArg::Words => Tokenizer::Words,
+        TokenizerArg::Characters => Tokenizer::Characters,
+    };
+    let options = Options {
+        chunking: ChunkBudget::new(args.max_tokens, args.overlap_tokens, tokenizer)?,
+        keep_all_text: args.keep_all_text,
+        offset_unit: match args.offsets {
+            OffsetsArg::CodePoints => OffsetUnit::CodePoints,
+            OffsetsArg::Utf8 => OffsetUnit::Utf8,
+            OffsetsArg::Utf16 => OffsetUnit::Utf16,
+        },
+    };
+    let json = jsonl::prepare_pretty("", input, &hints, &options)?;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{json}")
+        .or_else(ignore_broken_pipe)
+        .map_err(|source| CliError::Io {
+            context: "writing stdout".into(),
+            source,
+        })
+}
+
+/// Runs `batch`: JSON lines in, JSON lines out in input order, on all cores.
+///
+/// # Errors
+/// When stdin or stdout fail; a bad line is an error result, not an error of the batch.
+pub fn batch(args: &BatchArgs) -> Result<(), CliError> {
+    let threads = args
+        .threads
+        .unwrap_or_else(|| {
+            std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+        })
+        .max(1);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| CliError::Threads(e.to_string()))?;
+    let stdin = std::io::stdin().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let progress = std::io::stderr().is_terminal();
+    // Lines are read in windows so that memory stays bounded and output keeps input order.
+    let window = threads * 8;
+    let mut lines = stdin.lines().enumerate();
+    let mut done = 0usize;
+    loop {
+        let mut batch: Vec<(usize, String)> = Vec::with_capacity(window);
+        for (n, line) in lines.by_ref().take(window) {
+            let line = line.map_err(|source| CliError::Io {
+                context: format!("reading line {}", n + 1),
+                source,
+            })?;
+            if !line.trim().is_empty() {
+                batch.push((n + 1, line));
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        let max = args.max_payload_bytes;
+        let results: Vec<String> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|(n, line)| {
+                    std::panic::catch_unwind(|| jsonl::prepare_line(*n, line, max)).unwrap_or_else(|_| {
+                        format!(r#"{{"error":{{"code":13,"codeName":"INTERNAL","message":"line {n}: internal error while preparing the article"}}}}"#)
+                    })
+                })
+                .collect()
+        });
+        for r in results {
+            writeln!(out, "{r}")
+                .or_else(ignore_broken_pipe)
+                .map_err(|source| CliError::Io {
+                    context: "writing stdout".into(),
+                    source,
+                })?;
+        }
+        done += batch.len();
+        if progress {
+            eprint!("\rprepared {done} articles");
+        }
+    }
+    out.flush()
+        .or_else(ignore_broken_pipe)
+        .map_err(|source| CliError::Io {
+            context: "writing stdout".into(),
+            source,
+        })?;
+    if progress {
+        eprintln!();
+    }
+    Ok(())
+}
+
+/// A closed pipe (`| head`) is a normal end, not an error.
+fn ignore_broken_pipe(e: std::io::Error) -> std::io::Result<()> {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        Ok(())
+    } else {
+        Err(e)
+    }
+}

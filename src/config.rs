@@ -1,0 +1,45 @@
+//! Server settings: typed, with the defaults a fresh machine needs (plaintext on loopback).
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+/// Everything `article-prep serve` can be told.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServerSettings {
+    /// Address to listen on; port 0 picks a free port.
+    pub listen: SocketAddr,
+    /// Articles prepared at once.
+    pub max_concurrent: usize,
+    /// Articles waiting for a worker beyond those; more are refused with RESOURCE_EXHAUSTED.
+    pub max_queued: usize,
+    /// Largest request or reply message, bytes.
+    pub max_message_bytes: usize,
+    /// Longest a request may take on the server.
+    pub request_timeout: Duration,
+    /// Articles of one stream in flight at once.
+    pub stream_in_flight: usize,
+    /// How long shutdown waits for in-flight calls.
+    pub drain_timeout: Duration,
+}
+
+impl ServerSettings {
+    /// The default listen address.
+    pub const DEFAULT_LISTEN: &'static str = "127.0.0.1:50051";
+    /// The default message size cap: 16 MiB.
+    pub const DEFAULT_MAX_MESSAGE_BYTES: usize = 16 * 1024 * 1024;
+}
+
+impl Default for ServerSettings {
+    fn default() -> Self {
+        let cores = std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get);
+        Self {
+            listen: SocketAddr::from(([127, 0, 0, 1], 50051)),
+            max_concurrent: cores,
+            max_queued: cores * 16,
+            max_message_bytes: Self::DEFAULT_MAX_MESSAGE_BYTES,
+            request_timeout: Duration::from_secs(30),
+            stream_in_flight: cores.max(2),
+            drain_timeout: Duration::from_secs(20),
+        }
+    }
+}

@@ -1,0 +1,70 @@
+//! `Block`: one unit of the payload (a text line, or an HTML paragraph, heading, list item ...),
+//! the common shape both parsers produce and the boilerplate stage judges.
+
+use super::segment::ParagraphKind;
+
+/// One block of the payload, before any judgement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// The block's text as found, not yet normalised.
+    pub text: String,
+    /// What the markup (or the line's shape) says it is.
+    pub kind: ParagraphKind,
+    /// For text payloads: a blank line came before it.
+    pub gap_before: bool,
+    /// What the DOM says about it, for HTML payloads.
+    pub dom: Option<DomHints>,
+}
+
+impl Block {
+    /// A block of plain text.
+    #[must_use]
+    pub fn text(text: impl Into<String>, kind: ParagraphKind, gap_before: bool) -> Self {
+        Self {
+            text: text.into(),
+            kind,
+            gap_before,
+            dom: None,
+        }
+    }
+}
+
+/// Signals only an HTML tree gives.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DomHints {
+    /// Characters of the block inside links.
+    pub link_chars: usize,
+    /// Inside `<article>`, `<main>` or an element marked as the article body.
+    pub in_article: bool,
+    /// A boilerplate role named by an ancestor's tag, class, id or ARIA role.
+    pub role: Option<DomRole>,
+    /// The first link's target, when the block is mostly a link.
+    pub href: Option<String>,
+}
+
+/// Boilerplate roles an HTML ancestor can announce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DomRole {
+    /// `<nav>`, menus, breadcrumbs.
+    Navigation,
+    /// `<footer>`, legal.
+    Footer,
+    /// `<aside>`, sidebars.
+    Aside,
+    /// Comment threads.
+    Comments,
+    /// Related / recommended lists.
+    Related,
+    /// Share and follow widgets.
+    Social,
+    /// Ads.
+    Advertisement,
+    /// Newsletter, subscription, app prompts.
+    Promotion,
+    /// Cookie / consent banners.
+    Consent,
+    /// `<figcaption>`, captions, credits.
+    Caption,
+    /// Bylines, datelines, author boxes.
+    Byline,
+}

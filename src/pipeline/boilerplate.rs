@@ -1,0 +1,725 @@
+//! Boilerplate removal: decides, for every block, whether it belongs to the article body, and
+//! gives each dropped block a [`RemovalReason`].
+//!
+//! One scorer serves text lines and HTML blocks alike. Each block gets a value: long blocks made
+//! of sentences count for, short fragments and known boilerplate against. The body is the
+//! highest-valued run of consecutive blocks (a maximum-sum subarray) that does not cross a hard
+//! section cut-off ("Comments", "Related Articles", "Download the app" ...). Blocks before the body
+//! are the page header (title, byline, date lines, menus); blocks after it belong to whichever
+//! section header came last. This module does not rewrite text: it only sorts blocks.
+
+use std::collections::HashSet;
+
+use super::block::{Block, DomRole};
+use super::dates;
+use super::segment::ParagraphKind;
+
+/// Why a block was left out of the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+pub enum RemovalReason {
+    /// Menus, logos, page chrome before the article.
+    Navigation,
+    /// The headline (kept in the metadata).
+    Title,
+    /// Source, byline or date line (kept in the metadata).
+    MetadataLine,
+    /// A repeat of an earlier block.
+    Duplicate,
+    /// Comments section.
+    Comments,
+    /// Related or recommended articles.
+    Related,
+    /// App, newsletter and subscription prompts.
+    Promotion,
+    /// Ads.
+    Advertisement,
+    /// Share and follow widgets.
+    Social,
+    /// Cookie and consent notices.
+    Consent,
+    /// Captions and credits.
+    Caption,
+    /// Site footer and legal text.
+    Footer,
+    /// A short fragment outside the body.
+    LowContent,
+    /// Text outside the body region.
+    OutsideBody,
+}
+
+impl RemovalReason {
+    /// A short explanation for clients.
+    #[must_use]
+    pub fn detail(self) -> &'static str {
+        match self {
+            Self::Navigation => "page chrome before the article",
+            Self::Title => "the headline, kept in metadata.title",
+            Self::MetadataLine => "source, byline or date line, kept in metadata",
+            Self::Duplicate => "repeats an earlier block",
+            Self::Comments => "comments section",
+            Self::Related => "related-articles section, kept in related",
+            Self::Promotion => "app, newsletter or subscription prompt",
+            Self::Advertisement => "advertisement",
+            Self::Social => "share or follow widget",
+            Self::Consent => "cookie or consent notice",
+            Self::Caption => "caption or credit",
+            Self::Footer => "site footer or legal text",
+            Self::LowContent => "short fragment outside the article body",
+            Self::OutsideBody => "text outside the article body",
+        }
+    }
+}
+
+/// A block kept in the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeptBlock {
+    /// The block's text, not yet normalised.
+    pub text: String,
+    /// What it is.
+    pub kind: ParagraphKind,
+}
+
+/// A block left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DroppedBlock {
+    /// The block's text, not yet normalised.
+    pub text: String,
+    /// Why.
+    pub reason: RemovalReason,
+    /// Link target, for HTML blocks that are links.
+    pub href: Option<String>,
+}
+
+/// The verdict on every block, in input order within each list.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Sorted {
+    /// Body blocks.
+    pub kept: Vec<KeptBlock>,
+    /// Left-out blocks.
+    pub dropped: Vec<DroppedBlock>,
+}
+
+/// Sorts `blocks` into body and boilerplate. `title_hint` marks lines equal to a known title.
+/// With `keep_all`, every block is kept (the payload is the article already).
+#[must_use]
+pub fn sort(blocks: &[Block], title_hint: Option<&str>, keep_all: bool) -> Sorted {
+    let features: Vec<Features> = blocks.iter().map(Features::of).collect();
+    if keep_all {
+        let kept = blocks
+            .iter()
+            .zip(&features)
+            .map(|(b, f)| KeptBlock {
+                text: b.text.clone(),
+                kind: kind_in_body(b, f),
+            })
+            .collect();
+        return Sorted {
+            kept,
+            dropped: Vec::new(),
+        };
+    }
+    let body = body_region(&features);
+    let title = pick_title(
+        blocks,
+        &features,
+        body.as_ref().map_or(blocks.len(), |r| r.start),
+        title_hint,
+    );
+
+    let mut sorted = Sorted::default();
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut section: Option<RemovalReason> = None;
+    for (i, (block, f)) in blocks.iter().zip(&features).enumerate() {
+        let in_body = body.as_ref().is_some_and(|r| r.contains(&i));
+        let before_body = body.as_ref().is_none_or(|r| i < r.start);
+        if in_body {
+            section = None;
+        } else if let Some(header) = f.section {
+            section = Some(header.reason);
+        }
+        let duplicate = !seen.insert(f.key.as_str()) && !f.key.is_empty();
+        let reason = if title == Some(i) {
+            Some(RemovalReason::Title)
+        } else if in_body {
+            f.bad.or(f.section.map(|s| s.reason)).or_else(|| {
+                if duplicate && !f.good {
+                    Some(RemovalReason::Duplicate)
+                } else if f.metadata_line && !f.good {
+                    Some(RemovalReason::MetadataLine)
+                } else {
+                    None
+                }
+            })
+        } else if let Some(reason) = f
+            .section
+            .map(|s| s.reason)
+            .or(section.filter(|_| !before_body))
+        {
+            Some(reason)
+        } else if f.metadata_line {
+            Some(RemovalReason::MetadataLine)
+        } else if duplicate {
+            Some(RemovalReason::Duplicate)
+        } else if let Some(bad) = f.bad {
+            Some(bad)
+        } else if f.good {
+            Some(RemovalReason::OutsideBody)
+        } else if before_body {
+            Some(RemovalReason::Navigation)
+        } else {
+            Some(RemovalReason::LowContent)
+        };
+        match reason {
+            Some(reason) => sorted.dropped.push(DroppedBlock {
+                text: block.text.clone(),
+                reason,
+                href: block.dom.as_ref().and_then(|d| d.href.clone()),
+            }),
+            None => sorted.kept.push(KeptBlock {
+                text: block.text.clone(),
+                kind: kind_in_body(block, f),
+            }),
+        }
+    }
+    sorted
+}
+
+/// A section cut-off line and what follows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct SectionHeader {
+    reason: RemovalReason,
+    /// Hard headers end the body; soft ones ("Read more") may sit inside it.
+    hard: bool,
+}
+
+/// What the scorer knows about one block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Features {
+    /// Lower-case words joined by single spaces: the comparison key.
+    key: String,
+    words: usize,
+    chars: usize,
+    sentence_like: bool,
+    headline_like: bool,
+    /// Long enough and made of sentences: body material.
+    good: bool,
+    metadata_line: bool,
+    bad: Option<RemovalReason>,
+    section: Option<SectionHeader>,
+    in_article: bool,
+}
+
+impl Features {
+    fn of(block: &Block) -> Self {
+        let text = block.text.trim();
+        let key = fold(text);
+        let words = text.split_whitespace().count();
+        let chars = text.chars().count();
+        let sentence_like = ends_like_sentence(text);
+        let first_upper = text
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(|c| !c.is_lowercase());
+        let headline_like =
+            (1..=14).contains(&words) && !sentence_like && first_upper && !text.ends_with(':');
+        let section = section_header(&key);
+        let mut bad = line_boilerplate(&key, text);
+        let mut in_article = false;
+        let mut link_dense = false;
+        if let Some(dom) = &block.dom {
+            in_article = dom.in_article;
+            link_dense = chars > 0 && dom.link_chars * 10 >= chars * 6;
+            if let Some(role) = dom.role {
+                bad = bad.or(Some(role_reason(role)));
+            }
+        }
+        let long_run = words >= 25;
+        let good = bad.is_none()
+            && section.is_none()
+            && !link_dense
+            && (words >= 10 && sentence_like
+                || long_run
+                || words >= 6 && sentence_like && in_article);
+        if link_dense && bad.is_none() && !good {
+            bad = Some(RemovalReason::Navigation);
+        }
+        let metadata_line = !good && is_metadata_line(text, words);
+        Self {
+            key,
+            words,
+            chars,
+            sentence_like,
+            headline_like,
+            good,
+            metadata_line,
+            bad,
+            section,
+            in_article,
+        }
+    }
+
+    /// The block's weight for the body search.
+    fn value(&self) -> i64 {
+        let chars = i64::try_from(self.chars).unwrap_or(i64::MAX / 4);
+        if self.bad.is_some() || self.section.is_some() {
+            -150
+        } else if self.good {
+            let base = if self.sentence_like { chars } else { chars / 2 };
+            if self.in_article {
+                base + base / 2
+            } else {
+                base
+            }
+        } else if self.sentence_like && self.words >= 4 {
+            -10
+        } else if self.headline_like {
+            -25
+        } else {
+            -40
+        }
+    }
+}
+
+fn kind_in_body(block: &Block, f: &Features) -> ParagraphKind {
+    match block.kind {
+        ParagraphKind::Body if f.headline_like && f.words >= 1 && !f.good => ParagraphKind::Heading,
+        kind => kind,
+    }
+}
+
+/// The highest-valued run of blocks not crossing a hard section header, if any block is good.
+fn body_region(features: &[Features]) -> Option<std::ops::Range<usize>> {
+    let mut best: Option<(i64, std::ops::Range<usize>)> = None;
+    let mut run_start = 0;
+    let mut run_sum: i64 = 0;
+    for (i, f) in features.iter().enumerate() {
+        let hard_stop = f
+            .section
+            .is_some_and(|s| s.hard || !soft_header_resumes(features, i));
+        if hard_stop {
+            run_sum = 0;
+            run_start = i + 1;
+            continue;
+        }
+        if run_sum <= 0 {
+            run_sum = 0;
+            run_start = i;
+        }
+        run_sum += f.value();
+        if f.good && best.as_ref().is_none_or(|(s, _)| run_sum > *s) {
+            best = Some((run_sum, run_start..i + 1));
+        }
+    }
+    best.map(|(_, r)| r)
+}
+
+/// A soft header ("Read more") inside the article is followed by body text within a few blocks.
+fn soft_header_resumes(features: &[Features], at: usize) -> bool {
+    features.iter().skip(at + 1).take(3).any(|f| f.good)
+}
+
+/// The headline among the blocks before the body: a repeated or nearest headline-like line.
+fn pick_title(
+    blocks: &[Block],
+    features: &[Features],
+    body_start: usize,
+    hint: Option<&str>,
+) -> Option<usize> {
+    if let Some(hint) = hint {
+        let key = fold(hint);
+        return features
+            .iter()
+            .position(|f| f.key == key && !key.is_empty());
+    }
+    let header = features.get(..body_start)?;
+    let mut best: Option<(i64, usize)> = None;
+    for (i, f) in header.iter().enumerate() {
+        if !f.headline_like
+            || f.words < 3
+            || f.metadata_line
+            || f.bad.is_some()
+            || f.section.is_some()
+        {
+            continue;
+        }
+        let repeats = header.iter().filter(|g| g.key == f.key).count();
+        let distance = i64::try_from(body_start - i).unwrap_or(i64::MAX / 4);
+        let heading_bonus = if blocks
+            .get(i)
+            .is_some_and(|b| b.kind == ParagraphKind::Heading)
+        {
+            50
+        } else {
+            0
+        };
+        let score = i64::try_from(f.words.min(20)).unwrap_or(0) * 2
+            + if repeats > 1 { 30 } else { 0 }
+            - distance * 4
+            + heading_bonus;
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, i));
+        }
+    }
+    // The first of identical lines is the title; later ones are duplicates.
+    best.map(|(_, i)| {
+        header
+            .iter()
+            .position(|g| g.key == features[i].key)
+            .unwrap_or(i)
+    })
+}
+
+/// Lower-case alphanumeric words joined by single spaces.
+#[must_use]
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+fn ends_like_sentence(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(|c: char| {
+        matches!(c, '\'' | '"' | '”' | '’' | '»' | ')' | ']' | '*') || c.is_whitespace()
+    });
+    trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', ';'])
+        && !trimmed.ends_with("...")
+        && trimmed.split_whitespace().count() >= 2
+}
+
+/// A short line with a date, a "By" byline, or both.
+fn is_metadata_line(text: &str, words: usize) -> bool {
+    if words > 14 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let byline = [
+        "by ",
+        "text:",
+        "words:",
+        "author:",
+        "written by",
+        "reporting by",
+        "posted by",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p));
+    let dated = dates::find_date(text).is_some_and(|d| {
+        let rest = format!(
+            "{} {}",
+            text.get(..d.start).unwrap_or_default(),
+            text.get(d.end..).unwrap_or_default()
+        );
+        rest.split_whitespace().count() <= 8
+    });
+    let stamped = ["published", "updated", "last updated", "posted"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+        && words <= 10;
+    byline && words <= 10 || dated || stamped
+}
+
+fn role_reason(role: DomRole) -> RemovalReason {
+    match role {
+        DomRole::Navigation | DomRole::Aside => RemovalReason::Navigation,
+        DomRole::Footer => RemovalReason::Footer,
+        DomRole::Comments => RemovalReason::Comments,
+        DomRole::Related => RemovalReason::Related,
+        DomRole::Social => RemovalReason::Social,
+        DomRole::Advertisement => RemovalReason::Advertisement,
+        DomRole::Promotion => RemovalReason::Promotion,
+        DomRole::Consent => RemovalReason::Consent,
+        DomRole::Caption => RemovalReason::Caption,
+        DomRole::Byline => RemovalReason::MetadataLine,
+    }
+}
+
+/// Whole-line section headers. Matching is on the folded key, after dropping a count.
+fn section_header(key: &str) -> Option<SectionHeader> {
+    let key = key.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+    let hard = |reason| Some(SectionHeader { reason, hard: true });
+    let soft = |reason| {
+        Some(SectionHeader {
+            reason,
+            hard: false,
+        })
+    };
+    const COMMENTS: &[&str] = &[
+        "comments",
+        "comment",
+        "leave a comment",
+        "leave a reply",
+        "join the conversation",
+        "join the discussion",
+        "show comments",
+        "view comments",
+        "post a comment",
+        "add a comment",
+        "reader comments",
+        "comments are closed",
+        "no comments yet",
+    ];
+    const RELATED_HARD: &[&str] = &[
+        "related articles",
+        "related stories",
+        "related news",
+        "related posts",
+        "related content",
+        "related coverage",
+        "you may also like",
+        "you might also like",
+        "recommended for you",
+        "recommended stories",
+        "recommended articles",
+        "recommended",
+        "trending",
+        "trending now",
+        "trending stories",
+        "most read",
+        "most popular",
+        "most viewed",
+        "popular stories",
+        "latest news",
+        "latest stories",
+        "top stories",
+        "more stories",
+        "more news",
+        "editor s picks",
+        "editors picks",
+        "don t miss",
+        "around the web",
+        "from the web",
+        "sponsored stories",
+        "promoted stories",
+        "what to read next",
+        "more from this author",
+    ];
+    const RELATED_SOFT: &[&str] = &[
+        "related",
+        "read more",
+        "read next",
+        "more on this",
+        "more on this story",
+        "also read",
+        "see also",
+        "further reading",
+        "up next",
+        "keep reading",
+        "read also",
+    ];
+    const PROMOTION: &[&str] = &[
+        "download the app",
+        "get the app",
+        "download our app",
+        "subscribe",
+        "subscribe now",
+        "newsletter",
+        "sign up for our newsletter",
+        "get our newsletter",
+        "newsletters",
+    ];
+    const SOCIAL: &[&str] = &[
+        "share this article",
+        "share this story",
+        "share this",
+        "follow us",
+        "share",
+    ];
+    const FOOTER: &[&str] = &[
+        "about us",
+        "contact us",
+        "privacy policy",
+        "terms of use",
+        "terms of service",
+    ];
+    if COMMENTS.contains(&key) {
+        hard(RemovalReason::Comments)
+    } else if RELATED_HARD.contains(&key)
+        || key.starts_with("more from ") && key.split(' ').count() <= 5
+    {
+        hard(RemovalReason::Related)
+    } else if RELATED_SOFT.contains(&key) {
+        soft(RemovalReason::Related)
+    } else if PROMOTION.contains(&key) {
+        hard(RemovalReason::Promotion)
+    } else if SOCIAL.contains(&key) {
+        soft(RemovalReason::Social)
+    } else if FOOTER.contains(&key) {
+        hard(RemovalReason::Footer)
+    } else {
+        None
+    }
+}
+
+/// Single lines that are boilerplate wherever they stand.
+fn line_boilerplate(key: &str, text: &str) -> Option<RemovalReason> {
+    const ADS: &[&str] = &[
+        "advertisement",
+        "ad",
+        "ads",
+        "sponsored",
+        "sponsored content",
+        "story continues below advertisement",
+        "continue reading below",
+        "scroll to continue with content",
+        "article continues below",
+        "advertisement continue reading below",
+    ];
+    const SOCIAL: &[&str] = &[
+        "tweet",
+        "facebook",
+        "twitter",
+        "email",
+        "print",
+        "whatsapp",
+        "linkedin",
+        "pinterest",
+        "reddit",
+        "copy link",
+        "share on facebook",
+        "share on twitter",
+        "share via email",
+        "link copied",
+    ];
+    const PROMOTION: &[&str] = &[
+        "download the app",
+        "get the app",
+        "sign up",
+        "subscribe",
+        "subscribe now",
+        "app store",
+        "google play",
+    ];
+    let words = key.split(' ').count();
+    if ADS.contains(&key) {
+        return Some(RemovalReason::Advertisement);
+    }
+    if SOCIAL.contains(&key) {
+        return Some(RemovalReason::Social);
+    }
+    if PROMOTION.contains(&key)
+        || words <= 12
+            && (key.contains("download") && key.contains("app")
+                || key.contains("newsletter") && key.contains("sign up"))
+    {
+        return Some(RemovalReason::Promotion);
+    }
+    if key.contains("cookie")
+        && [
+            "consent",
+            "accept",
+            "we use cookies",
+            "cookie policy",
+            "cookies to",
+        ]
+        .iter()
+        .any(|k| key.contains(k))
+    {
+        return Some(RemovalReason::Consent);
+    }
+    if key.contains("all rights reserved")
+        || text.starts_with('©')
+        || key.starts_with("copyright ") && words <= 20
+    {
+        return Some(RemovalReason::Footer);
+    }
+    let lower = text.trim_start().to_lowercase();
+    if [
+        "photo:",
+        "image:",
+        "picture:",
+        "credit:",
+        "photograph:",
+        "file photo",
+        "(photo",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+    {
+        return Some(RemovalReason::Caption);
+    }
+    if [
+        "read more:",
+        "read also:",
+        "also read:",
+        "related:",
+        "see also:",
+        "recommended:",
+        "more:",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+        && words <= 25
+    {
+        return Some(RemovalReason::Related);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::text;
+
+    fn reasons(input: &str) -> (Vec<String>, Vec<(String, RemovalReason)>) {
+        let sorted = sort(&text::parse(input), None, false);
+        (
+            sorted.kept.into_iter().map(|k| k.text).collect(),
+            sorted
+                .dropped
+                .into_iter()
+                .map(|d| (d.text, d.reason))
+                .collect(),
+        )
+    }
+
+    const BODY: &str = "The council voted on Tuesday to approve the new budget after a long debate.\n\
+        Members said the plan would fund schools, roads and a new library over five years.\n\
+        Budget talks\n\
+        The mayor is expected to sign the measure into law later this week, officials said.\n";
+
+    #[test]
+    fn the_body_is_kept_and_a_mid_body_subtitle_becomes_a_heading() {
+        let sorted = sort(&text::parse(BODY), None, false);
+        assert_eq!(sorted.kept.len(), 4);
+        assert_eq!(sorted.kept[2].kind, ParagraphKind::Heading);
+    }
+
+    #[test]
+    fn menus_title_and_sections_after_the_body_are_removed_with_reasons() {
+        let input = format!(
+            "Home\nWorld\nCouncil approves the new city budget\n{BODY}Comments\nGreat article!\nRelated Articles\nSomething else entirely\n"
+        );
+        let (kept, dropped) = reasons(&input);
+        assert_eq!(kept.len(), 4);
+        assert_eq!(
+            dropped,
+            [
+                ("Home".into(), RemovalReason::Navigation),
+                ("World".into(), RemovalReason::Navigation),
+                (
+                    "Council approves the new city budget".into(),
+                    RemovalReason::Title
+                ),
+                ("Comments".into(), RemovalReason::Comments),
+                ("Great article!".into(), RemovalReason::Comments),
+                ("Related Articles".into(), RemovalReason::Related),
+                ("Something else entirely".into(), RemovalReason::Related),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_page_without_sentences_has_no_body() {
+        let (kept, dropped) = reasons("Home\nNews\nSports\n");
+        assert!(kept.is_empty());
+        assert_eq!(dropped.len(), 3);
+    }
+}

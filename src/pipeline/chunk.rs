@@ -1,0 +1,420 @@
+//! Chunking: pieces of the body that fit a token budget, aligned to paragraphs when they can be,
+//! else to sentences, and split inside a sentence only when that sentence alone is over budget.
+//!
+//! Sizes come from a [`TokenCounter`]; every chunk's count is checked exactly against the budget
+//! before it is accepted, so a chunk never exceeds `max_tokens` whatever the tokenizer merges
+//! across sentence boundaries.
+
+use std::sync::Arc;
+
+use tiktoken_rs::CoreBPE;
+
+use super::options::{ChunkBudget, Tokenizer};
+use super::quotes::Quote;
+use super::segment::{Paragraph, ParagraphKind, Sentence};
+use super::span::Span;
+
+/// Counts tokens of a piece of text.
+pub trait TokenCounter: Send + Sync {
+    /// Tokens in `text`.
+    fn count(&self, text: &str) -> usize;
+}
+
+/// A BPE vocabulary from tiktoken (embedded in the binary).
+#[derive(Clone)]
+pub struct Bpe(Arc<CoreBPE>);
+
+impl std::fmt::Debug for Bpe {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Bpe")
+    }
+}
+
+impl TokenCounter for Bpe {
+    fn count(&self, text: &str) -> usize {
+        self.0.encode_ordinary(text).len()
+    }
+}
+
+/// Whitespace-separated words.
+#[derive(Debug, Clone, Copy)]
+pub struct WordCounter;
+
+impl TokenCounter for WordCounter {
+    fn count(&self, text: &str) -> usize {
+        text.split_whitespace().count()
+    }
+}
+
+/// Unicode code points.
+#[derive(Debug, Clone, Copy)]
+pub struct CharCounter;
+
+impl TokenCounter for CharCounter {
+    fn count(&self, text: &str) -> usize {
+        text.chars().count()
+    }
+}
+
+/// The counter for a tokenizer. The BPE tables are built once per process and shared.
+#[must_use]
+pub fn counter(tokenizer: Tokenizer) -> Box<dyn TokenCounter> {
+    match tokenizer {
+        Tokenizer::Cl100kBase => Box::new(Bpe(Arc::clone(cl100k()))),
+        Tokenizer::O200kBase => Box::new(Bpe(Arc::clone(o200k()))),
+        Tokenizer::Words => Box::new(WordCounter),
+        Tokenizer::Characters => Box::new(CharCounter),
+    }
+}
+
+fn cl100k() -> &'static Arc<CoreBPE> {
+    static BPE: std::sync::LazyLock<Arc<CoreBPE>> =
+        std::sync::LazyLock::new(|| Arc::new(tiktoken_rs::cl100k_base_singleton().clone()));
+    &BPE
+}
+
+fn o200k() -> &'static Arc<CoreBPE> {
+    static BPE: std::sync::LazyLock<Arc<CoreBPE>> =
+        std::sync::LazyLock::new(|| Arc::new(tiktoken_rs::o200k_base_singleton().clone()));
+    &BPE
+}
+
+/// A chunk of the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Chunk {
+    /// Where it is, overlap included.
+    pub span: Span,
+    /// Its tokens, exactly.
+    pub token_count: usize,
+    /// First paragraph touched.
+    pub first_paragraph: usize,
+    /// Last paragraph touched.
+    pub last_paragraph: usize,
+    /// First sentence touched.
+    pub first_sentence: usize,
+    /// Last sentence touched.
+    pub last_sentence: usize,
+    /// Tokens of the overlap at its start.
+    pub overlap_tokens: usize,
+}
+
+/// The smallest piece chunking moves around: a sentence, or part of an over-budget sentence.
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    span: Span,
+    tokens: usize,
+    paragraph: usize,
+    sentence: usize,
+    /// Starts a paragraph.
+    para_start: bool,
+    /// Must stay with the next unit (inside one quotation).
+    glued: bool,
+}
+
+/// Cuts `text` into chunks within `budget`.
+#[must_use]
+pub fn chunks(
+    text: &str,
+    paragraphs: &[Paragraph],
+    sentences: &[Sentence],
+    quotes: &[Quote],
+    budget: &ChunkBudget,
+    counter: &dyn TokenCounter,
+) -> Vec<Chunk> {
+    let max = budget.max_tokens();
+    let units = units(text, sentences, quotes, counter, max);
+    let mut chunks: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    while start < units.len() {
+        let end = pack(text, paragraphs, &units, start, max, counter);
+        chunks.push((start, end));
+        start = end;
+    }
+    chunks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &(a, b))| {
+            let overlap_from = if i == 0 {
+                a
+            } else {
+                overlap_start(text, &units, chunks[i - 1].0, a, b, budget, counter)
+            };
+            let span = Span::new(
+                text,
+                units[overlap_from].span.start()..units[b - 1].span.end(),
+            )?;
+            let overlap_tokens = if overlap_from < a {
+                Span::new(
+                    text,
+                    units[overlap_from].span.start()..units[a - 1].span.end(),
+                )
+                .map_or(0, |s| counter.count(s.slice(text)))
+            } else {
+                0
+            };
+            Some(Chunk {
+                span,
+                token_count: counter.count(span.slice(text)),
+                first_paragraph: units[overlap_from].paragraph,
+                last_paragraph: units[b - 1].paragraph,
+                first_sentence: units[overlap_from].sentence,
+                last_sentence: units[b - 1].sentence,
+                overlap_tokens,
+            })
+        })
+        .collect()
+}
+
+/// Sentences as units; over-budget sentences split at words (or characters, for a giant word).
+fn units(
+    text: &str,
+    sentences: &[Sentence],
+    quotes: &[Quote],
+    counter: &dyn TokenCounter,
+    max: usize,
+) -> Vec<Unit> {
+    let mut out = Vec::with_capacity(sentences.len());
+    let mut previous_paragraph = usize::MAX;
+    for (si, s) in sentences.iter().enumerate() {
+        let para_start = s.paragraph != previous_paragraph;
+        previous_paragraph = s.paragraph;
+        let glued = quotes
+            .iter()
+            .any(|q| q.span.start() < s.span.end() && q.span.end() > s.span.end());
+        let tokens = counter.count(s.span.slice(text));
+        if tokens <= max {
+            out.push(Unit {
+                span: s.span,
+                tokens,
+                paragraph: s.paragraph,
+                sentence: si,
+                para_start,
+                glued,
+            });
+            continue;
+        }
+        let pieces = split_oversized(text, s.span, counter, max);
+        let n = pieces.len();
+        for (k, (span, tokens)) in pieces.into_iter().enumerate() {
+            out.push(Unit {
+                span,
+                tokens,
+                paragraph: s.paragraph,
+                sentence: si,
+                para_start: para_start && k == 0,
+                glued: glued && k + 1 == n,
+            });
+        }
+    }
+    out
+}
+
+/// Splits one over-budget sentence into pieces within `max`, at word boundaries when possible.
+fn split_oversized(
+    text: &str,
+    span: Span,
+    counter: &dyn TokenCounter,
+    max: usize,
+) -> Vec<(Span, usize)> {
+    let mut out = Vec::new();
+    let s = span.slice(text);
+    let base = span.start();
+    let mut piece_start = 0;
+    while piece_start < s.len() {
+        let rest = &s[piece_start..];
+        // Largest prefix within budget: grow by words, then fall back to characters.
+        let mut best = 0;
+        let mut lo_tokens = 0;
+        let boundaries: Vec<usize> = rest
+            .char_indices()
+            .filter(|&(i, c)| c.is_whitespace() && i > 0)
+            .map(|(i, _)| i)
+            .chain(std::iter::once(rest.len()))
+            .collect();
+        let (mut lo, mut hi) = (0usize, boundaries.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let end = boundaries[mid];
+            let n = counter.count(rest[..end].trim_end());
+            if n <= max {
+                best = end;
+                lo_tokens = n;
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        if best == 0 {
+            let chars: Vec<usize> = rest
+                .char_indices()
+                .map(|(i, _)| i)
+                .skip(1)
+                .chain(std::iter::once(rest.len()))
+                .collect();
+            let (mut lo, mut hi) = (0usize, chars.len());
+            while lo < hi {
+                let mid = (lo + hi) / 2;
+                let n = counter.count(&rest[..chars[mid]]);
+                if n <= max {
+                    best = chars[mid];
+                    lo_tokens = n;
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            if best == 0 {
+                best = chars.first().copied().unwrap_or(rest.len());
+                lo_tokens = counter.count(&rest[..best]);
+            }
+        }
+        let piece = &rest[..best];
+        let trimmed = piece.trim();
+        if !trimmed.is_empty() {
+            let lead = piece.len() - piece.trim_start().len();
+            let from = base + piece_start + lead;
+            if let Some(span) = Span::new(text, from..from + trimmed.len()) {
+                out.push((span, lo_tokens));
+            }
+        }
+        piece_start += best;
+        while piece_start < s.len() && s[piece_start..].starts_with(char::is_whitespace) {
+            piece_start += s[piece_start..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    out
+}
+
+/// Where the chunk starting at unit `start` ends (exclusive): whole paragraphs while they fit,
+/// then whole sentences; a heading always starts a chunk; quotes stay whole when they fit.
+fn pack(
+    text: &str,
+    paragraphs: &[Paragraph],
+    units: &[Unit],
+    start: usize,
+    max: usize,
+    counter: &dyn TokenCounter,
+) -> usize {
+    let fits = |end: usize| {
+        Span::new(text, units[start].span.start()..units[end - 1].span.end())
+            .is_some_and(|s| counter.count(s.slice(text)) <= max)
+    };
+    let estimate = |end: usize| {
+        units[start..end]
+            .iter()
+            .map(|u| u.tokens + 1)
+            .sum::<usize>()
+    };
+    let mut end = start + 1;
+    let mut last_good_paragraph_end: Option<usize> = None;
+    let mut last_good_sentence_end: Option<usize> = None;
+    while end <= units.len() {
+        let at_boundary = end == units.len() || units[end].para_start;
+        let heading_next = end < units.len()
+            && units[end].para_start
+            && paragraphs
+                .get(units[end].paragraph)
+                .is_some_and(|p| p.kind == ParagraphKind::Heading);
+        if estimate(end) > max * 2 || !fits(end) {
+            break;
+        }
+        if !units[end - 1].glued {
+            last_good_sentence_end = Some(end);
+        }
+        if at_boundary {
+            last_good_paragraph_end = Some(end);
+        }
+        if heading_next {
+            break;
+        }
+        end += 1;
+    }
+    // Prefer a paragraph end; fall back to a sentence end, then to whatever fits.
+    last_good_paragraph_end
+        .or(last_good_sentence_end)
+        .unwrap_or(start + 1)
+        .max(start + 1)
+}
+
+/// The first unit of the overlap repeated before chunk `[a, b)`: whole trailing sentences of the
+/// previous chunk within `overlap_tokens`, never making the chunk exceed the budget.
+fn overlap_start(
+    text: &str,
+    units: &[Unit],
+    prev_start: usize,
+    a: usize,
+    b: usize,
+    budget: &ChunkBudget,
+    counter: &dyn TokenCounter,
+) -> usize {
+    let want = budget.overlap_tokens();
+    if want == 0 {
+        return a;
+    }
+    let mut best = a;
+    let mut candidate = a;
+    while candidate > prev_start + 1 {
+        candidate -= 1;
+        let within = |end: usize, limit: usize| {
+            Span::new(text, units[candidate].span.start()..units[end].span.end())
+                .is_some_and(|s| counter.count(s.slice(text)) <= limit)
+        };
+        if !within(a - 1, want) || !within(b - 1, budget.max_tokens()) {
+            break;
+        }
+        if units[candidate - 1].sentence != units[candidate].sentence {
+            best = candidate;
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::segment;
+
+    fn layout(text: &str) -> (Vec<Paragraph>, Vec<Sentence>) {
+        let mut paragraphs = Vec::new();
+        let mut at = 0;
+        for part in text.split("\n\n") {
+            if let Some(span) = Span::new(text, at..at + part.len()) {
+                paragraphs.push(Paragraph {
+                    span,
+                    kind: ParagraphKind::Body,
+                });
+            }
+            at += part.len() + 2;
+        }
+        let sentences = segment::sentences(text, &paragraphs);
+        (paragraphs, sentences)
+    }
+
+    #[test]
+    fn chunks_fit_the_budget_and_end_at_paragraphs() {
+        let text = "One two three four five. Six seven eight.\n\nNine ten eleven twelve.\n\nThirteen fourteen fifteen sixteen seventeen.";
+        let (p, s) = layout(text);
+        let budget = ChunkBudget::new(16, 0, Tokenizer::Words).unwrap_or_default();
+        let got = chunks(text, &p, &s, &[], &budget, &WordCounter);
+        assert!(got.iter().all(|c| c.token_count <= 16));
+        let pieces: Vec<&str> = got.iter().map(|c| c.span.slice(text)).collect();
+        assert_eq!(pieces, [
+            "One two three four five. Six seven eight.\n\nNine ten eleven twelve.",
+            "Thirteen fourteen fifteen sixteen seventeen."
+        ]);
+    }
+
+    #[test]
+    fn an_over_budget_sentence_is_split_at_words() {
+        let text = (0..100)
+            .map(|i| format!("w{i}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+            + ".";
+        let (p, s) = layout(&text);
+        let budget = ChunkBudget::new(16, 0, Tokenizer::Words).unwrap_or_default();
+        let got = chunks(&text, &p, &s, &[], &budget, &WordCounter);
+        assert_eq!(got.len(), 7);
+        assert!(got.iter().all(|c| c.token_count <= 16));
+    }
+}

@@ -1,0 +1,184 @@
+//! Finding calendar dates and relative ages ("2 hours ago") in short lines of text.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// A calendar date found in text, with as much precision as the text gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FoundDate {
+    /// Year.
+    pub year: u16,
+    /// Month, 1–12.
+    pub month: u8,
+    /// Day of month, 1–31.
+    pub day: u8,
+    /// Byte range of the date in the searched text.
+    pub start: usize,
+    /// End of that range.
+    pub end: usize,
+}
+
+impl FoundDate {
+    /// `YYYY-MM-DD`.
+    #[must_use]
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// The range of the date in the searched text.
+    #[must_use]
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+const MONTH: &str = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+
+#[allow(clippy::expect_used)] // constant patterns: a failure is a bug caught by the tests below
+fn regex(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("date patterns are valid")
+}
+
+static ISO: LazyLock<Regex> = LazyLock::new(|| regex(r"(?:^|\D)((\d{4})-(\d{2})-(\d{2}))(?:\D|$)"));
+static NUMERIC: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?:^|\D)((\d{1,2})([./-])(\d{1,2})[./-](\d{4}))(?:\D|$)"));
+static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"(?i)\b({MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}))\b"
+    ))
+});
+static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"(?i)\b((\d{{1,2}})(?:st|nd|rd|th)?\.?\s+{MONTH}\.?,?\s+(\d{{4}}))\b"
+    ))
+});
+static AGE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)(\d+|\ban?|\bone)\s+(second|sec|minute|min|hour|hr|day|week|month|year)s?\s+ago\b")
+});
+
+fn month_number(name: &str) -> Option<u8> {
+    let key: String = name.chars().take(3).flat_map(char::to_lowercase).collect();
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    months
+        .iter()
+        .position(|m| *m == key)
+        .and_then(|i| u8::try_from(i + 1).ok())
+}
+
+fn make(year: &str, month: u8, day: &str, range: Range<usize>) -> Option<FoundDate> {
+    let year: u16 = year.parse().ok()?;
+    let day: u8 = day.parse().ok()?;
+    let days_in_month = match month {
+        2 => 29,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => return None,
+    };
+    ((1990..=2100).contains(&year) && (1..=days_in_month).contains(&day)).then_some(FoundDate {
+        year,
+        month,
+        day,
+        start: range.start,
+        end: range.end,
+    })
+}
+
+/// The first calendar date in `text`: ISO `2025-02-14`, numeric `14-02-2025` / `02/14/2025`
+/// (day first unless that is impossible; for `/` month first unless that is impossible), or with a
+/// month name (`Feb. 14, 2025`, `14 February 2025`). Dates glued to words are found too
+/// (`Al Arabiya14-02-2025`).
+#[must_use]
+pub fn find_date(text: &str) -> Option<FoundDate> {
+    let mut found: Vec<FoundDate> = Vec::new();
+    if let Some(c) = ISO.captures(text) {
+        if let (Some(all), Some(y), Some(m), Some(d)) = (c.get(1), c.get(2), c.get(3), c.get(4)) {
+            found.extend(
+                m.as_str()
+                    .parse()
+                    .ok()
+                    .and_then(|m| make(y.as_str(), m, d.as_str(), all.range())),
+            );
+        }
+    }
+    if let Some(c) = NUMERIC.captures(text) {
+        if let (Some(all), Some(a), Some(sep), Some(b), Some(y)) =
+            (c.get(1), c.get(2), c.get(3), c.get(4), c.get(5))
+        {
+            let (a_num, b_num): (u8, u8) = (
+                a.as_str().parse().unwrap_or(0),
+                b.as_str().parse().unwrap_or(0),
+            );
+            let month_first = sep.as_str() == "/" && a_num <= 12 || b_num > 12;
+            let date = if month_first {
+                make(y.as_str(), a_num, b.as_str(), all.range())
+            } else {
+                make(y.as_str(), b_num, a.as_str(), all.range())
+            };
+            found.extend(date);
+        }
+    }
+    if let Some(c) = MONTH_FIRST.captures(text) {
+        if let (Some(all), Some(m), Some(d), Some(y)) = (c.get(1), c.get(2), c.get(3), c.get(4)) {
+            found.extend(
+                month_number(m.as_str()).and_then(|m| make(y.as_str(), m, d.as_str(), all.range())),
+            );
+        }
+    }
+    if let Some(c) = DAY_FIRST.captures(text) {
+        if let (Some(all), Some(d), Some(m), Some(y)) = (c.get(1), c.get(2), c.get(3), c.get(4)) {
+            found.extend(
+                month_number(m.as_str()).and_then(|m| make(y.as_str(), m, d.as_str(), all.range())),
+            );
+        }
+    }
+    found.into_iter().min_by_key(|d| d.start)
+}
+
+/// The first relative age in `text` (`2 hours ago`), as written.
+#[must_use]
+pub fn find_age(text: &str) -> Option<Range<usize>> {
+    AGE.find(text).map(|m| m.range())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iso(text: &str) -> Option<String> {
+        find_date(text).map(|d| d.iso())
+    }
+
+    #[test]
+    fn a_date_glued_to_the_source_name_is_day_month_year() {
+        let d = find_date("Al Arabiya14-02-2025");
+        assert_eq!(d.map(|d| d.iso()), Some("2025-02-14".into()));
+        assert_eq!(d.map(|d| d.start), Some(10));
+    }
+
+    #[test]
+    fn common_formats_are_read() {
+        assert_eq!(
+            iso("Chris Davies - Nov 19, 2019, 10:31 pm CST"),
+            Some("2019-11-19".into())
+        );
+        assert_eq!(iso("Published 14 February 2025"), Some("2025-02-14".into()));
+        assert_eq!(iso("2025-02-14T10:00:00Z"), Some("2025-02-14".into()));
+        assert_eq!(iso("02/14/2025"), Some("2025-02-14".into()));
+        assert_eq!(iso("Updated: Sept. 3, 2021"), Some("2021-09-03".into()));
+        assert_eq!(iso("no date here 2025"), None);
+        assert_eq!(iso("31-02-2025"), None);
+    }
+
+    #[test]
+    fn ages_are_found_inside_glued_labels() {
+        let text = "time2 hours ago";
+        assert_eq!(
+            find_age(text).and_then(|r| text.get(r)),
+            Some("2 hours ago")
+        );
+    }
+}

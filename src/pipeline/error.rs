@@ -1,0 +1,51 @@
+//! `PrepError`: everything that can make a preparation fail, with the values that were wrong.
+
+/// Why an article could not be prepared. Every variant but `Internal` is the caller's doing.
+#[derive(Debug, thiserror::Error, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum PrepError {
+    /// No payload field was set.
+    #[error("payload is required: set one of text, html or raw")]
+    MissingPayload,
+    /// The payload is empty or only white space.
+    #[error("payload {field} is empty")]
+    EmptyPayload {
+        /// The payload field (`text`, `html`, `raw.data`).
+        field: &'static str,
+    },
+    /// The payload is larger than the server accepts.
+    #[error("payload {field} is {size} bytes, over the limit of {limit} bytes")]
+    PayloadTooLarge {
+        /// The payload field.
+        field: &'static str,
+        /// Its size in bytes.
+        size: usize,
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// The raw bytes are not text in any charset.
+    #[error("raw.data is not text: {reason}")]
+    NotText {
+        /// What gave it away.
+        reason: String,
+    },
+    /// An option is out of range.
+    #[error("{field} {reason}")]
+    InvalidOption {
+        /// The option's field path, e.g. `options.chunking.max_tokens`.
+        field: &'static str,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A hint is malformed.
+    #[error("{field} {reason}")]
+    InvalidHint {
+        /// The hint's field path, e.g. `hints.published_at`.
+        field: &'static str,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A bug: the pipeline failed on input it should handle.
+    #[error("internal error while preparing the article")]
+    Internal(String),
+}

@@ -1,0 +1,424 @@
+//! Metadata: title, source, authors, dates, language, URL, counts, fingerprints and related links,
+//! reconciled from the caller's hints, the page's markup and the lines the boilerplate stage set
+//! aside (title, source/date lines, the related-articles section).
+
+use sha2::{Digest, Sha256};
+
+use super::boilerplate::{DroppedBlock, RemovalReason, fold};
+use super::dates;
+use super::input::Hints;
+use super::normalize::{self, Body};
+use super::segment::Sentence;
+
+/// Metadata of a prepared article. Empty strings mean unknown.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+pub struct Metadata {
+    /// Headline.
+    pub title: String,
+    /// Publisher named with the article.
+    pub source: String,
+    /// The website's own name.
+    pub site_name: String,
+    /// Author names.
+    pub authors: Vec<String>,
+    /// Publication date or date-time.
+    pub published_at: String,
+    /// Last-modified date or date-time.
+    pub modified_at: String,
+    /// BCP 47 language.
+    pub language: String,
+    /// Confidence of `language`, 0–1.
+    pub language_confidence: f32,
+    /// Canonical URL.
+    pub url: String,
+    /// Description.
+    pub description: String,
+    /// Words in the body.
+    pub word_count: usize,
+    /// Sentences in the body.
+    pub sentence_count: usize,
+    /// Paragraphs in the body.
+    pub paragraph_count: usize,
+    /// Estimated reading time.
+    pub reading_time_seconds: usize,
+    /// SHA-256 of the body, hex.
+    pub content_hash: String,
+    /// 64-bit SimHash of the body's word shingles, hex.
+    pub simhash: String,
+}
+
+/// Another article listed on the page.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+pub struct RelatedArticle {
+    /// Headline.
+    pub title: String,
+    /// Publisher.
+    pub source: String,
+    /// URL.
+    pub url: String,
+    /// Age as shown.
+    pub age: String,
+}
+
+/// What an HTML page's markup says about the article (empty for text payloads).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PageMeta {
+    /// Headline candidates, best first (JSON-LD headline, og:title, h1, `<title>`).
+    pub titles: Vec<String>,
+    /// `og:site_name` or JSON-LD publisher.
+    pub site_name: Option<String>,
+    /// Authors from JSON-LD or meta tags.
+    pub authors: Vec<String>,
+    /// Publication date from markup.
+    pub published_at: Option<String>,
+    /// Modification date from markup.
+    pub modified_at: Option<String>,
+    /// `<html lang>`.
+    pub language: Option<String>,
+    /// Canonical URL.
+    pub url: Option<String>,
+    /// Meta description.
+    pub description: Option<String>,
+}
+
+/// Words a reader reads per minute, for `reading_time_seconds`.
+const WORDS_PER_MINUTE: usize = 238;
+
+/// Builds the metadata and the related links; returns warnings worth passing on.
+#[must_use]
+pub fn build(
+    body: &Body,
+    sentences: &[Sentence],
+    dropped: &[DroppedBlock],
+    page: &PageMeta,
+    hints: &Hints,
+) -> (Metadata, Vec<RelatedArticle>, Vec<String>) {
+    let mut warnings = Vec::new();
+    let lines = MetadataLines::read(dropped);
+    let title = hints
+        .title
+        .clone()
+        .or_else(|| page.titles.first().cloned())
+        .or(lines.title)
+        .map(|t| normalize::clean(&t))
+        .unwrap_or_default();
+    let source = hints
+        .source
+        .clone()
+        .or(lines.source)
+        .or_else(|| page.site_name.clone())
+        .unwrap_or_default();
+    let published_at = hints
+        .published_at
+        .clone()
+        .or_else(|| page.published_at.clone())
+        .or(lines.date)
+        .unwrap_or_default();
+    let mut authors = page.authors.clone();
+    if authors.is_empty() {
+        authors = lines.authors;
+    }
+    let (language, language_confidence) = language(&body.text, hints, page, &mut warnings);
+    let word_count = body
+        .text
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    let metadata = Metadata {
+        title,
+        source: normalize::clean(&source),
+        site_name: page.site_name.clone().unwrap_or_default(),
+        authors,
+        published_at,
+        modified_at: page.modified_at.clone().unwrap_or_default(),
+        language,
+        language_confidence,
+        url: hints
+            .url
+            .clone()
+            .or_else(|| page.url.clone())
+            .unwrap_or_default(),
+        description: page
+            .description
+            .clone()
+            .map(|d| normalize::clean(&d))
+            .unwrap_or_default(),
+        word_count,
+        sentence_count: sentences.len(),
+        paragraph_count: body.paragraphs.len(),
+        reading_time_seconds: (word_count * 60).div_ceil(WORDS_PER_MINUTE),
+        content_hash: content_hash(&body.text),
+        simhash: format!("{:016x}", simhash(&body.text)),
+    };
+    (metadata, related(dropped), warnings)
+}
+
+/// Values read from the lines set aside as title and source/byline/date lines.
+#[derive(Debug, Default)]
+struct MetadataLines {
+    title: Option<String>,
+    source: Option<String>,
+    date: Option<String>,
+    authors: Vec<String>,
+}
+
+impl MetadataLines {
+    fn read(dropped: &[DroppedBlock]) -> Self {
+        let mut out = Self::default();
+        for block in dropped {
+            let text = normalize::clean(&block.text);
+            match block.reason {
+                RemovalReason::Title if out.title.is_none() => out.title = Some(text),
+                RemovalReason::MetadataLine => out.read_line(&text),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    fn read_line(&mut self, line: &str) {
+        let (rest, date) = match dates::find_date(line) {
+            Some(d) => {
+                let before = line.get(..d.start).unwrap_or_default();
+                (before.to_owned(), Some(d.iso()))
+            }
+            None => (line.to_owned(), None),
+        };
+        if self.date.is_none() {
+            self.date = date;
+        }
+        for part in rest.split(['|', '·', '•']) {
+            self.read_part(part);
+        }
+    }
+
+    fn read_part(&mut self, part: &str) {
+        let rest = part
+            .trim()
+            .trim_matches(|c: char| matches!(c, '-' | ',' | '/' | '—' | '–') || c.is_whitespace());
+        let lower = rest.to_lowercase();
+        let label = [
+            "published on",
+            "published",
+            "updated on",
+            "updated",
+            "posted on",
+            "posted",
+            "last updated",
+        ]
+        .iter()
+        .find(|p| lower.starts_with(*p));
+        let rest = label.map_or(rest, |p| rest[p.len()..].trim_start_matches([':', ' ']));
+        if rest.is_empty() || label.is_some() {
+            return;
+        }
+        let lower = rest.to_lowercase();
+        let byline = [
+            "by ",
+            "text:",
+            "words:",
+            "author:",
+            "written by ",
+            "reporting by ",
+        ]
+        .iter()
+        .find(|p| lower.starts_with(*p));
+        if let Some(prefix) = byline {
+            let names = rest[prefix.len()..].trim();
+            self.authors.extend(
+                names
+                    .split([',', '&'])
+                    .flat_map(|part| part.split(" and "))
+                    .map(str::trim)
+                    .filter(|n| !n.is_empty() && n.split_whitespace().count() <= 4)
+                    .map(str::to_owned),
+            );
+        } else if self.source.is_none()
+            && rest.split_whitespace().count() <= 5
+            && rest.chars().any(char::is_alphabetic)
+        {
+            self.source = Some(rest.to_owned());
+        }
+    }
+}
+
+fn language(
+    text: &str,
+    hints: &Hints,
+    page: &PageMeta,
+    warnings: &mut Vec<String>,
+) -> (String, f32) {
+    let detected = whatlang::detect(text).and_then(|info| {
+        let code = isolang::Language::from_639_3(info.lang().code()).and_then(|l| l.to_639_1())?;
+        Some((
+            code.to_owned(),
+            info.confidence() as f32,
+            info.is_reliable(),
+        ))
+    });
+    if let Some(hint) = &hints.language {
+        let primary = hint
+            .split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        if let Some((code, _, true)) = &detected {
+            if *code != primary {
+                warnings.push(format!(
+                    "hints.language is {hint:?} but the text reads as {code:?}; the hint was kept"
+                ));
+            }
+        }
+        return (hint.clone(), 1.0);
+    }
+    if let Some(lang) = &page.language {
+        let primary = lang
+            .split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        match &detected {
+            Some((code, conf, true)) if *code != primary => {
+                warnings.push(format!(
+                    "<html lang> is {lang:?} but the text reads as {code:?}; detection was used"
+                ));
+                return (code.clone(), *conf);
+            }
+            _ => return (lang.clone(), 0.9),
+        }
+    }
+    detected
+        .map(|(code, conf, _)| (code, conf))
+        .unwrap_or_default()
+}
+
+/// SHA-256 of `text`, lowercase hex.
+#[must_use]
+pub fn content_hash(text: &str) -> String {
+    use std::fmt::Write;
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().fold(String::with_capacity(64), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+/// 64-bit SimHash over word 3-shingles of the folded text.
+#[must_use]
+pub fn simhash(text: &str) -> u64 {
+    let key = fold(text);
+    let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.is_empty() {
+        return 0;
+    }
+    let mut weights = [0i64; 64];
+    let width = words.len().min(3);
+    for shingle in words.windows(width) {
+        let h = xxhash_rust::xxh3::xxh3_64(shingle.join(" ").as_bytes());
+        for (bit, w) in weights.iter_mut().enumerate() {
+            *w += if h >> bit & 1 == 1 { 1 } else { -1 };
+        }
+    }
+    weights.iter().enumerate().fold(
+        0u64,
+        |acc, (bit, w)| if *w > 0 { acc | 1 << bit } else { acc },
+    )
+}
+
+/// Related articles from the dropped related-section blocks: headlines are the lines repeated in
+/// the section (cards print them more than once) or, failing that, linked or headline-like lines;
+/// the short line after a headline is its source, and a relative age its age.
+fn related(dropped: &[DroppedBlock]) -> Vec<RelatedArticle> {
+    let section: Vec<(String, Option<&str>)> = dropped
+        .iter()
+        .filter(|d| d.reason == RemovalReason::Related)
+        .map(|d| (normalize::clean(&d.text), d.href.as_deref()))
+        .collect();
+    let keys: Vec<String> = section.iter().map(|(t, _)| fold(t)).collect();
+    let headline = |i: usize| {
+        let (t, _) = &section[i];
+        let words = t.split_whitespace().count();
+        (4..=25).contains(&words) && !t.ends_with(['.', ':']) && dates::find_age(t).is_none()
+    };
+    let repeated: Vec<usize> = (0..section.len())
+        .filter(|&i| headline(i) && keys.iter().filter(|k| **k == keys[i]).count() > 1)
+        .collect();
+    let linked: Vec<usize> = (0..section.len())
+        .filter(|&i| headline(i) && section[i].1.is_some())
+        .collect();
+    let candidates = if !repeated.is_empty() {
+        repeated
+    } else if !linked.is_empty() {
+        linked
+    } else {
+        (0..section.len()).filter(|&i| headline(i)).collect()
+    };
+    let mut out: Vec<RelatedArticle> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    let firsts: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let fresh = !seen.contains(&keys[i].as_str());
+            seen.push(keys[i].as_str());
+            fresh
+        })
+        .collect();
+    for (n, &i) in firsts.iter().enumerate() {
+        let next = firsts.get(n + 1).copied().unwrap_or(section.len());
+        let mut item = RelatedArticle {
+            title: section[i].0.clone(),
+            ..RelatedArticle::default()
+        };
+        item.url = section[i..next]
+            .iter()
+            .find_map(|(_, h)| *h)
+            .unwrap_or_default()
+            .to_owned();
+        for (line, _) in &section[i + 1..next] {
+            if let Some(r) = dates::find_age(line) {
+                if item.age.is_empty() {
+                    item.age = line.get(r).unwrap_or_default().to_owned();
+                }
+            } else if item.source.is_empty()
+                && fold(line) != keys[i]
+                && (1..=4).contains(&line.split_whitespace().count())
+                && !line.chars().any(|c| c.is_ascii_digit())
+                && line.chars().next().is_some_and(char::is_uppercase)
+            {
+                item.source = line.clone();
+            }
+        }
+        out.push(item);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_glued_source_and_date_line_gives_both() {
+        let mut lines = MetadataLines::default();
+        lines.read_line("Al Arabiya14-02-2025");
+        assert_eq!(lines.source.as_deref(), Some("Al Arabiya"));
+        assert_eq!(lines.date.as_deref(), Some("2025-02-14"));
+    }
+
+    #[test]
+    fn a_byline_gives_authors() {
+        let mut lines = MetadataLines::default();
+        lines.read_line("By Jane Doe and John Roe | Updated March 3, 2024");
+        assert_eq!(lines.authors, ["Jane Doe", "John Roe"]);
+        assert_eq!(lines.date.as_deref(), Some("2024-03-03"));
+    }
+
+    #[test]
+    fn near_duplicates_have_near_simhashes() {
+        let a = simhash("the quick brown fox jumps over the lazy dog near the river bank today");
+        let b = simhash("the quick brown fox jumps over the lazy dog near the river bank tonight");
+        let c = simhash("completely different words about markets, budgets and central banks");
+        assert!((a ^ b).count_ones() < (a ^ c).count_ones());
+    }
+}

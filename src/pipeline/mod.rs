@@ -1,0 +1,145 @@
+//! The prep pipeline: synchronous, pure functions over our own types, one module per stage, in the
+//! order data flows.
+//!
+//! ```text
+//! decode → html | text → boilerplate → normalize → segment → quotes, metadata, chunk
+//! ```
+//! [`prepare`] runs them all; each stage is public for tests and benchmarks.
+
+pub mod block;
+pub mod boilerplate;
+pub mod chunk;
+pub mod dates;
+pub mod decode;
+pub mod error;
+pub mod html;
+pub mod input;
+pub mod metadata;
+pub mod normalize;
+pub mod options;
+pub mod quotes;
+pub mod segment;
+pub mod span;
+pub mod text;
+
+pub use boilerplate::RemovalReason;
+pub use chunk::Chunk;
+pub use error::PrepError;
+pub use input::{Hints, Input};
+pub use metadata::{Metadata, RelatedArticle};
+pub use options::{ChunkBudget, Options, Tokenizer};
+pub use quotes::{Attribution, Quote, QuoteKind};
+pub use segment::{Paragraph, ParagraphKind, Sentence};
+pub use span::{OffsetMap, OffsetUnit, Span};
+
+/// A block left out of the body, normalised, with why.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Removed {
+    /// Its text.
+    pub text: String,
+    /// Why it was left out.
+    pub reason: RemovalReason,
+}
+
+/// Everything the pipeline makes of one article. All spans index `text` in bytes.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Prepared {
+    /// The normalised body.
+    pub text: String,
+    /// Metadata.
+    pub metadata: Metadata,
+    /// Paragraphs.
+    pub paragraphs: Vec<Paragraph>,
+    /// Sentences.
+    pub sentences: Vec<Sentence>,
+    /// Quotes.
+    pub quotes: Vec<Quote>,
+    /// Chunks.
+    pub chunks: Vec<Chunk>,
+    /// Left-out blocks.
+    pub removed: Vec<Removed>,
+    /// Related articles.
+    pub related: Vec<RelatedArticle>,
+    /// Warnings.
+    pub warnings: Vec<String>,
+}
+
+/// Prepares one article.
+///
+/// # Errors
+/// `NotText` when raw bytes are not text. Size and emptiness are checked by the caller with
+/// [`Input::check`], before any work.
+pub fn prepare(input: Input, hints: &Hints, options: &Options) -> Result<Prepared, PrepError> {
+    let mut warnings = Vec::new();
+    let (blocks, page) = {
+        let _span = tracing::debug_span!("parse").entered();
+        match input {
+            Input::Text(t) => (text::parse(&t), metadata::PageMeta::default()),
+            Input::Html(h) => html::parse(&h),
+            Input::Raw { data, content_type } => {
+                let decoded = decode::decode(&data, content_type.as_deref())?;
+                warnings.extend(decoded.warnings);
+                if decoded.is_html {
+                    html::parse(&decoded.text)
+                } else {
+                    (text::parse(&decoded.text), metadata::PageMeta::default())
+                }
+            }
+        }
+    };
+    let title_hint = hints
+        .title
+        .as_deref()
+        .or(page.titles.first().map(String::as_str));
+    let sorted = {
+        let _span = tracing::debug_span!("boilerplate").entered();
+        boilerplate::sort(&blocks, title_hint, options.keep_all_text)
+    };
+    let body = normalize::assemble(&sorted.kept);
+    let sentences = {
+        let _span = tracing::debug_span!("segment").entered();
+        segment::sentences(&body.text, &body.paragraphs)
+    };
+    let quotes = {
+        let _span = tracing::debug_span!("quotes").entered();
+        quotes::find(&body.text, &body.paragraphs, &sentences)
+    };
+    let (metadata, related, meta_warnings) =
+        metadata::build(&body, &sentences, &sorted.dropped, &page, hints);
+    warnings.extend(meta_warnings);
+    let chunks = {
+        let _span = tracing::debug_span!("chunk").entered();
+        let counter = chunk::counter(options.chunking.tokenizer());
+        chunk::chunks(
+            &body.text,
+            &body.paragraphs,
+            &sentences,
+            &quotes,
+            &options.chunking,
+            counter.as_ref(),
+        )
+    };
+    if body.text.is_empty() {
+        warnings.push("no article body found: every block looked like boilerplate".to_owned());
+    }
+    let removed = sorted
+        .dropped
+        .into_iter()
+        .map(|d| Removed {
+            text: normalize::clean(&d.text),
+            reason: d.reason,
+        })
+        .filter(|r| !r.text.is_empty())
+        .collect();
+    Ok(Prepared {
+        text: body.text,
+        metadata,
+        paragraphs: body.paragraphs,
+        sentences,
+        quotes,
+        chunks,
+        removed,
+        related,
+        warnings,
+    })
+}

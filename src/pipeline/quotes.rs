@@ -1,0 +1,1125 @@
+//! Quotations and their speakers.
+//!
+//! Three steps: pair quotation marks in each paragraph (telling single quotes from apostrophes by
+//! the characters around them); find each quote's speaker from a cue verb after it (`'Q,' Coale
+//! said`), before it in the same sentence (`Coale said: 'Q'`), or from the previous quote it
+//! continues; then resolve surnames and pronouns to the fullest name the article uses.
+
+use std::collections::HashMap;
+
+use super::segment::{Paragraph, Sentence};
+use super::span::Span;
+
+/// Whether the quoted words are the whole reported content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum QuoteKind {
+    /// `'Q,' she said.`
+    Direct,
+    /// `he said Russia would 'allow' it`.
+    Partial,
+}
+
+/// How the speaker was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum Attribution {
+    /// Named next to the quote.
+    Explicit,
+    /// A pronoun next to the quote, resolved.
+    Pronoun,
+    /// Continues the previous quote.
+    Continued,
+    /// Not found.
+    None,
+}
+
+/// A quotation.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Quote {
+    /// The quoted words, marks excluded.
+    pub span: Span,
+    /// The fullest name of the speaker.
+    pub speaker: Option<String>,
+    /// The speaker as written next to the quote.
+    pub mention: Option<Span>,
+    /// The cue verb or phrase.
+    pub cue: Option<String>,
+    /// Index of the paragraph.
+    pub paragraph: usize,
+    /// Direct or partial.
+    pub kind: QuoteKind,
+    /// How the speaker was found.
+    pub attribution: Attribution,
+}
+
+/// Finds the quotes of `text`.
+#[must_use]
+pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec<Quote> {
+    let names = NameIndex::build(text, paragraphs);
+    let mut quotes: Vec<Quote> = Vec::new();
+    let mut last_speaker: Option<(String, usize)> = None;
+    let mut open_from_previous = false;
+    for (pi, paragraph) in paragraphs.iter().enumerate() {
+        let marks = pair_marks(text, paragraph.span);
+        let para_sentences: Vec<Span> = sentences
+            .iter()
+            .filter(|s| s.paragraph == pi)
+            .map(|s| s.span)
+            .collect();
+        let quoted: Vec<(usize, usize)> = marks.iter().map(|m| (m.open, m.close_end)).collect();
+        let starts_paragraph_quote = marks.first().is_some_and(|m| {
+            text.get(paragraph.span.start()..m.open)
+                .is_some_and(|s| s.trim().is_empty())
+        });
+        let mut first_in_paragraph = true;
+        for mark in &marks {
+            let Some(span) =
+                Span::new(text, mark.inner_start..mark.inner_end).map(|s| s.trim(text))
+            else {
+                continue;
+            };
+            if span.is_empty() {
+                continue;
+            }
+            let open_sentence = containing(&para_sentences, mark.open).unwrap_or(paragraph.span);
+            let close_sentence =
+                containing(&para_sentences, mark.close_start).unwrap_or(paragraph.span);
+            let before_start = quoted
+                .iter()
+                .filter(|(_, end)| *end <= mark.open && *end > open_sentence.start())
+                .map(|(_, end)| *end)
+                .max()
+                .unwrap_or(open_sentence.start());
+            let before = Region {
+                start: before_start,
+                end: mark.open,
+            };
+            let after_end = quoted
+                .iter()
+                .map(|(open, _)| *open)
+                .filter(|open| *open >= mark.close_end)
+                .min()
+                .unwrap_or(close_sentence.end())
+                .min(close_sentence.end());
+            let after = Region {
+                start: mark.close_end.min(after_end),
+                end: after_end,
+            };
+            let found = if mark.closed {
+                trailing(text, after)
+            } else {
+                None
+            }
+            .or_else(|| leading(text, before, &quoted));
+
+            let prefix = before.slice(text).trim();
+            let kind = if prefix.is_empty() || prefix.ends_with(':') || ends_with_cue_comma(prefix)
+            {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Partial
+            };
+            let words = span.slice(text).split_whitespace().count();
+            let (speaker, mention, cue, attribution) = match found {
+                Some(f) => {
+                    let mention_text = f.mention.slice(text);
+                    let (speaker, attribution) = if f.pronoun {
+                        (
+                            last_speaker.as_ref().map(|(s, _)| s.clone()),
+                            Attribution::Pronoun,
+                        )
+                    } else {
+                        (Some(names.resolve(mention_text)), Attribution::Explicit)
+                    };
+                    (speaker, Some(f.mention), Some(f.cue), attribution)
+                }
+                None => {
+                    let previous = quotes.last().filter(|q| q.speaker.is_some());
+                    let same_paragraph = previous.is_some_and(|q| q.paragraph == pi);
+                    let follows_paragraph = previous.is_some_and(|q| q.paragraph + 1 == pi)
+                        && first_in_paragraph
+                        && starts_paragraph_quote
+                        && (open_from_previous || kind == QuoteKind::Direct);
+                    if same_paragraph || follows_paragraph {
+                        let q = previous.map(|q| (q.speaker.clone(), q.cue.clone()));
+                        let (speaker, cue) = q.unwrap_or((None, None));
+                        (speaker, None, cue, Attribution::Continued)
+                    } else {
+                        (None, None, None, Attribution::None)
+                    }
+                }
+            };
+            first_in_paragraph = false;
+            // Scare quotes and titles: short, and nobody is reported as saying them.
+            if attribution == Attribution::None && (words <= 4 || is_title_case(span.slice(text))) {
+                continue;
+            }
+            if attribution == Attribution::Continued && kind == QuoteKind::Partial && words <= 4 {
+                continue;
+            }
+            let attribution = if speaker.is_none() {
+                Attribution::None
+            } else {
+                attribution
+            };
+            if let Some(s) = &speaker {
+                last_speaker = Some((s.clone(), pi));
+            }
+            quotes.push(Quote {
+                span,
+                speaker,
+                mention,
+                cue,
+                paragraph: pi,
+                kind,
+                attribution,
+            });
+        }
+        open_from_previous = marks.last().is_some_and(|m| !m.closed);
+    }
+    quotes
+}
+
+fn containing(sentences: &[Span], at: usize) -> Option<Span> {
+    sentences
+        .iter()
+        .copied()
+        .find(|s| s.start() <= at && at < s.end().max(s.start() + 1))
+}
+
+fn ends_with_cue_comma(prefix: &str) -> bool {
+    let Some(rest) = prefix.strip_suffix(',') else {
+        return false;
+    };
+    rest.split_whitespace()
+        .last()
+        .is_some_and(|w| cue_word(&w.to_lowercase()))
+}
+
+fn is_title_case(s: &str) -> bool {
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .filter(|w| w.chars().count() > 3)
+        .collect();
+    words.len() >= 2
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !s.trim_end().ends_with(['.', ',', '?', '!'])
+}
+
+// === quotation marks ===
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Double,
+    Single,
+    Guillemet,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    Either,
+}
+
+/// A paired quotation: byte positions of the marks and of the words between them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Marked {
+    open: usize,
+    inner_start: usize,
+    inner_end: usize,
+    close_start: usize,
+    close_end: usize,
+    closed: bool,
+}
+
+fn classify(prev: Option<char>, c: char, next: Option<char>) -> Option<(Family, Role)> {
+    let space_or_start =
+        |x: Option<char>| x.is_none_or(|x| x.is_whitespace() || "([{—–-/:;".contains(x));
+    let space_or_end =
+        |x: Option<char>| x.is_none_or(|x| x.is_whitespace() || ".,;:!?)]}—–-/…".contains(x));
+    let letter = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
+    match c {
+        '"' => Some((
+            Family::Double,
+            match (space_or_start(prev), space_or_end(next)) {
+                (true, false) => Role::Open,
+                (false, true) => Role::Close,
+                _ => Role::Either,
+            },
+        )),
+        '“' | '„' => Some((Family::Double, Role::Open)),
+        '”' => Some((Family::Double, Role::Close)),
+        '«' => Some((Family::Guillemet, Role::Open)),
+        '»' => Some((Family::Guillemet, Role::Close)),
+        '\'' | '’' | '‘' => {
+            if letter(prev) && letter(next) {
+                return None; // Ukraine's, shouldn't
+            }
+            if c == '‘' || space_or_start(prev) && letter(next) {
+                return Some((Family::Single, Role::Open));
+            }
+            if !prev.is_some_and(char::is_whitespace) && space_or_end(next) {
+                return Some((Family::Single, Role::Close));
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
+/// Pairs the quotation marks of one paragraph, outermost quotes only. A quote still open at the
+/// paragraph's end runs to it (the convention for quotes continued in the next paragraph).
+fn pair_marks(text: &str, paragraph: Span) -> Vec<Marked> {
+    let p = paragraph.slice(text);
+    let base = paragraph.start();
+    let chars: Vec<(usize, char)> = p.char_indices().collect();
+    let mut events: Vec<(usize, usize, Family, Role)> = Vec::new();
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        let prev = k.checked_sub(1).and_then(|j| chars.get(j)).map(|&(_, c)| c);
+        let next = chars.get(k + 1).map(|&(_, c)| c);
+        if let Some((family, role)) = classify(prev, c, next) {
+            // '90s, 'em: an apostrophe standing for left-out letters.
+            if family == Family::Single && role == Role::Open && is_elision(&p[at + c.len_utf8()..])
+            {
+                continue;
+            }
+            events.push((base + at, c.len_utf8(), family, role));
+        }
+    }
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize, Family)> = None;
+    for (idx, &(at, len, family, role)) in events.iter().enumerate() {
+        match open {
+            None => {
+                if matches!(role, Role::Open | Role::Either) {
+                    open = Some((at, len, family));
+                }
+            }
+            Some((o_at, o_len, o_family)) => {
+                if family != o_family || role == Role::Open {
+                    continue;
+                }
+                // "the Europeans' role": a plural possessive, when a later closing mark exists.
+                if family == Family::Single && possessive_plural(text, at) {
+                    let later = events[idx + 1..]
+                        .iter()
+                        .any(|e| e.2 == family && e.3 != Role::Open);
+                    if later {
+                        continue;
+                    }
+                }
+                out.push(Marked {
+                    open: o_at,
+                    inner_start: o_at + o_len,
+                    inner_end: at,
+                    close_start: at,
+                    close_end: at + len,
+                    closed: true,
+                });
+                open = None;
+            }
+        }
+    }
+    if let Some((o_at, o_len, _)) = open {
+        let end = paragraph.end();
+        let words = text
+            .get(o_at + o_len..end)
+            .map_or(0, |s| s.split_whitespace().count());
+        if words >= 3 {
+            out.push(Marked {
+                open: o_at,
+                inner_start: o_at + o_len,
+                inner_end: end,
+                close_start: end,
+                close_end: end,
+                closed: false,
+            });
+        }
+    }
+    out
+}
+
+fn is_elision(after: &str) -> bool {
+    let lower: String = after.chars().take(4).flat_map(char::to_lowercase).collect();
+    let digits = after.chars().take_while(char::is_ascii_digit).count();
+    digits == 2 && after[2..].starts_with('s')
+        || ["em ", "til ", "n ", "cause "]
+            .iter()
+            .any(|e| lower.starts_with(e))
+}
+
+fn possessive_plural(text: &str, at: usize) -> bool {
+    let before = text.get(..at).and_then(|s| s.chars().last());
+    let after = text.get(at + 1..).unwrap_or_default();
+    before == Some('s')
+        && after.starts_with(' ')
+        && after[1..].starts_with(|c: char| c.is_lowercase())
+}
+
+// === speakers ===
+
+/// A byte range of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Region {
+    start: usize,
+    end: usize,
+}
+
+impl Region {
+    fn slice(self, text: &str) -> &str {
+        text.get(self.start..self.end).unwrap_or_default()
+    }
+}
+
+/// A speaker found next to a quote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Found {
+    mention: Span,
+    cue: String,
+    pronoun: bool,
+}
+
+/// A word of a region with its byte range in the text.
+#[derive(Debug, Clone, Copy)]
+struct Token<'a> {
+    word: &'a str,
+    start: usize,
+    end: usize,
+    /// Punctuation right after the word (`,`, `:`, `.`), if any.
+    punct: Option<char>,
+}
+
+fn tokens<'a>(text: &'a str, region: Region) -> Vec<Token<'a>> {
+    let s = region.slice(text);
+    let mut out = Vec::new();
+    let mut word_start: Option<usize> = None;
+    let push = |out: &mut Vec<Token<'a>>, from: usize, to: usize| {
+        let raw = &s[from..to];
+        let Some(core_start) = raw.find(char::is_alphanumeric) else {
+            return;
+        };
+        let Some((last_at, last)) = raw.char_indices().rev().find(|(_, c)| c.is_alphanumeric())
+        else {
+            return;
+        };
+        let core_end = last_at + last.len_utf8();
+        let punct = raw[core_end..]
+            .chars()
+            .find(|c| matches!(c, ',' | ':' | '.' | ';' | '!' | '?' | '(' | ')' | '—'));
+        let start = region.start + from + core_start;
+        let end = region.start + from + core_end;
+        out.push(Token {
+            word: &text[start..end],
+            start,
+            end,
+            punct,
+        });
+    };
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if let Some(ws) = word_start.take() {
+                push(&mut out, ws, i);
+            }
+        } else if word_start.is_none() {
+            word_start = Some(i);
+        }
+    }
+    if let Some(ws) = word_start {
+        push(&mut out, ws, s.len());
+    }
+    out
+}
+
+const CUES: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "adding",
+    "asked",
+    "asks",
+    "wrote",
+    "writes",
+    "warned",
+    "warns",
+    "warning",
+    "stated",
+    "states",
+    "explained",
+    "explains",
+    "noted",
+    "notes",
+    "noting",
+    "argued",
+    "argues",
+    "arguing",
+    "insisted",
+    "insists",
+    "insisting",
+    "claimed",
+    "claims",
+    "declared",
+    "declares",
+    "announced",
+    "replied",
+    "replies",
+    "responded",
+    "continued",
+    "continues",
+    "recalled",
+    "recalls",
+    "acknowledged",
+    "admitted",
+    "remarked",
+    "suggested",
+    "suggests",
+    "stressed",
+    "emphasized",
+    "emphasised",
+    "tweeted",
+    "posted",
+    "commented",
+    "conceded",
+    "countered",
+    "cautioned",
+    "predicted",
+    "vowed",
+    "promised",
+    "complained",
+    "observed",
+    "maintained",
+    "contended",
+    "concluded",
+    "shouted",
+    "joked",
+    "quipped",
+    "urged",
+    "agreed",
+    "recounted",
+    "testified",
+    "pleaded",
+    "boasted",
+    "lamented",
+    "scoffed",
+    "demanded",
+    "mused",
+    "confirmed",
+    "telling",
+    "saying",
+    "explaining",
+    "writing",
+    "declaring",
+    "called",
+    "calls",
+    "calling",
+    "described",
+    "describes",
+    "describing",
+    "promising",
+    "vowing",
+    "urging",
+    "asserted",
+    "asserts",
+    "charged",
+    "blasted",
+    "thundered",
+    "yelled",
+    "whispered",
+    "sighed",
+];
+
+fn cue_word(lower: &str) -> bool {
+    CUES.contains(&lower)
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we"];
+
+/// Words that are capitalised but are not names.
+const NOT_NAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "or",
+    "so",
+    "if",
+    "in",
+    "on",
+    "at",
+    "as",
+    "after",
+    "before",
+    "when",
+    "while",
+    "earlier",
+    "later",
+    "asked",
+    "speaking",
+    "still",
+    "yet",
+    "then",
+    "now",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "meanwhile",
+    "however",
+    "also",
+    "last",
+    "next",
+    "on",
+    "for",
+    "with",
+    "without",
+    "by",
+    "from",
+    "to",
+    "of",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "what",
+    "why",
+    "how",
+    "where",
+    "who",
+];
+
+/// Titles and roles that stand before a name and are not part of it.
+const TITLES: &[&str] = &[
+    "president",
+    "vice",
+    "secretary",
+    "minister",
+    "prime",
+    "general",
+    "gen",
+    "gen.",
+    "sen",
+    "sen.",
+    "senator",
+    "rep",
+    "rep.",
+    "representative",
+    "gov",
+    "gov.",
+    "governor",
+    "mayor",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "prof",
+    "prof.",
+    "professor",
+    "judge",
+    "justice",
+    "chancellor",
+    "chief",
+    "director",
+    "deputy",
+    "ambassador",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+    "commissioner",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "sheikh",
+    "lt.",
+    "col.",
+    "capt.",
+    "sgt.",
+    "adm.",
+    "colonel",
+    "captain",
+    "sergeant",
+    "admiral",
+    "defense",
+    "defence",
+    "foreign",
+    "interior",
+    "state",
+    "attorney",
+    "former",
+    "acting",
+    "leader",
+    "speaker",
+    "house",
+    "us",
+    "u.s.",
+    "uk",
+    "eu",
+    "un",
+    "nato",
+    "white",
+    "press",
+    "lord",
+    "lady",
+    "sir",
+    "dame",
+    "rev.",
+    "reverend",
+    "father",
+    "sister",
+    "brother",
+    "officer",
+    "detective",
+    "coach",
+    "candidate",
+    "democratic",
+    "republican",
+    "sen.",
+    "rep.",
+    "gop",
+];
+
+/// Words after a cue that are not the speaker: `said on Thursday`, `said in a statement`.
+const ADVERBIALS: &[&str] = &[
+    "also",
+    "later",
+    "earlier",
+    "then",
+    "previously",
+    "recently",
+    "again",
+    "has",
+    "have",
+    "had",
+    "would",
+    "will",
+    "once",
+    "reportedly",
+    "publicly",
+    "privately",
+    "flatly",
+    "simply",
+    "has",
+    "repeatedly",
+    "bluntly",
+    "told",
+    "on",
+    "in",
+    "during",
+    "at",
+    "this",
+    "last",
+    "week",
+];
+
+/// `'Q,' said John Coale` / `'Q,' Trump said` / `'Q,' X, the ..., told reporters` / `'Q,' he said`.
+fn trailing(text: &str, after: Region) -> Option<Found> {
+    let toks = tokens(text, after);
+    let lower: Vec<String> = toks.iter().map(|t| t.word.to_lowercase()).collect();
+    let first = toks.first()?;
+    if cue_word(&lower[0]) {
+        // said John Coale / said the official / according to
+        let rest = &toks[1..];
+        if let Some((mention, _)) = subject_after(text, rest, &lower[1..]) {
+            return Some(Found {
+                mention,
+                cue: cue_phrase(&toks, &lower, 0),
+                pronoun: false,
+            });
+        }
+        return None;
+    }
+    if lower[0] == "according" && lower.get(1).is_some_and(|w| w == "to") {
+        let (mention, pronoun) = subject_after(text, &toks[2..], &lower[2..])?;
+        return Some(Found {
+            mention,
+            cue: "according to".into(),
+            pronoun,
+        });
+    }
+    let _ = first;
+    let (mention, pronoun, used) = subject_forward(text, &toks, &lower)?;
+    let mut k = used;
+    // An appositive: `Kaja Kallas, the European Union's high representative ..., told reporters`.
+    if toks.get(used - 1).is_some_and(|t| t.punct == Some(',')) {
+        let close = (used..toks.len().min(used + 30)).find(|&j| toks[j].punct == Some(','))?;
+        k = close + 1;
+    }
+    while lower
+        .get(k)
+        .is_some_and(|w| ADVERBIALS.contains(&w.as_str()) && !cue_word(w))
+    {
+        k += 1;
+    }
+    if lower.get(k).is_some_and(|w| cue_word(w)) {
+        return Some(Found {
+            mention,
+            cue: cue_phrase(&toks, &lower, k),
+            pronoun,
+        });
+    }
+    None
+}
+
+/// The cue at `k`, with `reporters`/`journalists` when they follow `told`.
+fn cue_phrase(toks: &[Token<'_>], lower: &[String], k: usize) -> String {
+    let cue = toks.get(k).map_or("", |t| t.word).to_owned();
+    match lower.get(k + 1).map(String::as_str) {
+        Some(obj @ ("reporters" | "journalists"))
+            if lower[k].starts_with("tel") || lower[k] == "told" =>
+        {
+            format!("{cue} {obj}")
+        }
+        _ => cue,
+    }
+}
+
+/// A subject that starts at `toks[0]`: a name, a pronoun, or a determiner phrase.
+fn subject_forward(
+    text: &str,
+    toks: &[Token<'_>],
+    lower: &[String],
+) -> Option<(Span, bool, usize)> {
+    let first = toks.first()?;
+    if PRONOUNS.contains(&lower[0].as_str()) {
+        return Some((Span::new(text, first.start..first.end)?, true, 1));
+    }
+    if is_capitalised(first.word) && !NOT_NAMES.contains(&lower[0].as_str()) {
+        let mut k = 1;
+        while k < toks.len()
+            && toks[k - 1].punct.is_none()
+            && (is_capitalised(toks[k].word) || is_particle(&lower[k]))
+        {
+            k += 1;
+        }
+        return Some((Span::new(text, first.start..toks[k - 1].end)?, false, k));
+    }
+    if matches!(lower[0].as_str(), "the" | "a" | "an" | "one" | "another") {
+        let k =
+            (1..toks.len().min(7)).find(|&j| cue_word(&lower[j]) || toks[j - 1].punct.is_some())?;
+        if toks[k - 1].punct == Some(',') || cue_word(&lower[k]) {
+            return Some((Span::new(text, first.start..toks[k - 1].end)?, false, k));
+        }
+    }
+    None
+}
+
+/// The speaker after a cue: `said John Coale`, `said the official`.
+fn subject_after(text: &str, toks: &[Token<'_>], lower: &[String]) -> Option<(Span, bool)> {
+    let (mention, pronoun, _) = subject_forward(text, toks, lower)?;
+    Some((mention, pronoun))
+}
+
+/// `Coale said: 'Q'`, `Trump told reporters ... Russia would 'allow'`: the subject of the last
+/// cue verb before the quote in its sentence, quoted words skipped.
+fn leading(text: &str, before: Region, quoted: &[(usize, usize)]) -> Option<Found> {
+    let toks: Vec<Token<'_>> = tokens(text, before)
+        .into_iter()
+        .filter(|t| !quoted.iter().any(|(o, c)| *o <= t.start && t.end <= *c))
+        .collect();
+    let lower: Vec<String> = toks.iter().map(|t| t.word.to_lowercase()).collect();
+    let according = (0..toks.len())
+        .rev()
+        .find(|&k| lower[k] == "according" && lower.get(k + 1).is_some_and(|w| w == "to"));
+    if let Some(k) = according {
+        if let Some((mention, pronoun)) = subject_after(text, &toks[k + 2..], &lower[k + 2..]) {
+            return Some(Found {
+                mention,
+                cue: "according to".into(),
+                pronoun,
+            });
+        }
+    }
+    let cue_at = (0..toks.len())
+        .rev()
+        .find(|&k| cue_word(&lower[k]) && !(k == 0 && lower[k] == "asked"))?;
+    let cue = cue_phrase(&toks, &lower, cue_at);
+    // Right before the cue, skipping adverbials and one appositive.
+    let mut k = cue_at;
+    while k > 0 && ADVERBIALS.contains(&lower[k - 1].as_str()) && !cue_word(&lower[k - 1]) {
+        k -= 1;
+    }
+    if k > 0 && toks[k - 1].punct == Some(',') {
+        if let Some(open) = (k.saturating_sub(25)..k - 1)
+            .rev()
+            .find(|&j| toks[j].punct == Some(','))
+        {
+            if let Some(found) = name_ending_at(text, &toks, &lower, open + 1) {
+                return Some(Found {
+                    mention: found.0,
+                    cue,
+                    pronoun: found.1,
+                });
+            }
+        }
+    }
+    if let Some((mention, pronoun)) = name_ending_at(text, &toks, &lower, k) {
+        return Some(Found {
+            mention,
+            cue,
+            pronoun,
+        });
+    }
+    // `said John Coale:` before the quote.
+    if let Some((mention, pronoun)) = subject_after(text, &toks[cue_at + 1..], &lower[cue_at + 1..])
+    {
+        if !pronoun {
+            return Some(Found {
+                mention,
+                cue,
+                pronoun,
+            });
+        }
+    }
+    // `Hegseth appeared to backtrack ..., telling a press conference that 'Q'`: the nearest name.
+    (0..cue_at).rev().find_map(|j| {
+        name_ending_at(text, &toks, &lower, j + 1)
+            .filter(|(_, pronoun)| !pronoun)
+            .map(|(mention, pronoun)| Found {
+                mention,
+                cue: cue.clone(),
+                pronoun,
+            })
+    })
+}
+
+/// A name or pronoun whose last token is `toks[end - 1]`.
+fn name_ending_at(
+    text: &str,
+    toks: &[Token<'_>],
+    lower: &[String],
+    end: usize,
+) -> Option<(Span, bool)> {
+    let last = end.checked_sub(1)?;
+    let t = toks.get(last)?;
+    if t.punct.is_some_and(|p| p != ',') && last + 1 != end {
+        return None;
+    }
+    if PRONOUNS.contains(&lower[last].as_str()) {
+        return Some((Span::new(text, t.start..t.end)?, true));
+    }
+    let word = strip_possessive(t.word);
+    if !is_capitalised(word)
+        || NOT_NAMES.contains(&lower[last].as_str())
+        || TITLES.contains(&lower[last].as_str())
+    {
+        return None;
+    }
+    let mut first = last;
+    while first > 0
+        && toks[first - 1].punct.is_none()
+        && (is_capitalised(toks[first - 1].word) || is_particle(&lower[first - 1]))
+        && !TITLES.contains(&lower[first - 1].as_str())
+        && !NOT_NAMES.contains(&lower[first - 1].as_str())
+    {
+        first -= 1;
+    }
+    let end_byte = t.start + word.len();
+    Some((Span::new(text, toks[first].start..end_byte)?, false))
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_particle(lower: &str) -> bool {
+    matches!(
+        lower,
+        "de" | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "al"
+            | "bin"
+            | "la"
+            | "le"
+            | "du"
+            | "da"
+            | "di"
+            | "del"
+            | "dos"
+            | "el"
+    )
+}
+
+fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
+}
+
+// === names ===
+
+/// Full names seen in the article, by their last word, so `Coale` resolves to `John Coale`.
+#[derive(Debug, Default)]
+struct NameIndex {
+    by_last: HashMap<String, String>,
+}
+
+impl NameIndex {
+    fn build(text: &str, paragraphs: &[Paragraph]) -> Self {
+        let mut by_last = HashMap::new();
+        for p in paragraphs {
+            let region = Region {
+                start: p.span.start(),
+                end: p.span.end(),
+            };
+            let toks = tokens(text, region);
+            let lower: Vec<String> = toks.iter().map(|t| t.word.to_lowercase()).collect();
+            let mut k = 0;
+            while k < toks.len() {
+                let starts = is_capitalised(toks[k].word)
+                    && !TITLES.contains(&lower[k].as_str())
+                    && !NOT_NAMES.contains(&lower[k].as_str());
+                if !starts {
+                    k += 1;
+                    continue;
+                }
+                let mut j = k + 1;
+                while j < toks.len()
+                    && toks[j - 1].punct.is_none()
+                    && !toks[j - 1].word.ends_with("'s")
+                    && !toks[j - 1].word.ends_with("’s")
+                    && (is_capitalised(toks[j].word) || is_particle(&lower[j]))
+                    && !NOT_NAMES.contains(&lower[j].as_str())
+                {
+                    j += 1;
+                }
+                if j - k >= 2 && j - k <= 4 {
+                    let last = strip_possessive(toks[j - 1].word);
+                    let full_end = toks[j - 1].start + last.len();
+                    if let Some(full) = text.get(toks[k].start..full_end) {
+                        by_last
+                            .entry(last.to_owned())
+                            .or_insert_with(|| full.to_owned());
+                    }
+                }
+                k = j;
+            }
+        }
+        Self { by_last }
+    }
+
+    fn resolve(&self, mention: &str) -> String {
+        let words: Vec<&str> = mention.split_whitespace().collect();
+        match words.as_slice() {
+            [single] => self
+                .by_last
+                .get(*single)
+                .cloned()
+                .unwrap_or_else(|| (*single).to_owned()),
+            _ => mention.to_owned(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::segment::{self, ParagraphKind};
+
+    fn run(text: &str) -> Vec<(String, Option<String>, Attribution, QuoteKind)> {
+        let mut paragraphs = Vec::new();
+        let mut at = 0;
+        for part in text.split("\n\n") {
+            if let Some(span) = Span::new(text, at..at + part.len()) {
+                paragraphs.push(Paragraph {
+                    span,
+                    kind: ParagraphKind::Body,
+                });
+            }
+            at += part.len() + 2;
+        }
+        let sentences = segment::sentences(text, &paragraphs);
+        find(text, &paragraphs, &sentences)
+            .into_iter()
+            .map(|q| {
+                (
+                    q.span.slice(text).to_owned(),
+                    q.speaker,
+                    q.attribution,
+                    q.kind,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn single_quotes_are_told_from_apostrophes() {
+        let got = run(
+            "Jane Doe visited Ukraine's capital.\n\n'Biden shouldn't have said that,' Doe said.",
+        );
+        assert_eq!(
+            got,
+            [(
+                "Biden shouldn't have said that,".into(),
+                Some("Jane Doe".into()),
+                Attribution::Explicit,
+                QuoteKind::Direct
+            )]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_resolves_to_the_previous_speaker_and_a_split_quote_continues() {
+        let got =
+            run("\"We will win,\" said Mary Major.\n\n\"It is done,\" she said. \"Really done.\"");
+        assert_eq!(got[1].1.as_deref(), Some("Mary Major"));
+        assert_eq!(got[1].2, Attribution::Pronoun);
+        assert_eq!(got[2].2, Attribution::Continued);
+    }
+
+    #[test]
+    fn scare_quotes_without_a_speaker_are_not_quotes() {
+        assert!(run("The department said there was no secret \"client list\" at all.").len() <= 1);
+        assert!(run("Critics mocked the so-called \"client list\" for weeks.").is_empty());
+    }
+
+    #[test]
+    fn a_partial_quote_takes_the_subject_of_the_cue_before_it() {
+        let got = run(
+            "Pete Hegseth spoke.\n\nEarlier on Thursday, Hegseth appeared to backtrack, telling a press conference that 'everything is on the table' for talks.",
+        );
+        assert_eq!(got[0].1.as_deref(), Some("Pete Hegseth"));
+        assert_eq!(got[0].3, QuoteKind::Partial);
+    }
+}

@@ -1,0 +1,322 @@
+//! The only place where proto messages and domain types meet: a request becomes a checked
+//! [`Job`], a [`Prepared`] article becomes a `PreparedArticle` with spans in the unit asked for.
+
+use super::proto;
+use crate::pipeline::{
+    Attribution, ChunkBudget, Hints, Input, OffsetMap, OffsetUnit, Options, ParagraphKind,
+    PrepError, Prepared, QuoteKind, RemovalReason, Span, Tokenizer,
+};
+
+/// A request, checked: everything the pipeline needs, trusted from here on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Job {
+    /// The caller's id.
+    pub id: String,
+    /// The payload.
+    pub input: Input,
+    /// The caller's hints.
+    pub hints: Hints,
+    /// The options.
+    pub options: Options,
+}
+
+impl Job {
+    /// Checks a request: a payload is set, not empty, not over `max_payload_bytes`; options in
+    /// range; hints well formed.
+    ///
+    /// # Errors
+    /// The first thing wrong, naming its field.
+    pub fn from_proto(
+        request: proto::PrepareRequest,
+        max_payload_bytes: usize,
+    ) -> Result<Self, PrepError> {
+        use proto::prepare_request::Payload;
+        let input = match request.payload {
+            None => return Err(PrepError::MissingPayload),
+            Some(Payload::Text(t)) => Input::Text(t),
+            Some(Payload::Html(h)) => Input::Html(h),
+            Some(Payload::Raw(raw)) => Input::Raw {
+                data: raw.data,
+                content_type: Some(raw.content_type).filter(|c| !c.trim().is_empty()),
+            },
+        };
+        input.check(max_payload_bytes)?;
+        let hints = match request.hints {
+            Some(h) => Hints::parse(h.url, h.title, h.source, h.published_at, h.language)?,
+            None => Hints::default(),
+        };
+        let options = options(request.options.unwrap_or_default())?;
+        Ok(Self {
+            id: request.id,
+            input,
+            hints,
+            options,
+        })
+    }
+}
+
+fn options(raw: proto::PrepareOptions) -> Result<Options, PrepError> {
+    let chunking = raw.chunking.unwrap_or_default();
+    let tokenizer = match proto::Tokenizer::try_from(chunking.tokenizer) {
+        Ok(proto::Tokenizer::Unspecified | proto::Tokenizer::Cl100kBase) => Tokenizer::Cl100kBase,
+        Ok(proto::Tokenizer::O200kBase) => Tokenizer::O200kBase,
+        Ok(proto::Tokenizer::Words) => Tokenizer::Words,
+        Ok(proto::Tokenizer::Characters) => Tokenizer::Characters,
+        Err(_) => {
+            return Err(PrepError::InvalidOption {
+                field: "options.chunking.tokenizer",
+                reason: format!("is not a known tokenizer: {}", chunking.tokenizer),
+            });
+        }
+    };
+    let offset_unit = match proto::OffsetUnit::try_from(raw.offset_unit) {
+        Ok(proto::OffsetUnit::Unspecified | proto::OffsetUnit::CodePoints) => {
+            OffsetUnit::CodePoints
+        }
+        Ok(proto::OffsetUnit::Utf8) => OffsetUnit::Utf8,
+        Ok(proto::OffsetUnit::Utf16) => OffsetUnit::Utf16,
+        Err(_) => {
+            return Err(PrepError::InvalidOption {
+                field: "options.offset_unit",
+                reason: format!("is not a known offset unit: {}", raw.offset_unit),
+            });
+        }
+    };
+    let to_usize = |v: u32| usize::try_from(v).unwrap_or(usize::MAX);
+    let budget = ChunkBudget::new(
+        chunking
+            .max_tokens
+            .map_or(ChunkBudget::DEFAULT_MAX_TOKENS, to_usize),
+        chunking.overlap_tokens.map_or(0, to_usize),
+        tokenizer,
+    )?;
+    Ok(Options {
+        chunking: budget,
+        keep_all_text: raw.keep_all_text,
+        offset_unit,
+    })
+}
+
+/// Builds the reply, with every span in `unit`.
+#[must_use]
+pub fn article(id: String, prepared: Prepared, unit: OffsetUnit) -> proto::PreparedArticle {
+    let map = OffsetMap::new(&prepared.text, unit);
+    let span = |s: Span| {
+        let (start, end) = map.span(s);
+        Some(proto::Span {
+            start: to_u32(start),
+            end: to_u32(end),
+        })
+    };
+    let text = &prepared.text;
+    let m = prepared.metadata;
+    proto::PreparedArticle {
+        id,
+        metadata: Some(proto::Metadata {
+            title: m.title,
+            source: m.source,
+            site_name: m.site_name,
+            authors: m.authors,
+            published_at: m.published_at,
+            language: m.language,
+            url: m.url,
+            word_count: to_u32(m.word_count),
+            sentence_count: to_u32(m.sentence_count),
+            paragraph_count: to_u32(m.paragraph_count),
+            reading_time_seconds: to_u32(m.reading_time_seconds),
+            content_hash: m.content_hash,
+            simhash: m.simhash,
+            modified_at: m.modified_at,
+            description: m.description,
+            language_confidence: m.language_confidence,
+        }),
+        paragraphs: prepared
+            .paragraphs
+            .iter()
+            .map(|p| proto::Paragraph {
+                span: span(p.span),
+                kind: paragraph_kind(p.kind).into(),
+            })
+            .collect(),
+        sentences: prepared
+            .sentences
+            .iter()
+            .map(|s| proto::Sentence {
+                span: span(s.span),
+                paragraph: to_u32(s.paragraph),
+            })
+            .collect(),
+        quotes: prepared
+            .quotes
+            .iter()
+            .map(|q| proto::Quote {
+                text: q.span.slice(text).to_owned(),
+                span: span(q.span),
+                speaker: q.speaker.clone().unwrap_or_default(),
+                speaker_mention: q
+                    .mention
+                    .map(|s| s.slice(text).to_owned())
+                    .unwrap_or_default(),
+                cue: q.cue.clone().unwrap_or_default(),
+                paragraph: to_u32(q.paragraph),
+                kind: match q.kind {
+                    QuoteKind::Direct => proto::QuoteKind::Direct,
+                    QuoteKind::Partial => proto::QuoteKind::Partial,
+                }
+                .into(),
+                attribution: match q.attribution {
+                    Attribution::Explicit => proto::Attribution::Explicit,
+                    Attribution::Pronoun => proto::Attribution::Pronoun,
+                    Attribution::Continued => proto::Attribution::Continued,
+                    Attribution::None => proto::Attribution::None,
+                }
+                .into(),
+                speaker_span: q.mention.and_then(span),
+            })
+            .collect(),
+        chunks: prepared
+            .chunks
+            .iter()
+            .enumerate()
+            .map(|(i, c)| proto::Chunk {
+                index: to_u32(i),
+                text: c.span.slice(text).to_owned(),
+                span: span(c.span),
+                token_count: to_u32(c.token_count),
+                first_paragraph: to_u32(c.first_paragraph),
+                last_paragraph: to_u32(c.last_paragraph),
+                first_sentence: to_u32(c.first_sentence),
+                last_sentence: to_u32(c.last_sentence),
+                overlap_tokens: to_u32(c.overlap_tokens),
+            })
+            .collect(),
+        removed: prepared
+            .removed
+            .into_iter()
+            .map(|r| proto::RemovedBlock {
+                text: r.text,
+                reason: removal_reason(r.reason).into(),
+                detail: r.reason.detail().to_owned(),
+            })
+            .collect(),
+        related: prepared
+            .related
+            .into_iter()
+            .map(|r| proto::RelatedArticle {
+                title: r.title,
+                source: r.source,
+                url: r.url,
+                age: r.age,
+            })
+            .collect(),
+        warnings: prepared.warnings,
+        text: prepared.text,
+    }
+}
+
+/// A stream item for a failed article.
+#[must_use]
+pub fn error_result(id: String, status: &tonic::Status) -> proto::PrepareResult {
+    proto::PrepareResult {
+        id,
+        outcome: Some(proto::prepare_result::Outcome::Error(proto::PrepareError {
+            code: status.code() as i32,
+            code_name: super::errors::code_name(status.code()).to_owned(),
+            message: status.message().to_owned(),
+        })),
+    }
+}
+
+/// A stream item for a prepared article.
+#[must_use]
+pub fn article_result(article: proto::PreparedArticle) -> proto::PrepareResult {
+    proto::PrepareResult {
+        id: article.id.clone(),
+        outcome: Some(proto::prepare_result::Outcome::Article(article)),
+    }
+}
+
+fn to_u32(v: usize) -> u32 {
+    u32::try_from(v).unwrap_or(u32::MAX)
+}
+
+fn paragraph_kind(kind: ParagraphKind) -> proto::ParagraphKind {
+    match kind {
+        ParagraphKind::Body => proto::ParagraphKind::Body,
+        ParagraphKind::Heading => proto::ParagraphKind::Heading,
+        ParagraphKind::ListItem => proto::ParagraphKind::ListItem,
+        ParagraphKind::Blockquote => proto::ParagraphKind::Blockquote,
+        ParagraphKind::Preformatted => proto::ParagraphKind::Preformatted,
+        ParagraphKind::TableRow => proto::ParagraphKind::TableRow,
+    }
+}
+
+fn removal_reason(reason: RemovalReason) -> proto::RemovalReason {
+    match reason {
+        RemovalReason::Navigation => proto::RemovalReason::Navigation,
+        RemovalReason::Title => proto::RemovalReason::Title,
+        RemovalReason::MetadataLine => proto::RemovalReason::MetadataLine,
+        RemovalReason::Duplicate => proto::RemovalReason::Duplicate,
+        RemovalReason::Comments => proto::RemovalReason::Comments,
+        RemovalReason::Related => proto::RemovalReason::Related,
+        RemovalReason::Promotion => proto::RemovalReason::Promotion,
+        RemovalReason::Advertisement => proto::RemovalReason::Advertisement,
+        RemovalReason::Social => proto::RemovalReason::Social,
+        RemovalReason::Consent => proto::RemovalReason::Consent,
+        RemovalReason::Caption => proto::RemovalReason::Caption,
+        RemovalReason::Footer => proto::RemovalReason::Footer,
+        RemovalReason::LowContent => proto::RemovalReason::LowContent,
+        RemovalReason::OutsideBody => proto::RemovalReason::OutsideBody,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(options: proto::PrepareOptions) -> proto::PrepareRequest {
+        proto::PrepareRequest {
+            id: "a".into(),
+            payload: Some(proto::prepare_request::Payload::Text("Some text.".into())),
+            hints: None,
+            options: Some(options),
+        }
+    }
+
+    #[test]
+    fn a_missing_payload_is_refused() {
+        let req = proto::PrepareRequest {
+            payload: None,
+            ..request(proto::PrepareOptions::default())
+        };
+        assert_eq!(Job::from_proto(req, 100), Err(PrepError::MissingPayload));
+    }
+
+    #[test]
+    fn an_unknown_tokenizer_names_its_field() {
+        let chunking = proto::ChunkOptions {
+            tokenizer: 99,
+            ..Default::default()
+        };
+        let err = Job::from_proto(
+            request(proto::PrepareOptions {
+                chunking: Some(chunking),
+                ..Default::default()
+            }),
+            100,
+        );
+        assert!(matches!(
+            err,
+            Err(PrepError::InvalidOption {
+                field: "options.chunking.tokenizer",
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn defaults_are_cl100k_512_and_code_points() {
+        let job = Job::from_proto(request(proto::PrepareOptions::default()), 100);
+        assert_eq!(job.map(|j| j.options), Ok(Options::default()));
+    }
+}

@@ -1,0 +1,49 @@
+//! Proto3 JSON in and out, without a server: what the CLI's `prepare` and `batch` use.
+
+use super::convert::{self, Job};
+use super::{errors, proto};
+use crate::pipeline::{self, Hints, Input, Options, PrepError};
+
+/// Prepares one article and renders the `PreparedArticle` as pretty proto3 JSON.
+///
+/// # Errors
+/// What the pipeline refused.
+pub fn prepare_pretty(
+    id: &str,
+    input: Input,
+    hints: &Hints,
+    options: &Options,
+) -> Result<String, PrepError> {
+    let prepared = pipeline::prepare(input, hints, options)?;
+    let article = convert::article(id.to_owned(), prepared, options.offset_unit);
+    serde_json::to_string_pretty(&article).map_err(|e| PrepError::Internal(e.to_string()))
+}
+
+/// One `batch` line: a `PrepareRequest` in proto3 JSON → a `PrepareResult` in proto3 JSON. A bad
+/// line gives an error result naming the line, never a failure of the batch.
+#[must_use]
+pub fn prepare_line(line_number: usize, line: &str, max_payload_bytes: usize) -> String {
+    let result = match serde_json::from_str::<proto::PrepareRequest>(line) {
+        Err(e) => convert::error_result(
+            String::new(),
+            &tonic::Status::invalid_argument(format!(
+                "line {line_number}: not a PrepareRequest in proto3 JSON: {e}"
+            )),
+        ),
+        Ok(request) => {
+            let id = request.id.clone();
+            let outcome = Job::from_proto(request, max_payload_bytes).and_then(|job| {
+                let unit = job.options.offset_unit;
+                pipeline::prepare(job.input, &job.hints, &job.options)
+                    .map(|p| convert::article(job.id, p, unit))
+            });
+            match outcome {
+                Ok(article) => convert::article_result(article),
+                Err(e) => convert::error_result(id, &errors::status(&e)),
+            }
+        }
+    };
+    serde_json::to_string(&result).unwrap_or_else(|e| {
+        format!(r#"{{"error":{{"code":13,"codeName":"INTERNAL","message":"cannot render result: {e}"}}}}"#)
+    })
+}

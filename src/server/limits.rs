@@ -1,0 +1,142 @@
+//! Admission control: at most `max_concurrent` articles run at once on the blocking pool, at most
+//! `max_queued` wait for a slot, and anything beyond is refused at once instead of piling up.
+
+use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use tokio::sync::Semaphore;
+
+/// Why a request was not run to completion.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Rejection {
+    /// Every worker is busy and the queue is full.
+    #[error(
+        "server is at capacity ({in_flight} articles in progress, {queued} queued); retry with backoff"
+    )]
+    Overloaded {
+        /// Articles running.
+        in_flight: usize,
+        /// Articles waiting.
+        queued: usize,
+    },
+    /// The pipeline panicked on this article.
+    #[error("pipeline panicked: {0}")]
+    Panicked(String),
+}
+
+/// The admission gate in front of the CPU pool.
+#[derive(Debug)]
+pub struct Admission {
+    permits: Arc<Semaphore>,
+    max_concurrent: usize,
+    max_queued: usize,
+    queued: AtomicUsize,
+}
+
+/// Decrements the queue count however the wait ends (a cancelled request included).
+struct QueueSlot<'a>(&'a AtomicUsize);
+
+impl Drop for QueueSlot<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
+impl Admission {
+    /// A gate with `max_concurrent` workers and room for `max_queued` waiting requests.
+    #[must_use]
+    pub fn new(max_concurrent: usize, max_queued: usize) -> Self {
+        let max_concurrent = max_concurrent.max(1);
+        Self {
+            permits: Arc::new(Semaphore::new(max_concurrent)),
+            max_concurrent,
+            max_queued,
+            queued: AtomicUsize::new(0),
+        }
+    }
+
+    /// Runs `work` on the blocking pool once a worker is free, in the caller's tracing span.
+    ///
+    /// # Errors
+    /// `Overloaded` at once when the queue is full; `Panicked` when `work` panics.
+    pub async fn run<T, F>(&self, work: F) -> Result<T, Rejection>
+    where
+        T: Send + 'static,
+        F: FnOnce() -> T + Send + 'static,
+    {
+        let permit = match Arc::clone(&self.permits).try_acquire_owned() {
+            Ok(permit) => permit,
+            Err(_) => {
+                let queued = self.queued.fetch_add(1, Ordering::AcqRel);
+                let slot = QueueSlot(&self.queued);
+                if queued >= self.max_queued {
+                    drop(slot);
+                    return Err(Rejection::Overloaded {
+                        in_flight: self.max_concurrent,
+                        queued,
+                    });
+                }
+                let permit = Arc::clone(&self.permits).acquire_owned().await;
+                drop(slot);
+                permit.map_err(|_| Rejection::Panicked("admission gate closed".into()))?
+            }
+        };
+        let span = tracing::Span::current();
+        let joined = tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            span.in_scope(|| std::panic::catch_unwind(AssertUnwindSafe(work)))
+        })
+        .await;
+        match joined {
+            Ok(Ok(value)) => Ok(value),
+            Ok(Err(panic)) => Err(Rejection::Panicked(panic_message(panic.as_ref()))),
+            Err(join) => Err(Rejection::Panicked(join.to_string())),
+        }
+    }
+
+    /// Requests waiting for a worker now.
+    #[must_use]
+    pub fn queued(&self) -> usize {
+        self.queued.load(Ordering::Acquire)
+    }
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_full_queue_refuses_at_once() {
+        let gate = Arc::new(Admission::new(1, 0));
+        let (tx, rx) = std::sync::mpsc::channel::<()>();
+        let busy = {
+            let gate = Arc::clone(&gate);
+            tokio::spawn(async move { gate.run(move || rx.recv().ok()).await })
+        };
+        while gate.permits.available_permits() > 0 {
+            tokio::task::yield_now().await;
+        }
+        let refused = gate.run(|| ()).await;
+        assert!(matches!(refused, Err(Rejection::Overloaded { .. })));
+        let _ = tx.send(());
+        assert!(busy.await.is_ok_and(|r| r.is_ok()));
+        assert!(gate.run(|| 1).await.is_ok());
+    }
+
+    #[tokio::test]
+    async fn a_panic_is_caught_and_reported() {
+        let gate = Admission::new(1, 1);
+        let result: Result<(), _> = gate.run(|| std::panic::panic_any("boom".to_owned())).await;
+        assert_eq!(result, Err(Rejection::Panicked("boom".into())));
+        assert_eq!(gate.run(|| 2).await, Ok(2));
+    }
+}
