@@ -49,7 +49,7 @@ pub struct ServeArgs {
     /// Articles waiting beyond those before the server answers RESOURCE_EXHAUSTED.
     #[arg(long, env = "ARTICLE_PREP_MAX_QUEUED")]
     pub max_queued: Option<usize>,
-    /// Largest request or reply, bytes.
+    /// Largest payload (text, html or raw.data) of a request, bytes.
     #[arg(long, env = "ARTICLE_PREP_MAX_MESSAGE_BYTES", default_value_t = ServerSettings::DEFAULT_MAX_MESSAGE_BYTES)]
     pub max_message_bytes: usize,
     /// Longest a request may take, seconds.

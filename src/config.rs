@@ -12,7 +12,7 @@ pub struct ServerSettings {
     pub max_concurrent: usize,
     /// Articles waiting for a worker beyond those; more are refused with RESOURCE_EXHAUSTED.
     pub max_queued: usize,
-    /// Largest request or reply message, bytes.
+    /// Largest payload (text, html or raw.data) of a request, bytes.
     pub max_message_bytes: usize,
     /// Longest a request may take on the server.
     pub request_timeout: Duration,

@@ -398,10 +398,13 @@ mod tests {
         let got = chunks(text, &p, &s, &[], &budget, &WordCounter);
         assert!(got.iter().all(|c| c.token_count <= 16));
         let pieces: Vec<&str> = got.iter().map(|c| c.span.slice(text)).collect();
-        assert_eq!(pieces, [
-            "One two three four five. Six seven eight.\n\nNine ten eleven twelve.",
-            "Thirteen fourteen fifteen sixteen seventeen."
-        ]);
+        assert_eq!(
+            pieces,
+            [
+                "One two three four five. Six seven eight.\n\nNine ten eleven twelve.",
+                "Thirteen fourteen fifteen sixteen seventeen."
+            ]
+        );
     }
 
     #[test]

@@ -30,6 +30,26 @@ pub fn rejection(r: &Rejection) -> Status {
     }
 }
 
+/// The transport refuses an over-limit message with OUT_OF_RANGE; the contract says
+/// RESOURCE_EXHAUSTED for anything over a size limit, so the status is rewritten on the way out.
+#[must_use]
+pub fn oversized_is_resource_exhausted<B>(mut response: http::Response<B>) -> http::Response<B> {
+    let headers = response.headers_mut();
+    let oversized = headers
+        .get("grpc-status")
+        .is_some_and(|v| v.as_bytes() == b"11")
+        && headers.get("grpc-message").is_some_and(|m| {
+            m.to_str().is_ok_and(|m| {
+                m.contains("message%20length%20too%20large")
+                    || m.contains("message length too large")
+            })
+        });
+    if oversized {
+        headers.insert("grpc-status", http::HeaderValue::from_static("8"));
+    }
+    response
+}
+
 /// The canonical upper-case name of a code (`INVALID_ARGUMENT`), as grpcurl and other tools print.
 #[must_use]
 pub fn code_name(code: Code) -> &'static str {

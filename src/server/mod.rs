@@ -23,6 +23,9 @@ use crate::config::ServerSettings;
 use proto::article_prep_server::ArticlePrepServer;
 use service::ArticlePrepService;
 
+/// Bytes a request may carry beyond its payload (id, hints, options).
+const REQUEST_HEADROOM: usize = 64 * 1024;
+
 /// A bound, not yet running server.
 #[derive(Debug)]
 pub struct Application {
@@ -97,12 +100,15 @@ impl Application {
     ) -> Result<(), ServerError> {
         let settings = self.settings;
         let service = ArticlePrepService::new(&settings);
+        // The payload limit is checked by the service (with a message naming the field); the
+        // transport allows room for hints and options on top, and replies repeat the text in
+        // chunks and quotes, so they may be several times the payload.
         let max = settings.max_message_bytes;
         let article_prep = ArticlePrepServer::new(service)
             .accept_compressed(CompressionEncoding::Gzip)
             .send_compressed(CompressionEncoding::Gzip)
-            .max_decoding_message_size(max)
-            .max_encoding_message_size(max);
+            .max_decoding_message_size(max.saturating_add(REQUEST_HEADROOM))
+            .max_encoding_message_size(max.saturating_mul(8).saturating_add(REQUEST_HEADROOM));
         let (health_reporter, health) = tonic_health::server::health_reporter();
         health_reporter
             .set_serving::<ArticlePrepServer<ArticlePrepService>>()
@@ -133,6 +139,9 @@ impl Application {
         tracing::info!(address = %self.address, "article-prep listening");
         let serve = Server::builder()
             .timeout(settings.request_timeout)
+            .layer(tower::util::MapResponseLayer::new(
+                errors::oversized_is_resource_exhausted,
+            ))
             .add_service(health)
             .add_service(reflection_v1)
             .add_service(reflection_v1alpha)

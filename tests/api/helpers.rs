@@ -1,0 +1,79 @@
+//! `spawn_app`: the real server on 127.0.0.1:0, a connected client, and a handle that stops it.
+
+use article_prep::config::ServerSettings;
+use article_prep::server::Application;
+use article_prep::server::proto::article_prep_client::ArticlePrepClient;
+use article_prep::server::proto::{PrepareRequest, prepare_request::Payload};
+use tonic::transport::Channel;
+
+pub const SEED: &str = include_str!("../fixtures/daily8-nato-ukraine.txt");
+
+pub struct TestApp {
+    pub address: String,
+    pub client: ArticlePrepClient<Channel>,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    pub server: tokio::task::JoinHandle<()>,
+}
+
+impl TestApp {
+    /// Starts a graceful shutdown and waits for the server to finish.
+    pub async fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        let _ = (&mut self.server).await;
+    }
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+pub async fn spawn_app_with(tweak: impl FnOnce(&mut ServerSettings)) -> TestApp {
+    if std::env::var_os("TEST_LOG").is_some() {
+        article_prep::telemetry::init(Default::default(), "info", std::io::stderr);
+    }
+    let mut settings = ServerSettings {
+        listen: "127.0.0.1:0".parse().expect("a literal address"),
+        ..ServerSettings::default()
+    };
+    tweak(&mut settings);
+    let app = Application::build(settings)
+        .await
+        .expect("binding port 0 succeeds");
+    let address = format!("http://{}", app.address());
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(async move {
+        app.run_until_stopped(async {
+            let _ = rx.await;
+        })
+        .await
+        .expect("server runs");
+    });
+    let client = connect(&address).await;
+    TestApp {
+        address,
+        client,
+        stop: Some(tx),
+        server,
+    }
+}
+
+pub async fn connect(address: &str) -> ArticlePrepClient<Channel> {
+    for _ in 0..50 {
+        if let Ok(client) = ArticlePrepClient::connect(address.to_owned()).await {
+            return client.max_decoding_message_size(64 * 1024 * 1024);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    panic!("server at {address} did not accept connections");
+}
+
+pub fn text_request(id: &str, text: &str) -> PrepareRequest {
+    PrepareRequest {
+        id: id.into(),
+        payload: Some(Payload::Text(text.into())),
+        hints: None,
+        options: None,
+    }
+}

@@ -1,0 +1,350 @@
+//! Unary `Prepare` on the seed payload: the answer the service issue spells out.
+
+use article_prep::server::proto::{
+    Attribution, ChunkOptions, OffsetUnit, ParagraphKind, PrepareOptions, PreparedArticle,
+    QuoteKind, RemovalReason, Span, Tokenizer,
+};
+
+use crate::helpers::{SEED, spawn_app, text_request};
+
+fn slice(text: &str, span: Option<&Span>) -> String {
+    let span = span.expect("every element has a span");
+    text.chars()
+        .skip(span.start as usize)
+        .take((span.end - span.start) as usize)
+        .collect()
+}
+
+async fn seed() -> PreparedArticle {
+    let app = spawn_app().await;
+    let mut client = app.client.clone();
+    let article = client
+        .prepare(text_request("seed-1", SEED))
+        .await
+        .expect("seed is prepared")
+        .into_inner();
+    app.stop().await;
+    article
+}
+
+#[tokio::test]
+async fn the_seed_metadata_is_found() {
+    let a = seed().await;
+    assert_eq!(a.id, "seed-1");
+    let m = a.metadata.expect("metadata is set");
+    assert_eq!(
+        m.title,
+        "NATO membership for Ukraine not off the table, US official says"
+    );
+    assert_eq!(m.source, "Al Arabiya");
+    assert_eq!(m.published_at, "2025-02-14");
+    assert_eq!(m.language, "en");
+    assert_eq!(m.paragraph_count, 22);
+    assert_eq!(m.content_hash.len(), 64);
+    assert_eq!(m.simhash.len(), 16);
+}
+
+#[tokio::test]
+async fn the_seed_body_is_the_22_article_lines_and_nothing_else() {
+    let a = seed().await;
+    let lines: Vec<&str> = SEED.lines().map(str::trim).collect();
+    let first = lines
+        .iter()
+        .position(|l| l.starts_with("A senior US official on Thursday said"))
+        .expect("seed has the first line");
+    let last = lines
+        .iter()
+        .position(|l| l.ends_with("you find out fast.'"))
+        .expect("seed has the last line");
+    let expected = lines[first..=last].join("\n\n");
+    assert_eq!(a.text, expected);
+    assert_eq!(a.paragraphs.len(), 22);
+    let headings: Vec<String> = a
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind() == ParagraphKind::Heading)
+        .map(|p| slice(&a.text, p.span.as_ref()))
+        .collect();
+    assert_eq!(headings, ["European involvement"]);
+    assert!(
+        !a.text
+            .contains("NATO membership for Ukraine not off the table"),
+        "the title is not repeated in text"
+    );
+}
+
+#[tokio::test]
+async fn the_seed_removed_blocks_carry_reasons() {
+    let a = seed().await;
+    let reason_of = |text: &str| {
+        a.removed
+            .iter()
+            .find(|r| r.text == text)
+            .map(|r| r.reason())
+    };
+    for (text, reason) in [
+        ("logo", RemovalReason::Navigation),
+        ("Orange background", RemovalReason::LowContent),
+        ("Try Our AI Features", RemovalReason::LowContent),
+        (
+            "Explore what Daily8 AI can do for you:",
+            RemovalReason::LowContent,
+        ),
+        ("Comments", RemovalReason::Comments),
+        ("No comments yet...", RemovalReason::Comments),
+        ("Related Articles", RemovalReason::Related),
+        ("DOWNLOAD THE APP", RemovalReason::Promotion),
+        (
+            "Get Started Now: Download the App",
+            RemovalReason::Promotion,
+        ),
+        ("app-storeplay-store", RemovalReason::Promotion),
+    ] {
+        assert_eq!(reason_of(text), Some(reason), "{text}");
+    }
+    let title = "NATO membership for Ukraine not off the table, US official says";
+    let title_reasons: Vec<RemovalReason> = a
+        .removed
+        .iter()
+        .filter(|r| r.text == title)
+        .map(|r| r.reason())
+        .collect();
+    assert_eq!(
+        title_reasons,
+        [RemovalReason::Title, RemovalReason::Duplicate]
+    );
+    assert!(a.removed.iter().all(|r| !r.detail.is_empty()));
+    // Every non-blank input line is in the text or in removed.
+    for line in SEED.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let line = line.trim_start_matches("• ").trim_start_matches("•").trim();
+        assert!(
+            a.text.contains(line) || a.removed.iter().any(|r| r.text == line),
+            "lost: {line}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_seed_related_articles_are_listed() {
+    let a = seed().await;
+    let related: Vec<(&str, &str, &str)> = a
+        .related
+        .iter()
+        .map(|r| (r.title.as_str(), r.source.as_str(), r.age.as_str()))
+        .collect();
+    assert_eq!(
+        related,
+        [
+            (
+                "US House panel subpoenas Clintons in Epstein probe",
+                "Al Arabiya",
+                "2 hours ago"
+            ),
+            (
+                "Sweden, Denmark, Norway to buy US arms worth $500 mn for Ukraine",
+                "Arab News",
+                "5 hours ago"
+            ),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn the_seed_has_its_17_quotes_with_speakers() {
+    let a = seed().await;
+    let expected: [(&str, &str, QuoteKind, Attribution); 17] = [
+        (
+            "Right now, that is still on the table,",
+            "John Coale",
+            QuoteKind::Direct,
+            Attribution::Explicit,
+        ),
+        (
+            "allow",
+            "Donald Trump",
+            QuoteKind::Partial,
+            Attribution::Explicit,
+        ),
+        (
+            "I believe that is the reason the war started,",
+            "Donald Trump",
+            QuoteKind::Direct,
+            Attribution::Explicit,
+        ),
+        (
+            "Biden shouldn't have said that.",
+            "Donald Trump",
+            QuoteKind::Direct,
+            Attribution::Continued,
+        ),
+        (
+            "everything is on the table",
+            "Pete Hegseth",
+            QuoteKind::Partial,
+            Attribution::Explicit,
+        ),
+        (
+            "remains a critical part of this team and this effort.",
+            "Karoline Leavitt",
+            QuoteKind::Partial,
+            Attribution::Explicit,
+        ),
+        (
+            "Where do the Ukrainians and Europeans fit into all of this?",
+            "John Coale",
+            QuoteKind::Direct,
+            Attribution::Explicit,
+        ),
+        (
+            "have to have the Europeans involved.",
+            "John Coale",
+            QuoteKind::Partial,
+            Attribution::Explicit,
+        ),
+        (
+            "The Europeans want this war stopped,",
+            "John Coale",
+            QuoteKind::Direct,
+            Attribution::Pronoun,
+        ),
+        (
+            "They are more than willing to participate",
+            "John Coale",
+            QuoteKind::Direct,
+            Attribution::Continued,
+        ),
+        (
+            "There's been a lot of talk about the trip",
+            "John Coale",
+            QuoteKind::Direct,
+            Attribution::Explicit,
+        ),
+        (
+            "Putin seems to be willing to play ball,",
+            "John Coale",
+            QuoteKind::Direct,
+            Attribution::Continued,
+        ),
+        (
+            "We shouldn't take anything off the table",
+            "Kaja Kallas",
+            QuoteKind::Direct,
+            Attribution::Explicit,
+        ),
+        (
+            "It is appeasement. It has never worked.",
+            "Kaja Kallas",
+            QuoteKind::Direct,
+            Attribution::Continued,
+        ),
+        (
+            "Some people talked out of turn,",
+            "John Coale",
+            QuoteKind::Direct,
+            Attribution::Explicit,
+        ),
+        (
+            "You don't know with Putin and the Russians,",
+            "John Coale",
+            QuoteKind::Direct,
+            Attribution::Explicit,
+        ),
+        (
+            "Are they trying to play us?",
+            "John Coale",
+            QuoteKind::Direct,
+            Attribution::Continued,
+        ),
+    ];
+    assert_eq!(a.quotes.len(), expected.len());
+    for (q, (start, speaker, kind, attribution)) in a.quotes.iter().zip(expected) {
+        assert!(
+            q.text.starts_with(start),
+            "{:?} should start with {start:?}",
+            q.text
+        );
+        assert_eq!(
+            slice(&a.text, q.span.as_ref()),
+            q.text,
+            "span slices to the quote"
+        );
+        assert_eq!(
+            (q.speaker.as_str(), q.kind(), q.attribution()),
+            (speaker, kind, attribution),
+            "{start}"
+        );
+    }
+    let mentions: Vec<&str> = a
+        .quotes
+        .iter()
+        .map(|q| q.speaker_mention.as_str())
+        .collect();
+    assert_eq!(mentions[2], "Trump");
+    assert_eq!(mentions[8], "he");
+}
+
+#[tokio::test]
+async fn the_seed_chunks_fit_512_cl100k_tokens_and_cover_the_text() {
+    let a = seed().await;
+    assert!(!a.chunks.is_empty());
+    let tokenizer = tiktoken_rs::cl100k_base_singleton();
+    let mut covered = String::new();
+    for c in &a.chunks {
+        assert!(c.token_count <= 512);
+        assert_eq!(
+            tokenizer.encode_ordinary(&c.text).len() as u32,
+            c.token_count
+        );
+        assert_eq!(slice(&a.text, c.span.as_ref()), c.text);
+        if !covered.is_empty() {
+            covered.push_str("\n\n");
+        }
+        covered.push_str(&c.text);
+    }
+    assert_eq!(
+        covered, a.text,
+        "chunks end at paragraphs and rejoin to the text"
+    );
+}
+
+#[tokio::test]
+async fn spans_follow_the_requested_unit() {
+    let app = spawn_app().await;
+    let mut client = app.client.clone();
+    let text = "Der Bürgermeister sagte am Montag, die Straße werde gesperrt. 😀 Das ist gut so, sagte er.";
+    for unit in [OffsetUnit::Utf8, OffsetUnit::Utf16, OffsetUnit::CodePoints] {
+        let mut request = text_request("u", text);
+        request.options = Some(PrepareOptions {
+            offset_unit: unit.into(),
+            keep_all_text: true,
+            chunking: Some(ChunkOptions {
+                max_tokens: Some(16),
+                overlap_tokens: Some(4),
+                tokenizer: Tokenizer::Words.into(),
+            }),
+        });
+        let a = client
+            .prepare(request)
+            .await
+            .expect("prepared")
+            .into_inner();
+        for s in &a.sentences {
+            let span = s.span.expect("span");
+            let (start, end) = (span.start as usize, span.end as usize);
+            let piece = match unit {
+                OffsetUnit::Utf8 => a.text.get(start..end).map(str::to_owned),
+                OffsetUnit::Utf16 => {
+                    let units: Vec<u16> = a.text.encode_utf16().collect();
+                    units.get(start..end).map(|u| String::from_utf16_lossy(u))
+                }
+                _ => Some(a.text.chars().skip(start).take(end - start).collect()),
+            };
+            assert!(
+                piece.is_some_and(|p| !p.is_empty() && a.text.contains(&p)),
+                "{unit:?}"
+            );
+        }
+        assert!(a.chunks.iter().all(|c| c.token_count <= 16));
+    }
+    app.stop().await;
+}
