@@ -216,6 +216,7 @@ fn terminal_cluster(chars: &[(usize, char)], start: usize) -> Cluster {
             '.' => dots += 1,
             '…' => dots += 3,
             '!' | '?' | '‽' => other = true,
+            c if is_cjk_terminal(c) => other = true,
             ' ' if dots > 0 && chars.get(k + 1).is_some_and(|&(_, c)| c == '.') => spaced = true,
             _ => break,
         }
@@ -386,6 +387,11 @@ mod tests {
             split("There are doubts ... as to whether. Next one."),
             ["There are doubts ... as to whether.", "Next one."]
         );
+    }
+
+    #[test]
+    fn cjk_sentences_end_without_spaces() {
+        assert_eq!(split("今天下雨。明天晴天！"), ["今天下雨。", "明天晴天！"]);
     }
 
     #[test]

@@ -1,0 +1,38 @@
+//! Whole-document snapshots of real articles: any change in behaviour shows up in review.
+//! Invariants are checked first, so a snapshot never records a broken answer.
+
+use article_prep::pipeline::{self, Hints, Input, Options};
+
+#[test]
+fn seed_daily8_nato_ukraine() {
+    let text = include_str!("fixtures/daily8-nato-ukraine.txt");
+    let prepared = pipeline::prepare(
+        Input::Text(text.into()),
+        &Hints::default(),
+        &Options::default(),
+    )
+    .expect("the seed prepares");
+    for q in &prepared.quotes {
+        assert!(!q.span.slice(&prepared.text).is_empty());
+    }
+    assert!(prepared.chunks.iter().all(|c| c.token_count <= 512));
+    let view = serde_json::json!({
+        "metadata": prepared.metadata,
+        "paragraphs": prepared.paragraphs.iter().map(|p| (format!("{:?}", p.kind), p.span.slice(&prepared.text))).collect::<Vec<_>>(),
+        "sentences": prepared.sentences.iter().map(|s| s.span.slice(&prepared.text)).collect::<Vec<_>>(),
+        "quotes": prepared.quotes.iter().map(|q| serde_json::json!({
+            "text": q.span.slice(&prepared.text),
+            "speaker": q.speaker,
+            "mention": q.mention.map(|m| m.slice(&prepared.text)),
+            "cue": q.cue,
+            "paragraph": q.paragraph,
+            "kind": q.kind,
+            "attribution": q.attribution,
+        })).collect::<Vec<_>>(),
+        "chunks": prepared.chunks.iter().map(|c| (c.token_count, c.first_paragraph, c.last_paragraph, c.overlap_tokens)).collect::<Vec<_>>(),
+        "removed": prepared.removed,
+        "related": prepared.related,
+        "warnings": prepared.warnings,
+    });
+    insta::assert_json_snapshot!(view);
+}
