@@ -141,15 +141,15 @@ pub fn sort(blocks: &[Block], title_hint: Option<&str>, keep_all: bool) -> Sorte
         let reason = if title == Some(i) {
             Some(RemovalReason::Title)
         } else if in_body {
-            f.bad.or(f.section.map(|s| s.reason)).or_else(|| {
-                if duplicate && !f.good {
-                    Some(RemovalReason::Duplicate)
-                } else if f.metadata_line && !f.good {
-                    Some(RemovalReason::MetadataLine)
-                } else {
-                    None
-                }
-            })
+            if let Some(reason) = f.bad.or(f.section.map(|s| s.reason)) {
+                Some(reason)
+            } else if duplicate && !f.good {
+                Some(RemovalReason::Duplicate)
+            } else if f.metadata_line && !f.good {
+                Some(RemovalReason::MetadataLine)
+            } else {
+                None
+            }
         } else if let Some(reason) = f
             .section
             .map(|s| s.reason)

@@ -155,10 +155,8 @@ impl Walker {
             _ if is_ld => Capture::JsonLd,
             _ => parent.map_or(Capture::None, |p| p.capture),
         };
-        let skip = (SKIPPED.contains(&name) || hidden) && !is_ld && name != "head"
-            || name == "title"
-            || is_ld
-            || name == "head";
+        // Head, title and JSON-LD text is captured for metadata, never shown as body.
+        let skip = SKIPPED.contains(&name) || hidden || is_ld || name == "title";
         let kind = match name {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Some(ParagraphKind::Heading),
             "li" | "dd" | "dt" => Some(ParagraphKind::ListItem),
@@ -378,10 +376,10 @@ impl HeadCollector {
                     }
                     "og:site_name" => self.site_name = Some(content),
                     "author" | "article:author" | "sailthru.author" | "parsely-author"
-                    | "dc.creator" => {
-                        if !content.starts_with("http") && !self.authors.contains(&content) {
-                            self.authors.push(content);
-                        }
+                    | "dc.creator"
+                        if !content.starts_with("http") && !self.authors.contains(&content) =>
+                    {
+                        self.authors.push(content);
                     }
                     "article:published_time"
                     | "datepublished"

@@ -335,7 +335,7 @@ async fn spans_follow_the_requested_unit() {
                 OffsetUnit::Utf8 => a.text.get(start..end).map(str::to_owned),
                 OffsetUnit::Utf16 => {
                     let units: Vec<u16> = a.text.encode_utf16().collect();
-                    units.get(start..end).map(|u| String::from_utf16_lossy(u))
+                    units.get(start..end).map(String::from_utf16_lossy)
                 }
                 _ => Some(a.text.chars().skip(start).take(end - start).collect()),
             };
