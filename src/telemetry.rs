@@ -3,6 +3,12 @@
 use tracing_subscriber::EnvFilter;
 use tracing_subscriber::fmt::MakeWriter;
 
+/// Default log filter for the server. html5ever reports recoverable markup errors ("foster
+/// parenting not implemented") at warn level: normal on real pages, so kept out of the logs.
+pub const SERVE_FILTER: &str = "info,html5ever=error";
+/// Default log filter for the CLI commands.
+pub const CLI_FILTER: &str = "warn,html5ever=error";
+
 /// How log lines look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum LogFormat {
