@@ -375,18 +375,7 @@ mod tests {
     use crate::pipeline::segment;
 
     fn layout(text: &str) -> (Vec<Paragraph>, Vec<Sentence>) {
-        let mut paragraphs = Vec::new();
-        let mut at = 0;
-        for part in text.split("\n\n") {
-            if let Some(span) = Span::new(text, at..at + part.len()) {
-                paragraphs.push(Paragraph {
-                    span,
-                    kind: ParagraphKind::Body,
-                });
-            }
-            at += part.len() + 2;
-        }
-        let sentences = segment::sentences(text, &paragraphs);
+        let (paragraphs, sentences) = segment::layout_for_tests(text);
         (paragraphs, sentences)
     }
 

@@ -1055,21 +1055,10 @@ impl NameIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pipeline::segment::{self, ParagraphKind};
+    use crate::pipeline::segment;
 
     fn run(text: &str) -> Vec<(String, Option<String>, Attribution, QuoteKind)> {
-        let mut paragraphs = Vec::new();
-        let mut at = 0;
-        for part in text.split("\n\n") {
-            if let Some(span) = Span::new(text, at..at + part.len()) {
-                paragraphs.push(Paragraph {
-                    span,
-                    kind: ParagraphKind::Body,
-                });
-            }
-            at += part.len() + 2;
-        }
-        let sentences = segment::sentences(text, &paragraphs);
+        let (paragraphs, sentences) = segment::layout_for_tests(text);
         find(text, &paragraphs, &sentences)
             .into_iter()
             .map(|q| {

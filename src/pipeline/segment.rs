@@ -343,6 +343,25 @@ fn word_before<'a>(p: &'a str, chars: &[(usize, char)], at: usize) -> &'a str {
     p.get(start..end).unwrap_or_default()
 }
 
+/// Body paragraphs of a text whose paragraphs are separated by `"\n\n"`, and their sentences:
+/// the layout later stages' unit tests start from.
+#[cfg(test)]
+pub(crate) fn layout_for_tests(text: &str) -> (Vec<Paragraph>, Vec<Sentence>) {
+    let mut paragraphs = Vec::new();
+    let mut at = 0;
+    for part in text.split("\n\n") {
+        if let Some(span) = Span::new(text, at..at + part.len()) {
+            paragraphs.push(Paragraph {
+                span,
+                kind: ParagraphKind::Body,
+            });
+        }
+        at += part.len() + 2;
+    }
+    let sentences = sentences(text, &paragraphs);
+    (paragraphs, sentences)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
