@@ -6,5 +6,4 @@ cd "$(dirname "$0")/.."
 cargo fmt --all -- --check
 cargo clippy --all-targets --locked -- -D warnings
 cargo test --locked
-cargo build --release --locked --bin article-prep
 bash tests/e2e/grpcurl.sh

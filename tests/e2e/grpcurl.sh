@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# End to end with real clients: start the release binary on a free port, then
+# End to end with real clients: start the binary `cargo test` built on a free port, then
 #  - grpcurl (no proto files, reflection only): list, describe, Prepare on the seed;
 #  - the Python client generated from the proto: Prepare and PrepareStream.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 venv="$("$root/scripts/install-tools.sh" | tail -n 1)"
 grpcurl="$venv/bin/grpcurl"
-bin="$root/target/release/article-prep"
+bin="${ARTICLE_PREP_BIN:-$root/target/debug/article-prep}"
+[ -x "$bin" ] || cargo build --locked --bin article-prep --manifest-path "$root/Cargo.toml"
 seed="$root/tests/fixtures/daily8-nato-ukraine.txt"
 
 port=$("$venv/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
