@@ -285,8 +285,11 @@ fn split_oversized(
     out
 }
 
-/// Where the chunk starting at unit `start` ends (exclusive): whole paragraphs while they fit,
-/// then whole sentences; a heading always starts a chunk; quotes stay whole when they fit.
+/// Where the chunk starting at unit `start` ends (exclusive). Units are added while their summed
+/// counts fit; the end is then the last paragraph end when that fills at least half the budget,
+/// else the last sentence end (a quotation kept whole), else the last unit. A heading always starts
+/// a new chunk. The choice is then counted exactly, stepping back while it is over budget, so each
+/// chunk costs one or two exact counts rather than one per sentence.
 fn pack(
     text: &str,
     paragraphs: &[Paragraph],
@@ -295,45 +298,66 @@ fn pack(
     max: usize,
     counter: &dyn TokenCounter,
 ) -> usize {
+    // (end, estimated tokens, rank): rank 2 = paragraph end, 1 = sentence end, 0 = inside a quote.
+    let mut ends: Vec<(usize, usize, u8)> = Vec::new();
+    let mut sum = 0usize;
+    let mut end = start;
+    while end < units.len() {
+        let gap = if end == start {
+            0
+        } else {
+            counter.count(
+                text.get(units[end - 1].span.end()..units[end].span.start())
+                    .unwrap_or_default(),
+            )
+        };
+        let next = sum + gap + units[end].tokens;
+        if next > max && end > start {
+            break;
+        }
+        sum = next;
+        end += 1;
+        let paragraph_end = end == units.len() || units[end].para_start;
+        let rank = if paragraph_end {
+            2
+        } else {
+            u8::from(!units[end - 1].glued)
+        };
+        ends.push((end, sum, rank));
+        let heading_next = paragraph_end
+            && end < units.len()
+            && paragraphs
+                .get(units[end].paragraph)
+                .is_some_and(|p| p.kind == ParagraphKind::Heading);
+        if heading_next {
+            break;
+        }
+    }
+    let best = |min_rank: u8, min_tokens: usize| {
+        ends.iter()
+            .rev()
+            .find(|&&(_, tokens, rank)| rank >= min_rank && tokens >= min_tokens)
+            .map(|&(e, _, _)| e)
+    };
+    let chosen = best(2, max / 2)
+        .or_else(|| best(1, 0))
+        .or_else(|| best(0, 0))
+        .unwrap_or(start + 1);
     let fits = |end: usize| {
         Span::new(text, units[start].span.start()..units[end - 1].span.end())
             .is_some_and(|s| counter.count(s.slice(text)) <= max)
     };
-    let estimate = |end: usize| {
-        units[start..end]
-            .iter()
-            .map(|u| u.tokens + 1)
-            .sum::<usize>()
-    };
-    let mut end = start + 1;
-    let mut last_good_paragraph_end: Option<usize> = None;
-    let mut last_good_sentence_end: Option<usize> = None;
-    while end <= units.len() {
-        let at_boundary = end == units.len() || units[end].para_start;
-        let heading_next = end < units.len()
-            && units[end].para_start
-            && paragraphs
-                .get(units[end].paragraph)
-                .is_some_and(|p| p.kind == ParagraphKind::Heading);
-        if estimate(end) > max * 2 || !fits(end) {
-            break;
-        }
-        if !units[end - 1].glued {
-            last_good_sentence_end = Some(end);
-        }
-        if at_boundary {
-            last_good_paragraph_end = Some(end);
-        }
-        if heading_next {
-            break;
-        }
-        end += 1;
-    }
-    // Prefer a paragraph end; fall back to a sentence end, then to whatever fits.
-    last_good_paragraph_end
-        .or(last_good_sentence_end)
+    // Summed counts can miss merges across boundaries: step back until the exact count fits.
+    let mut candidates: Vec<usize> = ends
+        .iter()
+        .map(|&(e, _, _)| e)
+        .filter(|&e| e <= chosen)
+        .collect();
+    candidates.sort_unstable_by(|a, b| b.cmp(a));
+    candidates
+        .into_iter()
+        .find(|&e| fits(e))
         .unwrap_or(start + 1)
-        .max(start + 1)
 }
 
 /// The first unit of the overlap repeated before chunk `[a, b)`: whole trailing sentences of the

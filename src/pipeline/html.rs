@@ -5,6 +5,9 @@
 //! the boilerplate stage needs (link density, inside `<article>`, a role named by an ancestor).
 //! The walk keeps its own stack, so pathological nesting cannot overflow the thread's stack.
 
+use std::collections::HashMap;
+
+use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
 
@@ -66,13 +69,17 @@ const BLOCK_LEVEL: &[&str] = &[
 #[must_use]
 pub fn parse(html: &str) -> (Vec<Block>, PageMeta) {
     let doc = Html::parse_document(html);
-    let mut walker = Walker::default();
+    let sizes = text_sizes(&doc);
+    let mut walker = Walker {
+        total_text: sizes.get(&doc.tree.root().id()).copied().unwrap_or(0),
+        ..Walker::default()
+    };
     for edge in doc.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(_) => {
                     if let Some(el) = ElementRef::wrap(node) {
-                        walker.open(el);
+                        walker.open(el, sizes.get(&node.id()).copied().unwrap_or(0));
                     }
                 }
                 Node::Text(t) => walker.text(t),
@@ -88,6 +95,43 @@ pub fn parse(html: &str) -> (Vec<Block>, PageMeta) {
     walker.flush();
     let page = walker.head.finish();
     (walker.blocks, page)
+}
+
+/// Visible characters under every element, so that roles named by classes can be limited to
+/// widget-sized elements (a `<body class="nav-ready">` must not make the whole page navigation).
+fn text_sizes(doc: &Html) -> HashMap<NodeId, usize> {
+    let mut sizes = HashMap::new();
+    let mut stack: Vec<(NodeId, usize, bool)> = Vec::new();
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Text(t) => {
+                    let hidden = stack.last().is_some_and(|&(_, _, skip)| skip);
+                    if let (false, Some(top)) = (hidden, stack.last_mut()) {
+                        top.1 += t.chars().filter(|c| !c.is_whitespace()).count();
+                    }
+                }
+                Node::Element(e) => {
+                    let skip = stack.last().is_some_and(|&(_, _, skip)| skip)
+                        || SKIPPED.contains(&e.name());
+                    stack.push((node.id(), 0, skip));
+                }
+                Node::Document => stack.push((node.id(), 0, false)),
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if matches!(node.value(), Node::Element(_) | Node::Document) {
+                    if let Some((id, size, _)) = stack.pop() {
+                        sizes.insert(id, size);
+                        if let Some(parent) = stack.last_mut() {
+                            parent.1 += size;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    sizes
 }
 
 /// What one open element contributes to the blocks inside it.
@@ -123,6 +167,8 @@ struct Walker {
     block_in_article: bool,
     skip_depth: usize,
     head: HeadCollector,
+    /// Visible characters of the whole page.
+    total_text: usize,
 }
 
 impl Walker {
@@ -130,7 +176,7 @@ impl Walker {
         self.stack.last()
     }
 
-    fn open(&mut self, el: ElementRef<'_>) {
+    fn open(&mut self, el: ElementRef<'_>, text_size: usize) {
         let e = el.value();
         let name = e.name();
         self.head.element(e);
@@ -170,7 +216,13 @@ impl Walker {
             skip,
             block_level: BLOCK_LEVEL.contains(&name),
             kind,
-            role: role_of(el).or(parent.and_then(|p| p.role)),
+            // A role names a widget: an element holding half the page's text is the page itself.
+            role: role_of(el)
+                .filter(|_| {
+                    text_size * 2 <= self.total_text
+                        && !matches!(name, "html" | "body" | "main" | "article")
+                })
+                .or(parent.and_then(|p| p.role)),
             in_article: parent.is_some_and(|p| p.in_article) || is_article(el),
             link: name == "a" || parent.is_some_and(|p| p.link),
             capture,

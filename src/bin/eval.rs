@@ -1,0 +1,235 @@
+//! Evaluation commands: prepare a public corpus with the pipeline, score it with the shared scorer
+//! (never a re-derived method), and print the figures, the worst pages and the speed.
+//!
+//! ```text
+//! eval extraction ../shared/corpus/article-extraction-benchmark [--sample N] [--min-f1 html=0.9,text=0.85]
+//! ```
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+use article_prep::pipeline::{self, Hints, Input, Options};
+use clap::{Parser, Subcommand};
+use serde_json::{Value, json};
+
+/// Evaluate article-prep on public corpora with the shared scorers.
+#[derive(Debug, Parser)]
+#[command(name = "eval")]
+struct Cli {
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Debug, Subcommand)]
+enum Cmd {
+    /// Article-body extraction on the extraction benchmark, HTML and scraped-text modes.
+    Extraction {
+        /// The corpus folder (with ground-truth.json, html/, text/).
+        corpus: PathBuf,
+        /// Score only the first N pages (sorted by id), e.g. in CI.
+        #[arg(long)]
+        sample: Option<usize>,
+        /// Where predictions and score reports go.
+        #[arg(long, default_value = "target/eval")]
+        out: PathBuf,
+        /// The scorer (default: `<corpus>/../../tools/extraction_score.py`).
+        #[arg(long)]
+        scorer: Option<PathBuf>,
+        /// Fail when a mode's F1 is below its floor: `html=0.9,text=0.85`.
+        #[arg(long)]
+        min_f1: Option<String>,
+        /// How many of the worst pages to list.
+        #[arg(long, default_value_t = 10)]
+        worst: usize,
+    },
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("eval: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<bool, String> {
+    match cli.command {
+        Cmd::Extraction {
+            corpus,
+            sample,
+            out,
+            scorer,
+            min_f1,
+            worst,
+        } => {
+            let scorer = scorer.unwrap_or_else(|| corpus.join("../../tools/extraction_score.py"));
+            let floors = parse_floors(min_f1.as_deref())?;
+            extraction(&corpus, sample, &out, &scorer, &floors, worst)
+        }
+    }
+}
+
+fn parse_floors(spec: Option<&str>) -> Result<BTreeMap<String, f64>, String> {
+    let mut floors = BTreeMap::new();
+    for part in spec
+        .unwrap_or_default()
+        .split(',')
+        .filter(|p| !p.is_empty())
+    {
+        let (mode, value) = part
+            .split_once('=')
+            .ok_or_else(|| format!("--min-f1 wants mode=value, got {part:?}"))?;
+        let value: f64 = value
+            .parse()
+            .map_err(|_| format!("--min-f1: {value:?} is not a number"))?;
+        floors.insert(mode.to_owned(), value);
+    }
+    Ok(floors)
+}
+
+fn read_gz(path: &Path) -> Result<String, String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut text = String::new();
+    let mut bytes = Vec::new();
+    flate2::read::GzDecoder::new(file)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    text.push_str(&String::from_utf8_lossy(&bytes));
+    Ok(text)
+}
+
+fn extraction(
+    corpus: &Path,
+    sample: Option<usize>,
+    out: &Path,
+    scorer: &Path,
+    floors: &BTreeMap<String, f64>,
+    worst: usize,
+) -> Result<bool, String> {
+    let gold_path = corpus.join("ground-truth.json");
+    let gold: BTreeMap<String, Value> = serde_json::from_str(
+        &std::fs::read_to_string(&gold_path)
+            .map_err(|e| format!("{}: {e}", gold_path.display()))?,
+    )
+    .map_err(|e| format!("{}: {e}", gold_path.display()))?;
+    let ids: Vec<&String> = gold.keys().take(sample.unwrap_or(usize::MAX)).collect();
+    std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    let ids_file = out.join("extraction-ids.txt");
+    std::fs::write(
+        &ids_file,
+        ids.iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
+    .map_err(|e| e.to_string())?;
+
+    let mut ok = true;
+    for mode in ["html", "text"] {
+        let mut predictions = serde_json::Map::new();
+        let mut lengths = BTreeMap::new();
+        let mut bytes = 0usize;
+        let mut seconds = 0f64;
+        for id in &ids {
+            let (input, size) = if mode == "html" {
+                let html = read_gz(&corpus.join("html").join(format!("{id}.html.gz")))?;
+                let n = html.len();
+                (Input::Html(html), n)
+            } else {
+                let path = corpus.join("text").join(format!("{id}.txt"));
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
+                let n = text.len();
+                (Input::Text(text), n)
+            };
+            bytes += size;
+            let started = Instant::now();
+            let prepared = pipeline::prepare(input, &Hints::default(), &Options::default())
+                .map_err(|e| format!("{id}: {e}"))?;
+            seconds += started.elapsed().as_secs_f64();
+            lengths.insert((*id).clone(), prepared.text.split_whitespace().count());
+            predictions.insert((*id).clone(), json!({ "articleBody": prepared.text }));
+        }
+        let pred_path = out.join(format!("extraction-{mode}.json"));
+        std::fs::write(&pred_path, Value::Object(predictions).to_string())
+            .map_err(|e| e.to_string())?;
+        let report_path = out.join(format!("extraction-{mode}-score.json"));
+        let output = Command::new("python3")
+            .arg(scorer)
+            .args([
+                "--gold".as_ref(),
+                gold_path.as_os_str(),
+                "--pred".as_ref(),
+                pred_path.as_os_str(),
+            ])
+            .args([
+                "--ids".as_ref(),
+                ids_file.as_os_str(),
+                "--json".as_ref(),
+                report_path.as_os_str(),
+            ])
+            .args(["--n-bootstrap", "200"])
+            .output()
+            .map_err(|e| format!("running {}: {e}", scorer.display()))?;
+        if !output.status.success() {
+            return Err(format!(
+                "scorer failed: {}",
+                String::from_utf8_lossy(&output.stderr)
+            ));
+        }
+        let report: Value = serde_json::from_str(
+            &std::fs::read_to_string(&report_path).map_err(|e| e.to_string())?,
+        )
+        .map_err(|e| e.to_string())?;
+        let metrics = report
+            .as_object()
+            .and_then(|m| m.values().next())
+            .cloned()
+            .unwrap_or_default();
+        let f1 = metrics["f1"].as_f64().unwrap_or(0.0);
+        println!(
+            "{mode:4}  F1 {f1:.3}  P {:.3}  R {:.3}  pages {}  empty {}  |  {:.1} pages/s, {:.1} MB/s (one core)",
+            metrics["precision"].as_f64().unwrap_or(0.0),
+            metrics["recall"].as_f64().unwrap_or(0.0),
+            ids.len(),
+            metrics["empty_predictions"],
+            ids.len() as f64 / seconds.max(1e-9),
+            bytes as f64 / 1e6 / seconds.max(1e-9),
+        );
+        if let Some(pages) = metrics["per_page"].as_object() {
+            let mut scored: Vec<(&String, f64, &Value)> = pages
+                .iter()
+                .map(|(id, v)| (id, v["f1"].as_f64().unwrap_or(0.0), v))
+                .collect();
+            scored.sort_by(|a, b| a.1.total_cmp(&b.1));
+            println!("      worst pages (f1, tp/fp/fn share, predicted words, gold words):");
+            for (id, f1, v) in scored.into_iter().take(worst) {
+                let gold_words = gold[id.as_str()]["articleBody"]
+                    .as_str()
+                    .map_or(0, |t| t.split_whitespace().count());
+                println!(
+                    "        {}  f1 {f1:.3}  tp {:.2} fp {:.2} fn {:.2}  {} / {}",
+                    &id[..id.len().min(16)],
+                    v["tp"].as_f64().unwrap_or(0.0),
+                    v["fp"].as_f64().unwrap_or(0.0),
+                    v["fn"].as_f64().unwrap_or(0.0),
+                    lengths.get(id).copied().unwrap_or(0),
+                    gold_words
+                );
+            }
+        }
+        if let Some(floor) = floors.get(mode) {
+            if f1 < *floor {
+                println!("      FAIL: {mode} F1 {f1:.3} is below the floor {floor:.3}");
+                ok = false;
+            }
+        }
+    }
+    Ok(ok)
+}
