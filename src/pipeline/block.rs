@@ -40,6 +40,9 @@ pub struct DomHints {
     pub role: Option<DomRole>,
     /// The first link's target, when the block is mostly a link.
     pub href: Option<String>,
+    /// Ids of the enclosing elements, outermost first (at most 256): blocks sharing a prefix
+    /// share those ancestors.
+    pub ancestors: Vec<u32>,
 }
 
 /// Boilerplate roles an HTML ancestor can announce.

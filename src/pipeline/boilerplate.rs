@@ -118,11 +118,12 @@ pub fn sort(blocks: &[Block], title_hint: Option<&str>, keep_all: bool) -> Sorte
             dropped: Vec::new(),
         };
     }
-    let body = body_region(&features);
+    let body = body_mask(blocks, &features, body_region(&features));
+    let first_body = body.iter().position(|b| *b);
     let title = pick_title(
         blocks,
         &features,
-        body.as_ref().map_or(blocks.len(), |r| r.start),
+        first_body.unwrap_or(blocks.len()),
         title_hint,
     );
 
@@ -130,8 +131,8 @@ pub fn sort(blocks: &[Block], title_hint: Option<&str>, keep_all: bool) -> Sorte
     let mut seen: HashSet<&str> = HashSet::new();
     let mut section: Option<RemovalReason> = None;
     for (i, (block, f)) in blocks.iter().zip(&features).enumerate() {
-        let in_body = body.as_ref().is_some_and(|r| r.contains(&i));
-        let before_body = body.as_ref().is_none_or(|r| i < r.start);
+        let in_body = body[i];
+        let before_body = first_body.is_none_or(|first| i < first);
         if in_body {
             section = None;
         } else if let Some(header) = f.section {
@@ -213,8 +214,10 @@ impl Features {
     fn of(block: &Block) -> Self {
         let text = block.text.trim();
         let key = fold(text);
-        let words = text.split_whitespace().count();
         let chars = text.chars().count();
+        // Scripts written without spaces (Chinese, Japanese, Thai) count about two characters a word.
+        let unspaced = text.chars().filter(|c| is_unspaced_script(*c)).count();
+        let words = text.split_whitespace().count().max(unspaced / 2);
         let sentence_like = ends_like_sentence(text);
         let first_upper = text
             .chars()
@@ -313,6 +316,85 @@ fn body_region(features: &[Features]) -> Option<std::ops::Range<usize>> {
     best.map(|(_, r)| r)
 }
 
+/// The body blocks: the best run, widened for HTML to the lowest element that holds the run's
+/// body blocks (articles split by embeds, lists or ad slots come back whole), unless that element
+/// holds much more body-like text than the run (then it is the page, not the article).
+fn body_mask(
+    blocks: &[Block],
+    features: &[Features],
+    core: Option<std::ops::Range<usize>>,
+) -> Vec<bool> {
+    let mut mask = vec![false; blocks.len()];
+    let Some(core) = core else { return mask };
+    for i in core.clone() {
+        mask[i] = true;
+    }
+    let paths: Vec<&[u32]> = core
+        .clone()
+        .filter(|&i| features[i].good)
+        .filter_map(|i| blocks[i].dom.as_ref().map(|d| d.ancestors.as_slice()))
+        .collect();
+    let Some(first) = paths.first() else {
+        return mask;
+    };
+    let depth = paths.iter().skip(1).fold(first.len(), |depth, p| {
+        depth.min(
+            first
+                .iter()
+                .zip(p.iter())
+                .take_while(|(a, b)| a == b)
+                .count(),
+        )
+    });
+    if depth == 0 {
+        return mask;
+    }
+    let container = &first[..depth];
+    let inside = |i: usize| {
+        blocks[i]
+            .dom
+            .as_ref()
+            .is_some_and(|d| d.ancestors.starts_with(container))
+    };
+    let good_chars = |range: &mut dyn Iterator<Item = usize>| -> usize {
+        range
+            .filter(|&i| features[i].good)
+            .map(|i| features[i].chars)
+            .sum()
+    };
+    let core_good = good_chars(&mut core.clone());
+    let container_good = good_chars(&mut (0..blocks.len()).filter(|&i| inside(i)));
+    if container_good > core_good * 3 {
+        return mask;
+    }
+    let mut in_section = false;
+    for i in (0..blocks.len()).filter(|&i| inside(i)) {
+        let f = &features[i];
+        if f.section.is_some() {
+            in_section = true;
+            continue;
+        }
+        if f.good {
+            in_section = false;
+        }
+        let kind = blocks[i].kind;
+        let content = f.good
+            || f.sentence_like
+            || matches!(
+                kind,
+                ParagraphKind::Heading
+                    | ParagraphKind::ListItem
+                    | ParagraphKind::Blockquote
+                    | ParagraphKind::TableRow
+                    | ParagraphKind::Preformatted
+            );
+        if content && f.bad.is_none() && !in_section && !f.metadata_line {
+            mask[i] = true;
+        }
+    }
+    mask
+}
+
 /// A soft header ("Read more") inside the article is followed by body text within a few blocks.
 fn soft_header_resumes(features: &[Features], at: usize) -> bool {
     features.iter().skip(at + 1).take(3).any(|f| f.good)
@@ -369,6 +451,10 @@ fn pick_title(
     })
 }
 
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x0E00..=0x0E7F | 0x1780..=0x17FF | 0x0E80..=0x0EFF)
+}
+
 /// Lower-case alphanumeric words joined by single spaces.
 #[must_use]
 pub fn fold(text: &str) -> String {
@@ -387,11 +473,15 @@ pub fn fold(text: &str) -> String {
 
 fn ends_like_sentence(text: &str) -> bool {
     let trimmed = text.trim_end_matches(|c: char| {
-        matches!(c, '\'' | '"' | '”' | '’' | '»' | ')' | ']' | '*') || c.is_whitespace()
+        matches!(
+            c,
+            '\'' | '"' | '”' | '’' | '»' | ')' | ']' | '*' | '」' | '』' | '）'
+        ) || c.is_whitespace()
     });
     trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', ';'])
         && !trimmed.ends_with("...")
-        && trimmed.split_whitespace().count() >= 2
+        && (trimmed.split_whitespace().count() >= 2
+            || trimmed.chars().filter(|c| is_unspaced_script(*c)).count() >= 8)
 }
 
 /// A short line with a date, a "By" byline, or both.

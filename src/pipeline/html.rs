@@ -15,11 +15,14 @@ use super::block::{Block, DomHints, DomRole};
 use super::metadata::PageMeta;
 use super::segment::ParagraphKind;
 
+/// Ancestors kept per block: enough for any real page, bounded for hostile nesting.
+const MAX_PATH: usize = 256;
+
 /// Elements whose content is never text for a reader.
 const SKIPPED: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "iframe", "button", "select", "input",
-    "textarea", "canvas", "video", "audio", "object", "embed", "map", "head", "math", "form",
-    "dialog", "picture", "source",
+    "textarea", "canvas", "video", "audio", "object", "embed", "map", "head", "math", "dialog",
+    "picture", "source",
 ];
 
 /// Elements that end the current block and start a new one.
@@ -71,7 +74,10 @@ pub fn parse(html: &str) -> (Vec<Block>, PageMeta) {
     let doc = Html::parse_document(html);
     let sizes = text_sizes(&doc);
     let mut walker = Walker {
-        total_text: sizes.get(&doc.tree.root().id()).copied().unwrap_or(0),
+        total: sizes
+            .get(&doc.tree.root().id())
+            .copied()
+            .unwrap_or_default(),
         ..Walker::default()
     };
     for edge in doc.tree.root().traverse() {
@@ -79,7 +85,7 @@ pub fn parse(html: &str) -> (Vec<Block>, PageMeta) {
             Edge::Open(node) => match node.value() {
                 Node::Element(_) => {
                     if let Some(el) = ElementRef::wrap(node) {
-                        walker.open(el, sizes.get(&node.id()).copied().unwrap_or(0));
+                        walker.open(el, sizes.get(&node.id()).copied().unwrap_or_default());
                     }
                 }
                 Node::Text(t) => walker.text(t),
@@ -97,34 +103,58 @@ pub fn parse(html: &str) -> (Vec<Block>, PageMeta) {
     (walker.blocks, page)
 }
 
-/// Visible characters under every element, so that roles named by classes can be limited to
-/// widget-sized elements (a `<body class="nav-ready">` must not make the whole page navigation).
-fn text_sizes(doc: &Html) -> HashMap<NodeId, usize> {
+/// Visible text under an element: all of it, and the part inside `<p>` (prose).
+#[derive(Debug, Clone, Copy, Default)]
+struct TextSize {
+    all: usize,
+    prose: usize,
+}
+
+impl TextSize {
+    /// Whether this element is small beside the page: at most half its text and half its prose.
+    fn is_widget_of(self, page: TextSize) -> bool {
+        self.all * 2 <= page.all && self.prose * 2 <= page.prose
+    }
+}
+
+/// Visible text under every element, so that roles named by classes are limited to widget-sized
+/// elements: a `<body class="nav-ready">` or `<div class="content-with-sidebar">` holding the
+/// article's paragraphs is content, whatever its class says.
+fn text_sizes(doc: &Html) -> HashMap<NodeId, TextSize> {
     let mut sizes = HashMap::new();
-    let mut stack: Vec<(NodeId, usize, bool)> = Vec::new();
+    // (node, size, hidden, inside <p>)
+    let mut stack: Vec<(NodeId, TextSize, bool, bool)> = Vec::new();
     for edge in doc.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Text(t) => {
-                    let hidden = stack.last().is_some_and(|&(_, _, skip)| skip);
-                    if let (false, Some(top)) = (hidden, stack.last_mut()) {
-                        top.1 += t.chars().filter(|c| !c.is_whitespace()).count();
+                    if let Some(top) = stack.last_mut().filter(|top| !top.2) {
+                        let n = t.chars().filter(|c| !c.is_whitespace()).count();
+                        top.1.all += n;
+                        if top.3 {
+                            top.1.prose += n;
+                        }
                     }
                 }
                 Node::Element(e) => {
-                    let skip = stack.last().is_some_and(|&(_, _, skip)| skip)
-                        || SKIPPED.contains(&e.name());
-                    stack.push((node.id(), 0, skip));
+                    let (hidden, in_p) = stack.last().map_or((false, false), |t| (t.2, t.3));
+                    stack.push((
+                        node.id(),
+                        TextSize::default(),
+                        hidden || SKIPPED.contains(&e.name()),
+                        in_p || e.name() == "p",
+                    ));
                 }
-                Node::Document => stack.push((node.id(), 0, false)),
+                Node::Document => stack.push((node.id(), TextSize::default(), false, false)),
                 _ => {}
             },
             Edge::Close(node) => {
                 if matches!(node.value(), Node::Element(_) | Node::Document) {
-                    if let Some((id, size, _)) = stack.pop() {
+                    if let Some((id, size, _, _)) = stack.pop() {
                         sizes.insert(id, size);
                         if let Some(parent) = stack.last_mut() {
-                            parent.1 += size;
+                            parent.1.all += size.all;
+                            parent.1.prose += size.prose;
                         }
                     }
                 }
@@ -167,8 +197,15 @@ struct Walker {
     block_in_article: bool,
     skip_depth: usize,
     head: HeadCollector,
-    /// Visible characters of the whole page.
-    total_text: usize,
+    /// Visible text of the whole page.
+    total: TextSize,
+    /// Ids of the open elements, root first (capped, see `MAX_PATH`).
+    path: Vec<u32>,
+    /// Elements opened so far: the next element's id.
+    next_id: u32,
+    /// Depth of the open elements, beyond the path's cap too.
+    depth: usize,
+    block_path: Vec<u32>,
 }
 
 impl Walker {
@@ -176,7 +213,7 @@ impl Walker {
         self.stack.last()
     }
 
-    fn open(&mut self, el: ElementRef<'_>, text_size: usize) {
+    fn open(&mut self, el: ElementRef<'_>, size: TextSize) {
         let e = el.value();
         let name = e.name();
         self.head.element(e);
@@ -219,7 +256,7 @@ impl Walker {
             // A role names a widget: an element holding half the page's text is the page itself.
             role: role_of(el)
                 .filter(|_| {
-                    text_size * 2 <= self.total_text
+                    size.is_widget_of(self.total)
                         && !matches!(name, "html" | "body" | "main" | "article")
                 })
                 .or(parent.and_then(|p| p.role)),
@@ -237,10 +274,19 @@ impl Walker {
             self.href = e.attr("href").map(str::to_owned);
         }
         self.stack.push(frame);
+        self.depth += 1;
+        if self.path.len() < MAX_PATH {
+            self.path.push(self.next_id);
+        }
+        self.next_id = self.next_id.wrapping_add(1);
     }
 
     fn close(&mut self, el: ElementRef<'_>) {
         let name = el.value().name();
+        if self.depth <= MAX_PATH {
+            self.path.pop();
+        }
+        self.depth = self.depth.saturating_sub(1);
         if let Some(frame) = self.stack.pop() {
             if frame.skip {
                 self.skip_depth = self.skip_depth.saturating_sub(1);
@@ -272,6 +318,7 @@ impl Walker {
             self.block_kind = frame.kind;
             self.block_role = frame.role;
             self.block_in_article = frame.in_article;
+            self.block_path.clone_from(&self.path);
         }
         self.buffer.push_str(t);
         if frame.link {
@@ -294,6 +341,7 @@ impl Walker {
                 dom: Some(DomHints {
                     link_chars,
                     in_article: self.block_in_article,
+                    ancestors: std::mem::take(&mut self.block_path),
                     role: self.block_role,
                     href,
                 }),
