@@ -120,6 +120,11 @@ pub fn sort(blocks: &[Block], title_hint: Option<&str>, keep_all: bool) -> Sorte
     }
     let body = body_mask(blocks, &features, body_region(&features));
     let first_body = body.iter().position(|b| *b);
+    // Bylines and date lines lead the body; further down, a dated line is content (an embedded
+    // post's signature, a dateline).
+    let first_good = (0..blocks.len())
+        .filter(|&i| body[i] && features[i].good)
+        .nth(1);
     let title = pick_title(
         blocks,
         &features,
@@ -144,9 +149,9 @@ pub fn sort(blocks: &[Block], title_hint: Option<&str>, keep_all: bool) -> Sorte
         } else if in_body {
             if let Some(reason) = f.bad.or(f.section.map(|s| s.reason)) {
                 Some(reason)
-            } else if duplicate && !f.good {
+            } else if duplicate && !f.good && f.words < 3 {
                 Some(RemovalReason::Duplicate)
-            } else if f.metadata_line && !f.good {
+            } else if f.metadata_line && !f.good && first_good.is_none_or(|g| i < g) {
                 Some(RemovalReason::MetadataLine)
             } else {
                 None
@@ -380,6 +385,7 @@ fn body_mask(
         let kind = blocks[i].kind;
         let content = f.good
             || f.sentence_like
+            || f.words >= 3
             || matches!(
                 kind,
                 ParagraphKind::Heading
@@ -388,7 +394,7 @@ fn body_mask(
                     | ParagraphKind::TableRow
                     | ParagraphKind::Preformatted
             );
-        if content && f.bad.is_none() && !in_section && !f.metadata_line {
+        if content && f.bad.is_none() && !in_section {
             mask[i] = true;
         }
     }
@@ -486,34 +492,25 @@ fn ends_like_sentence(text: &str) -> bool {
 
 /// A short line with a date, a "By" byline, or both.
 fn is_metadata_line(text: &str, words: usize) -> bool {
-    if words > 14 {
-        return false;
-    }
-    let lower = text.to_lowercase();
-    let byline = [
+    const BYLINE: &[&str] = &[
         "by ",
         "text:",
         "words:",
         "author:",
         "written by",
-        "reporting by",
         "posted by",
-    ]
-    .iter()
-    .any(|p| lower.starts_with(p));
-    let dated = dates::find_date(text).is_some_and(|d| {
-        let rest = format!(
-            "{} {}",
-            text.get(..d.start).unwrap_or_default(),
-            text.get(d.end..).unwrap_or_default()
-        );
-        rest.split_whitespace().count() <= 8
-    });
-    let stamped = ["published", "updated", "last updated", "posted"]
-        .iter()
-        .any(|p| lower.starts_with(p))
-        && words <= 10;
-    byline && words <= 10 || dated || stamped
+    ];
+    const STAMP: &[&str] = &["published", "updated", "last updated", "posted"];
+    let lower = text.to_lowercase();
+    let byline = words <= 20 && BYLINE.iter().any(|p| lower.starts_with(p));
+    let dated = words <= 14
+        && dates::find_date(text).is_some_and(|d| {
+            let before = text.get(..d.start).unwrap_or_default();
+            let after = text.get(d.end..).unwrap_or_default();
+            before.split_whitespace().count() + after.split_whitespace().count() <= 8
+        });
+    let stamped = words <= 10 && STAMP.iter().any(|p| lower.starts_with(p));
+    byline || dated || stamped
 }
 
 fn role_reason(role: DomRole) -> RemovalReason {
@@ -587,6 +584,11 @@ fn section_header(key: &str) -> Option<SectionHeader> {
         "around the web",
         "from the web",
         "sponsored stories",
+        "trending news",
+        "popular news",
+        "most shared",
+        "more in this section",
+        "recommended reading",
         "promoted stories",
         "what to read next",
         "more from this author",
@@ -714,6 +716,28 @@ fn line_boilerplate(key: &str, text: &str) -> Option<RemovalReason> {
     {
         return Some(RemovalReason::Consent);
     }
+    let follow =
+        key.starts_with("follow ") || key.contains(" follow us") || key.starts_with("like us on");
+    if follow
+        && words <= 30
+        && [
+            "facebook",
+            "twitter",
+            "instagram",
+            "linkedin",
+            "youtube",
+            "tiktok",
+        ]
+        .iter()
+        .any(|n| key.contains(n))
+    {
+        return Some(RemovalReason::Social);
+    }
+    if key.starts_with("this copy is for your personal non commercial use")
+        || key.contains("distribution and use of this material are governed by")
+    {
+        return Some(RemovalReason::Footer);
+    }
     if key.contains("all rights reserved")
         || text.starts_with('©')
         || key.starts_with("copyright ") && words <= 20
@@ -721,6 +745,27 @@ fn line_boilerplate(key: &str, text: &str) -> Option<RemovalReason> {
         return Some(RemovalReason::Footer);
     }
     let lower = text.trim_start().to_lowercase();
+    if words <= 25
+        && ["getty images", "shutterstock", "image getty", "photo getty"]
+            .iter()
+            .any(|k| key.contains(k))
+    {
+        return Some(RemovalReason::Caption);
+    }
+    if words <= 12
+        && key.contains("javascript")
+        && ["requires", "enable", "disabled"]
+            .iter()
+            .any(|k| key.contains(k))
+    {
+        return Some(RemovalReason::LowContent);
+    }
+    if ["citation:", "cite this article", "to cite this"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        return Some(RemovalReason::Footer);
+    }
     if [
         "photo:",
         "image:",
