@@ -118,7 +118,9 @@ pub fn sort(blocks: &[Block], title_hint: Option<&str>, keep_all: bool) -> Sorte
             dropped: Vec::new(),
         };
     }
-    let body = body_mask(blocks, &features, body_region(&features));
+    // Text payloads have no DOM to mark the comments, so the comments header ends the search.
+    let is_text = blocks.iter().all(|b| b.dom.is_none());
+    let body = body_mask(blocks, &features, body_region(&features, is_text));
     let first_body = body.iter().position(|b| *b);
     // Bylines and date lines lead the body; further down, a dated line is content (an embedded
     // post's signature, a dateline).
@@ -156,6 +158,8 @@ pub fn sort(blocks: &[Block], title_hint: Option<&str>, keep_all: bool) -> Sorte
             } else {
                 None
             }
+        } else if before_body && f.metadata_line {
+            Some(RemovalReason::MetadataLine)
         } else if let Some(reason) = f
             .section
             .map(|s| s.reason)
@@ -213,6 +217,8 @@ struct Features {
     bad: Option<RemovalReason>,
     section: Option<SectionHeader>,
     in_article: bool,
+    /// A short line that reads like a list entry: numbered, bulleted, or with figures.
+    list_like: bool,
 }
 
 impl Features {
@@ -230,7 +236,12 @@ impl Features {
             .is_some_and(|c| !c.is_lowercase());
         let headline_like =
             (1..=14).contains(&words) && !sentence_like && first_upper && !text.ends_with(':');
-        let section = section_header(&key);
+        let section = section_header(&key).or_else(|| {
+            comment_marker(text, &key, words).then_some(SectionHeader {
+                reason: RemovalReason::Comments,
+                hard: true,
+            })
+        });
         let mut bad = line_boilerplate(&key, text);
         let mut in_article = false;
         let mut link_dense = false;
@@ -252,6 +263,11 @@ impl Features {
             bad = Some(RemovalReason::Navigation);
         }
         let metadata_line = !good && is_metadata_line(text, words);
+        let list_like = block.kind == ParagraphKind::ListItem
+            || words >= 3 && text.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || words >= 3
+                && text.chars().filter(char::is_ascii_digit).count() >= 2
+                && !metadata_line;
         Self {
             key,
             words,
@@ -263,6 +279,7 @@ impl Features {
             bad,
             section,
             in_article,
+            list_like,
         }
     }
 
@@ -278,12 +295,14 @@ impl Features {
             } else {
                 base
             }
-        } else if self.sentence_like && self.words >= 4 {
+        } else if self.sentence_like && self.words >= 4 || self.list_like {
             -10
+        } else if self.words <= 2 {
+            -40
         } else if self.headline_like {
             -25
         } else {
-            -40
+            -20
         }
     }
 }
@@ -295,8 +314,11 @@ fn kind_in_body(block: &Block, f: &Features) -> ParagraphKind {
     }
 }
 
+/// A body candidate worth keeping over anything after the comments: a few paragraphs' worth.
+const SUBSTANTIAL_BODY: i64 = 400;
+
 /// The highest-valued run of blocks not crossing a hard section header, if any block is good.
-fn body_region(features: &[Features]) -> Option<std::ops::Range<usize>> {
+fn body_region(features: &[Features], stop_at_comments: bool) -> Option<std::ops::Range<usize>> {
     let mut best: Option<(i64, std::ops::Range<usize>)> = None;
     let mut run_start = 0;
     let mut run_sum: i64 = 0;
@@ -305,6 +327,19 @@ fn body_region(features: &[Features]) -> Option<std::ops::Range<usize>> {
             .section
             .is_some_and(|s| s.hard || !soft_header_resumes(features, i));
         if hard_stop {
+            // Articles do not start after the comments or the footer: once a substantial body
+            // has been seen, what follows them is not searched (text payloads).
+            let closing = f.section.is_some_and(|s| {
+                matches!(s.reason, RemovalReason::Comments | RemovalReason::Footer)
+            });
+            if stop_at_comments
+                && closing
+                && best
+                    .as_ref()
+                    .is_some_and(|(score, _)| *score >= SUBSTANTIAL_BODY)
+            {
+                break;
+            }
             run_sum = 0;
             run_start = i + 1;
             continue;
@@ -648,6 +683,36 @@ fn section_header(key: &str) -> Option<SectionHeader> {
     } else {
         None
     }
+}
+
+/// A line that marks a reader comment: `Jane on May 3, 2019 at 10:07 am said:`, a bare
+/// timestamp with a clock time, or the comment widgets' own words.
+fn comment_marker(text: &str, key: &str, words: usize) -> bool {
+    const WIDGETS: &[&str] = &[
+        "reply",
+        "report",
+        "report abuse",
+        "flag",
+        "like reply",
+        "reply report",
+        "load more comments",
+        "show more comments",
+        "view all comments",
+    ];
+    if WIDGETS.contains(&key) {
+        return true;
+    }
+    let lower = text.to_lowercase();
+    let said = words <= 14
+        && ["said:", "says:", "wrote:"]
+            .iter()
+            .any(|e| lower.trim_end().ends_with(e));
+    let clock = words <= 12
+        && lower.contains(" at ")
+        && (lower.contains(" am") || lower.contains(" pm"))
+        && lower.contains(':')
+        && (dates::find_date(text).is_some() || dates::find_age(text).is_some());
+    said || clock
 }
 
 /// Single lines that are boilerplate wherever they stand.
