@@ -798,6 +798,20 @@ fn line_boilerplate(key: &str, text: &str) -> Option<RemovalReason> {
     {
         return Some(RemovalReason::Social);
     }
+    const LEGAL: &[&str] = &[
+        "are registered trademarks of",
+        "are trademarks of",
+        "not been evaluated by the food and drug administration",
+        "for informational purposes only",
+        "is not intended to diagnose",
+        "does not constitute medical advice",
+        "results vary depending on",
+        "the information provided on this website",
+        "by using this site you agree",
+    ];
+    if LEGAL.iter().any(|k| key.contains(k)) {
+        return Some(RemovalReason::Footer);
+    }
     if key.starts_with("this copy is for your personal non commercial use")
         || key.contains("distribution and use of this material are governed by")
     {
