@@ -103,7 +103,8 @@ pub struct Sorted {
 /// With `keep_all`, every block is kept (the payload is the article already).
 #[must_use]
 pub fn sort(blocks: &[Block], title_hint: Option<&str>, keep_all: bool) -> Sorted {
-    let features: Vec<Features> = blocks.iter().map(Features::of).collect();
+    let mut features: Vec<Features> = blocks.iter().map(Features::of).collect();
+    demote_widget_headers(&mut features);
     if keep_all {
         let kept = blocks
             .iter()
@@ -315,7 +316,7 @@ fn kind_in_body(block: &Block, f: &Features) -> ParagraphKind {
 }
 
 /// A body candidate worth keeping over anything after the comments: a few paragraphs' worth.
-const SUBSTANTIAL_BODY: i64 = 400;
+const SUBSTANTIAL_BODY: i64 = 600;
 
 /// The highest-valued run of blocks not crossing a hard section header, if any block is good.
 fn body_region(features: &[Features], stop_at_comments: bool) -> Option<std::ops::Range<usize>> {
@@ -434,6 +435,20 @@ fn body_mask(
         }
     }
     mask
+}
+
+/// "Comments" between "Twitter" and "Print" is a share-bar link, not the comments section.
+fn demote_widget_headers(features: &mut [Features]) {
+    for i in 0..features.len() {
+        let social = |j: Option<usize>| {
+            j.and_then(|j| features.get(j))
+                .is_some_and(|f| f.bad == Some(RemovalReason::Social))
+        };
+        if features[i].section.is_some() && (social(i.checked_sub(1)) || social(Some(i + 1))) {
+            features[i].section = None;
+            features[i].bad = Some(RemovalReason::Social);
+        }
+    }
 }
 
 /// A soft header ("Read more") inside the article is followed by body text within a few blocks.
@@ -715,6 +730,50 @@ fn comment_marker(text: &str, key: &str, words: usize) -> bool {
     said || clock
 }
 
+/// A line that is only a time stamp or an age ("7H ago 08:51", "1 hour ago", "Nov 7 23:05"):
+/// the furniture of teaser lists.
+fn is_stamp_only(text: &str, key: &str, words: usize) -> bool {
+    const STAMP_WORDS: &[&str] = &[
+        "ago",
+        "h",
+        "m",
+        "d",
+        "am",
+        "pm",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "min",
+        "mins",
+        "day",
+        "days",
+        "an",
+        "a",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "published",
+        "updated",
+    ];
+    let clock = text.contains(':') && text.chars().filter(char::is_ascii_digit).count() >= 3;
+    words <= 6
+        && (dates::find_age(text).is_some() || clock)
+        && key.split(' ').all(|w| {
+            let digits = w.trim_end_matches('h').trim_end_matches('m');
+            digits.chars().all(|c| c.is_ascii_digit()) || STAMP_WORDS.contains(&w)
+        })
+}
+
 /// Single lines that are boilerplate wherever they stand.
 fn line_boilerplate(key: &str, text: &str) -> Option<RemovalReason> {
     const ADS: &[&str] = &[
@@ -781,6 +840,9 @@ fn line_boilerplate(key: &str, text: &str) -> Option<RemovalReason> {
     {
         return Some(RemovalReason::Consent);
     }
+    if is_stamp_only(text, key, words) {
+        return Some(RemovalReason::LowContent);
+    }
     let follow =
         key.starts_with("follow ") || key.contains(" follow us") || key.starts_with("like us on");
     if follow
@@ -806,6 +868,9 @@ fn line_boilerplate(key: &str, text: &str) -> Option<RemovalReason> {
         "is not intended to diagnose",
         "does not constitute medical advice",
         "results vary depending on",
+        "may not be published broadcast rewritten or redistributed",
+        "quotes delayed at least",
+        "market data provided by",
         "the information provided on this website",
         "by using this site you agree",
     ];

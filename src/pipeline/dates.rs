@@ -55,7 +55,9 @@ static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 static AGE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)(\d+|\ban?|\bone)\s+(second|sec|minute|min|hour|hr|day|week|month|year)s?\s+ago\b")
+    regex(
+        r"(?i)(\d+|\ban?|\bone)\s*(second|sec|minute|min|hour|hr|day|week|month|year|h|m|d)s?\s+ago\b",
+    )
 });
 
 fn month_number(name: &str) -> Option<u8> {
