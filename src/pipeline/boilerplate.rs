@@ -135,6 +135,7 @@ pub fn sort(blocks: &[Block], title_hint: Option<&str>, keep_all: bool) -> Sorte
         title_hint,
     );
 
+    let title_key = title.and_then(|t| features.get(t)).map(|f| f.key.as_str());
     let mut sorted = Sorted::default();
     let mut seen: HashSet<&str> = HashSet::new();
     let mut section: Option<RemovalReason> = None;
@@ -152,7 +153,7 @@ pub fn sort(blocks: &[Block], title_hint: Option<&str>, keep_all: bool) -> Sorte
         } else if in_body {
             if let Some(reason) = f.bad.or(f.section.map(|s| s.reason)) {
                 Some(reason)
-            } else if duplicate && !f.good && f.words < 3 {
+            } else if duplicate && (!f.good && f.words < 3 || title_key == Some(f.key.as_str())) {
                 Some(RemovalReason::Duplicate)
             } else if f.metadata_line && !f.good && first_good.is_none_or(|g| i < g) {
                 Some(RemovalReason::MetadataLine)
@@ -557,7 +558,7 @@ fn is_metadata_line(text: &str, words: usize) -> bool {
         && dates::find_date(text).is_some_and(|d| {
             let before = text.get(..d.start).unwrap_or_default();
             let after = text.get(d.end..).unwrap_or_default();
-            before.split_whitespace().count() + after.split_whitespace().count() <= 8
+            before.split_whitespace().count() + after.split_whitespace().count() <= 10
         });
     let stamped = words <= 10 && STAMP.iter().any(|p| lower.starts_with(p));
     byline || dated || stamped
@@ -600,11 +601,16 @@ fn section_header(key: &str) -> Option<SectionHeader> {
         "post a comment",
         "add a comment",
         "reader comments",
+        "post comment",
+        "post a comment",
+        "comments closed",
         "comments are closed",
         "no comments yet",
     ];
     const RELATED_HARD: &[&str] = &[
         "related articles",
+        "related tags",
+        "tags",
         "related stories",
         "related news",
         "related posts",
@@ -693,7 +699,7 @@ fn section_header(key: &str) -> Option<SectionHeader> {
         hard(RemovalReason::Promotion)
     } else if SOCIAL.contains(&key) {
         soft(RemovalReason::Social)
-    } else if FOOTER.contains(&key) {
+    } else if FOOTER.contains(&key) || key.starts_with("about ") && key.split(' ').count() <= 4 {
         hard(RemovalReason::Footer)
     } else {
         None
@@ -821,9 +827,10 @@ fn line_boilerplate(key: &str, text: &str) -> Option<RemovalReason> {
         return Some(RemovalReason::Social);
     }
     if PROMOTION.contains(&key)
-        || words <= 12
-            && (key.contains("download") && key.contains("app")
-                || key.contains("newsletter") && key.contains("sign up"))
+        || words <= 12 && key.contains("download") && key.contains("app")
+        || words <= 40
+            && key.contains("newsletter")
+            && (key.contains("sign up") || key.contains("subscribe"))
     {
         return Some(RemovalReason::Promotion);
     }
