@@ -4,6 +4,8 @@
 //! ```text
 //! eval extraction ../shared/corpus/article-extraction-benchmark [--sample N] [--min-f1 html=0.9,text=0.85]
 //! ```
+//! Built with `--features baselines`, the HTML mode also scores rs-trafilatura and dom_smoothie
+//! on the same pages with the same scorer.
 
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -104,6 +106,135 @@ fn read_gz(path: &Path) -> Result<String, String> {
     Ok(text)
 }
 
+/// What scoring one prediction set needs.
+struct Scoring<'a> {
+    gold: &'a BTreeMap<String, Value>,
+    gold_path: &'a Path,
+    ids_file: &'a Path,
+    scorer: &'a Path,
+    out: &'a Path,
+    worst: usize,
+}
+
+/// Writes `predictions`, runs the shared scorer on them, prints the figures and the worst pages,
+/// and returns F1.
+fn score_and_report(
+    scoring: &Scoring<'_>,
+    name: &str,
+    ids: &[&String],
+    predictions: serde_json::Map<String, Value>,
+    lengths: &BTreeMap<String, usize>,
+    bytes: usize,
+    seconds: f64,
+) -> Result<f64, String> {
+    let pred_path = scoring.out.join(format!("extraction-{name}.json"));
+    std::fs::write(&pred_path, Value::Object(predictions).to_string())
+        .map_err(|e| e.to_string())?;
+    let report_path = scoring.out.join(format!("extraction-{name}-score.json"));
+    let output = Command::new("python3")
+        .arg(scoring.scorer)
+        .args([
+            "--gold".as_ref(),
+            scoring.gold_path.as_os_str(),
+            "--pred".as_ref(),
+            pred_path.as_os_str(),
+        ])
+        .args([
+            "--ids".as_ref(),
+            scoring.ids_file.as_os_str(),
+            "--json".as_ref(),
+            report_path.as_os_str(),
+        ])
+        .args(["--n-bootstrap", "200"])
+        .output()
+        .map_err(|e| format!("running {}: {e}", scoring.scorer.display()))?;
+    if !output.status.success() {
+        return Err(format!(
+            "scorer failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    let report: Value =
+        serde_json::from_str(&std::fs::read_to_string(&report_path).map_err(|e| e.to_string())?)
+            .map_err(|e| e.to_string())?;
+    let metrics = report
+        .as_object()
+        .and_then(|m| m.values().next())
+        .cloned()
+        .unwrap_or_default();
+    let f1 = metrics["f1"].as_f64().unwrap_or(0.0);
+    println!(
+        "{name:16}  F1 {f1:.3}  P {:.3}  R {:.3}  pages {}  empty {}  |  {:.1} pages/s, {:.1} MB/s (one core)",
+        metrics["precision"].as_f64().unwrap_or(0.0),
+        metrics["recall"].as_f64().unwrap_or(0.0),
+        ids.len(),
+        metrics["empty_predictions"],
+        ids.len() as f64 / seconds.max(1e-9),
+        bytes as f64 / 1e6 / seconds.max(1e-9),
+    );
+    if let (Some(pages), true) = (metrics["per_page"].as_object(), scoring.worst > 0) {
+        let mut scored: Vec<(&String, f64, &Value)> = pages
+            .iter()
+            .map(|(id, v)| (id, v["f1"].as_f64().unwrap_or(0.0), v))
+            .collect();
+        scored.sort_by(|a, b| a.1.total_cmp(&b.1));
+        println!("      worst pages (f1, tp/fp/fn share, predicted words, gold words):");
+        for (id, f1, v) in scored.into_iter().take(scoring.worst) {
+            let gold_words = scoring.gold[id.as_str()]["articleBody"]
+                .as_str()
+                .map_or(0, |t| t.split_whitespace().count());
+            println!(
+                "        {}  f1 {f1:.3}  tp {:.2} fp {:.2} fn {:.2}  {} / {}",
+                &id[..id.len().min(16)],
+                v["tp"].as_f64().unwrap_or(0.0),
+                v["fp"].as_f64().unwrap_or(0.0),
+                v["fn"].as_f64().unwrap_or(0.0),
+                lengths.get(id).copied().unwrap_or(0),
+                gold_words
+            );
+        }
+    }
+    Ok(f1)
+}
+
+/// Other extractors, scored beside ours on the same pages by the same scorer.
+#[cfg(feature = "baselines")]
+mod baselines {
+    /// A named extractor: HTML in, article text out.
+    pub struct Baseline {
+        pub name: &'static str,
+        pub extract: fn(&str) -> String,
+    }
+
+    pub const ALL: &[Baseline] = &[
+        Baseline {
+            name: "rs-trafilatura",
+            extract: rs_trafilatura,
+        },
+        Baseline {
+            name: "dom_smoothie",
+            extract: dom_smoothie,
+        },
+    ];
+
+    fn rs_trafilatura(html: &str) -> String {
+        rs_trafilatura::extract(html)
+            .map(|r| r.content_text)
+            .unwrap_or_default()
+    }
+
+    fn dom_smoothie(html: &str) -> String {
+        let config = dom_smoothie::Config {
+            text_mode: dom_smoothie::TextMode::Formatted,
+            ..Default::default()
+        };
+        dom_smoothie::Readability::new(html, None, Some(config))
+            .and_then(|mut r| r.parse())
+            .map(|a| a.text_content.to_string())
+            .unwrap_or_default()
+    }
+}
+
 fn extraction(
     corpus: &Path,
     sample: Option<usize>,
@@ -156,72 +287,54 @@ fn extraction(
             lengths.insert((*id).clone(), prepared.text.split_whitespace().count());
             predictions.insert((*id).clone(), json!({ "articleBody": prepared.text }));
         }
-        let pred_path = out.join(format!("extraction-{mode}.json"));
-        std::fs::write(&pred_path, Value::Object(predictions).to_string())
-            .map_err(|e| e.to_string())?;
-        let report_path = out.join(format!("extraction-{mode}-score.json"));
-        let output = Command::new("python3")
-            .arg(scorer)
-            .args([
-                "--gold".as_ref(),
-                gold_path.as_os_str(),
-                "--pred".as_ref(),
-                pred_path.as_os_str(),
-            ])
-            .args([
-                "--ids".as_ref(),
-                ids_file.as_os_str(),
-                "--json".as_ref(),
-                report_path.as_os_str(),
-            ])
-            .args(["--n-bootstrap", "200"])
-            .output()
-            .map_err(|e| format!("running {}: {e}", scorer.display()))?;
-        if !output.status.success() {
-            return Err(format!(
-                "scorer failed: {}",
-                String::from_utf8_lossy(&output.stderr)
-            ));
-        }
-        let report: Value = serde_json::from_str(
-            &std::fs::read_to_string(&report_path).map_err(|e| e.to_string())?,
-        )
-        .map_err(|e| e.to_string())?;
-        let metrics = report
-            .as_object()
-            .and_then(|m| m.values().next())
-            .cloned()
-            .unwrap_or_default();
-        let f1 = metrics["f1"].as_f64().unwrap_or(0.0);
-        println!(
-            "{mode:4}  F1 {f1:.3}  P {:.3}  R {:.3}  pages {}  empty {}  |  {:.1} pages/s, {:.1} MB/s (one core)",
-            metrics["precision"].as_f64().unwrap_or(0.0),
-            metrics["recall"].as_f64().unwrap_or(0.0),
-            ids.len(),
-            metrics["empty_predictions"],
-            ids.len() as f64 / seconds.max(1e-9),
-            bytes as f64 / 1e6 / seconds.max(1e-9),
-        );
-        if let Some(pages) = metrics["per_page"].as_object() {
-            let mut scored: Vec<(&String, f64, &Value)> = pages
-                .iter()
-                .map(|(id, v)| (id, v["f1"].as_f64().unwrap_or(0.0), v))
-                .collect();
-            scored.sort_by(|a, b| a.1.total_cmp(&b.1));
-            println!("      worst pages (f1, tp/fp/fn share, predicted words, gold words):");
-            for (id, f1, v) in scored.into_iter().take(worst) {
-                let gold_words = gold[id.as_str()]["articleBody"]
-                    .as_str()
-                    .map_or(0, |t| t.split_whitespace().count());
-                println!(
-                    "        {}  f1 {f1:.3}  tp {:.2} fp {:.2} fn {:.2}  {} / {}",
-                    &id[..id.len().min(16)],
-                    v["tp"].as_f64().unwrap_or(0.0),
-                    v["fp"].as_f64().unwrap_or(0.0),
-                    v["fn"].as_f64().unwrap_or(0.0),
-                    lengths.get(id).copied().unwrap_or(0),
-                    gold_words
-                );
+        let f1 = score_and_report(
+            &Scoring {
+                gold: &gold,
+                gold_path: &gold_path,
+                ids_file: &ids_file,
+                scorer,
+                out,
+                worst,
+            },
+            mode,
+            &ids,
+            predictions,
+            &lengths,
+            bytes,
+            seconds,
+        )?;
+        #[cfg(feature = "baselines")]
+        if mode == "html" {
+            for baseline in baselines::ALL {
+                let mut predictions = serde_json::Map::new();
+                let mut lengths = BTreeMap::new();
+                let mut seconds = 0f64;
+                for id in &ids {
+                    let html = read_gz(&corpus.join("html").join(format!("{id}.html.gz")))?;
+                    let started = Instant::now();
+                    let text =
+                        std::panic::catch_unwind(|| (baseline.extract)(&html)).unwrap_or_default();
+                    seconds += started.elapsed().as_secs_f64();
+                    lengths.insert((*id).clone(), text.split_whitespace().count());
+                    predictions.insert((*id).clone(), json!({ "articleBody": text }));
+                }
+                let scoring = Scoring {
+                    gold: &gold,
+                    gold_path: &gold_path,
+                    ids_file: &ids_file,
+                    scorer,
+                    out,
+                    worst: 0,
+                };
+                score_and_report(
+                    &scoring,
+                    baseline.name,
+                    &ids,
+                    predictions,
+                    &lengths,
+                    bytes,
+                    seconds,
+                )?;
             }
         }
         if let Some(floor) = floors.get(mode) {
