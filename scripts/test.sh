@@ -7,3 +7,10 @@ cargo fmt --all -- --check
 cargo clippy --all-targets --locked -- -D warnings
 cargo test --locked
 bash tests/e2e/grpcurl.sh
+# Extraction quality on a sample of the shared corpus, where it exists (CI has ../shared): a
+# regression below the floors fails the run. The full evaluation is `eval extraction` without --sample.
+corpus=../shared/corpus/article-extraction-benchmark
+if [ -d "$corpus" ]; then
+  cargo run --locked --quiet --bin eval -- extraction "$corpus" --sample 40 --worst 3 \
+    --out target/eval-sample --min-f1 html=0.94,text=0.90
+fi
