@@ -36,6 +36,9 @@ pub struct DomHints {
     pub link_chars: usize,
     /// Inside `<article>`, `<main>` or an element marked as the article body.
     pub in_article: bool,
+    /// Inside an element whose markup names it the article text (`itemprop="articleBody"`,
+    /// `class="entry-content"` ...): a stronger signal than `in_article`.
+    pub in_body_container: bool,
     /// A boilerplate role named by an ancestor's tag, class, id or ARIA role.
     pub role: Option<DomRole>,
     /// The first link's target, when the block is mostly a link.

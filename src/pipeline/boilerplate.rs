@@ -121,7 +121,11 @@ pub fn sort(blocks: &[Block], title_hint: Option<&str>, keep_all: bool) -> Sorte
     }
     // Text payloads have no DOM to mark the comments, so the comments header ends the search.
     let is_text = blocks.iter().all(|b| b.dom.is_none());
-    let body = body_mask(blocks, &features, body_region(&features, is_text));
+    let body = body_mask(
+        blocks,
+        &features,
+        marked_body_region(&features).or_else(|| body_region(&features, is_text)),
+    );
     let first_body = body.iter().position(|b| *b);
     // Bylines and date lines lead the body; further down, a dated line is content (an embedded
     // post's signature, a dateline).
@@ -219,6 +223,8 @@ struct Features {
     bad: Option<RemovalReason>,
     section: Option<SectionHeader>,
     in_article: bool,
+    /// Inside the element the markup names as the article text.
+    in_body_container: bool,
     /// A short line that reads like a list entry: numbered, bulleted, or with figures.
     list_like: bool,
 }
@@ -246,9 +252,11 @@ impl Features {
         });
         let mut bad = line_boilerplate(&key, text);
         let mut in_article = false;
+        let mut in_body_container = false;
         let mut link_dense = false;
         if let Some(dom) = &block.dom {
             in_article = dom.in_article;
+            in_body_container = dom.in_body_container;
             link_dense = chars > 0 && dom.link_chars * 10 >= chars * 6;
             if let Some(role) = dom.role {
                 bad = bad.or(Some(role_reason(role)));
@@ -281,6 +289,7 @@ impl Features {
             bad,
             section,
             in_article,
+            in_body_container,
             list_like,
         }
     }
@@ -297,6 +306,9 @@ impl Features {
             } else {
                 base
             }
+        } else if self.in_body_container && self.words >= 3 {
+            // Short lines of the marked article text (a calendar, a list of results) are content.
+            i64::try_from(self.chars / 2).unwrap_or(0)
         } else if self.sentence_like && self.words >= 4 || self.list_like {
             -10
         } else if self.words <= 2 {
@@ -314,6 +326,37 @@ fn kind_in_body(block: &Block, f: &Features) -> ParagraphKind {
         ParagraphKind::Body if f.headline_like && f.words >= 1 && !f.good => ParagraphKind::Heading,
         kind => kind,
     }
+}
+
+/// Text the marked article container must hold before it is trusted over the page-wide search.
+const MARKED_BODY_MIN_CHARS: usize = 200;
+
+/// The best run inside the element the markup names as the article text, when there is one with
+/// real text in it: the page-wide search is the fallback.
+fn marked_body_region(features: &[Features]) -> Option<std::ops::Range<usize>> {
+    let marked: usize = features
+        .iter()
+        .filter(|f| f.in_body_container && f.bad.is_none())
+        .map(|f| f.chars)
+        .sum();
+    if marked < MARKED_BODY_MIN_CHARS {
+        return None;
+    }
+    let inside: Vec<Features> = features
+        .iter()
+        .map(|f| {
+            let mut f = f.clone();
+            if !f.in_body_container {
+                // Outside the marked text: a barrier, never part of the run.
+                f.section = Some(SectionHeader {
+                    reason: RemovalReason::OutsideBody,
+                    hard: true,
+                });
+            }
+            f
+        })
+        .collect();
+    body_region(&inside, false)
 }
 
 /// A body candidate worth keeping over anything after the comments: a few paragraphs' worth.
@@ -351,7 +394,8 @@ fn body_region(features: &[Features], stop_at_comments: bool) -> Option<std::ops
             run_start = i;
         }
         run_sum += f.value();
-        if f.good && best.as_ref().is_none_or(|(s, _)| run_sum > *s) {
+        let anchors = f.good || f.in_body_container && f.value() > 0;
+        if anchors && best.as_ref().is_none_or(|(s, _)| run_sum > *s) {
             best = Some((run_sum, run_start..i + 1));
         }
     }

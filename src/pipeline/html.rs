@@ -172,6 +172,7 @@ struct Frame {
     kind: Option<ParagraphKind>,
     role: Option<DomRole>,
     in_article: bool,
+    in_body_container: bool,
     link: bool,
     capture: Capture,
 }
@@ -195,6 +196,7 @@ struct Walker {
     block_kind: Option<ParagraphKind>,
     block_role: Option<DomRole>,
     block_in_article: bool,
+    block_in_body_container: bool,
     skip_depth: usize,
     head: HeadCollector,
     /// Visible text of the whole page.
@@ -261,6 +263,7 @@ impl Walker {
                 })
                 .or(parent.and_then(|p| p.role)),
             in_article: parent.is_some_and(|p| p.in_article) || is_article(el),
+            in_body_container: parent.is_some_and(|p| p.in_body_container) || is_body_container(el),
             link: name == "a" || parent.is_some_and(|p| p.link),
             capture,
         };
@@ -318,6 +321,7 @@ impl Walker {
             self.block_kind = frame.kind;
             self.block_role = frame.role;
             self.block_in_article = frame.in_article;
+            self.block_in_body_container = frame.in_body_container;
             self.block_path.clone_from(&self.path);
         }
         self.buffer.push_str(t);
@@ -341,6 +345,7 @@ impl Walker {
                 dom: Some(DomHints {
                     link_chars,
                     in_article: self.block_in_article,
+                    in_body_container: self.block_in_body_container,
                     ancestors: std::mem::take(&mut self.block_path),
                     role: self.block_role,
                     href,
@@ -351,6 +356,43 @@ impl Walker {
         self.link_chars = 0;
         self.href = None;
     }
+}
+
+/// An element whose markup names it the article's text: `itemprop="articleBody"` or a class or id
+/// such as `article-body`, `entry-content`, `post-content`, `story-body`.
+fn is_body_container(el: ElementRef<'_>) -> bool {
+    const NAMES: &[&str] = &[
+        "articlebody",
+        "articlecontent",
+        "articletext",
+        "entrycontent",
+        "postcontent",
+        "postbody",
+        "storybody",
+        "storycontent",
+        "storytext",
+        "bodytext",
+        "newsbody",
+        "contentbody",
+        "articledetail",
+    ];
+    let e = el.value();
+    e.attr("itemprop")
+        .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
+        || e.attr("class")
+            .into_iter()
+            .flat_map(str::split_whitespace)
+            .chain(e.id())
+            .any(|name| {
+                let squashed: String = name
+                    .chars()
+                    .filter(|c| c.is_ascii_alphanumeric())
+                    .flat_map(|c| c.to_lowercase())
+                    .collect();
+                NAMES.iter().any(|n| {
+                    squashed == *n || squashed.ends_with(n) && squashed.len() <= n.len() + 4
+                })
+            })
 }
 
 fn is_article(el: ElementRef<'_>) -> bool {
