@@ -121,11 +121,10 @@ pub fn sort(blocks: &[Block], title_hint: Option<&str>, keep_all: bool) -> Sorte
     }
     // Text payloads have no DOM to mark the comments, so the comments header ends the search.
     let is_text = blocks.iter().all(|b| b.dom.is_none());
-    let body = body_mask(
-        blocks,
-        &features,
-        marked_body_region(&features).or_else(|| body_region(&features, is_text)),
-    );
+    let marked = marked_body_region(&features);
+    let found_in_marked = marked.is_some();
+    let core = marked.or_else(|| body_region(&features, is_text));
+    let body = body_mask(blocks, &features, core, found_in_marked);
     let first_body = body.iter().position(|b| *b);
     // Bylines and date lines lead the body; further down, a dated line is content (an embedded
     // post's signature, a dateline).
@@ -403,56 +402,30 @@ fn body_region(features: &[Features], stop_at_comments: bool) -> Option<std::ops
 }
 
 /// The body blocks: the best run, widened for HTML to the lowest element that holds the run's
-/// body blocks (articles split by embeds, lists or ad slots come back whole), unless that element
-/// holds much more body-like text than the run (then it is the page, not the article).
+/// body blocks (articles split by embeds, lists or ad slots come back whole) and, when the run was
+/// found in the marked article text, to all of the marked text (articles split into chunks).
 fn body_mask(
     blocks: &[Block],
     features: &[Features],
     core: Option<std::ops::Range<usize>>,
+    marked: bool,
 ) -> Vec<bool> {
     let mut mask = vec![false; blocks.len()];
     let Some(core) = core else { return mask };
     for i in core.clone() {
         mask[i] = true;
     }
-    let paths: Vec<&[u32]> = core
-        .clone()
-        .filter(|&i| features[i].good)
-        .filter_map(|i| blocks[i].dom.as_ref().map(|d| d.ancestors.as_slice()))
-        .collect();
-    let Some(first) = paths.first() else {
-        return mask;
-    };
-    let depth = paths.iter().skip(1).fold(first.len(), |depth, p| {
-        depth.min(
-            first
-                .iter()
-                .zip(p.iter())
-                .take_while(|(a, b)| a == b)
-                .count(),
-        )
-    });
-    if depth == 0 {
-        return mask;
-    }
-    let container = &first[..depth];
+    let container = widening_container(blocks, features, &core);
     let inside = |i: usize| {
-        blocks[i]
-            .dom
-            .as_ref()
-            .is_some_and(|d| d.ancestors.starts_with(container))
+        let in_container = container.is_some_and(|c| {
+            blocks[i]
+                .dom
+                .as_ref()
+                .is_some_and(|d| d.ancestors.starts_with(c))
+        });
+        // Other chunks of the marked text contribute their paragraphs, not their odds and ends.
+        in_container || marked && features[i].in_body_container && features[i].good
     };
-    let good_chars = |range: &mut dyn Iterator<Item = usize>| -> usize {
-        range
-            .filter(|&i| features[i].good)
-            .map(|i| features[i].chars)
-            .sum()
-    };
-    let core_good = good_chars(&mut core.clone());
-    let container_good = good_chars(&mut (0..blocks.len()).filter(|&i| inside(i)));
-    if container_good > core_good * 3 {
-        return mask;
-    }
     let mut in_section = false;
     for i in (0..blocks.len()).filter(|&i| inside(i)) {
         let f = &features[i];
@@ -480,6 +453,52 @@ fn body_mask(
         }
     }
     mask
+}
+
+/// The lowest element holding the run's body blocks, unless it holds much more body-like text
+/// than the run (then it is the page, not the article). `None` for text payloads.
+fn widening_container<'a>(
+    blocks: &'a [Block],
+    features: &[Features],
+    core: &std::ops::Range<usize>,
+) -> Option<&'a [u32]> {
+    let paths: Vec<&[u32]> = core
+        .clone()
+        .filter(|&i| features[i].good)
+        .filter_map(|i| blocks[i].dom.as_ref().map(|d| d.ancestors.as_slice()))
+        .collect();
+    let first = paths.first()?;
+    let depth = paths.iter().skip(1).fold(first.len(), |depth, p| {
+        depth.min(
+            first
+                .iter()
+                .zip(p.iter())
+                .take_while(|(a, b)| a == b)
+                .count(),
+        )
+    });
+    if depth == 0 {
+        return None;
+    }
+    let container = &first[..depth];
+    let good_chars = |i: usize| {
+        if features[i].good {
+            features[i].chars
+        } else {
+            0
+        }
+    };
+    let core_good: usize = core.clone().map(good_chars).sum();
+    let container_good: usize = (0..blocks.len())
+        .filter(|&i| {
+            blocks[i]
+                .dom
+                .as_ref()
+                .is_some_and(|d| d.ancestors.starts_with(container))
+        })
+        .map(good_chars)
+        .sum();
+    (container_good <= core_good * 3).then_some(container)
 }
 
 /// "Comments" between "Twitter" and "Print" is a share-bar link, not the comments section.
