@@ -47,6 +47,23 @@ enum Cmd {
         #[arg(long, default_value_t = 10)]
         worst: usize,
     },
+    /// Quotes and speakers on annotated articles (JSON Lines with `id`, `text`, `quotes`).
+    Quotes {
+        /// The gold file, e.g. `../shared/corpus/polnear-quotes/dev.jsonl`.
+        gold: PathBuf,
+        /// Where predictions go.
+        #[arg(long, default_value = "target/eval")]
+        out: PathBuf,
+        /// The scorer (default: `<gold dir>/../../tools/quotes_score.py`).
+        #[arg(long)]
+        scorer: Option<PathBuf>,
+        /// How many misses to list.
+        #[arg(long, default_value_t = 15)]
+        misses: usize,
+        /// Fail when quote-span F1 (overlap) or speaker accuracy is below these: `span=0.8,speaker=0.6`.
+        #[arg(long)]
+        min: Option<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -74,7 +91,180 @@ fn run(cli: Cli) -> Result<bool, String> {
             let floors = parse_floors(min_f1.as_deref())?;
             extraction(&corpus, sample, &out, &scorer, &floors, worst)
         }
+        Cmd::Quotes {
+            gold,
+            out,
+            scorer,
+            misses,
+            min,
+        } => {
+            let scorer = scorer.unwrap_or_else(|| {
+                gold.parent()
+                    .unwrap_or(Path::new("."))
+                    .join("../../tools/quotes_score.py")
+            });
+            let floors = parse_floors(min.as_deref())?;
+            quotes(&gold, &out, &scorer, misses, &floors)
+        }
     }
+}
+
+/// For each char boundary of `normalised`, the code-point offset of the same character in
+/// `source`: characters normalisation dropped or folded (white space, invisibles) are skipped.
+fn align(normalised: &str, source: &str) -> Vec<(usize, usize)> {
+    let src: Vec<char> = source.chars().collect();
+    let mut map = Vec::with_capacity(normalised.len() / 2);
+    let mut j = 0usize;
+    for (byte, c) in normalised.char_indices() {
+        if !c.is_whitespace() {
+            if let Some(k) = (j..src.len().min(j + 64)).find(|&k| src[k] == c) {
+                j = k;
+            }
+        }
+        map.push((byte, j));
+        if !c.is_whitespace() {
+            j = (j + 1).min(src.len());
+        }
+    }
+    map.push((normalised.len(), j));
+    map
+}
+
+fn source_offset(map: &[(usize, usize)], byte: usize) -> usize {
+    let k = map.partition_point(|&(b, _)| b < byte);
+    map.get(k).map_or(0, |&(_, j)| j)
+}
+
+fn quotes(
+    gold_path: &Path,
+    out: &Path,
+    scorer: &Path,
+    misses: usize,
+    floors: &BTreeMap<String, f64>,
+) -> Result<bool, String> {
+    let gold_text =
+        std::fs::read_to_string(gold_path).map_err(|e| format!("{}: {e}", gold_path.display()))?;
+    let articles: Vec<Value> = gold_text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(serde_json::from_str)
+        .collect::<Result<_, _>>()
+        .map_err(|e| e.to_string())?;
+    std::fs::create_dir_all(out).map_err(|e| e.to_string())?;
+    let options = Options {
+        keep_all_text: true,
+        ..Options::default()
+    };
+    let mut lines = Vec::new();
+    let mut predicted: BTreeMap<String, Vec<(usize, usize, String)>> = BTreeMap::new();
+    let mut seconds = 0f64;
+    for a in &articles {
+        let id = a["id"].as_str().unwrap_or_default().to_owned();
+        let text = a["text"].as_str().unwrap_or_default();
+        let started = Instant::now();
+        let prepared = pipeline::prepare(Input::Text(text.to_owned()), &Hints::default(), &options)
+            .map_err(|e| format!("{id}: {e}"))?;
+        seconds += started.elapsed().as_secs_f64();
+        let map = align(&prepared.text, text);
+        let quotes: Vec<Value> = prepared
+            .quotes
+            .iter()
+            .map(|q| {
+                let start = source_offset(&map, q.span.start());
+                let end = source_offset(&map, q.span.end().saturating_sub(1)) + 1;
+                let speaker = q.speaker.clone();
+                predicted.entry(id.clone()).or_default().push((start, end, speaker.clone().unwrap_or_default()));
+                json!({ "start": start, "end": end, "text": q.span.slice(&prepared.text), "speaker": speaker })
+            })
+            .collect();
+        lines.push(json!({ "id": id, "quotes": quotes }).to_string());
+    }
+    let pred_path = out.join("quotes-pred.jsonl");
+    std::fs::write(&pred_path, lines.join("\n") + "\n").map_err(|e| e.to_string())?;
+    let output = Command::new("python3")
+        .arg(scorer)
+        .arg(gold_path)
+        .arg(&pred_path)
+        .output()
+        .map_err(|e| format!("running {}: {e}", scorer.display()))?;
+    if !output.status.success() {
+        return Err(format!(
+            "scorer failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    print!("{}", String::from_utf8_lossy(&output.stdout));
+    println!(
+        "speed: {:.1} articles/s (one core, whole pipeline)",
+        articles.len() as f64 / seconds.max(1e-9)
+    );
+    let json_out = Command::new("python3")
+        .arg(scorer)
+        .arg(gold_path)
+        .arg(&pred_path)
+        .arg("--json")
+        .output()
+        .map_err(|e| e.to_string())?;
+    let figures: Value = serde_json::from_slice(&json_out.stdout).unwrap_or_default();
+
+    // The misses: gold quotes with no overlapping prediction, or with another speaker.
+    println!("misses (first {misses}):");
+    let mut shown = 0;
+    for a in &articles {
+        let id = a["id"].as_str().unwrap_or_default();
+        let text: Vec<char> = a["text"].as_str().unwrap_or_default().chars().collect();
+        let preds = predicted.get(id).cloned().unwrap_or_default();
+        for q in a["quotes"].as_array().into_iter().flatten() {
+            let (gs, ge) = (
+                q["start"].as_u64().unwrap_or(0) as usize,
+                q["end"].as_u64().unwrap_or(0) as usize,
+            );
+            let overlap = |(s, e, _): &&(usize, usize, String)| s.max(&gs) < e.min(&ge);
+            let gold_speaker = q["speaker"].as_str().unwrap_or("");
+            let snippet: String = text
+                .get(gs..ge.min(gs + 60))
+                .map(|c| c.iter().collect())
+                .unwrap_or_default();
+            let line = match preds.iter().find(overlap) {
+                None => Some(format!("  missed   {id}: \"{snippet}\" ({gold_speaker})")),
+                Some((_, _, speaker)) => {
+                    let last = |s: &str| {
+                        s.split_whitespace()
+                            .last()
+                            .unwrap_or("")
+                            .trim_end_matches("'s")
+                            .to_lowercase()
+                    };
+                    (q["speaker_is_pronoun"].as_bool() != Some(true)
+                        && !gold_speaker.is_empty()
+                        && last(speaker) != last(gold_speaker))
+                    .then(|| {
+                        format!(
+                            "  speaker  {id}: \"{snippet}\" gold {gold_speaker:?}, ours {speaker:?}"
+                        )
+                    })
+                }
+            };
+            if let Some(line) = line.filter(|_| shown < misses) {
+                println!("{line}");
+                shown += 1;
+            }
+        }
+    }
+    let mut ok = true;
+    let span = figures["span_overlap"]["f1"].as_f64();
+    let speaker = figures["speaker_acc"]
+        .as_f64()
+        .or(figures["speaker_acc_overlap"].as_f64());
+    for (name, value) in [("span", span), ("speaker", speaker)] {
+        if let (Some(floor), Some(v)) = (floors.get(name), value) {
+            if v < *floor {
+                println!("FAIL: {name} {v:.3} is below the floor {floor:.3}");
+                ok = false;
+            }
+        }
+    }
+    Ok(ok)
 }
 
 fn parse_floors(spec: Option<&str>) -> Result<BTreeMap<String, f64>, String> {

@@ -104,12 +104,29 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
                 start: mark.close_end.min(after_end),
                 end: after_end,
             };
-            let found = if mark.closed {
-                trailing(text, after)
-            } else {
-                None
-            }
-            .or_else(|| leading(text, before, &quoted));
+            // A transcript line: `"WALLACE: If I may, sir ..."` names its speaker itself.
+            let label = transcript_label(text, span);
+            let span = label.map_or(span, |(_, rest)| rest);
+            // The subject of a cue may stand before an earlier quote of the same sentence:
+            // `Trump called her "a con" and said she was "duped"`.
+            let whole_sentence = Region {
+                start: open_sentence.start(),
+                end: mark.open,
+            };
+            let found = label
+                .map(|(mention, _)| Found {
+                    mention,
+                    cue: String::new(),
+                    pronoun: false,
+                })
+                .or_else(|| {
+                    if mark.closed {
+                        trailing(text, after)
+                    } else {
+                        None
+                    }
+                })
+                .or_else(|| leading(text, whole_sentence, &quoted));
 
             let prefix = before.slice(text).trim();
             let kind = if prefix.is_empty() || prefix.ends_with(':') || ends_with_cue_comma(prefix)
@@ -177,6 +194,24 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
         open_from_previous = marks.last().is_some_and(|m| !m.closed);
     }
     quotes
+}
+
+/// `WALLACE: If I may ...` → the label's span and the quote's span after it.
+fn transcript_label(text: &str, span: Span) -> Option<(Span, Span)> {
+    let s = span.slice(text);
+    let colon = s.get(..48.min(s.len())).and_then(|head| head.find(": "))?;
+    let label = &s[..colon];
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = label
+        .chars()
+        .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '’' | '-'));
+    if letters < 2 || !upper || label.split_whitespace().count() > 4 {
+        return None;
+    }
+    let rest_start = span.start() + colon + 1;
+    let mention = Span::new(text, span.start()..span.start() + colon)?;
+    let rest = Span::new(text, rest_start..span.end())?.trim(text);
+    (!rest.is_empty()).then_some((mention, rest))
 }
 
 fn containing(sentences: &[Span], at: usize) -> Option<Span> {
@@ -759,11 +794,14 @@ fn trailing(text: &str, after: Region) -> Option<Found> {
     if cue_word(&lower[0]) {
         // said John Coale / said the official / according to
         let rest = &toks[1..];
-        if let Some((mention, _)) = subject_after(text, rest, &lower[1..]) {
+        if lower.get(1).is_some_and(|w| w == "it") {
+            return None;
+        }
+        if let Some((mention, pronoun)) = subject_after(text, rest, &lower[1..]) {
             return Some(Found {
                 mention,
                 cue: cue_phrase(&toks, &lower, 0),
-                pronoun: false,
+                pronoun,
             });
         }
         return None;
@@ -824,14 +862,26 @@ fn subject_forward(
         return Some((Span::new(text, first.start..first.end)?, true, 1));
     }
     if is_capitalised(first.word) && !NOT_NAMES.contains(&lower[0].as_str()) {
-        let mut k = 1;
+        // Titles before the name are not part of it: `Representative Charles B. Rangel`.
+        let mut from = 0;
+        while from + 1 < toks.len()
+            && TITLES.contains(&lower[from].as_str())
+            && toks[from].punct.is_none_or(|p| p == '.')
+        {
+            from += 1;
+        }
+        let mut k = from + 1;
         while k < toks.len()
-            && toks[k - 1].punct.is_none()
+            && (toks[k - 1].punct.is_none() || is_initial(toks[k - 1]))
             && (is_capitalised(toks[k].word) || is_particle(&lower[k]))
         {
             k += 1;
         }
-        return Some((Span::new(text, first.start..toks[k - 1].end)?, false, k));
+        return Some((
+            Span::new(text, toks[from].start..toks[k - 1].end)?,
+            false,
+            k,
+        ));
     }
     if matches!(lower[0].as_str(), "the" | "a" | "an" | "one" | "another") {
         let k =
@@ -957,6 +1007,13 @@ fn name_ending_at(
     Some((Span::new(text, toks[first].start..end_byte)?, false))
 }
 
+/// `B.` in `Charles B. Rangel`, `G.K.` in `G.K. Butterfield`: a dot that does not end the name.
+fn is_initial(t: Token<'_>) -> bool {
+    t.punct == Some('.')
+        && t.word.split('.').all(|p| p.chars().count() <= 1)
+        && t.word.chars().next().is_some_and(char::is_uppercase)
+}
+
 fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
@@ -979,6 +1036,18 @@ fn is_particle(lower: &str) -> bool {
             | "dos"
             | "el"
     )
+}
+
+fn title_case(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| {
+            c.to_uppercase()
+                .chain(chars.flat_map(char::to_lowercase))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 fn strip_possessive(word: &str) -> &str {
@@ -1042,11 +1111,15 @@ impl NameIndex {
     fn resolve(&self, mention: &str) -> String {
         let words: Vec<&str> = mention.split_whitespace().collect();
         match words.as_slice() {
-            [single] => self
-                .by_last
-                .get(*single)
-                .cloned()
-                .unwrap_or_else(|| (*single).to_owned()),
+            [single] => {
+                // Transcripts shout names: `WALLACE` is `Wallace`.
+                let titled = if single.chars().all(|c| !c.is_lowercase()) {
+                    title_case(single)
+                } else {
+                    (*single).to_owned()
+                };
+                self.by_last.get(titled.as_str()).cloned().unwrap_or(titled)
+            }
             _ => mention.to_owned(),
         }
     }
@@ -1110,5 +1183,32 @@ mod tests {
         );
         assert_eq!(got[0].1.as_deref(), Some("Pete Hegseth"));
         assert_eq!(got[0].3, QuoteKind::Partial);
+    }
+
+    #[test]
+    fn a_transcript_label_is_the_speaker_and_not_part_of_the_quote() {
+        let got = run(
+            "Chris Wallace hosted.\n\n\"WALLACE: If I may, sir, I want to ask you about the debate.",
+        );
+        assert_eq!(
+            got[0].0,
+            "If I may, sir, I want to ask you about the debate."
+        );
+        assert_eq!(got[0].1.as_deref(), Some("Chris Wallace"));
+    }
+
+    #[test]
+    fn names_keep_their_initials_and_lose_their_titles() {
+        let got = run(
+            "\"There is some thought that people will not vote,\" said Representative Charles B. Rangel of New York.",
+        );
+        assert_eq!(got[0].1.as_deref(), Some("Charles B. Rangel"));
+    }
+
+    #[test]
+    fn a_second_partial_quote_finds_the_subject_before_the_first() {
+        let got = run("Donald Trump called her \"a con\" and said she was \"duped\" by advisers.");
+        let speakers: Vec<_> = got.iter().map(|q| q.1.as_deref()).collect();
+        assert_eq!(speakers, [Some("Donald Trump"), Some("Donald Trump")]);
     }
 }
