@@ -28,6 +28,8 @@ pub enum Attribution {
     Pronoun,
     /// Continues the previous quote.
     Continued,
+    /// No cue verb: the subject of the quote's sentence (`X warned of "political tensions"`).
+    Subject,
     /// Not found.
     None,
 }
@@ -149,6 +151,18 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
                     };
                     (speaker, Some(f.mention), Some(f.cue), attribution)
                 }
+                None if kind == QuoteKind::Partial
+                    && sentence_subject(text, whole_sentence, &quoted).is_some() =>
+                {
+                    let (mention, pronoun) =
+                        sentence_subject(text, whole_sentence, &quoted).unwrap_or((span, false));
+                    let speaker = if pronoun {
+                        last_speaker.as_ref().map(|(s, _)| s.clone())
+                    } else {
+                        Some(names.resolve(mention.slice(text)))
+                    };
+                    (speaker, Some(mention), None, Attribution::Subject)
+                }
                 None => {
                     let previous = quotes.last().filter(|q| q.speaker.is_some());
                     let same_paragraph = previous.is_some_and(|q| q.paragraph == pi);
@@ -194,6 +208,31 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
         open_from_previous = marks.last().is_some_and(|m| !m.closed);
     }
     quotes
+}
+
+/// The subject of a sentence: the first name (titles dropped) or personal pronoun among its first
+/// words, quoted words skipped.
+fn sentence_subject(
+    text: &str,
+    sentence: Region,
+    quoted: &[(usize, usize)],
+) -> Option<(Span, bool)> {
+    let toks: Vec<Token<'_>> = tokens(text, sentence)
+        .into_iter()
+        .filter(|t| !quoted.iter().any(|(o, c)| *o <= t.start && t.end <= *c))
+        .take(8)
+        .collect();
+    let lower: Vec<String> = toks.iter().map(|t| t.word.to_lowercase()).collect();
+    for k in 0..toks.len() {
+        if matches!(lower[k].as_str(), "he" | "she") {
+            return Some((Span::new(text, toks[k].start..toks[k].end)?, true));
+        }
+        if is_capitalised(toks[k].word) && !NOT_NAMES.contains(&lower[k].as_str()) {
+            let (mention, pronoun, _) = subject_forward(text, &toks[k..], &lower[k..])?;
+            return (!pronoun).then_some((mention, false));
+        }
+    }
+    None
 }
 
 /// `WALLACE: If I may ...` → the label's span and the quote's span after it.

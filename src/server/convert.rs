@@ -169,6 +169,7 @@ pub fn article(id: String, prepared: Prepared, unit: OffsetUnit) -> proto::Prepa
                     Attribution::Pronoun => proto::Attribution::Pronoun,
                     Attribution::Continued => proto::Attribution::Continued,
                     Attribution::None => proto::Attribution::None,
+                    Attribution::Subject => proto::Attribution::Subject,
                 }
                 .into(),
                 speaker_span: q.mention.and_then(span),
