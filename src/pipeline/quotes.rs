@@ -138,6 +138,22 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
                 QuoteKind::Partial
             };
             let words = span.slice(text).split_whitespace().count();
+            // `the so-called "client list"`: a label, not speech.
+            let lower_prefix = prefix.to_lowercase();
+            if [
+                "so-called",
+                "so called",
+                "dubbed",
+                "nicknamed",
+                "titled",
+                "entitled",
+                "known as",
+            ]
+            .iter()
+            .any(|m| lower_prefix.ends_with(m))
+            {
+                continue;
+            }
             let (speaker, mention, cue, attribution) = match found {
                 Some(f) => {
                     let mention_text = f.mention.slice(text);
@@ -152,10 +168,11 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
                     (speaker, Some(f.mention), Some(f.cue), attribution)
                 }
                 None if kind == QuoteKind::Partial
-                    && sentence_subject(text, whole_sentence, &quoted).is_some() =>
+                    && sentence_subject(text, whole_sentence, &quoted, &names).is_some() =>
                 {
                     let (mention, pronoun) =
-                        sentence_subject(text, whole_sentence, &quoted).unwrap_or((span, false));
+                        sentence_subject(text, whole_sentence, &quoted, &names)
+                            .unwrap_or((span, false));
                     let speaker = if pronoun {
                         last_speaker.as_ref().map(|(s, _)| s.clone())
                     } else {
@@ -216,6 +233,7 @@ fn sentence_subject(
     text: &str,
     sentence: Region,
     quoted: &[(usize, usize)],
+    names: &NameIndex,
 ) -> Option<(Span, bool)> {
     let toks: Vec<Token<'_>> = tokens(text, sentence)
         .into_iter()
@@ -228,8 +246,11 @@ fn sentence_subject(
             return Some((Span::new(text, toks[k].start..toks[k].end)?, true));
         }
         if is_capitalised(toks[k].word) && !NOT_NAMES.contains(&lower[k].as_str()) {
-            let (mention, pronoun, _) = subject_forward(text, &toks[k..], &lower[k..])?;
-            return (!pronoun).then_some((mention, false));
+            let (mention, pronoun, used) = subject_forward(text, &toks[k..], &lower[k..])?;
+            // A lone capitalised first word may be any noun ("Critics mocked ..."): it counts
+            // only when the article uses it as a name elsewhere.
+            let lone_opener = k == 0 && used == 1 && !names.knows(mention.slice(text));
+            return (!pronoun && !lone_opener).then_some((mention, false));
         }
     }
     None
@@ -689,6 +710,49 @@ const NOT_NAMES: &[&str] = &[
     "how",
     "where",
     "who",
+    "though",
+    "although",
+    "another",
+    "following",
+    "because",
+    "since",
+    "despite",
+    "during",
+    "many",
+    "most",
+    "some",
+    "several",
+    "both",
+    "each",
+    "every",
+    "all",
+    "any",
+    "such",
+    "other",
+    "others",
+    "critics",
+    "officials",
+    "supporters",
+    "experts",
+    "analysts",
+    "people",
+    "there's",
+    "it's",
+    "that's",
+    "we're",
+    "they're",
+    "i'm",
+    "instead",
+    "even",
+    "only",
+    "just",
+    "not",
+    "perhaps",
+    "indeed",
+    "yes",
+    "no",
+    "well",
+    "so-called",
 ];
 
 /// Titles and roles that stand before a name and are not part of it.
@@ -1147,12 +1211,21 @@ impl NameIndex {
         Self { by_last }
     }
 
+    /// Whether `word` is the last name of a full name seen in the article.
+    fn knows(&self, word: &str) -> bool {
+        self.by_last.contains_key(word)
+    }
+
     fn resolve(&self, mention: &str) -> String {
         let words: Vec<&str> = mention.split_whitespace().collect();
         match words.as_slice() {
             [single] => {
                 // Transcripts shout names: `WALLACE` is `Wallace`.
-                let titled = if single.chars().all(|c| !c.is_lowercase()) {
+                let shouted = single.chars().count() >= 3
+                    && single
+                        .chars()
+                        .all(|c| c.is_alphabetic() && !c.is_lowercase());
+                let titled = if shouted {
                     title_case(single)
                 } else {
                     (*single).to_owned()
