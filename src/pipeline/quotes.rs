@@ -894,6 +894,16 @@ fn trailing(text: &str, after: Region) -> Option<Found> {
     let toks = tokens(text, after);
     let lower: Vec<String> = toks.iter().map(|t| t.word.to_lowercase()).collect();
     let first = toks.first()?;
+    // `"Q" ― Pamela Padilla`: a dash and a name sign the quote.
+    let signed = after.slice(text).trim_start().starts_with(['—', '―', '–']);
+    if signed && is_capitalised(first.word) {
+        let (mention, pronoun, _) = subject_forward(text, &toks, &lower)?;
+        return (!pronoun).then(|| Found {
+            mention,
+            cue: String::new(),
+            pronoun,
+        });
+    }
     if cue_word(&lower[0]) {
         // said John Coale / said the official / according to
         let rest = &toks[1..];
@@ -938,7 +948,23 @@ fn trailing(text: &str, after: Region) -> Option<Found> {
             pronoun,
         });
     }
-    None
+    descriptor_then_cue(text, &toks, &lower)
+}
+
+/// `'Q,' IMF chief economist Maury Obstfeld said`: the first cue within a dozen words of the
+/// quote, its subject the name just before it.
+fn descriptor_then_cue(text: &str, toks: &[Token<'_>], lower: &[String]) -> Option<Found> {
+    let cue_at = (1..toks.len().min(12))
+        .take_while(|&k| {
+            !matches!(toks[k - 1].punct, Some('.' | '!' | '?' | ';')) || is_initial(toks[k - 1])
+        })
+        .find(|&k| cue_word(&lower[k]))?;
+    let (mention, pronoun) = name_ending_at(text, toks, lower, cue_at)?;
+    Some(Found {
+        mention,
+        cue: cue_phrase(toks, lower, cue_at),
+        pronoun,
+    })
 }
 
 /// The cue at `k`, with `reporters`/`journalists` when they follow `told`.
