@@ -250,6 +250,10 @@ fn sentence_subject(
             // A lone capitalised first word may be any noun ("Critics mocked ..."): it counts
             // only when the article uses it as a name elsewhere.
             let lone_opener = k == 0 && used == 1 && !names.knows(mention.slice(text));
+            // `LOS ANGELES (AP) —`: a dateline, not a subject.
+            if mention.slice(text).chars().all(|c| !c.is_lowercase()) {
+                return None;
+            }
             return (!pronoun && !lone_opener).then_some((mention, false));
         }
     }
@@ -959,12 +963,56 @@ fn descriptor_then_cue(text: &str, toks: &[Token<'_>], lower: &[String]) -> Opti
             !matches!(toks[k - 1].punct, Some('.' | '!' | '?' | ';')) || is_initial(toks[k - 1])
         })
         .find(|&k| cue_word(&lower[k]))?;
-    let (mention, pronoun) = name_ending_at(text, toks, lower, cue_at)?;
+    let cue = cue_phrase(toks, lower, cue_at);
+    if let Some((mention, pronoun)) = name_ending_at(text, toks, lower, cue_at) {
+        return Some(Found {
+            mention,
+            cue,
+            pronoun,
+        });
+    }
+    // `'Q,' my father often said`, `'Q,' the ruling says`: a description is the speaker.
+    let mention = description(text, toks, lower, 0, cue_at)?;
     Some(Found {
         mention,
-        cue: cue_phrase(toks, lower, cue_at),
-        pronoun,
+        cue,
+        pronoun: false,
     })
+}
+
+/// Words that open a description of a speaker: `the senator`, `a spokeswoman`, `my father`.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "one", "another", "his", "her", "my", "our", "their", "its", "two", "three",
+    "several", "some",
+];
+
+/// `toks[from..to]`, minus trailing adverbials, when it reads as a description: opens with a
+/// determiner or a possessive name, at most seven words, no punctuation inside or after it (a
+/// subject stands right before its verb: `his own remarks, telling` is no subject).
+fn description(
+    text: &str,
+    toks: &[Token<'_>],
+    lower: &[String],
+    from: usize,
+    to: usize,
+) -> Option<Span> {
+    let mut end = to;
+    while end > from && ADVERBIALS.contains(&lower[end - 1].as_str()) {
+        end -= 1;
+    }
+    let len = end.checked_sub(from)?;
+    let first = toks.get(from)?;
+    let opens = DETERMINERS.contains(&lower[from].as_str())
+        || first.word.ends_with("'s")
+        || first.word.ends_with("’s");
+    let clean = toks[from..end].iter().all(|t| t.punct.is_none());
+    if !(opens && (2..=7).contains(&len) && clean) {
+        return None;
+    }
+    let span = Span::new(text, first.start..toks[end - 1].end)?;
+    // Quoted words were skipped in `toks`: a description spanning them is no description.
+    let quoted_inside = span.slice(text).contains(['"', '“', '”', '‘', '«', '»']);
+    (!quoted_inside).then_some(span)
 }
 
 /// The cue at `k`, with `reporters`/`journalists` when they follow `told`.
@@ -1076,6 +1124,20 @@ fn leading(text: &str, before: Region, quoted: &[(usize, usize)]) -> Option<Foun
             mention,
             cue,
             pronoun,
+        });
+    }
+    // `The senator said he would 'introduce legislation'`: a description right before the cue.
+    let opener = (k.saturating_sub(7)..k).find(|&j| {
+        DETERMINERS.contains(&lower[j].as_str())
+            && toks[j..k.saturating_sub(1)]
+                .iter()
+                .all(|t| t.punct.is_none())
+    });
+    if let Some(mention) = opener.and_then(|j| description(text, &toks, &lower, j, k)) {
+        return Some(Found {
+            mention,
+            cue,
+            pronoun: false,
         });
     }
     // `said John Coale:` before the quote.
