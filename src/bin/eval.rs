@@ -47,6 +47,15 @@ enum Cmd {
         #[arg(long, default_value_t = 10)]
         worst: usize,
     },
+    /// Sentence boundaries on the Golden Rules (`en.json`: a list of `{id, rule, text, expected}`;
+    /// `multilingual.json`: `{language: [{text, expected}]}`).
+    Sentences {
+        /// The rules file.
+        rules: PathBuf,
+        /// Fail when fewer cases pass.
+        #[arg(long)]
+        min_pass: Option<usize>,
+    },
     /// Quotes and speakers on annotated articles (JSON Lines with `id`, `text`, `quotes`).
     Quotes {
         /// The gold file, e.g. `../shared/corpus/polnear-quotes/dev.jsonl`.
@@ -91,6 +100,7 @@ fn run(cli: Cli) -> Result<bool, String> {
             let floors = parse_floors(min_f1.as_deref())?;
             extraction(&corpus, sample, &out, &scorer, &floors, worst)
         }
+        Cmd::Sentences { rules, min_pass } => sentences(&rules, min_pass),
         Cmd::Quotes {
             gold,
             out,
@@ -107,6 +117,79 @@ fn run(cli: Cli) -> Result<bool, String> {
             quotes(&gold, &out, &scorer, misses, &floors)
         }
     }
+}
+
+/// Runs every case through the segmenter (as the pipeline does for one paragraph) and prints the
+/// failures and the count per language. Cases pass when the trimmed, non-empty sentences equal
+/// `expected` exactly, the method of the corpus README.
+fn sentences(rules: &Path, min_pass: Option<usize>) -> Result<bool, String> {
+    let raw: Value = serde_json::from_str(
+        &std::fs::read_to_string(rules).map_err(|e| format!("{}: {e}", rules.display()))?,
+    )
+    .map_err(|e| e.to_string())?;
+    let cases: Vec<(String, &Value)> = match &raw {
+        Value::Array(items) => items.iter().map(|c| ("en".to_owned(), c)).collect(),
+        Value::Object(by_language) => by_language
+            .iter()
+            .flat_map(|(lang, items)| {
+                items
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(move |c| (lang.clone(), c))
+            })
+            .collect(),
+        _ => return Err("unexpected rules format".into()),
+    };
+    let mut passed = 0;
+    let mut per_language: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut bytes = 0usize;
+    let started = Instant::now();
+    for (lang, case) in &cases {
+        let text = case["text"].as_str().unwrap_or_default();
+        bytes += text.len();
+        let got: Vec<&str> = pipeline::segment::split_sentences(text)
+            .into_iter()
+            .filter_map(|r| text.get(r))
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect();
+        let expected: Vec<&str> = case["expected"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect();
+        let entry = per_language.entry(lang.clone()).or_default();
+        entry.1 += 1;
+        if got == expected {
+            passed += 1;
+            entry.0 += 1;
+        } else {
+            let id = case["id"]
+                .as_u64()
+                .map(|i| format!("#{i} "))
+                .unwrap_or_default();
+            println!(
+                "FAIL {lang} {id}{}",
+                case["rule"].as_str().unwrap_or_default()
+            );
+            println!("     expected {expected:?}");
+            println!("     got      {got:?}");
+        }
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    for (lang, (ok, all)) in &per_language {
+        println!("{lang}: {ok}/{all}");
+    }
+    println!(
+        "passed {passed}/{} ({:.1} MB/s on these short cases)",
+        cases.len(),
+        bytes as f64 / 1e6 / seconds.max(1e-9)
+    );
+    Ok(min_pass.is_none_or(|m| passed >= m))
 }
 
 /// For each char boundary of `normalised`, the code-point offset of the same character in

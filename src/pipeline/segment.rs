@@ -183,6 +183,14 @@ pub fn split_sentences(p: &str) -> Vec<std::ops::Range<usize>> {
         }
         i = end;
     }
+    let markers = list_markers(p);
+    if !markers.is_empty() {
+        // In a list, items start at their markers and a marker's own dot ends nothing.
+        cuts.retain(|c| !markers.iter().any(|m| *c == m.end));
+        cuts.extend(markers.iter().map(|m| m.start).filter(|&s| s > 0));
+        cuts.sort_unstable();
+        cuts.dedup();
+    }
     let mut out = Vec::new();
     let mut start = 0;
     for cut in cuts.into_iter().chain(std::iter::once(p.len())) {
@@ -196,6 +204,70 @@ pub fn split_sentences(p: &str) -> Vec<std::ops::Range<usize>> {
         start = cut;
     }
     out
+}
+
+/// A list item marker: `1.`, `2)`, `1.)`, `a.`, possibly after a bullet (`• 9.`, `⁃10.`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ListMarker {
+    /// Where the item starts (the bullet, if any).
+    start: usize,
+    /// Just after the marker's punctuation.
+    end: usize,
+    /// 1, 2, 3 ... for numbers; 1, 2, 3 ... for a, b, c.
+    ordinal: u32,
+    alphabetic: bool,
+}
+
+/// The markers of an inline list, when there are at least two in ascending order; else none.
+fn list_markers(p: &str) -> Vec<ListMarker> {
+    let bytes = p.as_bytes();
+    let mut found: Vec<ListMarker> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let boundary = i == 0
+            || p[..i].ends_with(char::is_whitespace)
+            || p[..i].ends_with(['•', '⁃', '-', '*']);
+        let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        let letter =
+            digits == 0 && bytes[i].is_ascii_lowercase() && bytes.get(i + 1) == Some(&b'.');
+        let (ordinal, len, alphabetic) = if (1..=3).contains(&digits) {
+            (p[i..i + digits].parse::<u32>().unwrap_or(0), digits, false)
+        } else if letter {
+            (u32::from(bytes[i] - b'a') + 1, 1, true)
+        } else {
+            i += p[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        let rest = &p[i + len..];
+        let punct = [".)", ")", "."]
+            .iter()
+            .find(|m| rest.starts_with(**m))
+            .map(|m| m.len());
+        let followed = punct.is_some_and(|n| {
+            rest[n..].starts_with(' ') && rest[n + 1..].starts_with(|c: char| c.is_uppercase())
+        });
+        if boundary && followed {
+            // The item starts at its bullet, when one stands before the marker.
+            let before = p[..i].trim_end_matches(' ');
+            let start = match before.char_indices().last() {
+                Some((k, '•' | '⁃')) => k,
+                _ => i,
+            };
+            found.push(ListMarker {
+                start,
+                end: i + len + punct.unwrap_or(0),
+                ordinal,
+                alphabetic,
+            });
+        }
+        i += len.max(1);
+    }
+    // Keep only a run that counts up by one (1, 2, 3 or a, b, c; 9, 10 ...).
+    let ascending = found.len() >= 2
+        && found
+            .windows(2)
+            .all(|w| w[1].ordinal == w[0].ordinal + 1 && w[1].alphabetic == w[0].alphabetic);
+    if ascending { found } else { Vec::new() }
 }
 
 /// A run of terminal marks: `?!`, `...`, `. . . .`, `…`.
@@ -294,6 +366,13 @@ fn judge(p: &str, chars: &[(usize, char)], at: usize, cluster: &Cluster, rest: &
         } else {
             Cut::After
         };
+    }
+    // "6 P.M. Mr. Smith": capitals mark the end of a time; "5 a.m. Mr. Smith" runs on.
+    if matches!(lower.as_str(), "a.m" | "p.m")
+        && word.chars().any(char::is_uppercase)
+        && next.is_some_and(char::is_uppercase)
+    {
+        return Cut::After;
     }
     let dotted = word.contains('.') && word.split('.').all(|w| w.chars().count() <= 2);
     if POSTPOSITIVE.contains(&lower.as_str()) || dotted {
