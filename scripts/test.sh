@@ -14,3 +14,12 @@ if [ -d "$corpus" ]; then
   cargo run --locked --quiet --bin eval -- extraction "$corpus" --sample 40 --worst 3 \
     --out target/eval-sample --min-f1 html=0.94,text=0.90
 fi
+rules=../shared/corpus/golden-rules/en.json
+if [ -f "$rules" ]; then
+  cargo run --locked --quiet --bin eval -- sentences "$rules" --min-pass 48 | tail -n 1
+fi
+quotes=../shared/corpus/polnear-quotes/dev.jsonl
+if [ -f "$quotes" ]; then
+  cargo run --locked --quiet --bin eval -- quotes "$quotes" --misses 0 --out target/eval-sample \
+    --min span=0.90,speaker=0.72
+fi

@@ -336,11 +336,10 @@ fn quotes(
     }
     let mut ok = true;
     let span = figures["span_overlap"]["f1"].as_f64();
-    let speaker = figures["speaker_acc"]
-        .as_f64()
-        .or(figures["speaker_acc_overlap"].as_f64());
+    let speaker = figures["speaker_acc_overlap"].as_f64();
     for (name, value) in [("span", span), ("speaker", speaker)] {
-        if let (Some(floor), Some(v)) = (floors.get(name), value) {
+        if let Some(floor) = floors.get(name) {
+            let v = value.ok_or_else(|| format!("the scorer's JSON has no {name} figure"))?;
             if v < *floor {
                 println!("FAIL: {name} {v:.3} is below the floor {floor:.3}");
                 ok = false;

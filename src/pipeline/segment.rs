@@ -488,6 +488,34 @@ mod tests {
     }
 
     #[test]
+    fn inline_list_items_are_sentences() {
+        assert_eq!(
+            split("1) Call the office 2) Ask for the clerk"),
+            ["1) Call the office", "2) Ask for the clerk"]
+        );
+        assert_eq!(
+            split("• 9. Ninth thing • 10. Tenth thing"),
+            ["• 9. Ninth thing", "• 10. Tenth thing"]
+        );
+        assert_eq!(
+            split("She counted to 2. Then she stopped."),
+            ["She counted to 2.", "Then she stopped."]
+        );
+    }
+
+    #[test]
+    fn upper_case_pm_ends_a_sentence_before_a_title() {
+        assert_eq!(
+            split("He left at 6 P.M. Mr. Smith stayed."),
+            ["He left at 6 P.M.", "Mr. Smith stayed."]
+        );
+        assert_eq!(
+            split("At 5 a.m. Mr. Smith left."),
+            ["At 5 a.m. Mr. Smith left."]
+        );
+    }
+
+    #[test]
     fn cjk_sentences_end_without_spaces() {
         assert_eq!(split("今天下雨。明天晴天！"), ["今天下雨。", "明天晴天！"]);
     }
