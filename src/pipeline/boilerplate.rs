@@ -753,7 +753,10 @@ fn section_header(key: &str) -> Option<SectionHeader> {
     if COMMENTS.contains(&key) {
         hard(RemovalReason::Comments)
     } else if RELATED_HARD.contains(&key)
-        || ["more from ", "popular on ", "more on ", "trending on "].iter().any(|p| key.starts_with(p)) && key.split(' ').count() <= 5
+        || ["more from ", "popular on ", "more on ", "trending on "]
+            .iter()
+            .any(|p| key.starts_with(p))
+            && key.split(' ').count() <= 5
     {
         hard(RemovalReason::Related)
     } else if RELATED_SOFT.contains(&key) {
@@ -808,10 +811,20 @@ fn is_counter(key: &str) -> bool {
 /// `Jane Doe is a senior editor at ...`, `X is the author of ...`: the closing author note.
 fn is_author_bio(key: &str) -> bool {
     const ROLES: &[&str] = &[
-        "editor", "writer", "reporter", "correspondent", "contributor", "columnist", "journalist", "author of",
-        "staff writer", "freelance",
+        "editor",
+        "writer",
+        "reporter",
+        "correspondent",
+        "contributor",
+        "columnist",
+        "journalist",
+        "author of",
+        "staff writer",
+        "freelance",
     ];
-    let Some((subject, rest)) = key.split_once(" is ") else { return false };
+    let Some((subject, rest)) = key.split_once(" is ") else {
+        return false;
+    };
     let head: String = rest.split(' ').take(6).collect::<Vec<_>>().join(" ");
     subject.split(' ').count() <= 3
         && (rest.starts_with("a ") || rest.starts_with("the ") || rest.starts_with("an "))
@@ -930,15 +943,31 @@ fn line_boilerplate(key: &str, text: &str) -> Option<RemovalReason> {
         return Some(RemovalReason::Consent);
     }
     const WIDGETS: &[&str] = &[
-        "back to gallery", "like this", "like this story share it with a friend", "view gallery",
-        "an error has occurred please try again later", "places in this story", "people in this story",
-        "organizations in this story", "topics in this story", "show caption", "hide caption", "expand",
+        "back to gallery",
+        "like this",
+        "like this story share it with a friend",
+        "view gallery",
+        "an error has occurred please try again later",
+        "places in this story",
+        "people in this story",
+        "organizations in this story",
+        "topics in this story",
+        "show caption",
+        "hide caption",
+        "expand",
     ];
     if WIDGETS.contains(&key) || is_counter(key) {
         return Some(RemovalReason::LowContent);
     }
-    let inbox = key.contains("inbox") && ["newsletter", "delivered", "sign up", "subscribe", "news"].iter().any(|k| key.contains(k));
-    if words <= 40 && (inbox || key.starts_with("if you enjoyed this article") || key.starts_with("if you liked this article")) {
+    let inbox = key.contains("inbox")
+        && ["newsletter", "delivered", "sign up", "subscribe", "news"]
+            .iter()
+            .any(|k| key.contains(k));
+    if words <= 40
+        && (inbox
+            || key.starts_with("if you enjoyed this article")
+            || key.starts_with("if you liked this article"))
+    {
         return Some(RemovalReason::Promotion);
     }
     if words <= 60 && is_author_bio(key) {

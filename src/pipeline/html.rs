@@ -451,7 +451,8 @@ fn role_of(el: ElementRef<'_>) -> Option<DomRole> {
                 }
                 _ if p.starts_with("cookie") || p == "consent" || p == "gdpr" => DomRole::Consent,
                 "caption" | "credit" | "credits" | "wp-caption-text" => DomRole::Caption,
-                "byline" | "dateline" | "timestamp" => DomRole::Byline,
+                "byline" | "dateline" | "timestamp" | "dek" | "standfirst" | "subtitle"
+                | "subhead" | "sapo" | "chapo" | "kicker" => DomRole::Byline,
                 "nav" | "navbar" | "menu" | "breadcrumb" | "breadcrumbs" | "masthead" => {
                     DomRole::Navigation
                 }
