@@ -5,7 +5,7 @@
 use std::hint::black_box;
 
 use article_prep::pipeline::{
-    self, Hints, Input, Options, boilerplate, chunk, normalize, quotes, segment, text,
+    self, Hints, Input, Options, boilerplate, chunk, metadata, normalize, quotes, segment, text,
 };
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
@@ -44,6 +44,17 @@ fn stages(c: &mut Criterion) {
                 &found,
                 &options.chunking,
                 counter.as_ref(),
+            )
+        })
+    });
+    group.bench_function("metadata", |b| {
+        b.iter(|| {
+            metadata::build(
+                black_box(&body),
+                &sentences,
+                &sorted.dropped,
+                &metadata::PageMeta::default(),
+                &Hints::default(),
             )
         })
     });

@@ -123,17 +123,18 @@ pub fn chunks(
 ) -> Vec<Chunk> {
     let max = budget.max_tokens();
     let units = units(text, sentences, quotes, counter, max);
-    let mut chunks: Vec<(usize, usize)> = Vec::new();
+    // (first unit, end unit, exact tokens of the chunk without overlap)
+    let mut chunks: Vec<(usize, usize, usize)> = Vec::new();
     let mut start = 0;
     while start < units.len() {
-        let end = pack(text, paragraphs, &units, start, max, counter);
-        chunks.push((start, end));
+        let (end, tokens) = pack(text, paragraphs, &units, start, max, counter);
+        chunks.push((start, end, tokens));
         start = end;
     }
     chunks
         .iter()
         .enumerate()
-        .filter_map(|(i, &(a, b))| {
+        .filter_map(|(i, &(a, b, own_tokens))| {
             let overlap_from = if i == 0 {
                 a
             } else {
@@ -154,7 +155,12 @@ pub fn chunks(
             };
             Some(Chunk {
                 span,
-                token_count: counter.count(span.slice(text)),
+                // Counted once when packed; an overlap changes the text, so it is counted again.
+                token_count: if overlap_from < a {
+                    counter.count(span.slice(text))
+                } else {
+                    own_tokens
+                },
                 first_paragraph: units[overlap_from].paragraph,
                 last_paragraph: units[b - 1].paragraph,
                 first_sentence: units[overlap_from].sentence,
@@ -297,7 +303,7 @@ fn pack(
     start: usize,
     max: usize,
     counter: &dyn TokenCounter,
-) -> usize {
+) -> (usize, usize) {
     // (end, estimated tokens, rank): rank 2 = paragraph end, 1 = sentence end, 0 = inside a quote.
     let mut ends: Vec<(usize, usize, u8)> = Vec::new();
     let mut sum = 0usize;
@@ -343,9 +349,11 @@ fn pack(
         .or_else(|| best(1, 0))
         .or_else(|| best(0, 0))
         .unwrap_or(start + 1);
-    let fits = |end: usize| {
+    let exact = |end: usize| {
         Span::new(text, units[start].span.start()..units[end - 1].span.end())
-            .is_some_and(|s| counter.count(s.slice(text)) <= max)
+            .map(|s| counter.count(s.slice(text)))
+            .filter(|&n| n <= max)
+            .map(|n| (end, n))
     };
     // Summed counts can miss merges across boundaries: step back until the exact count fits.
     let mut candidates: Vec<usize> = ends
@@ -356,8 +364,8 @@ fn pack(
     candidates.sort_unstable_by(|a, b| b.cmp(a));
     candidates
         .into_iter()
-        .find(|&e| fits(e))
-        .unwrap_or(start + 1)
+        .find_map(exact)
+        .unwrap_or_else(|| (start + 1, units[start].tokens))
 }
 
 /// The first unit of the overlap repeated before chunk `[a, b)`: whole trailing sentences of the

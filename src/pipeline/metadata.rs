@@ -81,6 +81,9 @@ pub struct PageMeta {
     pub description: Option<String>,
 }
 
+/// Characters of the body the language detector reads.
+const LANGUAGE_SAMPLE_CHARS: usize = 3000;
+
 /// Words a reader reads per minute, for `reading_time_seconds`.
 const WORDS_PER_MINUTE: usize = 238;
 
@@ -248,7 +251,14 @@ fn language(
     page: &PageMeta,
     warnings: &mut Vec<String>,
 ) -> (String, f32) {
-    let detected = whatlang::detect(text).and_then(|info| {
+    // A few thousand characters decide the language as well as the whole text, at a fraction of
+    // the cost.
+    let sample = text
+        .char_indices()
+        .nth(LANGUAGE_SAMPLE_CHARS)
+        .and_then(|(i, _)| text.get(..i))
+        .unwrap_or(text);
+    let detected = whatlang::detect(sample).and_then(|info| {
         let code = isolang::Language::from_639_3(info.lang().code()).and_then(|l| l.to_639_1())?;
         Some((
             code.to_owned(),
