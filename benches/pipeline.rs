@@ -16,7 +16,7 @@ fn stages(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(SEED.len() as u64));
     let blocks = text::parse(SEED);
     let sorted = boilerplate::sort(&blocks, None, false);
-    let body = normalize::assemble(&sorted.kept);
+    let body = normalize::assemble(&sorted.kept, Default::default());
     let sentences = segment::sentences(&body.text, &body.paragraphs);
     let found = quotes::find(&body.text, &body.paragraphs, &sentences);
     let options = Options::default();
@@ -27,7 +27,7 @@ fn stages(c: &mut Criterion) {
         b.iter(|| boilerplate::sort(black_box(&blocks), None, false))
     });
     group.bench_function("normalize", |b| {
-        b.iter(|| normalize::assemble(black_box(&sorted.kept)))
+        b.iter(|| normalize::assemble(black_box(&sorted.kept), Default::default()))
     });
     group.bench_function("segment", |b| {
         b.iter(|| segment::sentences(black_box(&body.text), &body.paragraphs))

@@ -10,7 +10,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
 use crate::config::ServerSettings;
-use crate::pipeline::{ChunkBudget, Hints, Input, OffsetUnit, Options, PrepError, Tokenizer};
+use crate::pipeline::{
+    ChunkBudget, Hints, Input, OffsetUnit, Options, PrepError, QuoteStyle, Tokenizer,
+};
 use crate::server::jsonl;
 use crate::telemetry::LogFormat;
 
@@ -134,6 +136,20 @@ pub struct PrepareArgs {
     /// The payload is the article already: keep all its text.
     #[arg(long)]
     pub keep_all_text: bool,
+    /// Quotation marks in the output text.
+    #[arg(long, value_enum, default_value_t = QuoteStyleArg::Keep)]
+    pub quote_style: QuoteStyleArg,
+}
+
+/// Quote styles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuoteStyleArg {
+    /// As in the payload.
+    Keep,
+    /// Straight ASCII marks.
+    Ascii,
+    /// Typographic marks.
+    Typographic,
 }
 
 /// `batch` flags.
@@ -215,6 +231,11 @@ pub fn prepare(args: &PrepareArgs) -> Result<(), CliError> {
             OffsetsArg::CodePoints => OffsetUnit::CodePoints,
             OffsetsArg::Utf8 => OffsetUnit::Utf8,
             OffsetsArg::Utf16 => OffsetUnit::Utf16,
+        },
+        quote_style: match args.quote_style {
+            QuoteStyleArg::Keep => QuoteStyle::Keep,
+            QuoteStyleArg::Ascii => QuoteStyle::Ascii,
+            QuoteStyleArg::Typographic => QuoteStyle::Typographic,
         },
     };
     let json = jsonl::prepare_pretty("", input, &hints, &options)?;

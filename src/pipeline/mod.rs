@@ -27,7 +27,7 @@ pub use chunk::Chunk;
 pub use error::PrepError;
 pub use input::{Hints, Input};
 pub use metadata::{Metadata, RelatedArticle};
-pub use options::{ChunkBudget, Options, Tokenizer};
+pub use options::{ChunkBudget, Options, QuoteStyle, Tokenizer};
 pub use quotes::{Attribution, Quote, QuoteKind};
 pub use segment::{Paragraph, ParagraphKind, Sentence};
 pub use span::{OffsetMap, OffsetUnit, Span};
@@ -95,7 +95,7 @@ pub fn prepare(input: Input, hints: &Hints, options: &Options) -> Result<Prepare
         let _span = tracing::debug_span!("boilerplate").entered();
         boilerplate::sort(&blocks, title_hint, options.keep_all_text)
     };
-    let body = normalize::assemble(&sorted.kept);
+    let body = normalize::assemble(&sorted.kept, options.quote_style);
     let sentences = {
         let _span = tracing::debug_span!("segment").entered();
         segment::sentences(&body.text, &body.paragraphs)

@@ -4,13 +4,21 @@
 use unicode_normalization::UnicodeNormalization;
 
 use super::boilerplate::KeptBlock;
+use super::options::QuoteStyle;
 use super::segment::Paragraph;
 use super::span::Span;
 
-/// Cleans one block: NFC, controls and invisible format characters dropped, every kind of white
-/// space (line breaks included) folded to one space, trimmed.
+/// Cleans one block: mojibake repaired where certain, NFC, controls and invisible format
+/// characters dropped, every kind of white space (line breaks included) folded to one space,
+/// sentences glued by scraping split, trimmed.
 #[must_use]
 pub fn clean(text: &str) -> String {
+    let repaired = repair_mojibake(text);
+    let folded = fold_spaces(&repaired);
+    split_glued_sentences(&folded)
+}
+
+fn fold_spaces(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     for c in text.nfc() {
@@ -28,6 +36,154 @@ pub fn clean(text: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// UTF-8 read as windows-1252 (`â€™` for `’`, `Ã©` for `é`), once or twice over. A run of
+/// non-ASCII characters is replaced only when encoding it back to windows-1252 gives valid UTF-8
+/// that is shorter: text that is merely accented never passes that test.
+#[must_use]
+pub fn repair_mojibake(text: &str) -> std::borrow::Cow<'_, str> {
+    // Only the lead bytes of 2–4-byte UTF-8 sequences read as windows-1252 start mojibake.
+    if !text.chars().any(|c| ('\u{00C2}'..='\u{00F4}').contains(&c)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        let mut fixed = std::mem::take(run);
+        for _ in 0..2 {
+            let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&fixed);
+            match std::str::from_utf8(&bytes) {
+                Ok(decoded) if !unmappable && decoded.chars().count() < fixed.chars().count() => {
+                    fixed = decoded.to_owned()
+                }
+                _ => break,
+            }
+        }
+        out.push_str(&fixed);
+    };
+    for c in text.chars() {
+        if c.is_ascii() {
+            flush(&mut run, &mut out);
+            out.push(c);
+        } else {
+            run.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    std::borrow::Cow::Owned(out)
+}
+
+/// `month.'Ukraine` → `month. 'Ukraine`, `said.The` → `said. The`: a sentence end glued to the next
+/// sentence by scraping. Only after a lower-case word of three letters or more, before a capital and
+/// a lower-case letter, and never inside something that looks like a URL or an address.
+fn split_glued_sentences(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    // Whether a single or a double quotation is open, so that `.'It` can be told apart:
+    // closing (`.' It`) or opening (`. 'It`).
+    let (mut single_open, mut double_open) = (false, false);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1).copied();
+        match c {
+            '\'' | '‘' | '’'
+                if !(prev.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphanumeric)) =>
+            {
+                single_open = prev.is_none_or(|p| p.is_whitespace() || p == '(');
+            }
+            '"' | '“' | '”' => double_open = prev.is_none_or(|p| p.is_whitespace() || p == '('),
+            _ => {}
+        }
+        out.push(c);
+        i += 1;
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let word_start = chars[..i - 1]
+            .iter()
+            .rposition(|c| c.is_whitespace())
+            .map_or(0, |p| p + 1);
+        let word = &chars[word_start..i - 1];
+        let lower_word = word.len() >= 3 && word.iter().rev().take(3).all(|c| c.is_lowercase());
+        let next_token = chars[i..].iter().take_while(|c| !c.is_whitespace());
+        let url_like = word
+            .iter()
+            .chain(next_token)
+            .any(|c| matches!(c, '.' | '/' | '@' | ':'));
+        let mark = chars
+            .get(i)
+            .copied()
+            .filter(|m| matches!(m, '\'' | '"' | '‘' | '’' | '“' | '”'));
+        let after = i + usize::from(mark.is_some());
+        let next_sentence = chars.get(after).is_some_and(|c| c.is_uppercase())
+            && chars.get(after + 1).is_some_and(|c| c.is_lowercase());
+        if !(lower_word && !url_like && next_sentence) {
+            continue;
+        }
+        match mark {
+            Some(m) => {
+                let closes = if matches!(m, '"' | '“' | '”') {
+                    double_open
+                } else {
+                    single_open
+                };
+                if closes {
+                    out.push(m);
+                    out.push(' ');
+                    i += 1;
+                    if matches!(m, '"' | '“' | '”') {
+                        double_open = false
+                    } else {
+                        single_open = false
+                    }
+                } else {
+                    out.push(' ');
+                }
+            }
+            None => out.push(' '),
+        }
+    }
+    out
+}
+
+/// Applies a quote style to body text. Typographic marks follow the neighbours: an opening mark
+/// after a space or an opening bracket, an apostrophe between letters.
+#[must_use]
+pub fn style_quotes(text: &str, style: QuoteStyle) -> String {
+    match style {
+        QuoteStyle::Keep => text.to_owned(),
+        QuoteStyle::Ascii => text
+            .chars()
+            .map(|c| match c {
+                '“' | '”' | '„' | '‟' | '«' | '»' => '"',
+                '‘' | '’' | '‚' | '‛' | '‹' | '›' => '\'',
+                other => other,
+            })
+            .collect(),
+        QuoteStyle::Typographic => {
+            let chars: Vec<char> = text.chars().collect();
+            let opens = |i: usize| {
+                i == 0
+                    || chars[i - 1].is_whitespace()
+                    || matches!(chars[i - 1], '(' | '[' | '{' | '—' | '–' | '"' | '“' | '‘')
+            };
+            chars
+                .iter()
+                .enumerate()
+                .map(|(i, &c)| match c {
+                    '"' if opens(i) => '“',
+                    '"' => '”',
+                    '\'' if opens(i) && chars.get(i + 1).is_some_and(|n| n.is_alphabetic()) => '‘',
+                    '\'' => '’',
+                    other => other,
+                })
+                .collect()
+        }
+    }
 }
 
 /// Characters that carry nothing for a reader: controls, BOM, soft hyphen, zero-width space.
@@ -58,11 +214,11 @@ pub struct Body {
 
 /// Cleans the kept blocks and joins them into the body text.
 #[must_use]
-pub fn assemble(kept: &[KeptBlock]) -> Body {
+pub fn assemble(kept: &[KeptBlock], quote_style: QuoteStyle) -> Body {
     let mut text = String::new();
     let mut ranges = Vec::with_capacity(kept.len());
     for block in kept {
-        let cleaned = clean(&block.text);
+        let cleaned = style_quotes(&clean(&block.text), quote_style);
         if cleaned.is_empty() {
             continue;
         }
@@ -95,6 +251,44 @@ mod tests {
     #[test]
     fn text_is_composed_to_nfc() {
         assert_eq!(clean("e\u{0301}"), "é");
+    }
+
+    #[test]
+    fn mojibake_is_repaired_only_when_certain() {
+        assert_eq!(
+            clean("It\u{e2}\u{20ac}\u{2122}s a caf\u{c3}\u{a9}"),
+            "It’s a café"
+        );
+        assert_eq!(clean("café, naïve, Ñandú"), "café, naïve, Ñandú");
+    }
+
+    #[test]
+    fn glued_sentences_are_split() {
+        assert_eq!(
+            clean("last month.'Ukraine is next"),
+            "last month. 'Ukraine is next"
+        );
+        assert_eq!(clean("he said.The vote"), "he said. The vote");
+        assert_eq!(
+            clean("the 'support will include parts.'It added"),
+            "the 'support will include parts.' It added"
+        );
+        assert_eq!(
+            clean("see example.com, www.News.com/x and U.S.Army"),
+            "see example.com, www.News.com/x and U.S.Army"
+        );
+    }
+
+    #[test]
+    fn quote_styles_convert_marks() {
+        assert_eq!(
+            style_quotes("“It’s ‘fine’,” he said", QuoteStyle::Ascii),
+            "\"It's 'fine',\" he said"
+        );
+        assert_eq!(
+            style_quotes("\"It's 'fine',\" he said", QuoteStyle::Typographic),
+            "“It’s ‘fine’,” he said"
+        );
     }
 
     #[test]

@@ -97,6 +97,18 @@ impl Default for ChunkBudget {
     }
 }
 
+/// How quotation marks and apostrophes come out in the normalised text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum QuoteStyle {
+    /// As in the payload.
+    #[default]
+    Keep,
+    /// Straight ASCII marks.
+    Ascii,
+    /// Typographic marks, apostrophes as `’`.
+    Typographic,
+}
+
 /// Everything that steers one preparation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Options {
@@ -106,6 +118,8 @@ pub struct Options {
     pub keep_all_text: bool,
     /// The unit clients want spans in (the pipeline itself works in bytes).
     pub offset_unit: OffsetUnit,
+    /// Quotation marks in the normalised text.
+    pub quote_style: QuoteStyle,
 }
 
 #[cfg(test)]

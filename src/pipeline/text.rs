@@ -25,6 +25,13 @@ pub fn parse(text: &str) -> Vec<Block> {
             }
             _ => (ParagraphKind::Body, trimmed),
         };
+        // Entities a scraper left in the text (`&amp;`, `&#8217;`) are decoded here, where the
+        // payload's format is interpreted.
+        let content = if content.contains('&') {
+            html_escape::decode_html_entities(content)
+        } else {
+            content.into()
+        };
         blocks.push(Block::text(content, kind, gap));
         gap = false;
     }
@@ -34,6 +41,12 @@ pub fn parse(text: &str) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entities_left_in_text_are_decoded() {
+        let blocks = parse("Tom &amp; Jerry&#8217;s &quot;show&quot;");
+        assert_eq!(blocks[0].text, "Tom & Jerry’s \"show\"");
+    }
 
     #[test]
     fn each_line_is_a_block_and_bullets_make_list_items() {

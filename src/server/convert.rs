@@ -4,7 +4,7 @@
 use super::proto;
 use crate::pipeline::{
     Attribution, ChunkBudget, Hints, Input, OffsetMap, OffsetUnit, Options, ParagraphKind,
-    PrepError, Prepared, QuoteKind, RemovalReason, Span, Tokenizer,
+    PrepError, Prepared, QuoteKind, QuoteStyle, RemovalReason, Span, Tokenizer,
 };
 
 /// A request, checked: everything the pipeline needs, trusted from here on.
@@ -90,10 +90,22 @@ fn options(raw: proto::PrepareOptions) -> Result<Options, PrepError> {
         chunking.overlap_tokens.map_or(0, to_usize),
         tokenizer,
     )?;
+    let quote_style = match proto::QuoteStyle::try_from(raw.quote_style) {
+        Ok(proto::QuoteStyle::Unspecified | proto::QuoteStyle::Keep) => QuoteStyle::Keep,
+        Ok(proto::QuoteStyle::Ascii) => QuoteStyle::Ascii,
+        Ok(proto::QuoteStyle::Typographic) => QuoteStyle::Typographic,
+        Err(_) => {
+            return Err(PrepError::InvalidOption {
+                field: "options.quote_style",
+                reason: format!("is not a known quote style: {}", raw.quote_style),
+            });
+        }
+    };
     Ok(Options {
         chunking: budget,
         keep_all_text: raw.keep_all_text,
         offset_unit,
+        quote_style,
     })
 }
 

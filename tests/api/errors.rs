@@ -190,3 +190,19 @@ async fn a_page_with_no_body_is_not_an_error() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn an_unknown_quote_style_is_invalid_argument() {
+    let mut request = text_request("x", SEED);
+    request.options = Some(PrepareOptions {
+        quote_style: 9,
+        ..PrepareOptions::default()
+    });
+    assert_eq!(
+        refusal(request).await,
+        (
+            Code::InvalidArgument,
+            "options.quote_style is not a known quote style: 9".into()
+        )
+    );
+}

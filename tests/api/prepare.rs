@@ -116,7 +116,10 @@ async fn the_seed_removed_blocks_carry_reasons() {
     assert!(a.removed.iter().all(|r| !r.detail.is_empty()));
     // Every non-blank input line is in the text or in removed.
     for line in SEED.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        let line = line.trim_start_matches("• ").trim_start_matches("•").trim();
+        let line = article_prep::pipeline::normalize::clean(
+            line.trim_start_matches("• ").trim_start_matches("•").trim(),
+        );
+        let line = line.as_str();
         assert!(
             a.text.contains(line) || a.removed.iter().any(|r| r.text == line),
             "lost: {line}"
@@ -322,6 +325,7 @@ async fn spans_follow_the_requested_unit() {
                 overlap_tokens: Some(4),
                 tokenizer: Tokenizer::Words.into(),
             }),
+            ..PrepareOptions::default()
         });
         let a = client
             .prepare(request)
@@ -346,5 +350,33 @@ async fn spans_follow_the_requested_unit() {
         }
         assert!(a.chunks.iter().all(|c| c.token_count <= 16));
     }
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_ascii_quote_style_straightens_marks_and_spans_still_slice() {
+    let app = spawn_app().await;
+    let mut client = app.client.clone();
+    let mut request = text_request(
+        "q",
+        "“We will win,” said Mary Major, the mayor’s deputy, on Monday evening in the hall.",
+    );
+    request.options = Some(PrepareOptions {
+        keep_all_text: true,
+        quote_style: article_prep::server::proto::QuoteStyle::Ascii.into(),
+        ..PrepareOptions::default()
+    });
+    let a = client
+        .prepare(request)
+        .await
+        .expect("prepared")
+        .into_inner();
+    assert_eq!(
+        a.text,
+        "\"We will win,\" said Mary Major, the mayor's deputy, on Monday evening in the hall."
+    );
+    assert_eq!(a.quotes.len(), 1);
+    assert_eq!(slice(&a.text, a.quotes[0].span.as_ref()), "We will win,");
+    assert_eq!(a.quotes[0].speaker, "Mary Major");
     app.stop().await;
 }
