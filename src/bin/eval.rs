@@ -47,6 +47,21 @@ enum Cmd {
         #[arg(long, default_value_t = 10)]
         worst: usize,
     },
+    /// Title, authors and publication date on pages with checked metadata (`metadata.json` and
+    /// `html/<id>.html.gz`); the page URL is given as `hints.url`.
+    Metadata {
+        /// The corpus folder.
+        corpus: PathBuf,
+        /// Where predictions and reports go.
+        #[arg(long, default_value = "target/eval")]
+        out: PathBuf,
+        /// The scorer (default: `<corpus>/../../tools/metadata_score.py`).
+        #[arg(long)]
+        scorer: Option<PathBuf>,
+        /// How many wrong pages to list per field.
+        #[arg(long, default_value_t = 10)]
+        worst: usize,
+    },
     /// Sentence boundaries on the Golden Rules (`en.json`: a list of `{id, rule, text, expected}`;
     /// `multilingual.json`: `{language: [{text, expected}]}`).
     Sentences {
@@ -100,6 +115,15 @@ fn run(cli: Cli) -> Result<bool, String> {
             let floors = parse_floors(min_f1.as_deref())?;
             extraction(&corpus, sample, &out, &scorer, &floors, worst)
         }
+        Cmd::Metadata {
+            corpus,
+            out,
+            scorer,
+            worst,
+        } => {
+            let scorer = scorer.unwrap_or_else(|| corpus.join("../../tools/metadata_score.py"));
+            metadata(&corpus, &out, &scorer, worst)
+        }
         Cmd::Sentences { rules, min_pass } => sentences(&rules, min_pass),
         Cmd::Quotes {
             gold,
@@ -117,6 +141,94 @@ fn run(cli: Cli) -> Result<bool, String> {
             quotes(&gold, &out, &scorer, misses, &floors)
         }
     }
+}
+
+/// Prepares every page as HTML with its URL as a hint, writes `{id, title, authors,
+/// published_at}` lines, runs the shared scorer and lists wrong pages per field.
+fn metadata(corpus: &Path, out: &Path, scorer: &Path, worst: usize) -> Result<bool, String> {
+    let gold_path = corpus.join("metadata.json");
+    let gold: BTreeMap<String, Value> = serde_json::from_str(
+        &std::fs::read_to_string(&gold_path)
+            .map_err(|e| format!("{}: {e}", gold_path.display()))?,
+    )
+    .map_err(|e| e.to_string())?;
+    std::fs::create_dir_all(out).map_err(|e| e.to_string())?;
+    let mut gold_lines = Vec::new();
+    let mut pred_lines = Vec::new();
+    let mut ours: BTreeMap<String, Value> = BTreeMap::new();
+    let started = Instant::now();
+    for (id, g) in &gold {
+        let mut row = g.clone();
+        row["id"] = json!(id);
+        gold_lines.push(row.to_string());
+        let html = read_gz(&corpus.join("html").join(format!("{id}.html.gz")))?;
+        let hints = Hints::parse(g["url"].as_str().map(str::to_owned), None, None, None, None)
+            .unwrap_or_default();
+        let prepared = pipeline::prepare(Input::Html(html), &hints, &Options::default())
+            .map_err(|e| format!("{id}: {e}"))?;
+        let m = prepared.metadata;
+        let pred = json!({ "id": id, "title": m.title, "authors": m.authors, "published_at": m.published_at });
+        pred_lines.push(pred.to_string());
+        ours.insert(id.clone(), pred);
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    let gold_jsonl = out.join("metadata-gold.jsonl");
+    let pred_jsonl = out.join("metadata-pred.jsonl");
+    std::fs::write(&gold_jsonl, gold_lines.join("\n") + "\n").map_err(|e| e.to_string())?;
+    std::fs::write(&pred_jsonl, pred_lines.join("\n") + "\n").map_err(|e| e.to_string())?;
+    let per_page = out.join("metadata-per-page.jsonl");
+    let output = Command::new("python3")
+        .arg(scorer)
+        .arg(&gold_jsonl)
+        .arg(&pred_jsonl)
+        .arg("--per-page")
+        .arg(&per_page)
+        .output()
+        .map_err(|e| format!("running {}: {e}", scorer.display()))?;
+    if !output.status.success() {
+        return Err(format!(
+            "scorer failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    print!("{}", String::from_utf8_lossy(&output.stdout));
+    println!(
+        "speed: {:.1} pages/s (one core, whole pipeline)",
+        gold.len() as f64 / seconds.max(1e-9)
+    );
+    if worst > 0 {
+        let verdicts = std::fs::read_to_string(&per_page).unwrap_or_default();
+        for field in ["title", "author", "date"] {
+            println!("wrong {field} (first {worst}):");
+            let wrong = verdicts
+                .lines()
+                .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+                // Each verdict is [has gold, has prediction, correct]: wrong when predicted or
+                // expected and not correct.
+                .filter(|v| {
+                    let flag = |k: usize| v[field][k].as_bool().unwrap_or(false);
+                    (flag(0) || flag(1)) && !flag(2)
+                });
+            for v in wrong.take(worst) {
+                let id = v["id"].as_str().unwrap_or_default();
+                let gold_value = match field {
+                    "title" => gold[id]["title"].clone(),
+                    "author" => gold[id]["author"].clone(),
+                    _ => gold[id]["publish_date"].clone(),
+                };
+                let our_value = match field {
+                    "title" => ours[id]["title"].clone(),
+                    "author" => ours[id]["authors"].clone(),
+                    _ => ours[id]["published_at"].clone(),
+                };
+                println!(
+                    "  {:6}  gold {gold_value}  ours {our_value}",
+                    &id[..id.len().min(6)]
+                );
+            }
+        }
+    }
+    Ok(true)
 }
 
 /// Runs every case through the segmenter (as the pipeline does for one paragraph) and prints the

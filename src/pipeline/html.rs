@@ -512,7 +512,8 @@ impl HeadCollector {
                 else {
                     return;
                 };
-                let content = content.to_owned();
+                // Some pages escape their meta content twice (`Houston&#39;s`).
+                let content = html_escape::decode_html_entities(content).into_owned();
                 match key.as_str() {
                     "og:title" | "twitter:title" => {
                         self.og_title.get_or_insert(content);
@@ -618,11 +619,12 @@ impl HeadCollector {
             titles.push(title);
         }
         titles.dedup();
-        let authors = if ld.authors.is_empty() {
+        let raw_authors = if ld.authors.is_empty() {
             std::mem::take(&mut self.authors)
         } else {
             ld.authors
         };
+        let authors = super::metadata::clean_authors(raw_authors);
         PageMeta {
             titles,
             site_name: site,

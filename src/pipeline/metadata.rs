@@ -302,6 +302,87 @@ fn language(
         .unwrap_or_default()
 }
 
+/// Author names as people read them: roles, organisations after a comma and dates glued to the
+/// name cut off; user names, ids, placeholders and widget text dropped; duplicates removed.
+#[must_use]
+pub fn clean_authors(raw: Vec<String>) -> Vec<String> {
+    const PLACEHOLDERS: &[&str] = &[
+        "undefined",
+        "null",
+        "administrator",
+        "webmaster",
+        "unknown",
+        "guest",
+        "author",
+        "anonymous",
+    ];
+    let mut out: Vec<String> = Vec::new();
+    for raw in raw.iter().flat_map(|a| a.split(['|', ';'])) {
+        let name = normalize::clean(raw);
+        // ", USA TODAY": the name before the comma was empty.
+        if name.starts_with(',') {
+            continue;
+        }
+        let name = name.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let lower_name = name.to_lowercase();
+        let name = ["by ", "written by ", "posted by "]
+            .iter()
+            .find_map(|p| lower_name.starts_with(p).then(|| &name[p.len()..]))
+            .unwrap_or(name);
+        // "Brian Truitt, USA TODAY" → "Brian Truitt".
+        let name = name.split(',').next().unwrap_or_default().trim();
+        // "Jeffrey ZeldmanNovember 20" → "Jeffrey Zeldman".
+        let name = dates::find_date(name)
+            .map_or(name, |d| name.get(..d.start).unwrap_or(name))
+            .trim();
+        let name = glued_month(name).trim();
+        let words = name.split_whitespace().count();
+        let lower = name.to_lowercase();
+        let digits = name.chars().filter(char::is_ascii_digit).count();
+        // Handles are kept (sites show them as bylines); template keys and ids are not.
+        let template_key = !name.contains(' ') && name.matches('.').count() >= 2;
+        let junk = words == 0
+            || words > 6
+            || digits * 2 >= name.chars().count()
+            || name.contains(['@', ':', '/', '='])
+            || name.starts_with("http")
+            || template_key
+            || PLACEHOLDERS.contains(&lower.as_str())
+            || lower.contains("submit")
+            || lower.contains("this form");
+        if !junk && !out.iter().any(|o| o.eq_ignore_ascii_case(name)) {
+            out.push(name.to_owned());
+        }
+    }
+    out
+}
+
+/// Cuts an English month name glued to the end of a name: `ZeldmanNovember` → `Zeldman`.
+fn glued_month(name: &str) -> &str {
+    const MONTHS: &[&str] = &[
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    for month in MONTHS {
+        if let Some(at) = name.find(month) {
+            if at > 0 && name[..at].ends_with(|c: char| c.is_lowercase()) {
+                return &name[..at];
+            }
+        }
+    }
+    name
+}
+
 /// SHA-256 of `text`, lowercase hex.
 #[must_use]
 pub fn content_hash(text: &str) -> String {
@@ -422,6 +503,25 @@ mod tests {
         lines.read_line("By Jane Doe and John Roe | Updated March 3, 2024");
         assert_eq!(lines.authors, ["Jane Doe", "John Roe"]);
         assert_eq!(lines.date.as_deref(), Some("2024-03-03"));
+    }
+
+    #[test]
+    fn author_names_are_cleaned_of_junk() {
+        let raw = [
+            "Brian Truitt, USA TODAY",
+            ", USA TODAY",
+            "undefined",
+            "262588213843476",
+            "page.head.author",
+            "Jeffrey ZeldmanNovember 20, 2007",
+            "By Jane Doe",
+            "Jane Doe",
+            "stephenlega",
+        ];
+        assert_eq!(
+            clean_authors(raw.map(String::from).to_vec()),
+            ["Brian Truitt", "Jeffrey Zeldman", "Jane Doe", "stephenlega"]
+        );
     }
 
     #[test]
