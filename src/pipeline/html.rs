@@ -610,7 +610,15 @@ impl HeadCollector {
                 .map(super::boilerplate::fold)
                 .any(|t| !h.is_empty() && (t.contains(&h) || h.contains(&t) && !t.is_empty()))
         };
-        if let Some(h1) = self.h1.take().filter(|h| agrees(h)) {
+        // The headline a reader sees is the first `<h1>`, unless it is only the site's name.
+        let site_key = site
+            .as_deref()
+            .map(super::boilerplate::fold)
+            .unwrap_or_default();
+        if let Some(h1) = self.h1.take().filter(|h| {
+            agrees(h)
+                || h.split_whitespace().count() >= 3 && super::boilerplate::fold(h) != site_key
+        }) {
             titles.push(h1);
         }
         titles.extend(ld.headline.clone());
