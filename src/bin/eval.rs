@@ -369,7 +369,7 @@ fn quotes(
                 let end = source_offset(&map, q.span.end().saturating_sub(1)) + 1;
                 let speaker = q.speaker.clone();
                 predicted.entry(id.clone()).or_default().push((start, end, speaker.clone().unwrap_or_default()));
-                json!({ "start": start, "end": end, "text": q.span.slice(&prepared.text), "speaker": speaker })
+                json!({ "start": start, "end": end, "text": q.span.slice(&prepared.text), "speaker": speaker, "attribution": format!("{:?}", q.attribution), "cue": q.cue })
             })
             .collect();
         lines.push(json!({ "id": id, "quotes": quotes }).to_string());

@@ -249,7 +249,9 @@ fn sentence_subject(
             let (mention, pronoun, used) = subject_forward(text, &toks[k..], &lower[k..])?;
             // A lone capitalised first word may be any noun ("Critics mocked ..."): it counts
             // only when the article uses it as a name elsewhere.
-            let lone_opener = k == 0 && used == 1 && !names.knows(mention.slice(text));
+            // A one-word subject may be any noun ("Critics", "Congress", "Harvard"): it counts only
+            // when the article uses it as a person's last name elsewhere.
+            let lone_opener = used == 1 && !names.knows(strip_possessive(mention.slice(text)));
             // `LOS ANGELES (AP) —`: a dateline, not a subject.
             if mention.slice(text).chars().all(|c| !c.is_lowercase()) {
                 return None;
@@ -1038,7 +1040,7 @@ fn subject_forward(
     if PRONOUNS.contains(&lower[0].as_str()) {
         return Some((Span::new(text, first.start..first.end)?, true, 1));
     }
-    if is_capitalised(first.word) && !NOT_NAMES.contains(&lower[0].as_str()) {
+    if is_capitalised(first.word) && !NOT_NAMES.contains(&strip_possessive(&lower[0])) {
         // Titles before the name are not part of it: `Representative Charles B. Rangel`.
         let mut from = 0;
         while from + 1 < toks.len()
