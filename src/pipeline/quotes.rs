@@ -391,6 +391,7 @@ fn pair_marks(text: &str, paragraph: Span) -> Vec<Marked> {
     }
     let mut out = Vec::new();
     let mut open: Option<(usize, usize, Family)> = None;
+    let mut nested = 0usize;
     for (idx, &(at, len, family, role)) in events.iter().enumerate() {
         match open {
             None => {
@@ -399,7 +400,17 @@ fn pair_marks(text: &str, paragraph: Span) -> Vec<Marked> {
                 }
             }
             Some((o_at, o_len, o_family)) => {
-                if family != o_family || role == Role::Open {
+                // `“... what he calls “hell” than ...”`: curly marks nest, so an inner pair does
+                // not close the outer quote.
+                if family == o_family && role == Role::Open {
+                    nested += 1;
+                    continue;
+                }
+                if family != o_family {
+                    continue;
+                }
+                if nested > 0 && role == Role::Close {
+                    nested -= 1;
                     continue;
                 }
                 // "the Europeans' role": a plural possessive, when a later closing mark exists.
@@ -617,6 +628,13 @@ const CUES: &[&str] = &[
     "declaring",
     "called",
     "calls",
+    "reads",
+    "read",
+    "sings",
+    "sang",
+    "chanted",
+    "chant",
+    "recalled",
     "calling",
     "described",
     "describes",
@@ -864,6 +882,8 @@ const TITLES: &[&str] = &[
 
 /// Words after a cue that are not the speaker: `said on Thursday`, `said in a statement`.
 const ADVERBIALS: &[&str] = &[
+    "often",
+    "frequently",
     "also",
     "later",
     "earlier",
@@ -1062,12 +1082,23 @@ fn subject_forward(
             k,
         ));
     }
-    if matches!(lower[0].as_str(), "the" | "a" | "an" | "one" | "another") {
-        let k =
-            (1..toks.len().min(7)).find(|&j| cue_word(&lower[j]) || toks[j - 1].punct.is_some())?;
-        if toks[k - 1].punct == Some(',') || cue_word(&lower[k]) {
-            return Some((Span::new(text, first.start..toks[k - 1].end)?, false, k));
-        }
+    if DETERMINERS.contains(&lower[0].as_str()) {
+        // `the Rev. Peter Wherry, of ...`, `my father often said`: up to a comma, a cue or the
+        // sentence's end; titles and initials with dots do not end it.
+        let ends = |j: usize| {
+            cue_word(&lower[j])
+                || toks[j - 1].punct.is_some_and(|p| p != '.')
+                || toks[j - 1].punct == Some('.')
+                    && !is_initial(toks[j - 1])
+                    && !TITLES.contains(&lower[j - 1].as_str())
+                    && !TITLES.contains(&format!("{}.", lower[j - 1]).as_str())
+        };
+        let k = (1..toks.len().min(9))
+            .find(|&j| ends(j))
+            .unwrap_or(toks.len().min(9));
+        let mention = description(text, toks, lower, 0, k)
+            .or_else(|| Span::new(text, first.start..toks[k.max(1) - 1].end))?;
+        return Some((mention, false, k));
     }
     None
 }
@@ -1142,10 +1173,11 @@ fn leading(text: &str, before: Region, quoted: &[(usize, usize)]) -> Option<Foun
             pronoun: false,
         });
     }
-    // `said John Coale:` before the quote.
+    // `said John Coale:` before the quote; a phrase after the cue is its object there
+    // (`telling a press conference that`), so only a name counts.
     if let Some((mention, pronoun)) = subject_after(text, &toks[cue_at + 1..], &lower[cue_at + 1..])
     {
-        if !pronoun {
+        if !pronoun && is_capitalised(mention.slice(text)) {
             return Some(Found {
                 mention,
                 cue,
