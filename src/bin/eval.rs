@@ -177,21 +177,16 @@ fn metadata(corpus: &Path, out: &Path, scorer: &Path, worst: usize) -> Result<bo
     std::fs::write(&gold_jsonl, gold_lines.join("\n") + "\n").map_err(|e| e.to_string())?;
     std::fs::write(&pred_jsonl, pred_lines.join("\n") + "\n").map_err(|e| e.to_string())?;
     let per_page = out.join("metadata-per-page.jsonl");
-    let output = Command::new("python3")
-        .arg(scorer)
-        .arg(&gold_jsonl)
-        .arg(&pred_jsonl)
-        .arg("--per-page")
-        .arg(&per_page)
-        .output()
-        .map_err(|e| format!("running {}: {e}", scorer.display()))?;
-    if !output.status.success() {
-        return Err(format!(
-            "scorer failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        ));
-    }
-    print!("{}", String::from_utf8_lossy(&output.stdout));
+    let printed = run_scorer(
+        scorer,
+        &[
+            gold_jsonl.as_os_str(),
+            pred_jsonl.as_os_str(),
+            "--per-page".as_ref(),
+            per_page.as_os_str(),
+        ],
+    )?;
+    print!("{printed}");
     println!(
         "speed: {:.1} pages/s (one core, whole pipeline)",
         gold.len() as f64 / seconds.max(1e-9)
@@ -376,31 +371,21 @@ fn quotes(
     }
     let pred_path = out.join("quotes-pred.jsonl");
     std::fs::write(&pred_path, lines.join("\n") + "\n").map_err(|e| e.to_string())?;
-    let output = Command::new("python3")
-        .arg(scorer)
-        .arg(gold_path)
-        .arg(&pred_path)
-        .output()
-        .map_err(|e| format!("running {}: {e}", scorer.display()))?;
-    if !output.status.success() {
-        return Err(format!(
-            "scorer failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        ));
-    }
-    print!("{}", String::from_utf8_lossy(&output.stdout));
+    let printed = run_scorer(scorer, &[gold_path.as_os_str(), pred_path.as_os_str()])?;
+    print!("{printed}");
     println!(
         "speed: {:.1} articles/s (one core, whole pipeline)",
         articles.len() as f64 / seconds.max(1e-9)
     );
-    let json_out = Command::new("python3")
-        .arg(scorer)
-        .arg(gold_path)
-        .arg(&pred_path)
-        .arg("--json")
-        .output()
-        .map_err(|e| e.to_string())?;
-    let figures: Value = serde_json::from_slice(&json_out.stdout).unwrap_or_default();
+    let figures: Value = serde_json::from_str(&run_scorer(
+        scorer,
+        &[
+            gold_path.as_os_str(),
+            pred_path.as_os_str(),
+            "--json".as_ref(),
+        ],
+    )?)
+    .unwrap_or_default();
 
     // The misses: gold quotes with no overlapping prediction, or with another speaker.
     println!("misses (first {misses}):");
@@ -490,6 +475,22 @@ fn read_gz(path: &Path) -> Result<String, String> {
     Ok(text)
 }
 
+/// Runs a shared scorer with `args` and returns what it printed.
+fn run_scorer(scorer: &Path, args: &[&std::ffi::OsStr]) -> Result<String, String> {
+    let output = Command::new("python3")
+        .arg(scorer)
+        .args(args)
+        .output()
+        .map_err(|e| format!("running {}: {e}", scorer.display()))?;
+    if !output.status.success() {
+        return Err(format!(
+            "scorer failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
 /// What scoring one prediction set needs.
 struct Scoring<'a> {
     gold: &'a BTreeMap<String, Value>,
@@ -515,29 +516,21 @@ fn score_and_report(
     std::fs::write(&pred_path, Value::Object(predictions).to_string())
         .map_err(|e| e.to_string())?;
     let report_path = scoring.out.join(format!("extraction-{name}-score.json"));
-    let output = Command::new("python3")
-        .arg(scoring.scorer)
-        .args([
+    run_scorer(
+        scoring.scorer,
+        &[
             "--gold".as_ref(),
             scoring.gold_path.as_os_str(),
             "--pred".as_ref(),
             pred_path.as_os_str(),
-        ])
-        .args([
             "--ids".as_ref(),
             scoring.ids_file.as_os_str(),
             "--json".as_ref(),
             report_path.as_os_str(),
-        ])
-        .args(["--n-bootstrap", "200"])
-        .output()
-        .map_err(|e| format!("running {}: {e}", scoring.scorer.display()))?;
-    if !output.status.success() {
-        return Err(format!(
-            "scorer failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        ));
-    }
+            "--n-bootstrap".as_ref(),
+            "200".as_ref(),
+        ],
+    )?;
     let report: Value =
         serde_json::from_str(&std::fs::read_to_string(&report_path).map_err(|e| e.to_string())?)
             .map_err(|e| e.to_string())?;
