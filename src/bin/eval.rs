@@ -492,6 +492,7 @@ fn run_scorer(scorer: &Path, args: &[&std::ffi::OsStr]) -> Result<String, String
 }
 
 /// What scoring one prediction set needs.
+#[derive(Clone, Copy)]
 struct Scoring<'a> {
     gold: &'a BTreeMap<String, Value>,
     gold_path: &'a Path,
@@ -638,6 +639,14 @@ fn extraction(
     )
     .map_err(|e| e.to_string())?;
 
+    let scoring = Scoring {
+        gold: &gold,
+        gold_path: &gold_path,
+        ids_file: &ids_file,
+        scorer,
+        out,
+        worst,
+    };
     let mut ok = true;
     for mode in ["html", "text"] {
         let mut predictions = serde_json::Map::new();
@@ -664,22 +673,7 @@ fn extraction(
             lengths.insert((*id).clone(), prepared.text.split_whitespace().count());
             predictions.insert((*id).clone(), json!({ "articleBody": prepared.text }));
         }
-        let f1 = score_and_report(
-            &Scoring {
-                gold: &gold,
-                gold_path: &gold_path,
-                ids_file: &ids_file,
-                scorer,
-                out,
-                worst,
-            },
-            mode,
-            &ids,
-            predictions,
-            &lengths,
-            bytes,
-            seconds,
-        )?;
+        let f1 = score_and_report(&scoring, mode, &ids, predictions, &lengths, bytes, seconds)?;
         #[cfg(feature = "baselines")]
         if mode == "html" {
             for baseline in baselines::ALL {
@@ -695,16 +689,11 @@ fn extraction(
                     lengths.insert((*id).clone(), text.split_whitespace().count());
                     predictions.insert((*id).clone(), json!({ "articleBody": text }));
                 }
-                let scoring = Scoring {
-                    gold: &gold,
-                    gold_path: &gold_path,
-                    ids_file: &ids_file,
-                    scorer,
-                    out,
-                    worst: 0,
-                };
                 score_and_report(
-                    &scoring,
+                    &Scoring {
+                        worst: 0,
+                        ..scoring
+                    },
                     baseline.name,
                     &ids,
                     predictions,
