@@ -58,8 +58,6 @@ const BLOCK_LEVEL: &[&str] = &[
     "address",
     "hr",
     "br",
-    "td",
-    "th",
     "body",
     "center",
     "details",
@@ -331,7 +329,14 @@ impl Walker {
     }
 
     fn flush(&mut self) {
-        let text = self.buffer.split_whitespace().collect::<Vec<_>>().join(" ");
+        // Table cells stay apart, tab-separated; elsewhere white space folds to single spaces.
+        let text = self
+            .buffer
+            .split('\t')
+            .map(|cell| cell.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|cell| !cell.is_empty())
+            .collect::<Vec<_>>()
+            .join("\t");
         if !text.is_empty() {
             let link_chars = self.link_chars;
             let href = self

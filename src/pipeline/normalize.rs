@@ -5,7 +5,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::boilerplate::KeptBlock;
 use super::options::QuoteStyle;
-use super::segment::Paragraph;
+use super::segment::{Paragraph, ParagraphKind};
 use super::span::Span;
 
 /// Cleans one block: mojibake repaired where certain, NFC, controls and invisible format
@@ -218,7 +218,18 @@ pub fn assemble(kept: &[KeptBlock], quote_style: QuoteStyle) -> Body {
     let mut text = String::new();
     let mut ranges = Vec::with_capacity(kept.len());
     for block in kept {
-        let cleaned = style_quotes(&clean(&block.text), quote_style);
+        let cleaned = if block.kind == ParagraphKind::TableRow {
+            // Cells stay tab-separated (the contract for table rows).
+            let cells: Vec<String> = block
+                .text
+                .split('\t')
+                .map(clean)
+                .filter(|c| !c.is_empty())
+                .collect();
+            style_quotes(&cells.join("\t"), quote_style)
+        } else {
+            style_quotes(&clean(&block.text), quote_style)
+        };
         if cleaned.is_empty() {
             continue;
         }
