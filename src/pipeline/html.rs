@@ -427,8 +427,21 @@ fn role_of(el: ElementRef<'_>) -> Option<DomRole> {
             _ => {}
         }
     }
-    let names = e.attr("class").into_iter().chain(e.id());
-    for name in names {
+    let names = || e.attr("class").into_iter().chain(e.id());
+    // `social-media-embed`, `twitter-embed`: a post embedded in the article is content, whatever
+    // network it comes from.
+    let embedded = names()
+        .flat_map(|n| n.split(|c: char| c.is_whitespace() || c == '-' || c == '_'))
+        .any(|p| {
+            matches!(
+                p.to_ascii_lowercase().as_str(),
+                "embed" | "embedded" | "embeds"
+            )
+        });
+    if embedded {
+        return None;
+    }
+    for name in names() {
         for part in name.split(|c: char| c.is_whitespace() || c == '-' || c == '_') {
             let part = part.to_ascii_lowercase();
             let p = part.as_str();
