@@ -970,6 +970,15 @@ fn line_boilerplate(key: &str, text: &str) -> Option<RemovalReason> {
     {
         return Some(RemovalReason::Promotion);
     }
+    // "Amy K. may be reached at amy@example.com": the author's contact line.
+    let contact = text.contains('@')
+        && text.contains('.')
+        && ["reached at", "contact", "email", "e-mail", "have a tip"]
+            .iter()
+            .any(|k| key.contains(k));
+    if words <= 40 && contact {
+        return Some(RemovalReason::MetadataLine);
+    }
     if words <= 60 && is_author_bio(key) {
         return Some(RemovalReason::MetadataLine);
     }
