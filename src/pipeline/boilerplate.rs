@@ -942,6 +942,17 @@ fn line_boilerplate(key: &str, text: &str) -> Option<RemovalReason> {
     {
         return Some(RemovalReason::Consent);
     }
+    const PAYWALL: &[&str] = &[
+        "to read the full story",
+        "subscribe to continue reading",
+        "continue reading your article",
+        "already a subscriber sign in",
+        "subscribe to read",
+        "to continue reading",
+    ];
+    if PAYWALL.contains(&key) {
+        return Some(RemovalReason::Promotion);
+    }
     const WIDGETS: &[&str] = &[
         "back to gallery",
         "like this",

@@ -441,6 +441,21 @@ fn role_of(el: ElementRef<'_>) -> Option<DomRole> {
     if embedded {
         return None;
     }
+    // Compound names split by hyphens: `sub-head`, `stand-first`, `article-dek`.
+    let deck = names().flat_map(str::split_whitespace).any(|n| {
+        let squashed: String = n
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .flat_map(|c| c.to_lowercase())
+            .collect();
+        matches!(
+            squashed.as_str(),
+            "subhead" | "subheadline" | "standfirst" | "articledek" | "storydek"
+        )
+    });
+    if deck {
+        return Some(DomRole::Byline);
+    }
     for name in names() {
         for part in name.split(|c: char| c.is_whitespace() || c == '-' || c == '_') {
             let part = part.to_ascii_lowercase();
