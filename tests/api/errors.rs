@@ -206,3 +206,48 @@ async fn an_unknown_quote_style_is_invalid_argument() {
         )
     );
 }
+
+#[tokio::test]
+async fn an_unknown_offset_unit_is_invalid_argument() {
+    let mut request = text_request("x", SEED);
+    request.options = Some(PrepareOptions {
+        offset_unit: 7,
+        ..PrepareOptions::default()
+    });
+    assert_eq!(
+        refusal(request).await,
+        (
+            Code::InvalidArgument,
+            "options.offset_unit is not a known offset unit: 7".into()
+        )
+    );
+}
+
+#[tokio::test]
+async fn a_url_hint_that_is_not_http_is_invalid_argument() {
+    let mut request = text_request("x", SEED);
+    request.hints = Some(ArticleHints {
+        url: Some("file:///etc/passwd".into()),
+        ..ArticleHints::default()
+    });
+    assert_eq!(
+        refusal(request).await,
+        (
+            Code::InvalidArgument,
+            "hints.url must be an absolute http(s) URL, got \"file:///etc/passwd\"".into()
+        )
+    );
+}
+
+#[tokio::test]
+async fn a_language_hint_that_is_not_bcp47_is_invalid_argument() {
+    let mut request = text_request("x", SEED);
+    request.hints = Some(ArticleHints {
+        language: Some("english please".into()),
+        ..ArticleHints::default()
+    });
+    assert_eq!(
+        refusal(request).await,
+        (Code::InvalidArgument, "hints.language must be a BCP 47 tag such as \"en\" or \"pt-BR\", got \"english please\"".into())
+    );
+}
