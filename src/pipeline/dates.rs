@@ -54,6 +54,9 @@ static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b((\d{{1,2}})(?:st|nd|rd|th)?\.?\s+{MONTH}\.?,?\s+(\d{{4}}))\b"
     ))
 });
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[/\-_.]|$)")
+});
 static AGE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)(\d+|\ban?|\bone)\s*(second|sec|minute|min|hour|hr|day|week|month|year|h|m|d)s?\s+ago\b",
@@ -140,6 +143,16 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
     found.into_iter().min_by_key(|d| d.start)
 }
 
+/// A date in a URL path: `/2025/12/17/`, `/2025-12-17-`, `/20251217/`; `None` for a year alone
+/// or a year and month (no padding to the first of the month).
+#[must_use]
+pub fn find_url_date(url: &str) -> Option<String> {
+    let c = URL_DATE.captures(url)?;
+    let month: u8 = c.get(2)?.as_str().parse().ok()?;
+    let found = make(c.get(1)?.as_str(), month, c.get(3)?.as_str(), 0..0)?;
+    Some(found.iso())
+}
+
 /// The first relative age in `text` (`2 hours ago`), as written.
 #[must_use]
 pub fn find_age(text: &str) -> Option<Range<usize>> {
@@ -173,6 +186,20 @@ mod tests {
         assert_eq!(iso("Updated: Sept. 3, 2021"), Some("2021-09-03".into()));
         assert_eq!(iso("no date here 2025"), None);
         assert_eq!(iso("31-02-2025"), None);
+    }
+
+    #[test]
+    fn url_paths_give_dates_only_to_the_day() {
+        assert_eq!(
+            find_url_date("https://x.com/2025/12/17/some-story/"),
+            Some("2025-12-17".into())
+        );
+        assert_eq!(
+            find_url_date("https://x.com/news/2025-02-14-title"),
+            Some("2025-02-14".into())
+        );
+        assert_eq!(find_url_date("https://x.com/2025/12/some-story/"), None);
+        assert_eq!(find_url_date("https://x.com/item/12345678"), None);
     }
 
     #[test]

@@ -216,8 +216,12 @@ impl Walker {
     fn open(&mut self, el: ElementRef<'_>, size: TextSize) {
         let e = el.value();
         let name = e.name();
-        self.head.element(e);
         let parent = self.top().copied();
+        // A `<time>` counts as the article's date only inside the article, not in a sidebar.
+        self.head.element(
+            e,
+            parent.is_some_and(|p| p.in_article || p.in_body_container) || is_article(el),
+        );
         let hidden = e.attr("hidden").is_some()
             || e.attr("aria-hidden")
                 .is_some_and(|v| v.eq_ignore_ascii_case("true"))
@@ -520,7 +524,7 @@ struct HeadCollector {
 }
 
 impl HeadCollector {
-    fn element(&mut self, e: &scraper::node::Element) {
+    fn element(&mut self, e: &scraper::node::Element, in_article: bool) {
         match e.name() {
             "html" => {
                 self.language = e
@@ -584,7 +588,7 @@ impl HeadCollector {
                 if let Some(dt) = e.attr("datetime") {
                     if e.attr("itemprop")
                         .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
-                        || self.published.is_none() && dt.len() >= 10
+                        || self.published.is_none() && dt.len() >= 10 && in_article
                     {
                         self.published.get_or_insert(dt.to_owned());
                     }

@@ -116,6 +116,13 @@ pub fn build(
         .clone()
         .or_else(|| page.published_at.clone())
         .or(lines.date)
+        .or_else(|| {
+            hints
+                .url
+                .as_deref()
+                .or(page.url.as_deref())
+                .and_then(dates::find_url_date)
+        })
         .unwrap_or_default();
     let mut authors = page.authors.clone();
     if authors.is_empty() {
