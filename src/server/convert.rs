@@ -55,32 +55,38 @@ impl Job {
     }
 }
 
+/// A proto enum value the server knows, or `InvalidOption` naming the field and the value.
+fn known<T>(value: i32, field: &'static str, what: &str) -> Result<T, PrepError>
+where
+    T: TryFrom<i32>,
+{
+    T::try_from(value).map_err(|_| PrepError::InvalidOption {
+        field,
+        reason: format!("is not a known {what}: {value}"),
+    })
+}
+
 fn options(raw: proto::PrepareOptions) -> Result<Options, PrepError> {
     let chunking = raw.chunking.unwrap_or_default();
-    let tokenizer = match proto::Tokenizer::try_from(chunking.tokenizer) {
-        Ok(proto::Tokenizer::Unspecified | proto::Tokenizer::Cl100kBase) => Tokenizer::Cl100kBase,
-        Ok(proto::Tokenizer::O200kBase) => Tokenizer::O200kBase,
-        Ok(proto::Tokenizer::Words) => Tokenizer::Words,
-        Ok(proto::Tokenizer::Characters) => Tokenizer::Characters,
-        Err(_) => {
-            return Err(PrepError::InvalidOption {
-                field: "options.chunking.tokenizer",
-                reason: format!("is not a known tokenizer: {}", chunking.tokenizer),
-            });
-        }
+    let tokenizer = match known(
+        chunking.tokenizer,
+        "options.chunking.tokenizer",
+        "tokenizer",
+    )? {
+        proto::Tokenizer::Unspecified | proto::Tokenizer::Cl100kBase => Tokenizer::Cl100kBase,
+        proto::Tokenizer::O200kBase => Tokenizer::O200kBase,
+        proto::Tokenizer::Words => Tokenizer::Words,
+        proto::Tokenizer::Characters => Tokenizer::Characters,
     };
-    let offset_unit = match proto::OffsetUnit::try_from(raw.offset_unit) {
-        Ok(proto::OffsetUnit::Unspecified | proto::OffsetUnit::CodePoints) => {
-            OffsetUnit::CodePoints
-        }
-        Ok(proto::OffsetUnit::Utf8) => OffsetUnit::Utf8,
-        Ok(proto::OffsetUnit::Utf16) => OffsetUnit::Utf16,
-        Err(_) => {
-            return Err(PrepError::InvalidOption {
-                field: "options.offset_unit",
-                reason: format!("is not a known offset unit: {}", raw.offset_unit),
-            });
-        }
+    let offset_unit = match known(raw.offset_unit, "options.offset_unit", "offset unit")? {
+        proto::OffsetUnit::Unspecified | proto::OffsetUnit::CodePoints => OffsetUnit::CodePoints,
+        proto::OffsetUnit::Utf8 => OffsetUnit::Utf8,
+        proto::OffsetUnit::Utf16 => OffsetUnit::Utf16,
+    };
+    let quote_style = match known(raw.quote_style, "options.quote_style", "quote style")? {
+        proto::QuoteStyle::Unspecified | proto::QuoteStyle::Keep => QuoteStyle::Keep,
+        proto::QuoteStyle::Ascii => QuoteStyle::Ascii,
+        proto::QuoteStyle::Typographic => QuoteStyle::Typographic,
     };
     let to_usize = |v: u32| usize::try_from(v).unwrap_or(usize::MAX);
     let budget = ChunkBudget::new(
@@ -90,17 +96,6 @@ fn options(raw: proto::PrepareOptions) -> Result<Options, PrepError> {
         chunking.overlap_tokens.map_or(0, to_usize),
         tokenizer,
     )?;
-    let quote_style = match proto::QuoteStyle::try_from(raw.quote_style) {
-        Ok(proto::QuoteStyle::Unspecified | proto::QuoteStyle::Keep) => QuoteStyle::Keep,
-        Ok(proto::QuoteStyle::Ascii) => QuoteStyle::Ascii,
-        Ok(proto::QuoteStyle::Typographic) => QuoteStyle::Typographic,
-        Err(_) => {
-            return Err(PrepError::InvalidOption {
-                field: "options.quote_style",
-                reason: format!("is not a known quote style: {}", raw.quote_style),
-            });
-        }
-    };
     Ok(Options {
         chunking: budget,
         keep_all_text: raw.keep_all_text,

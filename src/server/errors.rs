@@ -73,3 +73,74 @@ pub fn code_name(code: Code) -> &'static str {
         Code::Unauthenticated => "UNAUTHENTICATED",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_server_is_resource_exhausted_with_the_counts() {
+        let status = rejection(&Rejection::Overloaded {
+            in_flight: 2,
+            queued: 32,
+        });
+        assert_eq!(status.code(), Code::ResourceExhausted);
+        assert_eq!(
+            status.message(),
+            "server is at capacity (2 articles in progress, 32 queued); retry with backoff"
+        );
+    }
+
+    #[test]
+    fn a_panic_is_internal_and_says_nothing_of_its_cause() {
+        let status = rejection(&Rejection::Panicked("index out of bounds".into()));
+        assert_eq!(
+            (status.code(), status.message()),
+            (Code::Internal, "internal error while preparing the article")
+        );
+    }
+
+    #[test]
+    fn caller_mistakes_are_invalid_argument_and_size_is_resource_exhausted() {
+        assert_eq!(
+            status(&PrepError::MissingPayload).code(),
+            Code::InvalidArgument
+        );
+        let big = status(&PrepError::PayloadTooLarge {
+            field: "html",
+            size: 10,
+            limit: 5,
+        });
+        assert_eq!(
+            (big.code(), big.message()),
+            (
+                Code::ResourceExhausted,
+                "payload html is 10 bytes, over the limit of 5 bytes"
+            )
+        );
+        let bug = status(&PrepError::Internal("detail".into()));
+        assert_eq!(
+            (bug.code(), bug.message()),
+            (Code::Internal, "internal error while preparing the article")
+        );
+    }
+
+    #[test]
+    fn oversized_transport_errors_become_resource_exhausted() {
+        let response = http::Response::builder()
+            .header("grpc-status", "11")
+            .header(
+                "grpc-message",
+                "Error,%20decoded%20message%20length%20too%20large",
+            )
+            .body(())
+            .map_err(|e| e.to_string());
+        let rewritten = response.map(oversized_is_resource_exhausted);
+        assert_eq!(
+            rewritten
+                .ok()
+                .and_then(|r| r.headers().get("grpc-status").cloned()),
+            Some(http::HeaderValue::from_static("8"))
+        );
+    }
+}

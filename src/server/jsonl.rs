@@ -47,3 +47,30 @@ pub fn prepare_line(line_number: usize, line: &str, max_payload_bytes: usize) ->
         format!(r#"{{"error":{{"code":13,"codeName":"INTERNAL","message":"cannot render result: {e}"}}}}"#)
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bad_line_is_an_error_result_naming_the_line() {
+        let out: serde_json::Value =
+            serde_json::from_str(&prepare_line(7, "{not json", 1024)).unwrap_or_default();
+        assert_eq!(out["error"]["code"], 3);
+        assert_eq!(out["error"]["codeName"], "INVALID_ARGUMENT");
+        assert!(
+            out["error"]["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("line 7: not a PrepareRequest in proto3 JSON:"))
+        );
+    }
+
+    #[test]
+    fn a_refused_request_keeps_its_id() {
+        let out: serde_json::Value =
+            serde_json::from_str(&prepare_line(1, r#"{"id":"a1","text":"   "}"#, 1024))
+                .unwrap_or_default();
+        assert_eq!(out["id"], "a1");
+        assert_eq!(out["error"]["message"], "payload text is empty");
+    }
+}

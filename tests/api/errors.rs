@@ -8,120 +8,152 @@ use tonic::Code;
 
 use crate::helpers::{SEED, spawn_app, spawn_app_with, text_request};
 
-async fn refusal(request: PrepareRequest) -> (Code, String) {
+/// Sends each request to one server and checks the exact status and message of its refusal.
+async fn assert_refusals(cases: Vec<(&str, PrepareRequest, Code, &str)>) {
     let app = spawn_app().await;
     let mut client = app.client.clone();
-    let status = client
-        .prepare(request)
-        .await
-        .expect_err("the request is refused");
+    for (case, request, code, message) in cases {
+        let status = client.prepare(request).await.expect_err(case);
+        assert_eq!((status.code(), status.message()), (code, message), "{case}");
+    }
     app.stop().await;
-    (status.code(), status.message().to_owned())
 }
 
-fn with_chunking(max_tokens: Option<u32>, overlap_tokens: Option<u32>) -> PrepareRequest {
-    let mut request = text_request("x", SEED);
-    request.options = Some(PrepareOptions {
+fn with_options(options: PrepareOptions) -> PrepareRequest {
+    PrepareRequest {
+        options: Some(options),
+        ..text_request("x", SEED)
+    }
+}
+
+fn with_chunking(
+    max_tokens: Option<u32>,
+    overlap_tokens: Option<u32>,
+    tokenizer: i32,
+) -> PrepareRequest {
+    with_options(PrepareOptions {
         chunking: Some(ChunkOptions {
             max_tokens,
             overlap_tokens,
-            tokenizer: 0,
+            tokenizer,
         }),
         ..PrepareOptions::default()
-    });
-    request
+    })
 }
 
-#[tokio::test]
-async fn no_payload_is_invalid_argument() {
-    let request = PrepareRequest {
-        id: "x".into(),
-        payload: None,
-        hints: None,
-        options: None,
-    };
-    assert_eq!(
-        refusal(request).await,
-        (
-            Code::InvalidArgument,
-            "payload is required: set one of text, html or raw".into()
-        )
-    );
+fn with_hints(hints: ArticleHints) -> PrepareRequest {
+    PrepareRequest {
+        hints: Some(hints),
+        ..text_request("x", SEED)
+    }
 }
 
-#[tokio::test]
-async fn an_empty_payload_is_invalid_argument() {
-    assert_eq!(
-        refusal(text_request("x", " \n ")).await,
-        (Code::InvalidArgument, "payload text is empty".into())
-    );
-    let raw = PrepareRequest {
+fn raw(data: Vec<u8>) -> PrepareRequest {
+    PrepareRequest {
         payload: Some(Payload::Raw(RawPayload {
-            data: vec![],
+            data,
             content_type: String::new(),
         })),
         ..text_request("x", "")
-    };
-    assert_eq!(
-        refusal(raw).await,
-        (Code::InvalidArgument, "payload raw.data is empty".into())
-    );
-}
-
-#[tokio::test]
-async fn overlap_not_below_max_tokens_is_invalid_argument() {
-    assert_eq!(
-        refusal(with_chunking(Some(64), Some(64))).await,
-        (
-            Code::InvalidArgument,
-            "options.chunking.overlap_tokens must be less than max_tokens (64), got 64".into()
-        )
-    );
-}
-
-#[tokio::test]
-async fn max_tokens_below_the_floor_is_invalid_argument() {
-    assert_eq!(
-        refusal(with_chunking(Some(4), None)).await,
-        (
-            Code::InvalidArgument,
-            "options.chunking.max_tokens must be between 16 and 1000000, got 4".into()
-        )
-    );
-}
-
-#[tokio::test]
-async fn an_unknown_tokenizer_is_invalid_argument() {
-    let mut request = with_chunking(None, None);
-    if let Some(options) = request.options.as_mut() {
-        options.chunking = Some(ChunkOptions {
-            tokenizer: 42,
-            ..ChunkOptions::default()
-        });
     }
-    assert_eq!(
-        refusal(request).await,
-        (
-            Code::InvalidArgument,
-            "options.chunking.tokenizer is not a known tokenizer: 42".into()
-        )
-    );
 }
 
 #[tokio::test]
-async fn a_malformed_hint_is_invalid_argument() {
-    let mut request = text_request("x", SEED);
-    request.hints = Some(ArticleHints {
-        published_at: Some("last Tuesday".into()),
-        ..ArticleHints::default()
-    });
-    assert_eq!(
-        refusal(request).await,
+async fn a_missing_or_empty_payload_is_invalid_argument() {
+    assert_refusals(vec![
         (
+            "no payload",
+            PrepareRequest {
+                id: "x".into(),
+                payload: None,
+                hints: None,
+                options: None,
+            },
             Code::InvalidArgument,
-            "hints.published_at must be an ISO 8601 date or date-time, got \"last Tuesday\"".into()
-        )
-    );
+            "payload is required: set one of text, html or raw",
+        ),
+        (
+            "blank text",
+            text_request("x", " \n "),
+            Code::InvalidArgument,
+            "payload text is empty",
+        ),
+        (
+            "empty raw",
+            raw(Vec::new()),
+            Code::InvalidArgument,
+            "payload raw.data is empty",
+        ),
+    ])
+    .await;
+}
+
+#[tokio::test]
+async fn options_out_of_range_are_invalid_argument_naming_the_field() {
+    assert_refusals(vec![
+        (
+            "overlap = max",
+            with_chunking(Some(64), Some(64), 0),
+            Code::InvalidArgument,
+            "options.chunking.overlap_tokens must be less than max_tokens (64), got 64",
+        ),
+        (
+            "budget below the floor",
+            with_chunking(Some(4), None, 0),
+            Code::InvalidArgument,
+            "options.chunking.max_tokens must be between 16 and 1000000, got 4",
+        ),
+        (
+            "unknown tokenizer",
+            with_chunking(None, None, 42),
+            Code::InvalidArgument,
+            "options.chunking.tokenizer is not a known tokenizer: 42",
+        ),
+        (
+            "unknown quote style",
+            with_options(PrepareOptions {
+                quote_style: 9,
+                ..PrepareOptions::default()
+            }),
+            Code::InvalidArgument,
+            "options.quote_style is not a known quote style: 9",
+        ),
+        (
+            "unknown offset unit",
+            with_options(PrepareOptions {
+                offset_unit: 7,
+                ..PrepareOptions::default()
+            }),
+            Code::InvalidArgument,
+            "options.offset_unit is not a known offset unit: 7",
+        ),
+    ])
+    .await;
+}
+
+#[tokio::test]
+async fn malformed_hints_are_invalid_argument_naming_the_field() {
+    assert_refusals(vec![
+        (
+            "date",
+            with_hints(ArticleHints { published_at: Some("last Tuesday".into()), ..ArticleHints::default() }),
+            Code::InvalidArgument,
+            "hints.published_at must be an ISO 8601 date or date-time, got \"last Tuesday\"",
+        ),
+        (
+            "url",
+            with_hints(ArticleHints { url: Some("file:///etc/passwd".into()), ..ArticleHints::default() }),
+            Code::InvalidArgument,
+            "hints.url must be an absolute http(s) URL, got \"file:///etc/passwd\"",
+        ),
+        (
+            "language",
+            with_hints(ArticleHints { language: Some("english please".into()), ..ArticleHints::default() }),
+            Code::InvalidArgument,
+            "hints.language must be a BCP 47 tag such as \"en\" or \"pt-BR\", got \"english please\"",
+        ),
+    ])
+    .await;
 }
 
 #[tokio::test]
@@ -129,14 +161,14 @@ async fn binary_garbage_is_invalid_argument() {
     let data: Vec<u8> = (0..4096u32)
         .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8 % 16)
         .collect();
-    let request = PrepareRequest {
-        payload: Some(Payload::Raw(RawPayload {
-            data,
-            content_type: String::new(),
-        })),
-        ..text_request("x", "")
-    };
-    let (code, message) = refusal(request).await;
+    let app = spawn_app().await;
+    let mut client = app.client.clone();
+    let status = client
+        .prepare(raw(data))
+        .await
+        .expect_err("garbage is refused");
+    app.stop().await;
+    let (code, message) = (status.code(), status.message());
     assert_eq!(code, Code::InvalidArgument);
     assert!(message.starts_with("raw.data is not text:"), "{message}");
 }
@@ -189,65 +221,4 @@ async fn a_page_with_no_body_is_not_an_error() {
             .any(|w| w.starts_with("no article body found"))
     );
     app.stop().await;
-}
-
-#[tokio::test]
-async fn an_unknown_quote_style_is_invalid_argument() {
-    let mut request = text_request("x", SEED);
-    request.options = Some(PrepareOptions {
-        quote_style: 9,
-        ..PrepareOptions::default()
-    });
-    assert_eq!(
-        refusal(request).await,
-        (
-            Code::InvalidArgument,
-            "options.quote_style is not a known quote style: 9".into()
-        )
-    );
-}
-
-#[tokio::test]
-async fn an_unknown_offset_unit_is_invalid_argument() {
-    let mut request = text_request("x", SEED);
-    request.options = Some(PrepareOptions {
-        offset_unit: 7,
-        ..PrepareOptions::default()
-    });
-    assert_eq!(
-        refusal(request).await,
-        (
-            Code::InvalidArgument,
-            "options.offset_unit is not a known offset unit: 7".into()
-        )
-    );
-}
-
-#[tokio::test]
-async fn a_url_hint_that_is_not_http_is_invalid_argument() {
-    let mut request = text_request("x", SEED);
-    request.hints = Some(ArticleHints {
-        url: Some("file:///etc/passwd".into()),
-        ..ArticleHints::default()
-    });
-    assert_eq!(
-        refusal(request).await,
-        (
-            Code::InvalidArgument,
-            "hints.url must be an absolute http(s) URL, got \"file:///etc/passwd\"".into()
-        )
-    );
-}
-
-#[tokio::test]
-async fn a_language_hint_that_is_not_bcp47_is_invalid_argument() {
-    let mut request = text_request("x", SEED);
-    request.hints = Some(ArticleHints {
-        language: Some("english please".into()),
-        ..ArticleHints::default()
-    });
-    assert_eq!(
-        refusal(request).await,
-        (Code::InvalidArgument, "hints.language must be a BCP 47 tag such as \"en\" or \"pt-BR\", got \"english please\"".into())
-    );
 }
