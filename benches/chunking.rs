@@ -56,7 +56,7 @@ fn chunking(c: &mut Criterion) {
     group.sample_size(20);
     let sentences = segment::sentences(&text, &paragraphs);
     let budget = ChunkBudget::new(512, 0, Tokenizer::Cl100kBase).unwrap_or_default();
-    let counter = chunk::counter(Tokenizer::Cl100kBase);
+    let counter = chunk::TokenCounter::new(Tokenizer::Cl100kBase);
 
     group.bench_function("sentences", |b| {
         b.iter(|| segment::sentences(black_box(&text), &paragraphs))
@@ -64,14 +64,7 @@ fn chunking(c: &mut Criterion) {
     group.bench_function("sentences_and_chunks_cl100k_512", |b| {
         b.iter(|| {
             let sentences = segment::sentences(black_box(&text), &paragraphs);
-            chunk::chunks(
-                &text,
-                &paragraphs,
-                &sentences,
-                &[],
-                &budget,
-                counter.as_ref(),
-            )
+            chunk::chunks(&text, &paragraphs, &sentences, &[], &budget, counter)
         })
     });
     group.bench_function("chunks_only_cl100k_512", |b| {
@@ -82,7 +75,7 @@ fn chunking(c: &mut Criterion) {
                 &sentences,
                 &[],
                 &budget,
-                counter.as_ref(),
+                counter,
             )
         })
     });

@@ -20,7 +20,7 @@ fn stages(c: &mut Criterion) {
     let sentences = segment::sentences(&body.text, &body.paragraphs);
     let found = quotes::find(&body.text, &body.paragraphs, &sentences);
     let options = Options::default();
-    let counter = chunk::counter(options.chunking.tokenizer());
+    let counter = chunk::TokenCounter::new(options.chunking.tokenizer());
 
     group.bench_function("parse_text", |b| b.iter(|| text::parse(black_box(SEED))));
     group.bench_function("boilerplate", |b| {
@@ -43,7 +43,7 @@ fn stages(c: &mut Criterion) {
                 &sentences,
                 &found,
                 &options.chunking,
-                counter.as_ref(),
+                counter,
             )
         })
     });

@@ -41,8 +41,20 @@ fn budget() -> impl Strategy<Value = ChunkBudget> {
         })
 }
 
+/// 96 cases per property in the test suite; `PROPTEST_CASES` asks for more in a longer run.
+fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(96);
+    ProptestConfig {
+        cases,
+        ..ProptestConfig::default()
+    }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+    #![proptest_config(config())]
 
     #[test]
     fn every_word_of_the_input_is_in_the_text_or_removed(text in article(), keep_all in any::<bool>()) {
@@ -78,7 +90,7 @@ proptest! {
         for q in &p.quotes {
             prop_assert!(p.paragraphs[q.paragraph].span.contains(q.span) && !q.span.is_empty());
         }
-        let counter = pipeline::chunk::counter(budget.tokenizer());
+        let counter = pipeline::chunk::TokenCounter::new(budget.tokenizer());
         let mut end = 0usize;
         for c in &p.chunks {
             prop_assert!(c.token_count <= budget.max_tokens(), "{} > {}", c.token_count, budget.max_tokens());
@@ -91,6 +103,33 @@ proptest! {
             end = c.span.end();
         }
         prop_assert!(t[end..].trim().is_empty(), "the end of the text is not chunked");
+    }
+
+    #[test]
+    fn span_counts_from_one_pass_equal_counting_the_slice(
+        text in "[ \n\t\u{00A0}a-zA-Zé0-9.,'\"’!?()$%\u{4E00}-\u{4E10}-]{0,300}",
+        cuts in prop::collection::vec(any::<prop::sample::Index>(), 2),
+        tokenizer in prop_oneof![
+            Just(Tokenizer::Cl100kBase),
+            Just(Tokenizer::O200kBase),
+            Just(Tokenizer::Words),
+            Just(Tokenizer::Characters)
+        ],
+    ) {
+        let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        let mut ends: Vec<usize> = cuts.iter().map(|c| bounds[c.index(bounds.len())]).collect();
+        ends.sort_unstable();
+        let counter = pipeline::chunk::TokenCounter::new(tokenizer);
+        let tally = counter.tally(&text);
+        prop_assert_eq!(tally.count(ends[0]..ends[1]), counter.count(&text[ends[0]..ends[1]]));
+    }
+
+    #[test]
+    fn bpe_counts_equal_tiktoken(text in "[ \n\ta-zA-Zé0-9.,'\"’!?$%\u{0400}-\u{0450}\u{4E00}-\u{4E10}-]{0,200}") {
+        let counter = pipeline::chunk::TokenCounter::new(Tokenizer::Cl100kBase);
+        prop_assert_eq!(counter.count(&text), tiktoken_rs::cl100k_base_singleton().encode_ordinary(&text).len());
+        let counter = pipeline::chunk::TokenCounter::new(Tokenizer::O200kBase);
+        prop_assert_eq!(counter.count(&text), tiktoken_rs::o200k_base_singleton().encode_ordinary(&text).len());
     }
 
     #[test]

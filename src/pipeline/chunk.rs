@@ -1,82 +1,180 @@
 //! Chunking: pieces of the body that fit a token budget, aligned to paragraphs when they can be,
 //! else to sentences, and split inside a sentence only when that sentence alone is over budget.
 //!
-//! Sizes come from a [`TokenCounter`]; every chunk's count is checked exactly against the budget
-//! before it is accepted, so a chunk never exceeds `max_tokens` whatever the tokenizer merges
-//! across sentence boundaries.
+//! Sizes come from a [`TokenTally`] built once per article: the text is pre-tokenized and every
+//! piece encoded once, so the exact count of any candidate chunk costs a lookup plus re-encoding
+//! the few pieces at its edges. A chunk's count is therefore always exact, and never over budget.
 
-use std::sync::Arc;
-
-use tiktoken_rs::CoreBPE;
+use std::ops::Range;
 
 use super::options::{ChunkBudget, Tokenizer};
 use super::quotes::Quote;
 use super::segment::{Paragraph, ParagraphKind, Sentence};
 use super::span::Span;
 
-/// Counts tokens of a piece of text.
-pub trait TokenCounter: Send + Sync {
-    /// Tokens in `text`.
-    fn count(&self, text: &str) -> usize;
+/// How tokens are counted.
+#[derive(Clone, Copy)]
+pub enum TokenCounter {
+    /// An OpenAI BPE vocabulary with its pre-tokenization regex (bpe-openai, embedded).
+    Bpe(&'static bpe_openai::Tokenizer),
+    /// Whitespace-separated words.
+    Words,
+    /// Unicode code points.
+    Characters,
 }
 
-/// A BPE vocabulary from tiktoken (embedded in the binary).
-#[derive(Clone)]
-pub struct Bpe(Arc<CoreBPE>);
-
-impl std::fmt::Debug for Bpe {
+impl std::fmt::Debug for TokenCounter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Bpe")
+        f.write_str(match self {
+            Self::Bpe(_) => "Bpe",
+            Self::Words => "Words",
+            Self::Characters => "Characters",
+        })
     }
 }
 
-impl TokenCounter for Bpe {
-    fn count(&self, text: &str) -> usize {
-        self.0.encode_ordinary(text).len()
+impl TokenCounter {
+    /// The counter for a tokenizer. BPE tables are loaded once per process.
+    #[must_use]
+    pub fn new(tokenizer: Tokenizer) -> Self {
+        match tokenizer {
+            Tokenizer::Cl100kBase => Self::Bpe(bpe_openai::cl100k_base()),
+            Tokenizer::O200kBase => Self::Bpe(bpe_openai::o200k_base()),
+            Tokenizer::Words => Self::Words,
+            Tokenizer::Characters => Self::Characters,
+        }
+    }
+
+    /// Tokens in `text`, counted from scratch.
+    #[must_use]
+    pub fn count(&self, text: &str) -> usize {
+        match self {
+            Self::Bpe(bpe) => bpe.count(text),
+            Self::Words => text.split_whitespace().count(),
+            Self::Characters => text.chars().count(),
+        }
+    }
+
+    /// Prepares exact counts of any span of `text`, in one pass over it.
+    #[must_use]
+    pub fn tally<'t>(&self, text: &'t str) -> TokenTally<'t> {
+        let mut tally = TokenTally {
+            text,
+            counter: *self,
+            starts: Vec::new(),
+            before: Vec::new(),
+        };
+        match self {
+            Self::Bpe(bpe) => {
+                let mut at = 0;
+                let mut total = 0;
+                for piece in bpe.split(text) {
+                    tally.starts.push(at);
+                    tally.before.push(total);
+                    at += piece.len();
+                    total += bpe.bpe.count(piece.as_bytes());
+                }
+                tally.starts.push(at);
+                tally.before.push(total);
+            }
+            Self::Words => {
+                let mut previous_space = true;
+                for (i, c) in text.char_indices() {
+                    let space = c.is_whitespace();
+                    if previous_space && !space {
+                        tally.starts.push(i);
+                    }
+                    previous_space = space;
+                }
+            }
+            // Code points are counted from the bytes between checkpoints every CHECKPOINT bytes.
+            Self::Characters => {
+                let bytes = text.as_bytes();
+                let mut chars = 0;
+                for block in (0..=bytes.len()).step_by(CHECKPOINT) {
+                    tally.before.push(chars);
+                    chars += char_starts(&bytes[block..(block + CHECKPOINT).min(bytes.len())]);
+                }
+            }
+        }
+        tally
     }
 }
 
-/// Whitespace-separated words.
-#[derive(Debug, Clone, Copy)]
-pub struct WordCounter;
+const CHECKPOINT: usize = 256;
 
-impl TokenCounter for WordCounter {
-    fn count(&self, text: &str) -> usize {
-        text.split_whitespace().count()
+fn char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
+}
+
+/// Exact token counts of spans of one text, prepared once (see [`TokenCounter::tally`]).
+#[derive(Debug)]
+pub struct TokenTally<'t> {
+    text: &'t str,
+    counter: TokenCounter,
+    /// BPE: start of every pre-token piece of the whole text, then its end. Words: every word
+    /// start. Characters: checkpoints.
+    starts: Vec<usize>,
+    /// Tokens before each entry of `starts` (BPE, characters).
+    before: Vec<usize>,
+}
+
+/// Pieces re-encoded before a span's end: the whole text's splitting there may have looked past
+/// the end (a run of white space, a lookahead), the span's own splitting cannot.
+const TAIL_PIECES: usize = 3;
+
+impl TokenTally<'_> {
+    /// Tokens of `range` of the text, exactly as [`TokenCounter::count`] counts its slice.
+    #[must_use]
+    pub fn count(&self, range: Range<usize>) -> usize {
+        let Some(slice) = self.text.get(range.clone()) else {
+            return 0;
+        };
+        let (a, b) = (range.start, range.end);
+        match self.counter {
+            TokenCounter::Bpe(bpe) => self.count_bpe(bpe, slice, a, b),
+            TokenCounter::Words => {
+                let inside = self.starts.partition_point(|&s| s < b)
+                    - self.starts.partition_point(|&s| s < a);
+                // A span starting inside a word counts that word too.
+                let cut_word = !slice.starts_with(char::is_whitespace)
+                    && !slice.is_empty()
+                    && self.text[..a].ends_with(|c: char| !c.is_whitespace());
+                inside + usize::from(cut_word)
+            }
+            TokenCounter::Characters => self.chars_before(b) - self.chars_before(a),
+        }
     }
-}
 
-/// Unicode code points.
-#[derive(Debug, Clone, Copy)]
-pub struct CharCounter;
-
-impl TokenCounter for CharCounter {
-    fn count(&self, text: &str) -> usize {
-        text.chars().count()
+    fn chars_before(&self, at: usize) -> usize {
+        let block = at / CHECKPOINT;
+        self.before.get(block).copied().unwrap_or(0)
+            + char_starts(&self.text.as_bytes()[block * CHECKPOINT..at])
     }
-}
 
-/// The counter for a tokenizer. The BPE tables are built once per process and shared.
-#[must_use]
-pub fn counter(tokenizer: Tokenizer) -> Box<dyn TokenCounter> {
-    match tokenizer {
-        Tokenizer::Cl100kBase => Box::new(Bpe(Arc::clone(cl100k()))),
-        Tokenizer::O200kBase => Box::new(Bpe(Arc::clone(o200k()))),
-        Tokenizer::Words => Box::new(WordCounter),
-        Tokenizer::Characters => Box::new(CharCounter),
+    /// The span's own pieces are re-split at its start until one ends where a piece of the whole
+    /// text ends (from there both split alike), and again over its last few pieces; the pieces
+    /// between are summed from the table.
+    fn count_bpe(&self, bpe: &bpe_openai::Tokenizer, slice: &str, a: usize, b: usize) -> usize {
+        let piece_of = |at: usize| self.starts.partition_point(|&s| s <= at).saturating_sub(1);
+        let tail_from = self.starts[piece_of(b.saturating_sub(1)).saturating_sub(TAIL_PIECES)];
+        let count = |piece: &str| bpe.bpe.count(piece.as_bytes());
+        let mut total = 0;
+        let mut at = a;
+        for piece in bpe.split(slice) {
+            total += count(piece);
+            at += piece.len();
+            if at <= tail_from
+                && let Ok(k) = self.starts.binary_search(&at)
+            {
+                let middle = self.before[piece_of(tail_from)] - self.before[k];
+                let tail: usize = bpe.split(&self.text[tail_from..b]).map(count).sum();
+                return total + middle + tail;
+            }
+        }
+        // Too short to reach a shared piece: the span's own split was all there is.
+        total
     }
-}
-
-fn cl100k() -> &'static Arc<CoreBPE> {
-    static BPE: std::sync::LazyLock<Arc<CoreBPE>> =
-        std::sync::LazyLock::new(|| Arc::new(tiktoken_rs::cl100k_base_singleton().clone()));
-    &BPE
-}
-
-fn o200k() -> &'static Arc<CoreBPE> {
-    static BPE: std::sync::LazyLock<Arc<CoreBPE>> =
-        std::sync::LazyLock::new(|| Arc::new(tiktoken_rs::o200k_base_singleton().clone()));
-    &BPE
 }
 
 /// A chunk of the body.
@@ -119,15 +217,18 @@ pub fn chunks(
     sentences: &[Sentence],
     quotes: &[Quote],
     budget: &ChunkBudget,
-    counter: &dyn TokenCounter,
+    counter: TokenCounter,
 ) -> Vec<Chunk> {
+    let tally = counter.tally(text);
     let max = budget.max_tokens();
-    let units = units(text, sentences, quotes, counter, max);
+    let units = units(sentences, quotes, &tally, max);
+    let tokens =
+        |first: usize, last: usize| tally.count(units[first].span.start()..units[last].span.end());
     // (first unit, end unit, exact tokens of the chunk without overlap)
     let mut chunks: Vec<(usize, usize, usize)> = Vec::new();
     let mut start = 0;
     while start < units.len() {
-        let (end, tokens) = pack(text, paragraphs, &units, start, max, counter);
+        let (end, tokens) = pack(paragraphs, &units, start, max, &tally);
         chunks.push((start, end, tokens));
         start = end;
     }
@@ -138,26 +239,17 @@ pub fn chunks(
             let overlap_from = if i == 0 {
                 a
             } else {
-                overlap_start(text, &units, chunks[i - 1].0, a, b, budget, counter)
+                overlap_start(&units, chunks[i - 1].0, a, b, budget, &tally)
             };
             let span = Span::new(
                 text,
                 units[overlap_from].span.start()..units[b - 1].span.end(),
             )?;
-            let overlap_tokens = if overlap_from < a {
-                Span::new(
-                    text,
-                    units[overlap_from].span.start()..units[a - 1].span.end(),
-                )
-                .map_or(0, |s| counter.count(s.slice(text)))
-            } else {
-                0
-            };
+            let overlapping = overlap_from < a;
             Some(Chunk {
                 span,
-                // Counted once when packed; an overlap changes the text, so it is counted again.
-                token_count: if overlap_from < a {
-                    counter.count(span.slice(text))
+                token_count: if overlapping {
+                    tokens(overlap_from, b - 1)
                 } else {
                     own_tokens
                 },
@@ -165,7 +257,11 @@ pub fn chunks(
                 last_paragraph: units[b - 1].paragraph,
                 first_sentence: units[overlap_from].sentence,
                 last_sentence: units[b - 1].sentence,
-                overlap_tokens,
+                overlap_tokens: if overlapping {
+                    tokens(overlap_from, a - 1)
+                } else {
+                    0
+                },
             })
         })
         .collect()
@@ -173,10 +269,9 @@ pub fn chunks(
 
 /// Sentences as units; over-budget sentences split at words (or characters, for a giant word).
 fn units(
-    text: &str,
     sentences: &[Sentence],
     quotes: &[Quote],
-    counter: &dyn TokenCounter,
+    tally: &TokenTally<'_>,
     max: usize,
 ) -> Vec<Unit> {
     let mut out = Vec::with_capacity(sentences.len());
@@ -187,7 +282,7 @@ fn units(
         let glued = quotes
             .iter()
             .any(|q| q.span.start() < s.span.end() && q.span.end() > s.span.end());
-        let tokens = counter.count(s.span.slice(text));
+        let tokens = tally.count(s.span.range());
         if tokens <= max {
             out.push(Unit {
                 span: s.span,
@@ -199,7 +294,7 @@ fn units(
             });
             continue;
         }
-        let pieces = split_oversized(text, s.span, counter, max);
+        let pieces = split_oversized(s.span, tally, max);
         let n = pieces.len();
         for (k, (span, tokens)) in pieces.into_iter().enumerate() {
             out.push(Unit {
@@ -215,113 +310,64 @@ fn units(
     out
 }
 
-/// Splits one over-budget sentence into pieces within `max`, at word boundaries when possible.
-fn split_oversized(
-    text: &str,
-    span: Span,
-    counter: &dyn TokenCounter,
-    max: usize,
-) -> Vec<(Span, usize)> {
+/// Splits one over-budget sentence into pieces within `max`, at word boundaries when possible,
+/// else at characters (a giant word).
+fn split_oversized(span: Span, tally: &TokenTally<'_>, max: usize) -> Vec<(Span, usize)> {
+    let text = tally.text;
     let mut out = Vec::new();
-    let s = span.slice(text);
-    let base = span.start();
-    let mut piece_start = 0;
-    while piece_start < s.len() {
-        let rest = &s[piece_start..];
-        // Largest prefix within budget: grow by words, then fall back to characters.
-        let mut best = 0;
-        let mut lo_tokens = 0;
-        let boundaries: Vec<usize> = rest
+    let mut from = span.start();
+    while from < span.end() {
+        let rest = &text[from..span.end()];
+        // Piece ends: before each white space run (and the sentence end), else each character.
+        let at_words: Vec<usize> = rest
             .char_indices()
-            .filter(|&(i, c)| c.is_whitespace() && i > 0)
-            .map(|(i, _)| i)
-            .chain(std::iter::once(rest.len()))
+            .filter(|&(i, c)| {
+                c.is_whitespace() && i > 0 && !rest[..i].ends_with(char::is_whitespace)
+            })
+            .map(|(i, _)| from + i)
+            .chain(std::iter::once(span.end()))
             .collect();
-        let (mut lo, mut hi) = (0usize, boundaries.len());
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            let end = boundaries[mid];
-            let n = counter.count(rest[..end].trim_end());
-            if n <= max {
-                best = end;
-                lo_tokens = n;
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
+        let at_chars: Vec<usize> = rest
+            .char_indices()
+            .skip(1)
+            .map(|(i, _)| from + i)
+            .chain(std::iter::once(span.end()))
+            .collect();
+        let fitting = |ends: &[usize]| {
+            // Counts grow with the end, so the last end within budget is found by bisection.
+            let n = ends.partition_point(|&end| tally.count(from..end) <= max);
+            n.checked_sub(1).map(|k| ends[k])
+        };
+        let end = fitting(&at_words)
+            .or_else(|| fitting(&at_chars))
+            .unwrap_or(at_chars[0]);
+        if let Some(piece) = Span::new(text, from..end) {
+            out.push((piece, tally.count(piece.range())));
         }
-        if best == 0 {
-            let chars: Vec<usize> = rest
-                .char_indices()
-                .map(|(i, _)| i)
-                .skip(1)
-                .chain(std::iter::once(rest.len()))
-                .collect();
-            let (mut lo, mut hi) = (0usize, chars.len());
-            while lo < hi {
-                let mid = (lo + hi) / 2;
-                let n = counter.count(&rest[..chars[mid]]);
-                if n <= max {
-                    best = chars[mid];
-                    lo_tokens = n;
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            if best == 0 {
-                best = chars.first().copied().unwrap_or(rest.len());
-                lo_tokens = counter.count(&rest[..best]);
-            }
-        }
-        let piece = &rest[..best];
-        let trimmed = piece.trim();
-        if !trimmed.is_empty() {
-            let lead = piece.len() - piece.trim_start().len();
-            let from = base + piece_start + lead;
-            if let Some(span) = Span::new(text, from..from + trimmed.len()) {
-                out.push((span, lo_tokens));
-            }
-        }
-        piece_start += best;
-        while piece_start < s.len() && s[piece_start..].starts_with(char::is_whitespace) {
-            piece_start += s[piece_start..].chars().next().map_or(1, char::len_utf8);
-        }
+        from = end + text[end..span.end()].len() - text[end..span.end()].trim_start().len();
     }
     out
 }
 
-/// Where the chunk starting at unit `start` ends (exclusive). Units are added while their summed
-/// counts fit; the end is then the last paragraph end when that fills at least half the budget,
-/// else the last sentence end (a quotation kept whole), else the last unit. A heading always starts
-/// a new chunk. The choice is then counted exactly, stepping back while it is over budget, so each
-/// chunk costs one or two exact counts rather than one per sentence.
+/// Where the chunk starting at unit `start` ends (exclusive), with its exact tokens. Units are
+/// added while the chunk's exact count fits; the end is then the last paragraph end when that fills
+/// at least half the budget, else the last sentence end (a quotation kept whole), else the last
+/// unit. A heading always starts a new chunk.
 fn pack(
-    text: &str,
     paragraphs: &[Paragraph],
     units: &[Unit],
     start: usize,
     max: usize,
-    counter: &dyn TokenCounter,
+    tally: &TokenTally<'_>,
 ) -> (usize, usize) {
-    // (end, estimated tokens, rank): rank 2 = paragraph end, 1 = sentence end, 0 = inside a quote.
+    // (end, exact tokens, rank): rank 2 = paragraph end, 1 = sentence end, 0 = inside a quote.
     let mut ends: Vec<(usize, usize, u8)> = Vec::new();
-    let mut sum = 0usize;
     let mut end = start;
     while end < units.len() {
-        let gap = if end == start {
-            0
-        } else {
-            counter.count(
-                text.get(units[end - 1].span.end()..units[end].span.start())
-                    .unwrap_or_default(),
-            )
-        };
-        let next = sum + gap + units[end].tokens;
-        if next > max && end > start {
+        let tokens = tally.count(units[start].span.start()..units[end].span.end());
+        if tokens > max && end > start {
             break;
         }
-        sum = next;
         end += 1;
         let paragraph_end = end == units.len() || units[end].para_start;
         let rank = if paragraph_end {
@@ -329,7 +375,7 @@ fn pack(
         } else {
             u8::from(!units[end - 1].glued)
         };
-        ends.push((end, sum, rank));
+        ends.push((end, tokens, rank));
         let heading_next = paragraph_end
             && end < units.len()
             && paragraphs
@@ -343,41 +389,23 @@ fn pack(
         ends.iter()
             .rev()
             .find(|&&(_, tokens, rank)| rank >= min_rank && tokens >= min_tokens)
-            .map(|&(e, _, _)| e)
+            .map(|&(e, tokens, _)| (e, tokens))
     };
-    let chosen = best(2, max / 2)
+    best(2, max / 2)
         .or_else(|| best(1, 0))
         .or_else(|| best(0, 0))
-        .unwrap_or(start + 1);
-    let exact = |end: usize| {
-        Span::new(text, units[start].span.start()..units[end - 1].span.end())
-            .map(|s| counter.count(s.slice(text)))
-            .filter(|&n| n <= max)
-            .map(|n| (end, n))
-    };
-    // Summed counts can miss merges across boundaries: step back until the exact count fits.
-    let mut candidates: Vec<usize> = ends
-        .iter()
-        .map(|&(e, _, _)| e)
-        .filter(|&e| e <= chosen)
-        .collect();
-    candidates.sort_unstable_by(|a, b| b.cmp(a));
-    candidates
-        .into_iter()
-        .find_map(exact)
-        .unwrap_or_else(|| (start + 1, units[start].tokens))
+        .unwrap_or((start + 1, units[start].tokens))
 }
 
 /// The first unit of the overlap repeated before chunk `[a, b)`: whole trailing sentences of the
 /// previous chunk within `overlap_tokens`, never making the chunk exceed the budget.
 fn overlap_start(
-    text: &str,
     units: &[Unit],
     prev_start: usize,
     a: usize,
     b: usize,
     budget: &ChunkBudget,
-    counter: &dyn TokenCounter,
+    tally: &TokenTally<'_>,
 ) -> usize {
     let want = budget.overlap_tokens();
     if want == 0 {
@@ -388,8 +416,7 @@ fn overlap_start(
     while candidate > prev_start + 1 {
         candidate -= 1;
         let within = |end: usize, limit: usize| {
-            Span::new(text, units[candidate].span.start()..units[end].span.end())
-                .is_some_and(|s| counter.count(s.slice(text)) <= limit)
+            tally.count(units[candidate].span.start()..units[end].span.end()) <= limit
         };
         if !within(a - 1, want) || !within(b - 1, budget.max_tokens()) {
             break;
@@ -416,7 +443,7 @@ mod tests {
         let text = "One two three four five. Six seven eight.\n\nNine ten eleven twelve.\n\nThirteen fourteen fifteen sixteen seventeen.";
         let (p, s) = layout(text);
         let budget = ChunkBudget::new(16, 0, Tokenizer::Words).unwrap_or_default();
-        let got = chunks(text, &p, &s, &[], &budget, &WordCounter);
+        let got = chunks(text, &p, &s, &[], &budget, TokenCounter::Words);
         assert!(got.iter().all(|c| c.token_count <= 16));
         let pieces: Vec<&str> = got.iter().map(|c| c.span.slice(text)).collect();
         assert_eq!(
@@ -437,8 +464,19 @@ mod tests {
             + ".";
         let (p, s) = layout(&text);
         let budget = ChunkBudget::new(16, 0, Tokenizer::Words).unwrap_or_default();
-        let got = chunks(&text, &p, &s, &[], &budget, &WordCounter);
+        let got = chunks(&text, &p, &s, &[], &budget, TokenCounter::Words);
         assert_eq!(got.len(), 7);
         assert!(got.iter().all(|c| c.token_count <= 16));
+    }
+
+    #[test]
+    fn span_counts_hold_at_the_end_of_a_checkpoint_block() {
+        let text = "é".repeat(CHECKPOINT);
+        let tally = TokenCounter::Characters.tally(&text);
+        assert_eq!(tally.count(0..text.len()), CHECKPOINT);
+        assert_eq!(tally.count(CHECKPOINT..text.len()), CHECKPOINT / 2);
+        let words = TokenCounter::Words.tally("one two three");
+        assert_eq!(words.count(1..7), 2);
+        assert_eq!(words.count(3..13), 2);
     }
 }

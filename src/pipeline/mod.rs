@@ -109,14 +109,13 @@ pub fn prepare(input: Input, hints: &Hints, options: &Options) -> Result<Prepare
     warnings.extend(meta_warnings);
     let chunks = {
         let _span = tracing::debug_span!("chunk").entered();
-        let counter = chunk::counter(options.chunking.tokenizer());
         chunk::chunks(
             &body.text,
             &body.paragraphs,
             &sentences,
             &quotes,
             &options.chunking,
-            counter.as_ref(),
+            chunk::TokenCounter::new(options.chunking.tokenizer()),
         )
     };
     if body.text.is_empty() {

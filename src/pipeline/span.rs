@@ -36,6 +36,12 @@ impl Span {
         self.end
     }
 
+    /// The byte range.
+    #[must_use]
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+
     /// Length in bytes.
     #[must_use]
     pub fn len(self) -> usize {
