@@ -314,37 +314,48 @@ fn units(
 /// else at characters (a giant word).
 fn split_oversized(span: Span, tally: &TokenTally<'_>, max: usize) -> Vec<(Span, usize)> {
     let text = tally.text;
+    let sentence = span.slice(text);
+    // Piece ends: before each white space run and at the sentence end; else at any character.
+    let word_ends: Vec<usize> = sentence
+        .char_indices()
+        .filter(|&(i, c)| {
+            c.is_whitespace() && i > 0 && !sentence[..i].ends_with(char::is_whitespace)
+        })
+        .map(|(i, _)| span.start() + i)
+        .chain(std::iter::once(span.end()))
+        .collect();
+    let char_ends: Vec<usize> = sentence
+        .char_indices()
+        .skip(1)
+        .map(|(i, _)| span.start() + i)
+        .chain(std::iter::once(span.end()))
+        .collect();
+    // Counts grow with the end, so the last end within budget is found by bisection; pieces hold
+    // at most `max` tokens, so only a window of ends after `from` is searched.
+    let fitting = |ends: &[usize], from: usize| {
+        let first = ends.partition_point(|&end| end <= from);
+        let window = &ends[first..ends.len().min(first + 4 * max + 1)];
+        let n = window.partition_point(|&end| tally.count(from..end) <= max);
+        n.checked_sub(1).map(|k| window[k])
+    };
     let mut out = Vec::new();
     let mut from = span.start();
     while from < span.end() {
-        let rest = &text[from..span.end()];
-        // Piece ends: before each white space run (and the sentence end), else each character.
-        let at_words: Vec<usize> = rest
-            .char_indices()
-            .filter(|&(i, c)| {
-                c.is_whitespace() && i > 0 && !rest[..i].ends_with(char::is_whitespace)
+        let Some(end) = fitting(&word_ends, from)
+            .or_else(|| fitting(&char_ends, from))
+            .or_else(|| {
+                char_ends
+                    .get(char_ends.partition_point(|&end| end <= from))
+                    .copied()
             })
-            .map(|(i, _)| from + i)
-            .chain(std::iter::once(span.end()))
-            .collect();
-        let at_chars: Vec<usize> = rest
-            .char_indices()
-            .skip(1)
-            .map(|(i, _)| from + i)
-            .chain(std::iter::once(span.end()))
-            .collect();
-        let fitting = |ends: &[usize]| {
-            // Counts grow with the end, so the last end within budget is found by bisection.
-            let n = ends.partition_point(|&end| tally.count(from..end) <= max);
-            n.checked_sub(1).map(|k| ends[k])
+        else {
+            break;
         };
-        let end = fitting(&at_words)
-            .or_else(|| fitting(&at_chars))
-            .unwrap_or(at_chars[0]);
         if let Some(piece) = Span::new(text, from..end) {
             out.push((piece, tally.count(piece.range())));
         }
-        from = end + text[end..span.end()].len() - text[end..span.end()].trim_start().len();
+        let rest = &text[end..span.end()];
+        from = end + rest.len() - rest.trim_start().len();
     }
     out
 }

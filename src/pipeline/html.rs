@@ -69,7 +69,7 @@ const BLOCK_LEVEL: &[&str] = &[
 /// Parses an HTML page into blocks and page metadata.
 #[must_use]
 pub fn parse(html: &str) -> (Vec<Block>, PageMeta) {
-    let doc = Html::parse_document(html);
+    let doc = Html::parse_document(&super::nesting::limit_depth(html));
     let sizes = text_sizes(&doc);
     let mut walker = Walker {
         total: sizes

@@ -2,7 +2,7 @@
 //! order data flows.
 //!
 //! ```text
-//! decode → html | text → boilerplate → normalize → segment → quotes, metadata, chunk
+//! decode → (nesting →) html | text → boilerplate → normalize → segment → quotes, metadata, chunk
 //! ```
 //! [`prepare`] runs them all; each stage is public for tests and benchmarks.
 
@@ -15,6 +15,7 @@ pub mod error;
 pub mod html;
 pub mod input;
 pub mod metadata;
+pub mod nesting;
 pub mod normalize;
 pub mod options;
 pub mod quotes;

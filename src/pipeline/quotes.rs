@@ -60,11 +60,14 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
     let mut quotes: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<(String, usize)> = None;
     let mut open_from_previous = false;
+    let mut first_sentence = 0;
     for (pi, paragraph) in paragraphs.iter().enumerate() {
         let marks = pair_marks(text, paragraph.span);
-        let para_sentences: Vec<Span> = sentences
+        // Sentences come in paragraph order: this paragraph's are the run from `first_sentence`.
+        first_sentence += sentences[first_sentence..].partition_point(|s| s.paragraph < pi);
+        let run = sentences[first_sentence..].partition_point(|s| s.paragraph == pi);
+        let para_sentences: Vec<Span> = sentences[first_sentence..first_sentence + run]
             .iter()
-            .filter(|s| s.paragraph == pi)
             .map(|s| s.span)
             .collect();
         let quoted: Vec<(usize, usize)> = marks.iter().map(|m| (m.open, m.close_end)).collect();
@@ -73,7 +76,7 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
                 .is_some_and(|s| s.trim().is_empty())
         });
         let mut first_in_paragraph = true;
-        for mark in &marks {
+        for (mi, mark) in marks.iter().enumerate() {
             let Some(span) =
                 Span::new(text, mark.inner_start..mark.inner_end).map(|s| s.trim(text))
             else {
@@ -85,34 +88,33 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
             let open_sentence = containing(&para_sentences, mark.open).unwrap_or(paragraph.span);
             let close_sentence =
                 containing(&para_sentences, mark.close_start).unwrap_or(paragraph.span);
-            let before_start = quoted
-                .iter()
-                .filter(|(_, end)| *end <= mark.open && *end > open_sentence.start())
-                .map(|(_, end)| *end)
-                .max()
-                .unwrap_or(open_sentence.start());
+            // Marks are in order and do not overlap: the neighbours bound the regions.
+            let sentence_start = reach_back(text, open_sentence.start(), mark.open);
+            let before_start = mi
+                .checked_sub(1)
+                .map(|k| quoted[k].1)
+                .filter(|&end| end > sentence_start && end <= mark.open)
+                .unwrap_or(sentence_start);
             let before = Region {
                 start: before_start,
                 end: mark.open,
             };
             let after_end = quoted
-                .iter()
-                .map(|(open, _)| *open)
-                .filter(|open| *open >= mark.close_end)
-                .min()
-                .unwrap_or(close_sentence.end())
-                .min(close_sentence.end());
+                .get(mi + 1)
+                .map_or(usize::MAX, |&(open, _)| open)
+                .min(reach_forward(text, close_sentence.end(), mark.close_end));
             let after = Region {
                 start: mark.close_end.min(after_end),
                 end: after_end,
             };
+            let nearby = near(&quoted, sentence_start, after_end);
             // A transcript line: `"WALLACE: If I may, sir ..."` names its speaker itself.
             let label = transcript_label(text, span);
             let span = label.map_or(span, |(_, rest)| rest);
             // The subject of a cue may stand before an earlier quote of the same sentence:
             // `Trump called her "a con" and said she was "duped"`.
             let whole_sentence = Region {
-                start: open_sentence.start(),
+                start: sentence_start,
                 end: mark.open,
             };
             let found = label
@@ -128,7 +130,7 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
                         None
                     }
                 })
-                .or_else(|| leading(text, whole_sentence, &quoted));
+                .or_else(|| leading(text, whole_sentence, nearby));
 
             let prefix = before.slice(text).trim();
             let kind = if prefix.is_empty() || prefix.ends_with(':') || ends_with_cue_comma(prefix)
@@ -168,11 +170,10 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
                     (speaker, Some(f.mention), Some(f.cue), attribution)
                 }
                 None if kind == QuoteKind::Partial
-                    && sentence_subject(text, whole_sentence, &quoted, &names).is_some() =>
+                    && sentence_subject(text, whole_sentence, nearby, &names).is_some() =>
                 {
-                    let (mention, pronoun) =
-                        sentence_subject(text, whole_sentence, &quoted, &names)
-                            .unwrap_or((span, false));
+                    let (mention, pronoun) = sentence_subject(text, whole_sentence, nearby, &names)
+                        .unwrap_or((span, false));
                     let speaker = if pronoun {
                         last_speaker.as_ref().map(|(s, _)| s.clone())
                     } else {
@@ -281,10 +282,47 @@ fn transcript_label(text: &str, span: Span) -> Option<(Span, Span)> {
 }
 
 fn containing(sentences: &[Span], at: usize) -> Option<Span> {
-    sentences
-        .iter()
-        .copied()
-        .find(|s| s.start() <= at && at < s.end().max(s.start() + 1))
+    let k = sentences.partition_point(|s| s.end().max(s.start() + 1) <= at);
+    sentences.get(k).copied().filter(|s| s.start() <= at)
+}
+
+/// Speakers and cues are looked for within this many bytes of a quote's marks, so that a
+/// paragraph of thousands of quote marks costs linear time, not quadratic.
+const REACH: usize = 600;
+
+/// `start`, or the first word boundary within [`REACH`] bytes before `at` when `start` is farther.
+fn reach_back(text: &str, start: usize, at: usize) -> usize {
+    if at.saturating_sub(start) <= REACH {
+        return start;
+    }
+    let mut from = at - REACH;
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    text[from..at]
+        .find(char::is_whitespace)
+        .map_or(at, |w| from + w)
+}
+
+/// `end`, or the last word boundary within [`REACH`] bytes after `at` when `end` is farther.
+fn reach_forward(text: &str, end: usize, at: usize) -> usize {
+    if end.saturating_sub(at) <= REACH {
+        return end;
+    }
+    let mut to = at + REACH;
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    text[at..to]
+        .rfind(char::is_whitespace)
+        .map_or(at, |w| at + w)
+}
+
+/// The quoted stretches that overlap `start..end` (they are in order and do not overlap).
+fn near(quoted: &[(usize, usize)], start: usize, end: usize) -> &[(usize, usize)] {
+    let first = quoted.partition_point(|&(_, close)| close <= start);
+    let last = quoted.partition_point(|&(open, _)| open < end);
+    &quoted[first..last.max(first)]
 }
 
 fn ends_with_cue_comma(prefix: &str) -> bool {
@@ -389,6 +427,10 @@ fn pair_marks(text: &str, paragraph: Span) -> Vec<Marked> {
             events.push((base + at, c.len_utf8(), family, role));
         }
     }
+    // The last single mark that can close: a plural possessive is skipped when one comes later.
+    let last_single_close = events
+        .iter()
+        .rposition(|e| e.2 == Family::Single && e.3 != Role::Open);
     let mut out = Vec::new();
     let mut open: Option<(usize, usize, Family)> = None;
     let mut nested = 0usize;
@@ -414,13 +456,11 @@ fn pair_marks(text: &str, paragraph: Span) -> Vec<Marked> {
                     continue;
                 }
                 // "the Europeans' role": a plural possessive, when a later closing mark exists.
-                if family == Family::Single && possessive_plural(text, at) {
-                    let later = events[idx + 1..]
-                        .iter()
-                        .any(|e| e.2 == family && e.3 != Role::Open);
-                    if later {
-                        continue;
-                    }
+                if family == Family::Single
+                    && possessive_plural(text, at)
+                    && last_single_close.is_some_and(|last| last > idx)
+                {
+                    continue;
                 }
                 out.push(Marked {
                     open: o_at,

@@ -1,0 +1,125 @@
+//! Bounds element nesting before HTML is parsed.
+//!
+//! html5ever's scope checks walk the stack of open elements for every start tag, so a page nested
+//! 100,000 levels deep costs seconds of quadratic work. Browsers cap the tree depth for the same
+//! reason (Blink at 512). Start tags beyond [`MAX_DEPTH`] open elements, and their end tags, are
+//! dropped here; their text stays, so nothing a reader could see is lost.
+
+use std::borrow::Cow;
+
+/// Open elements kept; real pages stay far below (news pages rarely pass 60).
+pub const MAX_DEPTH: usize = 512;
+
+/// Elements that never hold content, or whose end tag is optional and usually left out: they do
+/// not count as nesting, because the parser closes them implicitly.
+const NOT_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt", "rp",
+    "tbody", "thead", "tfoot", "colgroup", "html", "head", "body",
+];
+
+/// Elements whose content is raw text: tags inside are not tags.
+const RAW_TEXT: &[&str] = &[
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "noscript",
+    "iframe",
+    "noembed",
+    "plaintext",
+];
+
+/// `html` with start tags nested deeper than [`MAX_DEPTH`] (and their end tags) removed;
+/// borrowed unchanged when no element is that deep, which is every real page.
+#[must_use]
+pub fn limit_depth(html: &str) -> Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    // For each counted open element: whether its tags were kept.
+    let mut open: Vec<bool> = Vec::new();
+    let mut at = 0;
+    while let Some(offset) = bytes[at..].iter().position(|&b| b == b'<') {
+        let lt = at + offset;
+        let rest = &html[lt..];
+        if rest.starts_with("<!--") {
+            at = rest.find("-->").map_or(html.len(), |e| lt + e + 3);
+            continue;
+        }
+        let end_tag = rest.starts_with("</");
+        let name_at = lt + if end_tag { 2 } else { 1 };
+        let name_len = html[name_at..]
+            .bytes()
+            .take_while(u8::is_ascii_alphanumeric)
+            .count();
+        if name_len == 0 || !html.as_bytes()[name_at].is_ascii_alphabetic() {
+            at = lt + 1;
+            continue;
+        }
+        let name = html[name_at..name_at + name_len].to_ascii_lowercase();
+        let Some(gt) = html[name_at..].find('>').map(|e| name_at + e + 1) else {
+            break;
+        };
+        let mut keep = true;
+        if NOT_NESTING.contains(&name.as_str()) {
+            // Neither opens nor closes a counted level.
+        } else if end_tag {
+            keep = open.pop().unwrap_or(true);
+        } else if !html[..gt].ends_with("/>") {
+            keep = open.len() < MAX_DEPTH;
+            open.push(keep);
+        }
+        if !keep {
+            let buffer = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            buffer.push_str(&html[copied..lt]);
+            copied = gt;
+        }
+        at = gt;
+        if !end_tag && RAW_TEXT.contains(&name.as_str()) {
+            let close = format!("</{name}");
+            at = find_ascii_case_insensitive(&html[gt..], &close).map_or(html.len(), |e| gt + e);
+        }
+    }
+    match out {
+        Some(mut buffer) => {
+            buffer.push_str(&html[copied..]);
+            Cow::Owned(buffer)
+        }
+        None => Cow::Borrowed(html),
+    }
+}
+
+fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
+    let needle = needle.as_bytes();
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn real_pages_pass_unchanged() {
+        let page = "<html><body><div><p>One<p>Two<ul><li>a<li>b</ul><br><img src=x></div>\
+                    <script>if (a<b) { x = '<div>'; }</script></body></html>";
+        assert!(matches!(limit_depth(page), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn hostile_nesting_is_cut_and_its_text_kept() {
+        let deep = format!(
+            "{}text{}",
+            "<div class=x>".repeat(MAX_DEPTH + 50),
+            "</div>".repeat(MAX_DEPTH + 50)
+        );
+        let limited = limit_depth(&deep);
+        assert_eq!(limited.matches("<div").count(), MAX_DEPTH);
+        assert_eq!(limited.matches("</div>").count(), MAX_DEPTH);
+        assert!(limited.contains("text"));
+    }
+}
