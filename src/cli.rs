@@ -9,7 +9,7 @@ use std::time::Duration;
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
-use crate::config::ServerSettings;
+use crate::config::{ServerSettings, TlsFiles};
 use crate::pipeline::{
     ChunkBudget, Hints, Input, OffsetUnit, Options, PrepError, QuoteStyle, Tokenizer,
 };
@@ -60,6 +60,22 @@ pub struct ServeArgs {
     /// How long shutdown waits for in-flight calls, seconds.
     #[arg(long, env = "ARTICLE_PREP_DRAIN_TIMEOUT", default_value_t = 20.0)]
     pub drain_timeout: f64,
+    /// Serve Prometheus metrics over HTTP at this address (`/metrics`).
+    #[arg(long, env = "ARTICLE_PREP_METRICS_LISTEN")]
+    pub metrics_listen: Option<SocketAddr>,
+    /// TLS certificate chain (PEM); with `--tls-key`, the gRPC port speaks TLS only.
+    #[arg(long, env = "ARTICLE_PREP_TLS_CERT", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+    /// TLS private key (PEM).
+    #[arg(long, env = "ARTICLE_PREP_TLS_KEY", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
+    /// CA (PEM) that client certificates must be signed by (mutual TLS).
+    #[arg(long, env = "ARTICLE_PREP_TLS_CLIENT_CA", requires = "tls_cert")]
+    pub tls_client_ca: Option<PathBuf>,
+    /// File holding a bearer token that `ArticlePrep` and reflection calls must carry
+    /// (`authorization: Bearer <token>`); health stays open for probes.
+    #[arg(long, env = "ARTICLE_PREP_AUTH_TOKEN_FILE")]
+    pub auth_token_file: Option<PathBuf>,
 }
 
 impl ServeArgs {
@@ -77,6 +93,17 @@ impl ServeArgs {
             max_message_bytes: self.max_message_bytes,
             request_timeout: Duration::from_secs_f64(self.request_timeout.max(0.001)),
             drain_timeout: Duration::from_secs_f64(self.drain_timeout.max(0.0)),
+            metrics_listen: self.metrics_listen,
+            tls: self
+                .tls_cert
+                .clone()
+                .zip(self.tls_key.clone())
+                .map(|(cert, key)| TlsFiles {
+                    cert,
+                    key,
+                    client_ca: self.tls_client_ca.clone(),
+                }),
+            auth_token_file: self.auth_token_file.clone(),
             ..defaults
         }
     }

@@ -1,6 +1,7 @@
 //! Server settings: typed, with the defaults a fresh machine needs (plaintext on loopback).
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::time::Duration;
 
 /// Everything `article-prep serve` can be told.
@@ -20,6 +21,23 @@ pub struct ServerSettings {
     pub stream_in_flight: usize,
     /// How long shutdown waits for in-flight calls.
     pub drain_timeout: Duration,
+    /// Where Prometheus metrics are served over HTTP (`/metrics`); none by default.
+    pub metrics_listen: Option<SocketAddr>,
+    /// TLS for the gRPC port; plaintext when absent.
+    pub tls: Option<TlsFiles>,
+    /// A file holding the bearer token every `ArticlePrep` and reflection call must carry.
+    pub auth_token_file: Option<PathBuf>,
+}
+
+/// PEM files for TLS.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TlsFiles {
+    /// The server's certificate chain.
+    pub cert: PathBuf,
+    /// The server's private key.
+    pub key: PathBuf,
+    /// When set, clients must present a certificate signed by this CA (mutual TLS).
+    pub client_ca: Option<PathBuf>,
 }
 
 impl ServerSettings {
@@ -40,6 +58,9 @@ impl Default for ServerSettings {
             request_timeout: Duration::from_secs(30),
             stream_in_flight: cores.max(2),
             drain_timeout: Duration::from_secs(20),
+            metrics_listen: None,
+            tls: None,
+            auth_token_file: None,
         }
     }
 }

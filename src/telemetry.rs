@@ -1,7 +1,13 @@
 //! Logging setup: one subscriber for the process, writing to a sink the caller picks.
 
-use tracing_subscriber::EnvFilter;
+use std::time::Instant;
+
+use tracing::span;
 use tracing_subscriber::fmt::MakeWriter;
+use tracing_subscriber::layer::{Context, SubscriberExt};
+use tracing_subscriber::registry::LookupSpan;
+use tracing_subscriber::util::SubscriberInitExt;
+use tracing_subscriber::{EnvFilter, Layer};
 
 /// Default log filter for the server. html5ever reports recoverable markup errors ("foster
 /// parenting not implemented") at warn level: normal on real pages, so kept out of the logs.
@@ -19,20 +25,55 @@ pub enum LogFormat {
     Json,
 }
 
-/// Installs the global subscriber. `RUST_LOG` wins over `default_filter`. Does nothing if one is
-/// installed already (tests start several servers in one process).
+/// Installs the global subscriber: log lines filtered by `RUST_LOG` (else `default_filter`),
+/// and the pipeline's stage spans timed into the stage metric whatever the log level. Does
+/// nothing if one is installed already (tests start several servers in one process).
 pub fn init<W>(format: LogFormat, default_filter: &str, sink: W)
 where
     W: for<'a> MakeWriter<'a> + Send + Sync + 'static,
 {
     let filter =
         EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_filter));
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
+    let lines = tracing_subscriber::fmt::layer()
         .with_writer(sink)
         .with_target(false);
-    let _ = match format {
-        LogFormat::Pretty => builder.try_init(),
-        LogFormat::Json => builder.json().flatten_event(true).try_init(),
+    let lines = match format {
+        LogFormat::Pretty => lines.boxed(),
+        LogFormat::Json => lines.json().flatten_event(true).boxed(),
     };
+    let stages = StageTimings.with_filter(tracing_subscriber::filter::filter_fn(|meta| {
+        meta.is_span() && meta.target().starts_with("article_prep::pipeline")
+    }));
+    let _ = tracing_subscriber::registry()
+        .with(lines.with_filter(filter))
+        .with(stages)
+        .try_init();
+}
+
+/// Records how long each pipeline stage span was open, as `article_prep_stage_duration_seconds`.
+struct StageTimings;
+
+struct Opened(Instant);
+
+impl<S> Layer<S> for StageTimings
+where
+    S: tracing::Subscriber + for<'a> LookupSpan<'a>,
+{
+    fn on_new_span(&self, _: &span::Attributes<'_>, id: &span::Id, ctx: Context<'_, S>) {
+        if let Some(span) = ctx.span(id) {
+            span.extensions_mut().insert(Opened(Instant::now()));
+        }
+    }
+
+    fn on_close(&self, id: span::Id, ctx: Context<'_, S>) {
+        if let Some(span) = ctx.span(&id)
+            && let Some(Opened(at)) = span.extensions().get::<Opened>()
+        {
+            metrics::histogram!(
+                crate::server::metrics::STAGE_SECONDS,
+                "stage" => span.metadata().name()
+            )
+            .record(at.elapsed().as_secs_f64());
+        }
+    }
 }

@@ -96,7 +96,10 @@ pub fn prepare(input: Input, hints: &Hints, options: &Options) -> Result<Prepare
         let _span = tracing::debug_span!("boilerplate").entered();
         boilerplate::sort(&blocks, title_hint, options.keep_all_text)
     };
-    let body = normalize::assemble(&sorted.kept, options.quote_style);
+    let body = {
+        let _span = tracing::debug_span!("normalize").entered();
+        normalize::assemble(&sorted.kept, options.quote_style)
+    };
     let sentences = {
         let _span = tracing::debug_span!("segment").entered();
         segment::sentences(&body.text, &body.paragraphs)
@@ -105,8 +108,10 @@ pub fn prepare(input: Input, hints: &Hints, options: &Options) -> Result<Prepare
         let _span = tracing::debug_span!("quotes").entered();
         quotes::find(&body.text, &body.paragraphs, &sentences)
     };
-    let (metadata, related, meta_warnings) =
-        metadata::build(&body, &sentences, &sorted.dropped, &page, hints);
+    let (metadata, related, meta_warnings) = {
+        let _span = tracing::debug_span!("metadata").entered();
+        metadata::build(&body, &sentences, &sorted.dropped, &page, hints)
+    };
     warnings.extend(meta_warnings);
     let chunks = {
         let _span = tracing::debug_span!("chunk").entered();

@@ -7,6 +7,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use tokio::sync::Semaphore;
 
+use super::metrics;
+
 /// Why a request was not run to completion.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Rejection {
@@ -32,6 +34,7 @@ pub struct Admission {
     max_concurrent: usize,
     max_queued: usize,
     queued: AtomicUsize,
+    running: Arc<AtomicUsize>,
 }
 
 /// Decrements the queue count however the wait ends (a cancelled request included).
@@ -39,8 +42,33 @@ struct QueueSlot<'a>(&'a AtomicUsize);
 
 impl Drop for QueueSlot<'_> {
     fn drop(&mut self) {
-        self.0.fetch_sub(1, Ordering::AcqRel);
+        let left = self.0.fetch_sub(1, Ordering::AcqRel) - 1;
+        gauge(metrics::QUEUED, left);
     }
+}
+
+/// Counts an article as running for as long as its worker holds it.
+struct Running(Arc<AtomicUsize>);
+
+impl Running {
+    fn start(count: &Arc<AtomicUsize>) -> Self {
+        gauge(metrics::IN_FLIGHT, count.fetch_add(1, Ordering::AcqRel) + 1);
+        Self(Arc::clone(count))
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        gauge(
+            metrics::IN_FLIGHT,
+            self.0.fetch_sub(1, Ordering::AcqRel) - 1,
+        );
+    }
+}
+
+#[allow(clippy::cast_precision_loss)] // counts are small
+fn gauge(name: &'static str, value: usize) {
+    ::metrics::gauge!(name).set(value as f64);
 }
 
 impl Admission {
@@ -53,6 +81,7 @@ impl Admission {
             max_concurrent,
             max_queued,
             queued: AtomicUsize::new(0),
+            running: Arc::new(AtomicUsize::new(0)),
         }
     }
 
@@ -69,9 +98,11 @@ impl Admission {
             Ok(permit) => permit,
             Err(_) => {
                 let queued = self.queued.fetch_add(1, Ordering::AcqRel);
+                gauge(metrics::QUEUED, queued + 1);
                 let slot = QueueSlot(&self.queued);
                 if queued >= self.max_queued {
                     drop(slot);
+                    ::metrics::counter!(metrics::SHED).increment(1);
                     return Err(Rejection::Overloaded {
                         in_flight: self.max_concurrent,
                         queued,
@@ -83,8 +114,10 @@ impl Admission {
             }
         };
         let span = tracing::Span::current();
+        let running = Running::start(&self.running);
         let joined = tokio::task::spawn_blocking(move || {
             let _permit = permit;
+            let _running = running;
             span.in_scope(|| std::panic::catch_unwind(AssertUnwindSafe(work)))
         })
         .await;

@@ -8,6 +8,7 @@ pub mod convert;
 pub mod errors;
 pub mod jsonl;
 pub mod limits;
+pub mod metrics;
 pub mod proto;
 pub mod service;
 
@@ -17,21 +18,66 @@ use std::net::SocketAddr;
 use tokio::net::TcpListener;
 use tokio_stream::wrappers::TcpListenerStream;
 use tonic::codec::CompressionEncoding;
-use tonic::transport::Server;
+use tonic::service::interceptor::InterceptedService;
+use tonic::transport::{Certificate, Identity, Server, ServerTlsConfig};
 
-use crate::config::ServerSettings;
+use crate::config::{ServerSettings, TlsFiles};
 use proto::article_prep_server::ArticlePrepServer;
-use service::ArticlePrepService;
+use service::{ArticlePrepService, Preparer};
 
 /// Bytes a request may carry beyond its payload (id, hints, options).
 const REQUEST_HEADROOM: usize = 64 * 1024;
 
 /// A bound, not yet running server.
-#[derive(Debug)]
 pub struct Application {
     listener: TcpListener,
     address: SocketAddr,
+    metrics: Option<(TcpListener, SocketAddr)>,
+    tls: Option<ServerTlsConfig>,
+    auth: BearerToken,
     settings: ServerSettings,
+    preparer: Preparer,
+}
+
+impl std::fmt::Debug for Application {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Application")
+            .field("address", &self.address)
+            .field("metrics", &self.metrics.as_ref().map(|(_, a)| a))
+            .field("tls", &self.tls.is_some())
+            .field("auth", &self.auth.0.is_some())
+            .field("settings", &self.settings)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The bearer token calls must carry, if one is configured. Checked by an interceptor.
+#[derive(Clone, Default)]
+struct BearerToken(Option<std::sync::Arc<str>>);
+
+impl BearerToken {
+    fn check(&self, request: tonic::Request<()>) -> Result<tonic::Request<()>, tonic::Status> {
+        let Some(token) = &self.0 else {
+            return Ok(request);
+        };
+        let presented = request
+            .metadata()
+            .get("authorization")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "));
+        match presented {
+            Some(p) if constant_time_eq(p.as_bytes(), token.as_bytes()) => Ok(request),
+            Some(_) => Err(tonic::Status::unauthenticated("bearer token not accepted")),
+            None => Err(tonic::Status::unauthenticated(
+                "missing `authorization: Bearer <token>` metadata",
+            )),
+        }
+    }
+}
+
+/// Compares without an early exit, so timing does not tell how much of a guess was right.
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 /// Why the server could not start or stopped with an error.
@@ -51,6 +97,33 @@ pub enum ServerError {
     /// The transport failed.
     #[error("server failed: {0}")]
     Transport(#[from] tonic::transport::Error),
+    /// A TLS or token file could not be read.
+    #[error("cannot read {path}: {source}")]
+    File {
+        /// The file.
+        path: std::path::PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The metrics recorder could not be installed.
+    #[error("metrics: {0}")]
+    Metrics(String),
+}
+
+fn read(path: &std::path::Path) -> Result<Vec<u8>, ServerError> {
+    std::fs::read(path).map_err(|source| ServerError::File {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+fn tls_config(files: &TlsFiles) -> Result<ServerTlsConfig, ServerError> {
+    let identity = Identity::from_pem(read(&files.cert)?, read(&files.key)?);
+    let mut config = ServerTlsConfig::new().identity(identity);
+    if let Some(ca) = &files.client_ca {
+        config = config.client_ca_root(Certificate::from_pem(read(ca)?));
+    }
+    Ok(config)
 }
 
 impl Application {
@@ -59,22 +132,57 @@ impl Application {
     /// # Errors
     /// `Bind` when the address is taken or not local.
     pub async fn build(settings: ServerSettings) -> Result<Self, ServerError> {
-        let listener =
-            TcpListener::bind(settings.listen)
+        let bind = |address: SocketAddr| async move {
+            let listener = TcpListener::bind(address)
                 .await
-                .map_err(|source| ServerError::Bind {
-                    address: settings.listen,
-                    source,
-                })?;
-        let address = listener.local_addr().map_err(|source| ServerError::Bind {
-            address: settings.listen,
-            source,
-        })?;
+                .map_err(|source| ServerError::Bind { address, source })?;
+            let bound = listener
+                .local_addr()
+                .map_err(|source| ServerError::Bind { address, source })?;
+            Ok::<_, ServerError>((listener, bound))
+        };
+        let (listener, address) = bind(settings.listen).await?;
+        let metrics = match settings.metrics_listen {
+            Some(address) => Some(bind(address).await?),
+            None => None,
+        };
+        let tls = settings.tls.as_ref().map(tls_config).transpose()?;
+        let auth = match &settings.auth_token_file {
+            Some(path) => {
+                let token = String::from_utf8_lossy(&read(path)?).trim().to_owned();
+                if token.is_empty() {
+                    return Err(ServerError::File {
+                        path: path.clone(),
+                        source: std::io::Error::new(std::io::ErrorKind::InvalidData, "empty token"),
+                    });
+                }
+                BearerToken(Some(token.into()))
+            }
+            None => BearerToken(None),
+        };
         Ok(Self {
             listener,
             address,
+            metrics,
+            tls,
+            auth,
             settings,
+            preparer: service::pipeline_preparer(),
         })
+    }
+
+    /// Prepares articles with `preparer` instead of the pipeline: the seam tests use to inject
+    /// faults (a panic, a slow article) into a real server.
+    #[must_use]
+    pub fn with_preparer(mut self, preparer: Preparer) -> Self {
+        self.preparer = preparer;
+        self
+    }
+
+    /// The metrics address actually bound, when metrics are served.
+    #[must_use]
+    pub fn metrics_address(&self) -> Option<SocketAddr> {
+        self.metrics.as_ref().map(|(_, a)| *a)
     }
 
     /// The port actually bound.
@@ -99,7 +207,12 @@ impl Application {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> Result<(), ServerError> {
         let settings = self.settings;
-        let service = ArticlePrepService::new(&settings);
+        let service = ArticlePrepService::new(&settings, self.preparer);
+        if let Some((listener, address)) = self.metrics {
+            let handle = metrics::handle().map_err(ServerError::Metrics)?;
+            tracing::info!(%address, "metrics at /metrics");
+            tokio::spawn(metrics::serve(listener, handle));
+        }
         // The payload limit is checked by the service (with a message naming the field); the
         // transport allows room for hints and options on top, and replies repeat the text in
         // chunks and quotes, so they may be several times the payload.
@@ -136,16 +249,23 @@ impl Application {
             let _ = stop_tx.send(());
             notify.notify_one();
         });
-        tracing::info!(address = %self.address, "article-prep listening");
-        let serve = Server::builder()
-            .timeout(settings.request_timeout)
+        let auth = self.auth;
+        let guarded = move |request| auth.check(request);
+        let mut builder = Server::builder();
+        if let Some(tls) = self.tls {
+            builder = builder.tls_config(tls)?;
+        }
+        tracing::info!(address = %self.address, tls = settings.tls.is_some(), "article-prep listening");
+        // Deadlines are the service's own (DEADLINE_EXCEEDED); the transport's timeout would
+        // answer CANCELLED.
+        let serve = builder
             .layer(tower::util::MapResponseLayer::new(
                 errors::oversized_is_resource_exhausted,
             ))
             .add_service(health)
-            .add_service(reflection_v1)
-            .add_service(reflection_v1alpha)
-            .add_service(article_prep)
+            .add_service(InterceptedService::new(reflection_v1, guarded.clone()))
+            .add_service(InterceptedService::new(reflection_v1alpha, guarded.clone()))
+            .add_service(InterceptedService::new(article_prep, guarded))
             .serve_with_incoming_shutdown(TcpListenerStream::new(self.listener), async {
                 let _ = stop_rx.await;
             });

@@ -2,49 +2,102 @@
 
 use std::pin::Pin;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use futures_util::{Stream, StreamExt};
+use tonic::metadata::MetadataMap;
 use tonic::{Request, Response, Status, Streaming};
 use tracing::Instrument;
 
 use super::convert::{self, Job};
 use super::errors;
 use super::limits::Admission;
+use super::metrics;
 use super::proto::{self, article_prep_server::ArticlePrep};
 use crate::config::ServerSettings;
-use crate::pipeline;
+use crate::pipeline::{self, Hints, Input, Options, PrepError, Prepared};
 
-/// The service state: the admission gate and the limits.
-#[derive(Debug, Clone)]
+/// What prepares one article: the pipeline, or in a test a stand-in that misbehaves on purpose.
+pub type Preparer =
+    Arc<dyn Fn(Input, &Hints, &Options) -> Result<Prepared, PrepError> + Send + Sync>;
+
+/// The service state: the admission gate, the limits and the preparer.
+#[derive(Clone)]
 pub struct ArticlePrepService {
     admission: Arc<Admission>,
     max_payload_bytes: usize,
     stream_in_flight: usize,
+    request_timeout: Duration,
+    preparer: Preparer,
 }
 
+impl std::fmt::Debug for ArticlePrepService {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ArticlePrepService")
+            .field("admission", &self.admission)
+            .field("max_payload_bytes", &self.max_payload_bytes)
+            .field("stream_in_flight", &self.stream_in_flight)
+            .field("request_timeout", &self.request_timeout)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The pipeline itself, as a [`Preparer`].
+#[must_use]
+pub fn pipeline_preparer() -> Preparer {
+    Arc::new(pipeline::prepare)
+}
+
+/// A client's deadline is answered a little early, so that the client sees the server's
+/// DEADLINE_EXCEEDED rather than its own timer (or the transport's CANCELLED).
+const DEADLINE_MARGIN: Duration = Duration::from_millis(5);
+
 impl ArticlePrepService {
-    /// A service with the settings' limits.
+    /// A service with the settings' limits, preparing articles with `preparer`.
     #[must_use]
-    pub fn new(settings: &ServerSettings) -> Self {
+    pub fn new(settings: &ServerSettings, preparer: Preparer) -> Self {
         Self {
             admission: Arc::new(Admission::new(settings.max_concurrent, settings.max_queued)),
             max_payload_bytes: settings.max_message_bytes,
             stream_in_flight: settings.stream_in_flight.max(1),
+            request_timeout: settings.request_timeout,
+            preparer,
         }
     }
 
-    /// Prepares one request, logging one line with its id, size, outcome and duration.
+    /// The time a request may take: the server's maximum, or the client's `grpc-timeout` when
+    /// that is shorter.
+    fn budget(&self, metadata: &MetadataMap) -> Duration {
+        let client = metadata
+            .get("grpc-timeout")
+            .and_then(|v| v.to_str().ok())
+            .and_then(parse_grpc_timeout)
+            .map(|d| d.saturating_sub(DEADLINE_MARGIN.min(d / 10)));
+        client.map_or(self.request_timeout, |c| c.min(self.request_timeout))
+    }
+
+    /// Prepares one request within `budget`, logging one line with its id, size, outcome and
+    /// duration. When the budget runs out the work is abandoned: a request still queued never
+    /// runs; one already running finishes on its worker (milliseconds) and is discarded.
     async fn handle(
         &self,
         request: proto::PrepareRequest,
+        method: &'static str,
+        budget: Duration,
     ) -> Result<proto::PreparedArticle, Status> {
         let started = Instant::now();
         let (kind, bytes) = payload_summary(&request);
         let span = tracing::info_span!("prepare", id = %request.id, payload = kind, bytes);
         async move {
-            let outcome = self.run(request).await;
-            let duration_ms = started.elapsed().as_secs_f64() * 1000.0;
+            let outcome = match tokio::time::timeout(budget, self.run(request)).await {
+                Ok(outcome) => outcome,
+                Err(_) => Err(Status::deadline_exceeded(format!(
+                    "deadline of {} ms exceeded before the article was prepared",
+                    budget.as_millis()
+                ))),
+            };
+            let elapsed = started.elapsed();
+            let duration_ms = elapsed.as_secs_f64() * 1000.0;
             match &outcome {
                 Ok(a) => tracing::info!(
                     outcome = "ok",
@@ -61,6 +114,10 @@ impl ArticlePrepService {
                     "refused"
                 ),
             }
+            let code = outcome
+                .as_ref()
+                .map_or_else(Status::code, |_| tonic::Code::Ok);
+            metrics::record_request(method, code, elapsed, bytes);
             outcome
         }
         .instrument(span)
@@ -70,17 +127,36 @@ impl ArticlePrepService {
     async fn run(&self, request: proto::PrepareRequest) -> Result<proto::PreparedArticle, Status> {
         let job =
             Job::from_proto(request, self.max_payload_bytes).map_err(|e| errors::status(&e))?;
+        let preparer = Arc::clone(&self.preparer);
         let done = self
             .admission
             .run(move || {
                 let unit = job.options.offset_unit;
-                pipeline::prepare(job.input, &job.hints, &job.options)
+                preparer(job.input, &job.hints, &job.options)
                     .map(|p| convert::article(job.id, p, unit))
             })
             .await
             .map_err(|r| errors::rejection(&r))?;
         done.map_err(|e| errors::status(&e))
     }
+}
+
+/// `grpc-timeout`: up to 8 digits and a unit (H, M, S, m, u, n), per the gRPC HTTP/2 protocol.
+fn parse_grpc_timeout(value: &str) -> Option<Duration> {
+    let digits = value.get(..value.len().checked_sub(1)?)?;
+    if digits.is_empty() || digits.len() > 8 {
+        return None;
+    }
+    let n: u64 = digits.parse().ok()?;
+    Some(match value.as_bytes().last()? {
+        b'H' => Duration::from_secs(n * 3600),
+        b'M' => Duration::from_secs(n * 60),
+        b'S' => Duration::from_secs(n),
+        b'm' => Duration::from_millis(n),
+        b'u' => Duration::from_micros(n),
+        b'n' => Duration::from_nanos(n),
+        _ => return None,
+    })
 }
 
 fn payload_summary(request: &proto::PrepareRequest) -> (&'static str, usize) {
@@ -101,7 +177,10 @@ impl ArticlePrep for ArticlePrepService {
         &self,
         request: Request<proto::PrepareRequest>,
     ) -> Result<Response<proto::PreparedArticle>, Status> {
-        self.handle(request.into_inner()).await.map(Response::new)
+        let budget = self.budget(request.metadata());
+        self.handle(request.into_inner(), "Prepare", budget)
+            .await
+            .map(Response::new)
     }
 
     type PrepareStreamStream = ResultStream;
@@ -112,6 +191,8 @@ impl ArticlePrep for ArticlePrepService {
     ) -> Result<Response<Self::PrepareStreamStream>, Status> {
         let service = self.clone();
         let in_flight = self.stream_in_flight;
+        // Each item gets the server's maximum; the client's deadline bounds the whole stream.
+        let budget = self.request_timeout;
         let results = request
             .into_inner()
             .map(move |item| {
@@ -119,13 +200,35 @@ impl ArticlePrep for ArticlePrepService {
                 async move {
                     let request = item?;
                     let id = request.id.clone();
-                    Ok(match service.handle(request).await {
-                        Ok(article) => convert::article_result(article),
-                        Err(status) => convert::error_result(id, &status),
-                    })
+                    Ok(
+                        match service.handle(request, "PrepareStream", budget).await {
+                            Ok(article) => convert::article_result(article),
+                            Err(status) => convert::error_result(id, &status),
+                        },
+                    )
                 }
             })
             .buffer_unordered(in_flight);
         Ok(Response::new(Box::pin(results)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grpc_timeouts_are_read_in_every_unit() {
+        assert_eq!(parse_grpc_timeout("2S"), Some(Duration::from_secs(2)));
+        assert_eq!(parse_grpc_timeout("150m"), Some(Duration::from_millis(150)));
+        assert_eq!(parse_grpc_timeout("1H"), Some(Duration::from_secs(3600)));
+        assert_eq!(
+            parse_grpc_timeout("99999999u"),
+            Some(Duration::from_micros(99_999_999))
+        );
+        assert_eq!(parse_grpc_timeout("123456789S"), None);
+        assert_eq!(parse_grpc_timeout("S"), None);
+        assert_eq!(parse_grpc_timeout("5x"), None);
+        assert_eq!(parse_grpc_timeout(""), None);
     }
 }

@@ -4,12 +4,14 @@ use article_prep::config::ServerSettings;
 use article_prep::server::Application;
 use article_prep::server::proto::article_prep_client::ArticlePrepClient;
 use article_prep::server::proto::{PrepareRequest, prepare_request::Payload};
+use article_prep::server::service::Preparer;
 use tonic::transport::Channel;
 
 pub const SEED: &str = include_str!("../fixtures/daily8-nato-ukraine.txt");
 
 pub struct TestApp {
     pub address: String,
+    pub metrics: Option<std::net::SocketAddr>,
     pub client: ArticlePrepClient<Channel>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     pub server: tokio::task::JoinHandle<()>,
@@ -30,6 +32,14 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(tweak: impl FnOnce(&mut ServerSettings)) -> TestApp {
+    spawn_app_preparing(tweak, None).await
+}
+
+/// The real server with `preparer` in place of the pipeline (the fault-injection seam).
+pub async fn spawn_app_preparing(
+    tweak: impl FnOnce(&mut ServerSettings),
+    preparer: Option<Preparer>,
+) -> TestApp {
     if std::env::var_os("TEST_LOG").is_some() {
         article_prep::telemetry::init(Default::default(), "info", std::io::stderr);
     }
@@ -38,10 +48,16 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut ServerSettings)) -> TestApp 
         ..ServerSettings::default()
     };
     tweak(&mut settings);
-    let app = Application::build(settings)
+    let tls = settings.tls.is_some();
+    let mut app = Application::build(settings)
         .await
         .expect("binding port 0 succeeds");
-    let address = format!("http://{}", app.address());
+    if let Some(preparer) = preparer {
+        app = app.with_preparer(preparer);
+    }
+    let scheme = if tls { "https" } else { "http" };
+    let address = format!("{scheme}://{}", app.address());
+    let metrics = app.metrics_address();
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let server = tokio::spawn(async move {
         app.run_until_stopped(async {
@@ -50,9 +66,15 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut ServerSettings)) -> TestApp 
         .await
         .expect("server runs");
     });
-    let client = connect(&address).await;
+    // A TLS server needs a client configured for it: the test connects itself.
+    let client = if tls {
+        ArticlePrepClient::new(Channel::from_static("http://[::1]:1").connect_lazy())
+    } else {
+        connect(&address).await
+    };
     TestApp {
         address,
+        metrics,
         client,
         stop: Some(tx),
         server,

@@ -1,7 +1,11 @@
 //! API tests: each starts the real server on an ephemeral port and calls it with a tonic client.
 
 mod errors;
+mod faults;
 mod health;
 mod helpers;
+mod hostile;
+mod metrics;
 mod prepare;
+mod security;
 mod stream;

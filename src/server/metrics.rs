@@ -1,0 +1,116 @@
+//! Prometheus metrics on their own HTTP port (`--metrics-listen`), apart from the gRPC port so
+//! that scraping never competes with, or is exposed like, the service.
+//!
+//! Recorded through the `metrics` facade (no-ops when no exporter is installed, as in the CLI);
+//! rendered by `metrics-exporter-prometheus`; served by a minimal hyper HTTP/1 endpoint.
+
+use std::convert::Infallible;
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use http_body_util::Full;
+use hyper::body::Bytes;
+use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
+use tokio::net::TcpListener;
+
+/// Requests answered, by method and gRPC code.
+pub const REQUESTS: &str = "article_prep_requests_total";
+/// Time from a request's arrival to its answer, by method.
+pub const REQUEST_SECONDS: &str = "article_prep_request_duration_seconds";
+/// Payload sizes (text, html or raw bytes).
+pub const PAYLOAD_BYTES: &str = "article_prep_payload_bytes";
+/// Articles being prepared now.
+pub const IN_FLIGHT: &str = "article_prep_in_flight";
+/// Articles waiting for a worker now.
+pub const QUEUED: &str = "article_prep_queued";
+/// Requests refused at once because the queue was full.
+pub const SHED: &str = "article_prep_shed_total";
+/// Time per pipeline stage, by stage.
+pub const STAGE_SECONDS: &str = "article_prep_stage_duration_seconds";
+
+const SECONDS_BUCKETS: &[f64] = &[
+    0.000_1, 0.000_25, 0.000_5, 0.001, 0.002_5, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5,
+    5.0, 10.0, 30.0,
+];
+const BYTES_BUCKETS: &[f64] = &[1e3, 4e3, 16e3, 64e3, 256e3, 1e6, 4e6, 16e6, 64e6];
+
+/// The process's recorder, installed on first use (one per process: tests start several servers).
+///
+/// # Errors
+/// When another metrics recorder was installed first.
+pub fn handle() -> Result<&'static PrometheusHandle, String> {
+    static HANDLE: OnceLock<Result<PrometheusHandle, String>> = OnceLock::new();
+    HANDLE
+        .get_or_init(|| {
+            let handle = PrometheusBuilder::new()
+                .set_buckets_for_metric(Matcher::Suffix("_seconds".into()), SECONDS_BUCKETS)
+                .and_then(|b| {
+                    b.set_buckets_for_metric(Matcher::Full(PAYLOAD_BYTES.into()), BYTES_BUCKETS)
+                })
+                .map_err(|e| e.to_string())?
+                .install_recorder()
+                .map_err(|e| e.to_string())?;
+            describe();
+            Ok(handle)
+        })
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+fn describe() {
+    metrics::describe_counter!(REQUESTS, "Requests answered, by method and gRPC code.");
+    metrics::describe_histogram!(
+        REQUEST_SECONDS,
+        metrics::Unit::Seconds,
+        "Time from a request's arrival to its answer, by method."
+    );
+    metrics::describe_histogram!(PAYLOAD_BYTES, metrics::Unit::Bytes, "Payload sizes.");
+    metrics::describe_gauge!(IN_FLIGHT, "Articles being prepared now.");
+    metrics::describe_gauge!(QUEUED, "Articles waiting for a worker now.");
+    metrics::describe_counter!(SHED, "Requests refused at once because the queue was full.");
+    metrics::describe_histogram!(
+        STAGE_SECONDS,
+        metrics::Unit::Seconds,
+        "Time per pipeline stage, by stage."
+    );
+}
+
+/// Records one answered request.
+pub fn record_request(method: &'static str, code: tonic::Code, elapsed: Duration, bytes: usize) {
+    let code = super::errors::code_name(code);
+    metrics::counter!(REQUESTS, "method" => method, "code" => code).increment(1);
+    metrics::histogram!(REQUEST_SECONDS, "method" => method).record(elapsed.as_secs_f64());
+    #[allow(clippy::cast_precision_loss)] // sizes are far below 2^52
+    metrics::histogram!(PAYLOAD_BYTES).record(bytes as f64);
+}
+
+/// Serves `GET /metrics` on `listener` until the task is dropped.
+pub async fn serve(listener: TcpListener, handle: &'static PrometheusHandle) {
+    loop {
+        let Ok((stream, _)) = listener.accept().await else {
+            continue;
+        };
+        let io = hyper_util::rt::TokioIo::new(stream);
+        tokio::spawn(async move {
+            let service =
+                hyper::service::service_fn(move |request: hyper::Request<_>| async move {
+                    let response = if request.uri().path() == "/metrics" {
+                        hyper::Response::builder()
+                            .header("content-type", "text/plain; version=0.0.4")
+                            .body(Full::new(Bytes::from(handle.render())))
+                    } else {
+                        hyper::Response::builder()
+                            .status(404)
+                            .body(Full::new(Bytes::from_static(b"metrics are at /metrics\n")))
+                    };
+                    Ok::<_, Infallible>(response.unwrap_or_default())
+                });
+            if let Err(error) = hyper::server::conn::http1::Builder::new()
+                .serve_connection(io, service)
+                .await
+            {
+                tracing::debug!(%error, "metrics connection ended");
+            }
+        });
+    }
+}

@@ -1,0 +1,143 @@
+//! Faults, through the fault-injection seam (`Application::with_preparer`): a panicking article,
+//! a deadline passed while queued, a client leaving mid-stream.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use article_prep::pipeline;
+use article_prep::server::proto::prepare_result::Outcome;
+use article_prep::server::service::Preparer;
+use tonic::Code;
+
+use crate::helpers::{SEED, spawn_app_preparing, text_request};
+
+/// The pipeline, except that a text containing `PANIC` panics and one containing `SLOW` first
+/// sleeps; `started` counts the articles begun.
+fn faulty(started: Arc<AtomicUsize>) -> Preparer {
+    Arc::new(move |input, hints, options| {
+        started.fetch_add(1, Ordering::SeqCst);
+        if let pipeline::Input::Text(t) = &input {
+            if t.contains("PANIC") {
+                panic!("injected fault");
+            }
+            if t.contains("SLOW") {
+                std::thread::sleep(Duration::from_millis(300));
+            }
+        }
+        pipeline::prepare(input, hints, options)
+    })
+}
+
+#[tokio::test]
+async fn a_panic_fails_that_request_only() {
+    let started = Arc::new(AtomicUsize::new(0));
+    let app = spawn_app_preparing(|_| {}, Some(faulty(Arc::clone(&started)))).await;
+    let mut client = app.client.clone();
+    let status = client
+        .prepare(text_request("bad", "PANIC in the pipeline"))
+        .await
+        .expect_err("a panic is an error");
+    assert_eq!(status.code(), Code::Internal);
+    // The panic's own words stay in the server log, not in the answer.
+    assert_eq!(
+        status.message(),
+        "internal error while preparing the article"
+    );
+
+    // A stream with the faulty article in the middle: the others come back, the bad one is an
+    // error item, and the server goes on serving.
+    let items = vec![
+        text_request("a", SEED),
+        text_request("b", "PANIC again"),
+        text_request("c", SEED),
+    ];
+    let mut results = client
+        .prepare_stream(tokio_stream::iter(items))
+        .await
+        .expect("stream opens")
+        .into_inner();
+    let mut outcomes = Vec::new();
+    while let Some(item) = results.message().await.expect("stream continues") {
+        outcomes.push(match item.outcome {
+            Some(Outcome::Article(_)) => (item.id, "ok".to_owned()),
+            Some(Outcome::Error(e)) => (item.id, e.code_name),
+            None => (item.id, "none".to_owned()),
+        });
+    }
+    outcomes.sort();
+    assert_eq!(
+        outcomes,
+        [
+            ("a".to_owned(), "ok".to_owned()),
+            ("b".to_owned(), "INTERNAL".to_owned()),
+            ("c".to_owned(), "ok".to_owned())
+        ]
+    );
+    assert!(client.prepare(text_request("after", SEED)).await.is_ok());
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_deadline_passed_in_the_queue_is_answered_and_the_work_never_runs() {
+    let started = Arc::new(AtomicUsize::new(0));
+    let app = spawn_app_preparing(
+        |s| {
+            s.max_concurrent = 1;
+            s.max_queued = 4;
+        },
+        Some(faulty(Arc::clone(&started))),
+    )
+    .await;
+    let mut busy = app.client.clone();
+    let slow =
+        tokio::spawn(async move { busy.prepare(text_request("slow", "SLOW article")).await });
+    while started.load(Ordering::SeqCst) == 0 {
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    let mut request = tonic::Request::new(text_request("late", SEED));
+    request.set_timeout(Duration::from_millis(100));
+    let status = app
+        .client
+        .clone()
+        .prepare(request)
+        .await
+        .expect_err("the deadline passes while the only worker is busy");
+    assert_eq!(status.code(), Code::DeadlineExceeded, "{status:?}");
+    assert!(slow.await.is_ok_and(|r| r.is_ok()));
+    // Only the slow article ever started: the late one was abandoned in the queue.
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    assert_eq!(started.load(Ordering::SeqCst), 1);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_client_leaving_mid_stream_stops_its_work() {
+    let started = Arc::new(AtomicUsize::new(0));
+    let app = spawn_app_preparing(
+        |s| {
+            s.max_concurrent = 1;
+            s.stream_in_flight = 2;
+        },
+        Some(faulty(Arc::clone(&started))),
+    )
+    .await;
+    let items: Vec<_> = (0..40)
+        .map(|i| text_request(&format!("{i}"), "SLOW article"))
+        .collect();
+    let mut results = app
+        .client
+        .clone()
+        .prepare_stream(tokio_stream::iter(items))
+        .await
+        .expect("stream opens")
+        .into_inner();
+    assert!(results.message().await.is_ok_and(|m| m.is_some()));
+    drop(results);
+    // 40 articles at 300 ms each would take 12 s; after the client leaves, at most the ones
+    // already admitted finish.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let begun = started.load(Ordering::SeqCst);
+    assert!(begun <= 5, "{begun} articles started after the client left");
+    app.stop().await;
+}
