@@ -8,4 +8,5 @@ mod hostile;
 mod metrics;
 mod prepare;
 mod security;
+mod shutdown;
 mod stream;
