@@ -16,6 +16,7 @@ use std::future::Future;
 use std::net::SocketAddr;
 
 use tokio::net::TcpListener;
+use tokio_stream::StreamExt;
 use tokio_stream::wrappers::TcpListenerStream;
 use tonic::codec::CompressionEncoding;
 use tonic::service::interceptor::InterceptedService;
@@ -251,6 +252,13 @@ impl Application {
         });
         let auth = self.auth;
         let guarded = move |request| auth.check(request);
+        // Small replies must not wait for delayed ACKs (Nagle): 40 ms per call otherwise.
+        let incoming = TcpListenerStream::new(self.listener).map(|accepted| {
+            accepted.and_then(|stream| {
+                stream.set_nodelay(true)?;
+                Ok(stream)
+            })
+        });
         let mut builder = Server::builder();
         if let Some(tls) = self.tls {
             builder = builder.tls_config(tls)?;
@@ -266,7 +274,7 @@ impl Application {
             .add_service(InterceptedService::new(reflection_v1, guarded.clone()))
             .add_service(InterceptedService::new(reflection_v1alpha, guarded.clone()))
             .add_service(InterceptedService::new(article_prep, guarded))
-            .serve_with_incoming_shutdown(TcpListenerStream::new(self.listener), async {
+            .serve_with_incoming_shutdown(incoming, async {
                 let _ = stop_rx.await;
             });
         tokio::select! {

@@ -38,7 +38,9 @@ async fn sigterm_during_a_stream_drains_it_and_exits() {
     }
     let address = address.expect("the server logs its address");
     let mut client = connect(&address).await;
-    let items: Vec<_> = (0..100).map(|i| text_request(&i.to_string(), SEED)).collect();
+    let items: Vec<_> = (0..100)
+        .map(|i| text_request(&i.to_string(), SEED))
+        .collect();
     let mut results = client
         .prepare_stream(tokio_stream::iter(items))
         .await
@@ -55,8 +57,15 @@ async fn sigterm_during_a_stream_drains_it_and_exits() {
     assert!(sent.success());
 
     let mut articles = 1;
-    while let Some(item) = results.message().await.expect("the stream is drained, not cut") {
-        assert!(matches!(item.outcome, Some(Outcome::Article(_))), "{item:?}");
+    while let Some(item) = results
+        .message()
+        .await
+        .expect("the stream is drained, not cut")
+    {
+        assert!(
+            matches!(item.outcome, Some(Outcome::Article(_))),
+            "{item:?}"
+        );
         articles += 1;
     }
     assert_eq!(articles, 100, "every in-flight item is answered");
