@@ -188,6 +188,10 @@ pub struct BatchArgs {
     /// Largest payload per line, bytes.
     #[arg(long, default_value_t = ServerSettings::DEFAULT_MAX_MESSAGE_BYTES)]
     pub max_payload_bytes: usize,
+    /// Send the work to running servers instead (`host:port[,host:port…]`): balanced across
+    /// them over `PrepareStream`, failed items retried with backoff, output in input order.
+    #[arg(long, value_name = "HOST:PORT[,…]")]
+    pub remote: Option<String>,
 }
 
 /// Why a command failed.
@@ -204,6 +208,9 @@ pub enum CliError {
     /// The article was refused.
     #[error(transparent)]
     Prep(#[from] PrepError),
+    /// `--remote` was not usable.
+    #[error("{0}")]
+    Remote(String),
     /// A worker pool could not be built.
     #[error("cannot start worker threads: {0}")]
     Threads(String),
@@ -280,6 +287,17 @@ pub fn prepare(args: &PrepareArgs) -> Result<(), CliError> {
 /// # Errors
 /// When stdin or stdout fail; a bad line is an error result, not an error of the batch.
 pub fn batch(args: &BatchArgs) -> Result<(), CliError> {
+    if let Some(targets) = &args.remote {
+        let remote = crate::remote::Remote::new(targets).map_err(CliError::Remote)?;
+        let stdout = std::io::stdout().lock();
+        return remote
+            .run(std::io::stdin().lock(), std::io::BufWriter::new(stdout))
+            .or_else(ignore_broken_pipe)
+            .map_err(|source| CliError::Io {
+                context: "remote batch".into(),
+                source,
+            });
+    }
     let threads = args
         .threads
         .unwrap_or_else(|| {

@@ -9,5 +9,6 @@
 pub mod cli;
 pub mod config;
 pub mod pipeline;
+pub mod remote;
 pub mod server;
 pub mod telemetry;

@@ -23,14 +23,9 @@ pub fn prepare_pretty(
 /// line gives an error result naming the line, never a failure of the batch.
 #[must_use]
 pub fn prepare_line(line_number: usize, line: &str, max_payload_bytes: usize) -> String {
-    let result = match serde_json::from_str::<proto::PrepareRequest>(line) {
-        Err(e) => convert::error_result(
-            String::new(),
-            &tonic::Status::invalid_argument(format!(
-                "line {line_number}: not a PrepareRequest in proto3 JSON: {e}"
-            )),
-        ),
-        Ok(request) => {
+    let result = read_request(line_number, line).map_or_else(
+        |refused| *refused,
+        |request| {
             let id = request.id.clone();
             let outcome = Job::from_proto(request, max_payload_bytes).and_then(|job| {
                 let unit = job.options.offset_unit;
@@ -41,9 +36,33 @@ pub fn prepare_line(line_number: usize, line: &str, max_payload_bytes: usize) ->
                 Ok(article) => convert::article_result(article),
                 Err(e) => convert::error_result(id, &errors::status(&e)),
             }
-        }
-    };
-    serde_json::to_string(&result).unwrap_or_else(|e| {
+        },
+    );
+    render(&result)
+}
+
+/// A `batch` line read as a `PrepareRequest`, or the error result for a line that is not one.
+///
+/// # Errors
+/// The `PrepareResult` to print for the line.
+pub fn read_request(
+    line_number: usize,
+    line: &str,
+) -> Result<proto::PrepareRequest, Box<proto::PrepareResult>> {
+    serde_json::from_str::<proto::PrepareRequest>(line).map_err(|e| {
+        Box::new(convert::error_result(
+            String::new(),
+            &tonic::Status::invalid_argument(format!(
+                "line {line_number}: not a PrepareRequest in proto3 JSON: {e}"
+            )),
+        ))
+    })
+}
+
+/// A result as one line of proto3 JSON.
+#[must_use]
+pub fn render(result: &proto::PrepareResult) -> String {
+    serde_json::to_string(result).unwrap_or_else(|e| {
         format!(r#"{{"error":{{"code":13,"codeName":"INTERNAL","message":"cannot render result: {e}"}}}}"#)
     })
 }

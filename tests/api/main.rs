@@ -7,6 +7,7 @@ mod helpers;
 mod hostile;
 mod metrics;
 mod prepare;
+mod remote;
 mod security;
 mod shutdown;
 mod stream;

@@ -1,0 +1,368 @@
+//! `batch --remote`: the batch command's work sent to running servers over `PrepareStream`, so a
+//! pipeline scales past one machine with more replicas.
+//!
+//! Lines are read in windows; each window's requests go to a shared queue drained by a few
+//! streams per server (client-side balancing: a faster or less loaded server simply takes more).
+//! An item whose server fails (transport error, UNAVAILABLE, RESOURCE_EXHAUSTED, ...) goes back on
+//! the queue after a backoff, for any server, up to [`MAX_ATTEMPTS`]; results are written in input
+//! order. Items carry their position as the request id on the wire and get their own id back.
+
+use std::collections::HashMap;
+use std::io::{BufRead, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use tokio::sync::{Mutex, mpsc};
+use tokio_stream::wrappers::ReceiverStream;
+use tonic::Code;
+use tonic::transport::{Channel, Endpoint};
+
+use crate::server::proto::article_prep_client::ArticlePrepClient;
+use crate::server::proto::{self, prepare_result::Outcome};
+use crate::server::{convert, jsonl};
+
+/// Tries per item before its error is written.
+pub const MAX_ATTEMPTS: u32 = 4;
+/// Streams opened per server.
+const STREAMS_PER_SERVER: usize = 2;
+/// Items in flight per stream.
+const IN_FLIGHT_PER_STREAM: usize = 8;
+
+/// One line's work.
+#[derive(Debug)]
+struct Item {
+    position: usize,
+    request: proto::PrepareRequest,
+    attempts: u32,
+    last_error: String,
+}
+
+/// Where the batch's work goes.
+#[derive(Debug)]
+pub struct Remote {
+    servers: Vec<(String, Channel)>,
+    runtime: tokio::runtime::Runtime,
+}
+
+impl Remote {
+    /// Channels to `host:port` (or full `http(s)://` URLs), connected lazily, on a runtime of
+    /// their own.
+    ///
+    /// # Errors
+    /// An address that is not a URI; no runtime.
+    pub fn new(targets: &str) -> Result<Self, String> {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .map_err(|e| format!("cannot start the runtime: {e}"))?;
+        // Lazy channels spawn their connection task on the runtime they are made in.
+        let _entered = runtime.enter();
+        let servers = targets
+            .split(',')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(|target| {
+                let uri = if target.contains("://") {
+                    target.to_owned()
+                } else {
+                    format!("http://{target}")
+                };
+                let channel = Endpoint::from_shared(uri)
+                    .map_err(|e| format!("--remote {target}: {e}"))?
+                    .connect_timeout(Duration::from_secs(3))
+                    .connect_lazy();
+                Ok((target.to_owned(), channel))
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        if servers.is_empty() {
+            return Err("--remote names no server".into());
+        }
+        Ok(Self { servers, runtime })
+    }
+
+    /// Reads `PrepareRequest` lines from `input`, writes `PrepareResult` lines to `output` in the
+    /// same order.
+    ///
+    /// # Errors
+    /// Reading or writing failed.
+    pub fn run(&self, input: impl BufRead, mut output: impl Write) -> std::io::Result<()> {
+        let window = self.servers.len() * STREAMS_PER_SERVER * IN_FLIGHT_PER_STREAM * 4;
+        let mut lines = input.lines().enumerate();
+        loop {
+            let mut results: Vec<Option<proto::PrepareResult>> = Vec::with_capacity(window);
+            let mut items = Vec::new();
+            for (n, line) in lines.by_ref().take(window) {
+                let line = line?;
+                if line.trim().is_empty() {
+                    continue;
+                }
+                match jsonl::read_request(n + 1, &line) {
+                    Ok(request) => items.push(Item {
+                        position: results.len(),
+                        request,
+                        attempts: 0,
+                        last_error: String::new(),
+                    }),
+                    Err(refused) => {
+                        results.push(Some(*refused));
+                        continue;
+                    }
+                }
+                results.push(None);
+            }
+            if results.is_empty() {
+                break;
+            }
+            for (position, result) in self.runtime.block_on(self.prepare_all(items)) {
+                results[position] = Some(result);
+            }
+            for result in results.into_iter().flatten() {
+                writeln!(output, "{}", jsonl::render(&result))?;
+            }
+        }
+        output.flush()
+    }
+
+    /// Prepares every item on the servers; returns (position, result) for each.
+    async fn prepare_all(&self, items: Vec<Item>) -> Vec<(usize, proto::PrepareResult)> {
+        let remaining = Arc::new(AtomicUsize::new(items.len()));
+        let (queue_tx, queue_rx) = mpsc::unbounded_channel::<Item>();
+        for item in items {
+            let _ = queue_tx.send(item);
+        }
+        let queue = Arc::new(Mutex::new(queue_rx));
+        let (done_tx, mut done_rx) = mpsc::unbounded_channel();
+        let failing = Arc::new(AtomicUsize::new(0));
+        let mut workers = Vec::new();
+        for (name, channel) in &self.servers {
+            for _ in 0..STREAMS_PER_SERVER {
+                let worker = Worker {
+                    server: name.clone(),
+                    client: ArticlePrepClient::new(channel.clone())
+                        .max_decoding_message_size(256 * 1024 * 1024),
+                    queue: Arc::clone(&queue),
+                    requeue: queue_tx.clone(),
+                    done: done_tx.clone(),
+                    remaining: Arc::clone(&remaining),
+                    failing: Arc::clone(&failing),
+                    workers: self.servers.len() * STREAMS_PER_SERVER,
+                    is_failing: false,
+                };
+                workers.push(tokio::spawn(worker.run()));
+            }
+        }
+        drop(done_tx);
+        let mut out = Vec::new();
+        while let Some(finished) = done_rx.recv().await {
+            out.push(finished);
+        }
+        for worker in workers {
+            let _ = worker.await;
+        }
+        out
+    }
+}
+
+/// One stream to one server.
+struct Worker {
+    server: String,
+    client: ArticlePrepClient<Channel>,
+    queue: Arc<Mutex<mpsc::UnboundedReceiver<Item>>>,
+    requeue: mpsc::UnboundedSender<Item>,
+    done: mpsc::UnboundedSender<(usize, proto::PrepareResult)>,
+    remaining: Arc<AtomicUsize>,
+    /// Workers whose server cannot be reached now, and how many workers there are.
+    failing: Arc<AtomicUsize>,
+    workers: usize,
+    is_failing: bool,
+}
+
+/// Codes worth another try, on this or another server.
+fn retryable(code: Code) -> bool {
+    matches!(
+        code,
+        Code::Unavailable
+            | Code::ResourceExhausted
+            | Code::DeadlineExceeded
+            | Code::Internal
+            | Code::Unknown
+            | Code::Cancelled
+            | Code::Aborted
+    )
+}
+
+impl Worker {
+    async fn run(mut self) {
+        let mut failures = 0u32;
+        while self.remaining.load(Ordering::Acquire) > 0 {
+            match self.stream().await {
+                Ok(()) => failures = 0,
+                Err(error) => {
+                    failures += 1;
+                    if !self.is_failing {
+                        self.is_failing = true;
+                        self.failing.fetch_add(1, Ordering::AcqRel);
+                    }
+                    tracing::warn!(server = %self.server, %error, "stream to server failed");
+                    // With every server unreachable for a while, the items end as errors rather
+                    // than wait forever; while any server works, they wait for it.
+                    if failures >= MAX_ATTEMPTS
+                        && self.failing.load(Ordering::Acquire) == self.workers
+                    {
+                        self.give_up_queued(&error).await;
+                    }
+                    tokio::time::sleep(backoff(failures)).await;
+                }
+            }
+        }
+    }
+
+    /// Writes every queued item's error: no server can be reached.
+    async fn give_up_queued(&self, error: &tonic::Status) {
+        let mut queue = self.queue.lock().await;
+        while let Ok(item) = queue.try_recv() {
+            let message = format!(
+                "no server could be reached; last: {}: {}",
+                self.server,
+                error.message()
+            );
+            self.fail(&item, Code::Unavailable, message);
+        }
+    }
+
+    /// Takes the next item, waiting while others are in flight; none once all are finished.
+    async fn next_item(&self) -> Option<Item> {
+        loop {
+            if self.remaining.load(Ordering::Acquire) == 0 {
+                return None;
+            }
+            let mut queue = self.queue.lock().await;
+            if let Ok(item) = queue.try_recv() {
+                return Some(item);
+            }
+            drop(queue);
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+    }
+
+    /// One stream: sends items while fewer than the in-flight limit are pending, hands back
+    /// results. On a broken stream its pending items go back on the queue.
+    async fn stream(&mut self) -> Result<(), tonic::Status> {
+        let (tx, rx) = mpsc::channel::<proto::PrepareRequest>(IN_FLIGHT_PER_STREAM);
+        // The server answers a stream's headers at once: items are taken only once it has.
+        let mut responses = self
+            .client
+            .prepare_stream(ReceiverStream::new(rx))
+            .await?
+            .into_inner();
+        if self.is_failing {
+            self.is_failing = false;
+            self.failing.fetch_sub(1, Ordering::AcqRel);
+        }
+        let mut pending: HashMap<String, Item> = HashMap::new();
+        let mut input_open = true;
+        loop {
+            tokio::select! {
+                item = self.next_item(), if input_open && pending.len() < IN_FLIGHT_PER_STREAM => {
+                    match item {
+                        Some(item) => send(&tx, &mut pending, item).await,
+                        None => input_open = false,
+                    }
+                }
+                message = responses.message() => match message {
+                    Ok(Some(result)) => self.finish(&mut pending, result),
+                    Ok(None) => {
+                        let status = tonic::Status::unavailable("stream ended early");
+                        self.retry_all(&mut pending, &status);
+                        return if pending.is_empty() && !input_open { Ok(()) } else { Err(status) };
+                    }
+                    Err(status) => {
+                        self.retry_all(&mut pending, &status);
+                        return Err(status);
+                    }
+                }
+            }
+            if !input_open && pending.is_empty() {
+                return Ok(());
+            }
+        }
+    }
+
+    fn finish(&self, pending: &mut HashMap<String, Item>, mut result: proto::PrepareResult) {
+        let Some(item) = pending.remove(&result.id) else {
+            return;
+        };
+        if let Some(Outcome::Error(error)) = &result.outcome {
+            let code = Code::from_i32(error.code);
+            if retryable(code) {
+                let status = tonic::Status::new(code, error.message.clone());
+                self.retry(item, &status);
+                return;
+            }
+        }
+        result.id.clone_from(&item.request.id);
+        if let Some(Outcome::Article(article)) = &mut result.outcome {
+            article.id.clone_from(&item.request.id);
+        }
+        self.deliver(item.position, result);
+    }
+
+    fn retry_all(&self, pending: &mut HashMap<String, Item>, status: &tonic::Status) {
+        for (_, item) in pending.drain() {
+            self.retry(item, status);
+        }
+    }
+
+    /// Back on the queue after a backoff, or its last error written when out of attempts.
+    fn retry(&self, mut item: Item, status: &tonic::Status) {
+        item.attempts += 1;
+        item.last_error = format!("{}: {}", self.server, status.message());
+        if item.attempts >= MAX_ATTEMPTS {
+            let message = format!(
+                "no server prepared this item in {} attempts; last: {}",
+                item.attempts, item.last_error
+            );
+            self.fail(&item, status.code(), message);
+            return;
+        }
+        let requeue = self.requeue.clone();
+        let delay = backoff(item.attempts);
+        tokio::spawn(async move {
+            tokio::time::sleep(delay).await;
+            let _ = requeue.send(item);
+        });
+    }
+
+    fn fail(&self, item: &Item, code: Code, message: String) {
+        let status = tonic::Status::new(code, message);
+        self.deliver(
+            item.position,
+            convert::error_result(item.request.id.clone(), &status),
+        );
+    }
+
+    fn deliver(&self, position: usize, result: proto::PrepareResult) {
+        let _ = self.done.send((position, result));
+        self.remaining.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
+/// Sends one item with its position as the wire id.
+async fn send(
+    tx: &mpsc::Sender<proto::PrepareRequest>,
+    pending: &mut HashMap<String, Item>,
+    item: Item,
+) {
+    let mut request = item.request.clone();
+    request.id = item.position.to_string();
+    pending.insert(request.id.clone(), item);
+    // A closed stream shows up as an error on the response side, which retries what is pending.
+    let _ = tx.send(request).await;
+}
+
+/// 100 ms, 200 ms, 400 ms … up to 3.2 s.
+fn backoff(attempt: u32) -> Duration {
+    Duration::from_millis(100 << attempt.min(5))
+}

@@ -1,0 +1,96 @@
+//! `batch --remote`: the same output as a local batch, in input order, across several servers,
+//! with a dead server in the list, and errors (not a hang) when no server can be reached.
+
+use std::process::Stdio;
+
+use tokio::io::AsyncWriteExt;
+
+use crate::helpers::{SEED, spawn_app};
+
+fn input() -> String {
+    let mut lines: Vec<String> = (0..24)
+        .map(|i| {
+            serde_json::json!({
+                "id": format!("a{i}"),
+                "text": format!("{SEED}\nItem {i}."),
+                "options": {"chunking": {"maxTokens": 128 + i}}
+            })
+            .to_string()
+        })
+        .collect();
+    lines.insert(5, "{not json".into());
+    lines.insert(9, r#"{"id":"blank","text":"   "}"#.into());
+    lines.join("\n") + "\n"
+}
+
+async fn batch(args: &[&str], stdin: &str) -> String {
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_article-prep"))
+        .arg("batch")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the binary starts");
+    // Written while the output is read: a child blocked on a full stdout pipe would never
+    // drain its stdin.
+    let mut pipe = child.stdin.take().expect("stdin");
+    let input = stdin.to_owned();
+    tokio::spawn(async move {
+        let _ = pipe.write_all(input.as_bytes()).await;
+    });
+    let out = tokio::time::timeout(
+        std::time::Duration::from_secs(120),
+        child.wait_with_output(),
+    )
+    .await
+    .expect("batch ends")
+    .expect("output");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+fn dead_address() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let address = listener.local_addr().expect("address").to_string();
+    drop(listener);
+    address
+}
+
+#[tokio::test]
+async fn remote_batch_matches_local_batch_across_servers_and_a_dead_one() {
+    let (one, two) = (spawn_app().await, spawn_app().await);
+    let input = input();
+    let local = batch(&[], &input).await;
+    let targets = [
+        one.address.trim_start_matches("http://"),
+        &dead_address(),
+        two.address.trim_start_matches("http://"),
+    ]
+    .join(",");
+    let remote = batch(&["--remote", &targets], &input).await;
+    assert_eq!(remote.lines().count(), 26);
+    assert_eq!(remote, local, "remote output differs from local");
+    one.stop().await;
+    two.stop().await;
+}
+
+#[tokio::test]
+async fn with_no_server_reachable_every_item_is_an_error() {
+    let input = input();
+    let out = batch(&["--remote", &dead_address()], &input).await;
+    let results: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    assert_eq!(results.len(), 26);
+    assert_eq!(results[0]["id"], "a0");
+    assert_eq!(results[5]["error"]["codeName"], "INVALID_ARGUMENT");
+    assert!(
+        results
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != 5)
+            .all(|(_, r)| r["error"]["codeName"] == "UNAVAILABLE")
+    );
+}
