@@ -55,11 +55,11 @@ pub struct ServeArgs {
     #[arg(long, env = "ARTICLE_PREP_MAX_MESSAGE_BYTES", default_value_t = ServerSettings::DEFAULT_MAX_MESSAGE_BYTES)]
     pub max_message_bytes: usize,
     /// Longest a request may take, seconds.
-    #[arg(long, env = "ARTICLE_PREP_REQUEST_TIMEOUT", default_value_t = 30.0)]
-    pub request_timeout: f64,
+    #[arg(long, env = "ARTICLE_PREP_REQUEST_TIMEOUT", default_value = "30", value_parser = seconds)]
+    pub request_timeout: Duration,
     /// How long shutdown waits for in-flight calls, seconds.
-    #[arg(long, env = "ARTICLE_PREP_DRAIN_TIMEOUT", default_value_t = 20.0)]
-    pub drain_timeout: f64,
+    #[arg(long, env = "ARTICLE_PREP_DRAIN_TIMEOUT", default_value = "20", value_parser = seconds)]
+    pub drain_timeout: Duration,
     /// Serve Prometheus metrics over HTTP at this address (`/metrics`).
     #[arg(long, env = "ARTICLE_PREP_METRICS_LISTEN")]
     pub metrics_listen: Option<SocketAddr>,
@@ -91,8 +91,8 @@ impl ServeArgs {
                 .max(1),
             max_queued: self.max_queued.unwrap_or(defaults.max_queued),
             max_message_bytes: self.max_message_bytes,
-            request_timeout: Duration::from_secs_f64(self.request_timeout.max(0.001)),
-            drain_timeout: Duration::from_secs_f64(self.drain_timeout.max(0.0)),
+            request_timeout: self.request_timeout,
+            drain_timeout: self.drain_timeout,
             metrics_listen: self.metrics_listen,
             tls: self
                 .tls_cert
@@ -107,6 +107,17 @@ impl ServeArgs {
             ..defaults
         }
     }
+}
+
+/// A positive number of seconds (`2.5`), at most a day.
+fn seconds(value: &str) -> Result<Duration, String> {
+    let n: f64 = value
+        .parse()
+        .map_err(|_| format!("`{value}` is not a number of seconds"))?;
+    if !(n > 0.0 && n <= 86_400.0) {
+        return Err(format!("`{value}` is not between 0 and 86400 seconds"));
+    }
+    Duration::try_from_secs_f64(n).map_err(|e| e.to_string())
 }
 
 /// The payload kind of a file.
