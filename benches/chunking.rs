@@ -54,16 +54,17 @@ fn chunking(c: &mut Criterion) {
     let mut group = c.benchmark_group("news");
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.sample_size(20);
-    let sentences = segment::sentences(&text, &paragraphs);
+    let rules = segment::SentenceRules::for_language("en");
+    let sentences = segment::sentences(&text, &paragraphs, &rules);
     let budget = ChunkBudget::new(512, 0, Tokenizer::Cl100kBase).unwrap_or_default();
     let counter = chunk::TokenCounter::new(Tokenizer::Cl100kBase);
 
     group.bench_function("sentences", |b| {
-        b.iter(|| segment::sentences(black_box(&text), &paragraphs))
+        b.iter(|| segment::sentences(black_box(&text), &paragraphs, &rules))
     });
     group.bench_function("sentences_and_chunks_cl100k_512", |b| {
         b.iter(|| {
-            let sentences = segment::sentences(black_box(&text), &paragraphs);
+            let sentences = segment::sentences(black_box(&text), &paragraphs, &rules);
             chunk::chunks(&text, &paragraphs, &sentences, &[], &budget, counter)
         })
     });

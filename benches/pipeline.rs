@@ -17,7 +17,8 @@ fn stages(c: &mut Criterion) {
     let blocks = text::parse(SEED);
     let sorted = boilerplate::sort(&blocks, None, false);
     let body = normalize::assemble(&sorted.kept, Default::default());
-    let sentences = segment::sentences(&body.text, &body.paragraphs);
+    let rules = segment::SentenceRules::for_language("en");
+    let sentences = segment::sentences(&body.text, &body.paragraphs, &rules);
     let found = quotes::find(&body.text, &body.paragraphs, &sentences);
     let options = Options::default();
     let counter = chunk::TokenCounter::new(options.chunking.tokenizer());
@@ -30,7 +31,7 @@ fn stages(c: &mut Criterion) {
         b.iter(|| normalize::assemble(black_box(&sorted.kept), Default::default()))
     });
     group.bench_function("segment", |b| {
-        b.iter(|| segment::sentences(black_box(&body.text), &body.paragraphs))
+        b.iter(|| segment::sentences(black_box(&body.text), &body.paragraphs, &rules))
     });
     group.bench_function("quotes", |b| {
         b.iter(|| quotes::find(black_box(&body.text), &body.paragraphs, &sentences))
@@ -49,12 +50,16 @@ fn stages(c: &mut Criterion) {
     });
     group.bench_function("metadata", |b| {
         b.iter(|| {
+            let page = metadata::PageMeta::default();
+            let language =
+                metadata::language(&body.text, &Hints::default(), &page, &mut Vec::new());
             metadata::build(
                 black_box(&body),
                 &sentences,
                 &sorted.dropped,
-                &metadata::PageMeta::default(),
+                &page,
                 &Hints::default(),
+                language,
             )
         })
     });

@@ -255,7 +255,8 @@ fn sentences(rules: &Path, min_pass: Option<usize>) -> Result<bool, String> {
     for (lang, case) in &cases {
         let text = case["text"].as_str().unwrap_or_default();
         bytes += text.len();
-        let got: Vec<&str> = pipeline::segment::split_sentences(text)
+        let rules = pipeline::segment::SentenceRules::for_language(lang);
+        let got: Vec<&str> = pipeline::segment::split_sentences(text, &rules)
             .into_iter()
             .filter_map(|r| text.get(r))
             .map(str::trim)

@@ -87,7 +87,7 @@ const LANGUAGE_SAMPLE_CHARS: usize = 3000;
 /// Words a reader reads per minute, for `reading_time_seconds`.
 const WORDS_PER_MINUTE: usize = 238;
 
-/// Builds the metadata and the related links; returns warnings worth passing on.
+/// Builds the metadata and the related links.
 #[must_use]
 pub fn build(
     body: &Body,
@@ -95,8 +95,8 @@ pub fn build(
     dropped: &[DroppedBlock],
     page: &PageMeta,
     hints: &Hints,
-) -> (Metadata, Vec<RelatedArticle>, Vec<String>) {
-    let mut warnings = Vec::new();
+    (language, language_confidence): (String, f32),
+) -> (Metadata, Vec<RelatedArticle>) {
     let lines = MetadataLines::read(dropped);
     let title = hints
         .title
@@ -128,7 +128,6 @@ pub fn build(
     if authors.is_empty() {
         authors = lines.authors;
     }
-    let (language, language_confidence) = language(&body.text, hints, page, &mut warnings);
     let word_count = body
         .text
         .split_whitespace()
@@ -160,7 +159,7 @@ pub fn build(
         content_hash: content_hash(&body.text),
         simhash: format!("{:016x}", simhash(&body.text)),
     };
-    (metadata, related(dropped), warnings)
+    (metadata, related(dropped))
 }
 
 /// Values read from the lines set aside as title and source/byline/date lines.
@@ -252,7 +251,11 @@ impl MetadataLines {
     }
 }
 
-fn language(
+/// The article's language (a BCP 47 tag) and the confidence in it: the caller's hint, else
+/// `<html lang>` when detection does not contradict it, else detection. A disagreement is a
+/// warning.
+#[must_use]
+pub fn language(
     text: &str,
     hints: &Hints,
     page: &PageMeta,

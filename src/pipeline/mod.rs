@@ -100,19 +100,21 @@ pub fn prepare(input: Input, hints: &Hints, options: &Options) -> Result<Prepare
         let _span = tracing::debug_span!("normalize").entered();
         normalize::assemble(&sorted.kept, options.quote_style)
     };
+    // The language decides the sentence rules, so it is known before segmentation.
+    let language = metadata::language(&body.text, hints, &page, &mut warnings);
+    let sentence_rules = segment::SentenceRules::for_language(&language.0);
     let sentences = {
         let _span = tracing::debug_span!("segment").entered();
-        segment::sentences(&body.text, &body.paragraphs)
+        segment::sentences(&body.text, &body.paragraphs, &sentence_rules)
     };
     let quotes = {
         let _span = tracing::debug_span!("quotes").entered();
         quotes::find(&body.text, &body.paragraphs, &sentences)
     };
-    let (metadata, related, meta_warnings) = {
+    let (metadata, related) = {
         let _span = tracing::debug_span!("metadata").entered();
-        metadata::build(&body, &sentences, &sorted.dropped, &page, hints)
+        metadata::build(&body, &sentences, &sorted.dropped, &page, hints, language)
     };
-    warnings.extend(meta_warnings);
     let chunks = {
         let _span = tracing::debug_span!("chunk").entered();
         chunk::chunks(

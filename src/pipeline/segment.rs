@@ -43,13 +43,13 @@ pub struct Sentence {
     pub paragraph: usize,
 }
 
-/// Splits every paragraph of `text` into sentences.
+/// Splits every paragraph of `text` into sentences, by the rules of the text's language.
 #[must_use]
-pub fn sentences(text: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
+pub fn sentences(text: &str, paragraphs: &[Paragraph], rules: &SentenceRules) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (index, paragraph) in paragraphs.iter().enumerate() {
         let base = paragraph.span.start();
-        for range in split_sentences(paragraph.span.slice(text)) {
+        for range in split_sentences(paragraph.span.slice(text), rules) {
             if let Some(span) = Span::new(text, base + range.start..base + range.end) {
                 out.push(Sentence {
                     span,
@@ -60,6 +60,129 @@ pub fn sentences(text: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
     }
     out
 }
+
+/// What sentence boundaries look like in one language, on top of what all languages share (the
+/// terminal marks of every script are always known: `।`, `۔`, `؟`, `։`, `።`, `။`, CJK).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SentenceRules {
+    /// Abbreviations that precede a name or number (titles, months, `z. B.`), lower case.
+    abbreviations: &'static [&'static str],
+    /// Words that usually open a sentence (after a postpositive abbreviation such as `Co.`).
+    openers: &'static [&'static str],
+    /// `12. Juni`, `XII. Pluku`: a number or Roman numeral with a dot is an ordinal.
+    ordinal_dot: bool,
+    /// Armenian: the colon is the full stop.
+    colon_ends: bool,
+    /// Greek: `;` is the question mark.
+    semicolon_asks: bool,
+}
+
+impl SentenceRules {
+    /// The rules for a language tag (`de`, `pt-BR`); English and shared rules for any other.
+    #[must_use]
+    pub fn for_language(tag: &str) -> Self {
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let (abbreviations, openers): (&[&str], &[&str]) = match primary.as_str() {
+            "de" => (DE_ABBREVIATIONS, DE_OPENERS),
+            "da" | "nb" | "no" | "nn" | "sv" => (DA_ABBREVIATIONS, DA_OPENERS),
+            "es" | "pt" => (ES_ABBREVIATIONS, &[]),
+            "it" => (IT_ABBREVIATIONS, &[]),
+            "fr" => (FR_ABBREVIATIONS, &[]),
+            "ru" | "uk" | "bg" | "kk" | "sr" | "mk" | "be" => (CYRILLIC_ABBREVIATIONS, &[]),
+            "sk" | "cs" | "pl" | "sl" | "hr" => (WEST_SLAVIC_ABBREVIATIONS, &[]),
+            "nl" => (NL_ABBREVIATIONS, &[]),
+            _ => (&[], &[]),
+        };
+        Self {
+            abbreviations,
+            openers,
+            ordinal_dot: matches!(
+                primary.as_str(),
+                "de" | "da"
+                    | "nb"
+                    | "no"
+                    | "nn"
+                    | "sk"
+                    | "cs"
+                    | "pl"
+                    | "sl"
+                    | "hr"
+                    | "sr"
+                    | "fi"
+                    | "et"
+                    | "lv"
+                    | "lt"
+                    | "hu"
+                    | "is"
+                    | "tr"
+                    | "bs"
+            ),
+            colon_ends: primary == "hy",
+            semicolon_asks: primary == "el",
+        }
+    }
+
+    fn is_abbreviation(&self, lower: &str) -> bool {
+        PREPOSITIVE.contains(&lower) || self.abbreviations.contains(&lower)
+    }
+
+    fn is_opener(&self, lower: &str) -> bool {
+        OPENERS.contains(&lower) || self.openers.contains(&lower)
+    }
+}
+
+// Common abbreviations per language: titles, months, units and Latin-style short forms that
+// precede what they qualify. Lower case, without their final dot.
+const DE_ABBREVIATIONS: &[&str] = &[
+    "z", "bzw", "ca", "nr", "str", "hr", "fr", "frl", "vgl", "usw", "evtl", "ggf", "inkl", "bspw",
+    "sog", "abs", "geb", "jh", "mio", "mrd", "tel", "zb", "dipl", "ing", "d", "h", "u", "a", "s",
+    "jan", "feb", "mär", "apr", "jun", "jul", "aug", "sept", "okt", "nov", "dez", "bd", "hrsg",
+];
+const DE_OPENERS: &[&str] = &[
+    "der", "die", "das", "ich", "wir", "sie", "er", "es", "ein", "eine", "was", "wie", "wo",
+];
+const DA_ABBREVIATIONS: &[&str] = &[
+    "skt", "hr", "fr", "frk", "nr", "ca", "bl.a", "f.eks", "osv", "pga", "evt", "jf", "kl", "mht",
+    "dvs", "mv", "ifm", "inkl", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "okt",
+    "nov", "dec", "tlf", "st",
+];
+const DA_OPENERS: &[&str] = &[
+    "de", "det", "den", "der", "hvad", "hvor", "hvem", "jeg", "vi", "han", "hun", "du", "i", "en",
+    "et", "men", "og", "så",
+];
+const ES_ABBREVIATIONS: &[&str] = &[
+    "sr", "sra", "srta", "sres", "lic", "dr", "dra", "ing", "arq", "prof", "profa", "ud", "uds",
+    "vd", "vds", "núm", "párrf", "pág", "págs", "art", "tel", "av", "avda", "cía", "dpto", "min",
+    "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "sept", "oct", "nov", "dic",
+    "lun", "mié", "jue", "vie", "sáb", "dom", "ee", "aprox", "gral", "sto", "sta", "dña", "d",
+];
+const IT_ABBREVIATIONS: &[&str] = &[
+    "ing", "avv", "dott", "dott.ssa", "dir", "amm", "sig", "sigg", "sig.ra", "prof", "psicol",
+    "geom", "rag", "arch", "on", "es", "pag", "tel", "ecc", "gen", "feb", "mar", "apr", "mag",
+    "giu", "lug", "ago", "set", "ott", "nov", "dic", "st", "d", "egr", "gent", "spett",
+];
+const FR_ABBREVIATIONS: &[&str] = &[
+    "m", "mm", "mme", "mmes", "mlle", "mlles", "me", "dr", "pr", "st", "ste", "av", "bd", "janv",
+    "févr", "avr", "juil", "sept", "oct", "nov", "déc", "env", "cf", "p", "vol", "chap",
+];
+const CYRILLIC_ABBREVIATIONS: &[&str] = &[
+    "г", "гг", "ул", "пгт", "проф", "кв", "д", "им", "т", "е", "н", "э", "др", "пр", "тыс", "млн",
+    "млрд", "руб", "коп", "см", "стр", "рис", "тел", "обл", "р", "ст", "акад", "доц", "пос", "с",
+    "пл", "бул", "гр", "д-р", "вкл", "ж", "жж", "мыс", "ғ", "англ", "лат", "т.е", "т.д", "т.п",
+];
+const WEST_SLAVIC_ABBREVIATIONS: &[&str] = &[
+    "napr", "tzv", "č", "str", "ing", "mgr", "doc", "prof", "tj", "atď", "resp", "ul", "nám",
+    "hod", "min", "s", "r", "o", "a", "spol", "np", "tzn", "wg", "godz", "dr",
+];
+const NL_ABBREVIATIONS: &[&str] = &[
+    "dhr", "mevr", "mw", "drs", "ir", "ing", "mr", "prof", "dr", "bijv", "blz", "nr", "ca", "jl",
+    "mln", "mld", "zgn", "evt", "resp", "jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep",
+    "okt", "nov", "dec", "st",
+];
 
 /// Abbreviations that precede a name or number and so never end a sentence.
 const PREPOSITIVE: &[&str] = &[
@@ -132,27 +255,46 @@ const OPENERS: &[&str] = &[
 fn is_closer(c: char) -> bool {
     matches!(
         c,
-        '\'' | '"' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '」' | '』'
+        '\'' | '"' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '」' | '』' | '“' | '‘' | '‹'
     )
 }
 
+/// Marks that end a sentence with or without a space after them (CJK, Ethiopic, Myanmar).
 fn is_cjk_terminal(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '｡')
+    matches!(c, '。' | '！' | '？' | '｡' | '።' | '፧' | '፨' | '။')
+}
+
+/// Full stops and question marks of other scripts: Devanagari danda, Arabic-script full stop and
+/// question mark, Armenian full stop.
+fn is_script_terminal(c: char) -> bool {
+    matches!(c, '।' | '॥' | '۔' | '؟' | '։')
 }
 
 /// Byte ranges of the sentences of one paragraph, trimmed, in order, none empty.
 #[must_use]
-pub fn split_sentences(p: &str) -> Vec<std::ops::Range<usize>> {
+pub fn split_sentences(p: &str, rules: &SentenceRules) -> Vec<std::ops::Range<usize>> {
     let chars: Vec<(usize, char)> = p.char_indices().collect();
     let mut cuts = Vec::new();
     let mut i = 0;
+    // Inside a title in 《》 a CJK terminal belongs to the title.
+    let mut in_title = 0usize;
     while i < chars.len() {
         let (_, c) = chars[i];
-        if !matches!(c, '.' | '!' | '?' | '…' | '‽') && !is_cjk_terminal(c) {
+        match c {
+            '《' => in_title += 1,
+            '》' => in_title = in_title.saturating_sub(1),
+            _ => {}
+        }
+        let terminal = matches!(c, '.' | '!' | '?' | '…' | '‽')
+            || is_cjk_terminal(c) && in_title == 0
+            || is_script_terminal(c)
+            || c == ':' && rules.colon_ends
+            || c == ';' && rules.semicolon_asks;
+        if !terminal {
             i += 1;
             continue;
         }
-        let cluster = terminal_cluster(&chars, i);
+        let cluster = terminal_cluster(&chars, i, rules);
         let mut end = cluster.end;
         while end < chars.len() && is_closer(chars[end].1) {
             end += 1;
@@ -175,7 +317,7 @@ pub fn split_sentences(p: &str) -> Vec<std::ops::Range<usize>> {
             next += 1;
         }
         let rest = &p[cut_at(next)..];
-        let decision = judge(p, &chars, i, &cluster, rest);
+        let decision = judge(p, &chars, i, &cluster, rest, rules);
         match decision {
             Cut::After => cuts.push(cut_at(end)),
             Cut::AfterFirstDot => cuts.push(cut_at(i + 1)),
@@ -278,7 +420,7 @@ struct Cluster {
     other: bool,
 }
 
-fn terminal_cluster(chars: &[(usize, char)], start: usize) -> Cluster {
+fn terminal_cluster(chars: &[(usize, char)], start: usize, rules: &SentenceRules) -> Cluster {
     let mut k = start;
     let mut dots = 0;
     let mut spaced = false;
@@ -288,7 +430,9 @@ fn terminal_cluster(chars: &[(usize, char)], start: usize) -> Cluster {
             '.' => dots += 1,
             '…' => dots += 3,
             '!' | '?' | '‽' => other = true,
-            c if is_cjk_terminal(c) => other = true,
+            c if is_cjk_terminal(c) || is_script_terminal(c) => other = true,
+            ':' if rules.colon_ends => other = true,
+            ';' if rules.semicolon_asks => other = true,
             ' ' if dots > 0 && chars.get(k + 1).is_some_and(|&(_, c)| c == '.') => spaced = true,
             _ => break,
         }
@@ -308,10 +452,28 @@ enum Cut {
     No,
 }
 
-fn judge(p: &str, chars: &[(usize, char)], at: usize, cluster: &Cluster, rest: &str) -> Cut {
-    let next = rest.chars().find(|c| !is_opener_punct(*c));
+fn judge(
+    p: &str,
+    chars: &[(usize, char)],
+    at: usize,
+    cluster: &Cluster,
+    rest: &str,
+    rules: &SentenceRules,
+) -> Cut {
+    // `? – спросила мама`: a dash and a lower-case word continue the sentence.
+    let next = rest
+        .chars()
+        .find(|c| !is_opener_punct(*c) && !c.is_whitespace());
     let next_lower = next.is_some_and(char::is_lowercase);
+    // `raak. ...en toen`: an ellipsis opening the next sentence.
+    if cluster.dots == 1 && !cluster.other && (rest.starts_with("...") || rest.starts_with('…')) {
+        return Cut::After;
+    }
     if next_lower {
+        return Cut::No;
+    }
+    // `consuela. / [...]`, `o., ktorí`: what follows cannot open a sentence.
+    if next.is_some_and(|c| matches!(c, '/' | ',' | ';' | ')' | ']' | '%')) {
         return Cut::No;
     }
     if cluster.other {
@@ -341,11 +503,24 @@ fn judge(p: &str, chars: &[(usize, char)], at: usize, cluster: &Cluster, rest: &
     if lower.is_empty() {
         return Cut::After;
     }
-    if PREPOSITIVE.contains(&lower.as_str()) {
+    // `Nov.. Grazie`: an abbreviation's dot and then the full stop.
+    if cluster.dots == 2 && !cluster.spaced {
+        return Cut::After;
+    }
+    // `vom 12. Juni`, `XII. Pluku`: ordinals, in languages that write them with a dot.
+    if rules.ordinal_dot
+        && (lower.len() <= 2 && lower.chars().all(|c| c.is_ascii_digit())
+            || word.len() >= 2 && word.chars().all(|c| "IVXLC".contains(c)))
+        && next.is_some_and(char::is_uppercase)
+        && !rules.is_opener(&next_word)
+    {
+        return Cut::No;
+    }
+    if rules.is_abbreviation(&lower) {
         // "Gen. Kellogg", "p. 55", "Jan. 5"; but a sentence may still end on "St." before "The".
         return if next_digit
-            || !OPENERS.contains(&next_word.as_str())
-            || lower.len() > 2 && lower != "st"
+            || !rules.is_opener(&next_word)
+            || lower.chars().count() > 2 && lower != "st"
         {
             Cut::No
         } else {
@@ -358,9 +533,7 @@ fn judge(p: &str, chars: &[(usize, char)], at: usize, cluster: &Cluster, rest: &
         let before = word_before(p, chars, at.saturating_sub(2));
         let name_before = before.chars().next().is_some_and(char::is_uppercase);
         return if name_before
-            || word.chars().all(char::is_uppercase)
-                && !OPENERS.contains(&next_word.as_str())
-                && word != "I"
+            || word.chars().all(char::is_uppercase) && !rules.is_opener(&next_word) && word != "I"
         {
             Cut::No
         } else {
@@ -376,7 +549,7 @@ fn judge(p: &str, chars: &[(usize, char)], at: usize, cluster: &Cluster, rest: &
     }
     let dotted = word.contains('.') && word.split('.').all(|w| w.chars().count() <= 2);
     if POSTPOSITIVE.contains(&lower.as_str()) || dotted {
-        return if OPENERS.contains(&next_word.as_str()) {
+        return if rules.is_opener(&next_word) {
             Cut::After
         } else {
             Cut::No
@@ -437,7 +610,7 @@ pub(crate) fn layout_for_tests(text: &str) -> (Vec<Paragraph>, Vec<Sentence>) {
         }
         at += part.len() + 2;
     }
-    let sentences = sentences(text, &paragraphs);
+    let sentences = sentences(text, &paragraphs, &SentenceRules::default());
     (paragraphs, sentences)
 }
 
@@ -446,7 +619,7 @@ mod tests {
     use super::*;
 
     fn split(p: &str) -> Vec<&str> {
-        split_sentences(p)
+        split_sentences(p, &SentenceRules::default())
             .into_iter()
             .filter_map(|r| p.get(r))
             .collect()
@@ -526,5 +699,33 @@ mod tests {
             split("It cost $2.5 million, or 3.5%. Then it fell."),
             ["It cost $2.5 million, or 3.5%.", "Then it fell."]
         );
+    }
+
+    #[test]
+    fn each_language_brings_its_abbreviations_and_marks() {
+        let split_in = |lang: &str, p: &str| -> Vec<String> {
+            split_sentences(p, &SentenceRules::for_language(lang))
+                .into_iter()
+                .map(|r| p[r].to_owned())
+                .collect()
+        };
+        assert_eq!(
+            split_in("de", "Das war am 12. Juni, z. B. in Bonn. Dann nicht."),
+            ["Das war am 12. Juni, z. B. in Bonn.", "Dann nicht."]
+        );
+        assert_eq!(
+            split_in("hy", "Բարև Ձեզ: Ես գնում եմ:"),
+            ["Բարև Ձեզ:", "Ես գնում եմ:"]
+        );
+        assert_eq!(
+            split_in("ru", "Он живёт на ул. Ленина. Да."),
+            ["Он живёт на ул. Ленина.", "Да."]
+        );
+        assert_eq!(
+            split_in("hi", "यह सच है। वह जानता है।"),
+            ["यह सच है।", "वह जानता है।"]
+        );
+        // The colon ends sentences in Armenian only.
+        assert_eq!(split_in("en", "He said: Go home."), ["He said: Go home."]);
     }
 }
