@@ -71,6 +71,25 @@ enum Cmd {
         #[arg(long)]
         min_pass: Option<usize>,
     },
+    /// Article finding on non-English pages with must-include / must-exclude snippets
+    /// (`snippets.json`, `html/<id>.html.gz`), scored as the corpus README defines: white space
+    /// collapsed, each snippet a plain substring of the body.
+    Snippets {
+        /// The corpus folder.
+        corpus: PathBuf,
+        /// How many of the worst pages to list.
+        #[arg(long, default_value_t = 10)]
+        worst: usize,
+        /// Fail when F1 is below this.
+        #[arg(long)]
+        min_f1: Option<f64>,
+    },
+    /// Language detection: each language's cases of a multilingual rules file, joined into one
+    /// paragraph, prepared as text; the detected language and its confidence per language.
+    Languages {
+        /// The multilingual rules file (`{"de": [{"text": ...}], ...}`).
+        rules: PathBuf,
+    },
     /// Quotes and speakers on annotated articles (JSON Lines with `id`, `text`, `quotes`).
     Quotes {
         /// The gold file, e.g. `../shared/corpus/polnear-quotes/dev.jsonl`.
@@ -125,6 +144,12 @@ fn run(cli: Cli) -> Result<bool, String> {
             metadata(&corpus, &out, &scorer, worst)
         }
         Cmd::Sentences { rules, min_pass } => sentences(&rules, min_pass),
+        Cmd::Languages { rules } => languages(&rules),
+        Cmd::Snippets {
+            corpus,
+            worst,
+            min_f1,
+        } => snippets(&corpus, worst, min_f1),
         Cmd::Quotes {
             gold,
             out,
@@ -224,6 +249,131 @@ fn metadata(corpus: &Path, out: &Path, scorer: &Path, worst: usize) -> Result<bo
         }
     }
     Ok(true)
+}
+
+/// Scores the body of each page against its snippets; prints P/R/F1, speed and the worst pages.
+fn snippets(corpus: &Path, worst: usize, min_f1: Option<f64>) -> Result<bool, String> {
+    let index = corpus.join("snippets.json");
+    let pages: serde_json::Map<String, Value> = serde_json::from_str(
+        &std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?,
+    )
+    .map_err(|e| e.to_string())?;
+    let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (mut tp, mut fn_, mut fp) = (0usize, 0usize, 0usize);
+    let mut per_page: Vec<(usize, String, Vec<String>)> = Vec::new();
+    let mut bytes = 0usize;
+    let mut busy = std::time::Duration::ZERO;
+    for (id, page) in &pages {
+        let html = read_gz(&corpus.join("html").join(format!("{id}.html.gz")))?;
+        bytes += html.len();
+        let hints = Hints::parse(
+            page["url"].as_str().map(str::to_owned),
+            None,
+            None,
+            None,
+            None,
+        )
+        .unwrap_or_default();
+        let started = Instant::now();
+        let text = pipeline::prepare(Input::Html(html), &hints, &Options::default())
+            .map(|p| p.text)
+            .unwrap_or_default();
+        busy += started.elapsed();
+        let body = collapse(&text);
+        let mut misses = Vec::new();
+        for with in page["with"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+        {
+            if body.contains(&collapse(with)) {
+                tp += 1;
+            } else {
+                fn_ += 1;
+                misses.push(format!("missing: {with}"));
+            }
+        }
+        for without in page["without"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+        {
+            if body.contains(&collapse(without)) {
+                fp += 1;
+                misses.push(format!("kept:    {without}"));
+            }
+        }
+        per_page.push((misses.len(), id.clone(), misses));
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let (p, r) = (
+        tp as f64 / (tp + fp).max(1) as f64,
+        tp as f64 / (tp + fn_).max(1) as f64,
+    );
+    let f1 = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    per_page.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    for (n, id, misses) in per_page.iter().take(worst).filter(|(n, ..)| *n > 0) {
+        println!("{id}: {n} wrong");
+        for m in misses.iter().take(4) {
+            println!("    {}", m.chars().take(110).collect::<String>());
+        }
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let speed = (
+        pages.len() as f64 / busy.as_secs_f64(),
+        bytes as f64 / 1e6 / busy.as_secs_f64(),
+    );
+    println!(
+        "snippets F1 {f1:.3}  P {p:.3}  R {r:.3}  (tp {tp}, fn {fn_}, fp {fp}) on {} pages  |  {:.1} pages/s, {:.1} MB/s (one core)",
+        pages.len(),
+        speed.0,
+        speed.1
+    );
+    Ok(min_f1.is_none_or(|min| f1 >= min))
+}
+
+/// Prints, per language of the file, what the pipeline detects on a paragraph of it.
+fn languages(rules: &Path) -> Result<bool, String> {
+    let raw: Value = serde_json::from_str(
+        &std::fs::read_to_string(rules).map_err(|e| format!("{}: {e}", rules.display()))?,
+    )
+    .map_err(|e| e.to_string())?;
+    let Value::Object(by_language) = raw else {
+        return Err("expected an object of languages".into());
+    };
+    let mut right = 0;
+    for (lang, cases) in &by_language {
+        let paragraph = cases
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|c| c["text"].as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let options = Options {
+            keep_all_text: true,
+            ..Options::default()
+        };
+        let prepared = pipeline::prepare(Input::Text(paragraph), &Hints::default(), &options)
+            .map_err(|e| format!("{lang}: {e}"))?;
+        let got = &prepared.metadata.language;
+        let ok = got == lang;
+        right += usize::from(ok);
+        println!(
+            "{} {lang}: detected {:<4} confidence {:.2}",
+            if ok { "ok  " } else { "MISS" },
+            if got.is_empty() { "-" } else { got },
+            prepared.metadata.language_confidence
+        );
+    }
+    println!("right {right}/{}", by_language.len());
+    Ok(right == by_language.len())
 }
 
 /// Runs every case through the segmenter (as the pipeline does for one paragraph) and prints the

@@ -251,6 +251,33 @@ impl MetadataLines {
     }
 }
 
+/// The BCP 47 tag of a detected language. whatlang names Mandarin and Iranian Persian by their
+/// ISO 639-3 codes, which have no two-letter form: they are Chinese and Persian in BCP 47. It has
+/// no Kazakh: Cyrillic text that writes Kazakh's own letters often is Kazakh.
+fn tag_of(lang: whatlang::Lang, text: &str) -> Option<String> {
+    let tag = match lang {
+        whatlang::Lang::Cmn => "zh",
+        whatlang::Lang::Pes => "fa",
+        other => isolang::Language::from_639_3(other.code()).and_then(|l| l.to_639_1())?,
+    };
+    if matches!(tag, "ru" | "uk" | "be" | "bg" | "sr" | "mk") {
+        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+        let kazakh = text
+            .chars()
+            .filter(|c| {
+                matches!(
+                    c,
+                    'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'Ә' | 'Ғ' | 'Қ' | 'Ң' | 'Ө' | 'Ұ'
+                )
+            })
+            .count();
+        if kazakh * 50 > letters {
+            return Some("kk".to_owned());
+        }
+    }
+    Some(tag.to_owned())
+}
+
 /// The article's language (a BCP 47 tag) and the confidence in it: the caller's hint, else
 /// `<html lang>` when detection does not contradict it, else detection. A disagreement is a
 /// warning.
@@ -269,12 +296,8 @@ pub fn language(
         .and_then(|(i, _)| text.get(..i))
         .unwrap_or(text);
     let detected = whatlang::detect(sample).and_then(|info| {
-        let code = isolang::Language::from_639_3(info.lang().code()).and_then(|l| l.to_639_1())?;
-        Some((
-            code.to_owned(),
-            info.confidence() as f32,
-            info.is_reliable(),
-        ))
+        let code = tag_of(info.lang(), sample)?;
+        Some((code, info.confidence() as f32, info.is_reliable()))
     });
     if let Some(hint) = &hints.language {
         let primary = hint
