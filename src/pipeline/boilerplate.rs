@@ -571,7 +571,7 @@ fn pick_title(
     })
 }
 
-fn is_unspaced_script(c: char) -> bool {
+pub(crate) fn is_unspaced_script(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x0E00..=0x0E7F | 0x1780..=0x17FF | 0x0E80..=0x0EFF)
 }
 

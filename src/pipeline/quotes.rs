@@ -139,7 +139,14 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
             } else {
                 QuoteKind::Partial
             };
-            let words = span.slice(text).split_whitespace().count();
+            // Scripts written without spaces: about two characters a word.
+            let quoted_text = span.slice(text);
+            let words = quoted_text.split_whitespace().count()
+                + quoted_text
+                    .chars()
+                    .filter(|&c| super::boilerplate::is_unspaced_script(c))
+                    .count()
+                    / 2;
             // `the so-called "client list"`: a label, not speech.
             let lower_prefix = prefix.to_lowercase();
             if [
@@ -353,6 +360,8 @@ enum Family {
     Double,
     Single,
     Guillemet,
+    /// 「」 and 『』.
+    Corner,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -388,13 +397,45 @@ fn classify(prev: Option<char>, c: char, next: Option<char>) -> Option<(Family, 
                 _ => Role::Either,
             },
         )),
-        '“' | '„' => Some((Family::Double, Role::Open)),
+        // `“` opens in English and closes a German `„…“`: a mark glued to the word before it and
+        // followed by a space or punctuation closes.
+        '“' => Some((
+            Family::Double,
+            if !space_or_start(prev) && space_or_end(next) {
+                Role::Close
+            } else {
+                Role::Open
+            },
+        )),
+        '„' => Some((Family::Double, Role::Open)),
         '”' => Some((Family::Double, Role::Close)),
-        '«' => Some((Family::Guillemet, Role::Open)),
-        '»' => Some((Family::Guillemet, Role::Close)),
+        // French `« … »` (with or without inner spaces), German `»…«`, and the single ‹ ›.
+        '«' | '‹' => Some((
+            Family::Guillemet,
+            if letter(prev) || !space_or_start(prev) && space_or_end(next) {
+                Role::Close
+            } else {
+                Role::Open
+            },
+        )),
+        '»' | '›' => Some((
+            Family::Guillemet,
+            if space_or_start(prev) && letter(next) {
+                Role::Open
+            } else {
+                Role::Close
+            },
+        )),
+        '「' | '『' => Some((Family::Corner, Role::Open)),
+        '」' | '』' => Some((Family::Corner, Role::Close)),
+        '‚' => Some((Family::Single, Role::Open)),
         '\'' | '’' | '‘' => {
             if letter(prev) && letter(next) {
                 return None; // Ukraine's, shouldn't
+            }
+            // `‚…‘` (German): a `‘` glued to the word before it closes.
+            if c == '‘' && letter(prev) && space_or_end(next) {
+                return Some((Family::Single, Role::Close));
             }
             if c == '‘' || space_or_start(prev) && letter(next) {
                 return Some((Family::Single, Role::Open));
@@ -693,8 +734,127 @@ const CUES: &[&str] = &[
 ];
 
 fn cue_word(lower: &str) -> bool {
-    CUES.contains(&lower)
+    CUES.contains(&lower) || FOREIGN_CUES.contains(&lower)
 }
+
+/// Speech verbs of German, French, Spanish, Portuguese, Italian and Russian, in the forms news
+/// reports use (past and present, third person).
+const FOREIGN_CUES: &[&str] = &[
+    // de
+    "sagte",
+    "sagt",
+    "sagten",
+    "erklärte",
+    "erklärt",
+    "betonte",
+    "betont",
+    "fügte",
+    "meinte",
+    "meint",
+    "schrieb",
+    "schreibt",
+    "warnte",
+    "warnt",
+    "kritisierte",
+    "forderte",
+    "fordert",
+    "sagte:",
+    "erläuterte",
+    "versicherte",
+    "räumte",
+    "zufolge",
+    // fr
+    "déclaré",
+    "déclare",
+    "dit",
+    "affirmé",
+    "affirme",
+    "expliqué",
+    "explique",
+    "ajouté",
+    "ajoute",
+    "estimé",
+    "estime",
+    "souligné",
+    "souligne",
+    "précisé",
+    "précise",
+    "assuré",
+    "assure",
+    "indiqué",
+    "indique",
+    "lancé",
+    "confié",
+    "selon",
+    // es
+    "dijo",
+    "dice",
+    "afirmó",
+    "afirma",
+    "declaró",
+    "declara",
+    "explicó",
+    "explica",
+    "aseguró",
+    "asegura",
+    "señaló",
+    "señala",
+    "añadió",
+    "añade",
+    "indicó",
+    "indica",
+    "agregó",
+    "sostuvo",
+    "según",
+    "manifestó",
+    "advirtió",
+    // pt
+    "disse",
+    "diz",
+    "afirmou",
+    "declarou",
+    "explicou",
+    "acrescentou",
+    "segundo",
+    "ressaltou",
+    "destacou",
+    "garantiu",
+    // it
+    "detto",
+    "dichiarato",
+    "spiegato",
+    "aggiunto",
+    "affermato",
+    "sottolineato",
+    "secondo",
+    "dichiara",
+    "spiega",
+    "aggiunge",
+    "afferma",
+    // ru
+    "сказал",
+    "сказала",
+    "сказали",
+    "заявил",
+    "заявила",
+    "заявили",
+    "отметил",
+    "отметила",
+    "добавил",
+    "добавила",
+    "пояснил",
+    "пояснила",
+    "говорит",
+    "сообщил",
+    "сообщила",
+    "подчеркнул",
+    "подчеркнула",
+    "словам",
+    "спросила",
+    "спросил",
+    "ответил",
+    "ответила",
+];
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we"];
 
@@ -970,6 +1130,15 @@ fn trailing(text: &str, after: Region) -> Option<Found> {
             pronoun,
         });
     }
+    // `a déclaré X`, `ha detto X`, `hat gesagt X`: an auxiliary before the cue.
+    let auxiliary = ["a", "ha", "hat", "has", "avait", "había", "aveva"]
+        .contains(&lower[0].as_str())
+        && lower.get(1).is_some_and(|w| cue_word(w));
+    let (toks, lower) = if auxiliary {
+        (&toks[1..], &lower[1..])
+    } else {
+        (&toks[..], &lower[..])
+    };
     if cue_word(&lower[0]) {
         // said John Coale / said the official / according to
         let rest = &toks[1..];
@@ -979,7 +1148,7 @@ fn trailing(text: &str, after: Region) -> Option<Found> {
         if let Some((mention, pronoun)) = subject_after(text, rest, &lower[1..]) {
             return Some(Found {
                 mention,
-                cue: cue_phrase(&toks, &lower, 0),
+                cue: cue_phrase(toks, lower, 0),
                 pronoun,
             });
         }
@@ -994,7 +1163,7 @@ fn trailing(text: &str, after: Region) -> Option<Found> {
         });
     }
     let _ = first;
-    let (mention, pronoun, used) = subject_forward(text, &toks, &lower)?;
+    let (mention, pronoun, used) = subject_forward(text, toks, lower)?;
     let mut k = used;
     // An appositive: `Kaja Kallas, the European Union's high representative ..., told reporters`.
     if toks.get(used - 1).is_some_and(|t| t.punct == Some(',')) {
@@ -1010,11 +1179,11 @@ fn trailing(text: &str, after: Region) -> Option<Found> {
     if lower.get(k).is_some_and(|w| cue_word(w)) {
         return Some(Found {
             mention,
-            cue: cue_phrase(&toks, &lower, k),
+            cue: cue_phrase(toks, lower, k),
             pronoun,
         });
     }
-    descriptor_then_cue(text, &toks, &lower)
+    descriptor_then_cue(text, toks, lower)
 }
 
 /// `'Q,' IMF chief economist Maury Obstfeld said`: the first cue within a dozen words of the
@@ -1484,5 +1653,39 @@ mod tests {
         let got = run("Donald Trump called her \"a con\" and said she was \"duped\" by advisers.");
         let speakers: Vec<_> = got.iter().map(|q| q.1.as_deref()).collect();
         assert_eq!(speakers, [Some("Donald Trump"), Some("Donald Trump")]);
+    }
+
+    #[test]
+    fn quotation_marks_and_cues_of_other_languages() {
+        let speaker_of = |text: &str| -> Vec<(String, Option<String>)> {
+            run(text).into_iter().map(|(q, s, _, _)| (q, s)).collect()
+        };
+        let one = |q: &str, s: &str| vec![(q.to_owned(), Some(s.to_owned()))];
+        assert_eq!(
+            speaker_of(
+                "„Wir werden die Ukraine weiter unterstützen“, sagte Olaf Scholz am Montag."
+            ),
+            one("Wir werden die Ukraine weiter unterstützen", "Olaf Scholz")
+        );
+        assert_eq!(
+            speaker_of("»Das ist nicht akzeptabel«, erklärte Annalena Baerbock."),
+            one("Das ist nicht akzeptabel", "Annalena Baerbock")
+        );
+        assert_eq!(
+            speaker_of("« Nous ne céderons pas », a déclaré Emmanuel Macron jeudi."),
+            one("Nous ne céderons pas", "Emmanuel Macron")
+        );
+        assert_eq!(
+            speaker_of("«La situación es muy grave», dijo Pedro Sánchez en Madrid."),
+            one("La situación es muy grave", "Pedro Sánchez")
+        );
+        assert_eq!(
+            speaker_of("«Мы не допустим эскалации», — заявил Дмитрий Песков журналистам."),
+            one("Мы не допустим эскалации", "Дмитрий Песков")
+        );
+        // Japanese corner brackets: found as a quote; nobody is guessed as the speaker.
+        let japanese = run("首相は「経済対策を急ぐ必要がある」と述べた。");
+        assert_eq!(japanese.len(), 1);
+        assert_eq!(japanese[0].0, "経済対策を急ぐ必要がある");
     }
 }
