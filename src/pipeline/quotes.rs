@@ -454,6 +454,9 @@ fn classify(prev: Option<char>, c: char, next: Option<char>) -> Option<(Family, 
 fn pair_marks(text: &str, paragraph: Span) -> Vec<Marked> {
     let p = paragraph.slice(text);
     let base = paragraph.start();
+    if let Some(line) = dialogue_line(p, base) {
+        return vec![line];
+    }
     let chars: Vec<(usize, char)> = p.char_indices().collect();
     let mut events: Vec<(usize, usize, Family, Role)> = Vec::new();
     for (k, &(at, c)) in chars.iter().enumerate() {
@@ -532,6 +535,32 @@ fn pair_marks(text: &str, paragraph: Span) -> Vec<Marked> {
         }
     }
     out
+}
+
+/// Spanish and Russian dialogue: a paragraph opening with a dash is speech up to a dash set off by
+/// spaces, after which the narrator names the speaker (`— Vamos — dijo Ana.`).
+fn dialogue_line(p: &str, base: usize) -> Option<Marked> {
+    let dash = ['—', '–'].into_iter().find(|&d| p.starts_with(d))?;
+    let inner_start = dash.len_utf8();
+    let rest = &p[inner_start..];
+    if !rest.starts_with(' ') || !rest.trim_start().starts_with(char::is_alphabetic) {
+        return None;
+    }
+    let (at, len) = [" — ", " – ", ", — ", ", – "]
+        .iter()
+        .filter_map(|d| rest.find(d).map(|at| (at, d.len())))
+        .min()?;
+    // Only when the narrator's words after the dash open with a speech verb: a paragraph that
+    // merely starts with a dash (a list, an English aside) is not speech.
+    let narrator = rest[at + len..].split_whitespace().next()?.to_lowercase();
+    cue_word(narrator.trim_end_matches([',', '.'])).then_some(Marked {
+        open: base,
+        inner_start: base + inner_start,
+        inner_end: base + inner_start + at,
+        close_start: base + inner_start + at,
+        close_end: base + inner_start + at + len,
+        closed: true,
+    })
 }
 
 fn is_elision(after: &str) -> bool {
@@ -1682,6 +1711,10 @@ mod tests {
         assert_eq!(
             speaker_of("«Мы не допустим эскалации», — заявил Дмитрий Песков журналистам."),
             one("Мы не допустим эскалации", "Дмитрий Песков")
+        );
+        assert_eq!(
+            speaker_of("— No vamos a negociar con terroristas — dijo Pedro Sánchez."),
+            one("No vamos a negociar con terroristas", "Pedro Sánchez")
         );
         // Japanese corner brackets: found as a quote; nobody is guessed as the speaker.
         let japanese = run("首相は「経済対策を急ぐ必要がある」と述べた。");
