@@ -84,6 +84,34 @@ pub struct PageMeta {
 /// Characters of the body the language detector reads.
 const LANGUAGE_SAMPLE_CHARS: usize = 3000;
 
+/// Characters a reader of Chinese or Japanese reads per minute.
+const UNSPACED_CHARS_PER_MINUTE: usize = 500;
+
+/// Words of the body, and the time to read them. Scripts written without spaces (Chinese,
+/// Japanese, Thai, Khmer, Lao) are counted by ICU4X's dictionary word segmenter and read by the
+/// character; every other script by white-space words.
+fn words_and_reading_time(text: &str) -> (usize, usize) {
+    let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
+    let unspaced = text
+        .chars()
+        .filter(|&c| super::boilerplate::is_unspaced_script(c))
+        .count();
+    if unspaced * 3 < letters {
+        let words = text
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+        return (words, (words * 60).div_ceil(WORDS_PER_MINUTE));
+    }
+    let segmenter = icu_segmenter::WordSegmenter::new_dictionary(Default::default());
+    let words = segmenter
+        .segment_str(text)
+        .iter_with_word_type()
+        .filter(|(_, kind)| kind.is_word_like())
+        .count();
+    (words, (letters * 60).div_ceil(UNSPACED_CHARS_PER_MINUTE))
+}
+
 /// Words a reader reads per minute, for `reading_time_seconds`.
 const WORDS_PER_MINUTE: usize = 238;
 
@@ -128,11 +156,7 @@ pub fn build(
     if authors.is_empty() {
         authors = lines.authors;
     }
-    let word_count = body
-        .text
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count();
+    let (word_count, reading_time_seconds) = words_and_reading_time(&body.text);
     let metadata = Metadata {
         title,
         source: normalize::clean(&source),
@@ -155,7 +179,7 @@ pub fn build(
         word_count,
         sentence_count: sentences.len(),
         paragraph_count: body.paragraphs.len(),
-        reading_time_seconds: (word_count * 60).div_ceil(WORDS_PER_MINUTE),
+        reading_time_seconds,
         content_hash: content_hash(&body.text),
         simhash: format!("{:016x}", simhash(&body.text)),
     };
@@ -563,5 +587,17 @@ mod tests {
         let b = simhash("the quick brown fox jumps over the lazy dog near the river bank tonight");
         let c = simhash("completely different words about markets, budgets and central banks");
         assert!((a ^ b).count_ones() < (a ^ c).count_ones());
+    }
+
+    #[test]
+    fn words_of_unspaced_scripts_are_counted_by_a_segmenter() {
+        let (english, _) = words_and_reading_time("The minister said the talks would resume.");
+        assert_eq!(english, 7);
+        let (japanese, seconds) =
+            words_and_reading_time("首相は経済対策を急ぐ必要があると述べた。");
+        assert!((6..=14).contains(&japanese), "{japanese}");
+        assert!(seconds >= 2);
+        let (chinese, _) = words_and_reading_time("我们明天一起去看电影好吗");
+        assert!((4..=9).contains(&chinese), "{chinese}");
     }
 }

@@ -8,6 +8,7 @@ mod hostile;
 mod metrics;
 mod prepare;
 mod remote;
+mod scripts;
 mod security;
 mod shutdown;
 mod stream;
