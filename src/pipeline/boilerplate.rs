@@ -261,7 +261,10 @@ impl Features {
                 bad = bad.or(Some(role_reason(role)));
             }
         }
-        let long_run = words >= 25;
+        // Running prose is full of function words in any language (jusText's signal); lists of
+        // names, tags and menu items are not.
+        let stop_share = stop_word_share(&key);
+        let long_run = words >= 25 && stop_share >= 0.1;
         let good = bad.is_none()
             && section.is_none()
             && !link_dense
@@ -575,6 +578,36 @@ pub(crate) fn is_unspaced_script(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x0E00..=0x0E7F | 0x1780..=0x17FF | 0x0E80..=0x0EFF)
 }
 
+/// Languages whose function words count as stop words (NLTK's lists, through the stop-words
+/// crate). One union for all: a page's blocks are scored before its language is known, and a
+/// function word of one of these languages is rarely a content word of another.
+const STOP_WORD_LANGUAGES: &[&str] = &[
+    "en", "de", "fr", "es", "it", "pt", "nl", "da", "sv", "no", "fi", "ro", "hu", "tr", "ca", "ru",
+];
+
+/// The share of a folded block's words that are stop words; 0 when it has under 4 words.
+fn stop_word_share(key: &str) -> f64 {
+    static STOP_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| {
+            STOP_WORD_LANGUAGES
+                .iter()
+                .filter_map(|l| stop_words::lookup(l))
+                .flat_map(|words| words.iter().copied())
+                .collect()
+        });
+    let (mut words, mut stop) = (0usize, 0usize);
+    for word in key.split(' ') {
+        words += 1;
+        stop += usize::from(STOP_WORDS.contains(word));
+    }
+    if words < 4 {
+        return 0.0;
+    }
+    #[allow(clippy::cast_precision_loss)] // word counts are small
+    let share = stop as f64 / words as f64;
+    share
+}
+
 /// Lower-case alphanumeric words joined by single spaces.
 #[must_use]
 pub fn fold(text: &str) -> String {
@@ -782,6 +815,16 @@ fn section_header(key: &str) -> Option<SectionHeader> {
         "najczęściej czytane",
         "zobacz także",
         "czytaj także",
+        "schlagworte",
+        "schlagwörter",
+        "stichworte",
+        "stichwörter",
+        "temas relacionados",
+        "etiquetas",
+        "mots clés",
+        "tagi",
+        "parole chiave",
+        "tags du sujet",
     ];
     const RELATED_SOFT: &[&str] = &[
         "related",
@@ -896,9 +939,23 @@ fn section_header(key: &str) -> Option<SectionHeader> {
     if COMMENTS.contains(&key) {
         hard(RemovalReason::Comments)
     } else if RELATED_HARD.contains(&key)
-        || ["more from ", "popular on ", "more on ", "trending on "]
-            .iter()
-            .any(|p| key.starts_with(p))
+        || [
+            "more from ",
+            "popular on ",
+            "more on ",
+            "trending on ",
+            "mehr zu ",
+            "mehr zum ",
+            "mehr aus ",
+            "mehr von ",
+            "weitere artikel ",
+            "weitere aktuelle ",
+            "plus d articles ",
+            "más de ",
+            "altri articoli ",
+        ]
+        .iter()
+        .any(|p| key.starts_with(p))
             && key.split(' ').count() <= 5
     {
         hard(RemovalReason::Related)
