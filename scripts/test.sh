@@ -18,6 +18,14 @@ rules=../shared/corpus/golden-rules/en.json
 if [ -f "$rules" ]; then
   cargo run --locked --quiet --bin eval -- sentences "$rules" --min-pass 48 | tail -n 1
 fi
+rules=../shared/corpus/golden-rules/multilingual.json
+if [ -f "$rules" ]; then
+  cargo run --locked --quiet --bin eval -- sentences "$rules" --min-pass 223 | tail -n 1
+fi
+pages=../shared/corpus/trafilatura-multilingual
+if [ -d "$pages" ]; then
+  cargo run --locked --quiet --bin eval -- snippets "$pages" --worst 0 --min-f1 0.91
+fi
 quotes=../shared/corpus/polnear-quotes/dev.jsonl
 if [ -f "$quotes" ]; then
   cargo run --locked --quiet --bin eval -- quotes "$quotes" --misses 0 --out target/eval-sample \

@@ -697,6 +697,8 @@ fn iso_date(raw: &str) -> Option<String> {
 
 /// `<title>` without the site name: `Headline | Site` → `Headline`.
 fn clean_title(raw: &str, site: Option<&str>) -> String {
+    // Titles from JSON-LD and attributes are sometimes escaped twice (`Houston&#39;s`).
+    let raw = html_escape::decode_html_entities(raw);
     let t = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     let parts: Vec<&str> = [" - ", " – ", " — ", " :: ", " » "]
         .iter()

@@ -304,6 +304,16 @@ mod tests {
 
     #[test]
     fn joiners_are_kept() {
-        assert_eq!(clean("می\u{200C}خواهم"), "می\u{200C}خواهم");
+        // Persian ZWNJ, Devanagari half forms (ZWJ), an emoji family, an Arabic letter mark and a
+        // right-to-left mark inside mixed-direction text.
+        for kept in [
+            "می\u{200C}خواهم",
+            "क\u{094D}\u{200D}ष",
+            "👨\u{200D}👩\u{200D}👧",
+            "\u{061C}٣٤٥",
+            "He wrote \u{200F}שלום\u{200F} twice",
+        ] {
+            assert_eq!(clean(kept), kept);
+        }
     }
 }
