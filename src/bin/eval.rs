@@ -559,16 +559,24 @@ fn quotes(
             let line = match preds.iter().find(overlap) {
                 None => Some(format!("  missed   {id}: \"{snippet}\" ({gold_speaker})")),
                 Some((_, _, speaker)) => {
+                    // Roughly the scorer's rule: the last word of our name (cut at a comma or
+                    // bracket) against the last word of any comma/bracket-separated part of gold.
                     let last = |s: &str| {
-                        s.split_whitespace()
-                            .last()
-                            .unwrap_or("")
+                        s.trim_end_matches(|c: char| !c.is_alphanumeric())
                             .trim_end_matches("'s")
+                            .trim_end_matches("’s")
+                            .split(|c: char| !c.is_alphanumeric())
+                            .rfind(|w| !w.is_empty())
+                            .unwrap_or("")
                             .to_lowercase()
                     };
+                    let ours = last(speaker.split([',', '(']).next().unwrap_or(""));
+                    let agrees = gold_speaker
+                        .split([',', '(', ')'])
+                        .any(|part| !part.trim().is_empty() && last(part) == ours);
                     (q["speaker_is_pronoun"].as_bool() != Some(true)
                         && !gold_speaker.is_empty()
-                        && last(speaker) != last(gold_speaker))
+                        && !agrees)
                     .then(|| {
                         format!(
                             "  speaker  {id}: \"{snippet}\" gold {gold_speaker:?}, ours {speaker:?}"

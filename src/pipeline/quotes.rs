@@ -163,8 +163,11 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
             {
                 continue;
             }
+            // A mention that cannot be a speaker (`Tuesday`, `his show and for`) is no finding.
+            let found = found.filter(|f| f.pronoun || plausible_speaker(f.mention.slice(text)));
             let (speaker, mention, cue, attribution) = match found {
-                Some(f) => {
+                Some(mut f) => {
+                    f.mention = without_affiliation(text, f.mention);
                     let mention_text = f.mention.slice(text);
                     let (speaker, attribution) = if f.pronoun {
                         (
@@ -286,6 +289,46 @@ fn transcript_label(text: &str, span: Span) -> Option<(Span, Span)> {
     let mention = Span::new(text, span.start()..span.start() + colon)?;
     let rest = Span::new(text, rest_start..span.end())?.trim(text);
     (!rest.is_empty()).then_some((mention, rest))
+}
+
+/// Whether a mention can name who spoke: not a day or month, not ending on a connective (`… and`,
+/// `… filed by`), and a lower-case description (`the former secretary of state`) of a few words
+/// only.
+fn plausible_speaker(mention: &str) -> bool {
+    const CONNECTIVES: &[&str] = &[
+        "by", "and", "for", "but", "who", "that", "which", "of", "to", "in", "on", "at", "with",
+        "as", "or", "the", "a", "an", "mr", "ms", "mrs",
+    ];
+    let words: Vec<String> = mention
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    let first = words[0].as_str();
+    let described = mention.starts_with(char::is_lowercase);
+    !(words.len() == 1 && NOT_NAMES.contains(&last.as_str())
+        || CONNECTIVES.contains(&last.as_str())
+        || ["and", "but", "unlike", "or"].contains(&first)
+        || described && words.len() == 1 && !PRONOUNS.contains(&first)
+        || described && words.len() > 8)
+}
+
+/// `G.K. Butterfield (D-N.C.)` → `G.K. Butterfield`: a party or state in brackets is not part of
+/// the name.
+fn without_affiliation(text: &str, mention: Span) -> Span {
+    let m = mention.slice(text);
+    match m.find(" (") {
+        Some(at) if at > 0 => {
+            Span::new(text, mention.start()..mention.start() + at).unwrap_or(mention)
+        }
+        _ => mention,
+    }
 }
 
 fn containing(sentences: &[Span], at: usize) -> Option<Span> {
