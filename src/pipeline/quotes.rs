@@ -99,10 +99,21 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
                 start: before_start,
                 end: mark.open,
             };
+            // `"…” ― Krystal Correa`: a signature after the closing mark is read even when the
+            // segmenter made it a sentence of its own.
+            let signed = text
+                .get(mark.close_end..paragraph.span.end())
+                .is_some_and(|rest| rest.trim_start().starts_with(['—', '―', '–']));
+            let speech_end = if signed {
+                containing(&para_sentences, mark.close_end + 1)
+                    .map_or(paragraph.span.end(), |s| s.end().max(close_sentence.end()))
+            } else {
+                close_sentence.end()
+            };
             let after_end = quoted
                 .get(mi + 1)
                 .map_or(usize::MAX, |&(open, _)| open)
-                .min(reach_forward(text, close_sentence.end(), mark.close_end));
+                .min(reach_forward(text, speech_end, mark.close_end));
             let after = Region {
                 start: mark.close_end.min(after_end),
                 end: after_end,
