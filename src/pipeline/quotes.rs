@@ -1444,6 +1444,40 @@ fn leading(text: &str, before: Region, quoted: &[(usize, usize)]) -> Option<Foun
             }
         }
     }
+    // `Clinton … sponsored by NBC News and said`: a second verb of the sentence's subject.
+    if k > 0 && lower[k - 1] == "and" && toks.first().is_some_and(|t| is_capitalised(t.word)) {
+        if let Some((mention, pronoun, _)) = subject_forward(text, &toks, &lower) {
+            return Some(Found {
+                mention,
+                cue,
+                pronoun,
+            });
+        }
+    }
+    // `The senator said he would 'introduce legislation'`: a description right before the cue.
+    let opener = (k.saturating_sub(7)..k).find(|&j| {
+        DETERMINERS.contains(&lower[j].as_str())
+            && toks[j..k.saturating_sub(1)]
+                .iter()
+                .all(|t| t.punct.is_none() || t.punct == Some('.') && t.word.contains('.'))
+    });
+    let description_found = opener.and_then(|j| description(text, &toks, &lower, j, k));
+    // `The former first lady and U.S. senator said`: ending in a lower-case noun, the words
+    // before the cue describe the speaker; a capital inside them is not the name.
+    let ends_in_noun = k > 0
+        && !is_capitalised(toks[k - 1].word)
+        && toks[k - 1].word.chars().count() > 3
+        && ![
+            "they", "them", "what", "that", "this", "those", "these", "there",
+        ]
+        .contains(&lower[k - 1].as_str());
+    if let Some(mention) = description_found.filter(|_| ends_in_noun) {
+        return Some(Found {
+            mention,
+            cue,
+            pronoun: false,
+        });
+    }
     if let Some((mention, pronoun)) = name_ending_at(text, &toks, &lower, k) {
         return Some(Found {
             mention,
@@ -1451,14 +1485,7 @@ fn leading(text: &str, before: Region, quoted: &[(usize, usize)]) -> Option<Foun
             pronoun,
         });
     }
-    // `The senator said he would 'introduce legislation'`: a description right before the cue.
-    let opener = (k.saturating_sub(7)..k).find(|&j| {
-        DETERMINERS.contains(&lower[j].as_str())
-            && toks[j..k.saturating_sub(1)]
-                .iter()
-                .all(|t| t.punct.is_none())
-    });
-    if let Some(mention) = opener.and_then(|j| description(text, &toks, &lower, j, k)) {
+    if let Some(mention) = description_found {
         return Some(Found {
             mention,
             cue,
@@ -1467,7 +1494,10 @@ fn leading(text: &str, before: Region, quoted: &[(usize, usize)]) -> Option<Foun
     }
     // `said John Coale:` before the quote; a phrase after the cue is its object there
     // (`telling a press conference that`), so only a name counts.
-    if let Some((mention, pronoun)) = subject_after(text, &toks[cue_at + 1..], &lower[cue_at + 1..])
+    // After `told`, the name is the listener (`told NBC News:`), never the speaker.
+    let listener_follows = matches!(lower[cue_at].as_str(), "told" | "tells" | "telling");
+    if let Some((mention, pronoun)) =
+        subject_after(text, &toks[cue_at + 1..], &lower[cue_at + 1..]).filter(|_| !listener_follows)
     {
         if !pronoun && is_capitalised(mention.slice(text)) {
             return Some(Found {
