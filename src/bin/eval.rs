@@ -281,12 +281,7 @@ fn snippets(corpus: &Path, worst: usize, min_f1: Option<f64>) -> Result<bool, St
         busy += started.elapsed();
         let body = collapse(&text);
         let mut misses = Vec::new();
-        for with in page["with"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-        {
+        for with in strings(&page["with"]) {
             if body.contains(&collapse(with)) {
                 tp += 1;
             } else {
@@ -294,12 +289,7 @@ fn snippets(corpus: &Path, worst: usize, min_f1: Option<f64>) -> Result<bool, St
                 misses.push(format!("missing: {with}"));
             }
         }
-        for without in page["without"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-        {
+        for without in strings(&page["without"]) {
             if body.contains(&collapse(without)) {
                 fp += 1;
                 misses.push(format!("kept:    {without}"));
@@ -336,6 +326,14 @@ fn snippets(corpus: &Path, worst: usize, min_f1: Option<f64>) -> Result<bool, St
         speed.1
     );
     Ok(min_f1.is_none_or(|min| f1 >= min))
+}
+
+/// The strings of a JSON array (none for anything else).
+fn strings(list: &Value) -> impl Iterator<Item = &str> {
+    list.as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
 }
 
 /// Prints, per language of the file, what the pipeline detects on a paragraph of it.
