@@ -1,6 +1,6 @@
 # Multi-stage build: compile with the Rust toolchain, ship only the binary on a small distroless
 # base as a non-root user. No protoc needed (the proto is compiled by protox in build.rs).
-# There is no container engine on the development machines: this file is checked by
+# The development machines have the docker CLI but no daemon: this file is checked by
 # tests/deploy.rs (user, ports, flags), not built there.
 FROM rust:1.95-bookworm AS build
 WORKDIR /src

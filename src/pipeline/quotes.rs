@@ -181,8 +181,11 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
                     f.mention = without_affiliation(text, f.mention);
                     let mention_text = f.mention.slice(text);
                     let (speaker, attribution) = if f.pronoun {
+                        // The pronoun's antecedent: the subject of a sentence just before, when
+                        // it is a known speaker's name; else the last speaker.
+                        let recent = recent_subject(text, sentences, mark.open, &names);
                         (
-                            last_speaker.as_ref().map(|(s, _)| s.clone()),
+                            recent.or_else(|| last_speaker.as_ref().map(|(s, _)| s.clone())),
                             Attribution::Pronoun,
                         )
                     } else {
@@ -328,6 +331,24 @@ fn plausible_speaker(mention: &str) -> bool {
         || ["and", "but", "unlike", "or"].contains(&first)
         || described && words.len() == 1 && !PRONOUNS.contains(&first)
         || described && words.len() > 8)
+}
+
+/// The subject of one of the two sentences before `at`, resolved to a full name, when the article
+/// has that name as a speaker or a full name elsewhere.
+fn recent_subject(text: &str, sentences: &[Sentence], at: usize, names: &NameIndex) -> Option<String> {
+    let current = sentences.partition_point(|s| s.span.end() <= at);
+    sentences[current.saturating_sub(2)..current]
+        .iter()
+        .rev()
+        .find_map(|s| {
+            let region = Region {
+                start: s.span.start(),
+                end: s.span.end(),
+            };
+            let (mention, pronoun) = sentence_subject(text, region, &[], names)?;
+            let name = mention.slice(text);
+            (!pronoun && names.knows(strip_possessive(name))).then(|| names.resolve(name))
+        })
 }
 
 /// `G.K. Butterfield (D-N.C.)` → `G.K. Butterfield`: a party or state in brackets is not part of
