@@ -335,7 +335,12 @@ fn plausible_speaker(mention: &str) -> bool {
 
 /// The subject of one of the two sentences before `at`, resolved to a full name, when the article
 /// has that name as a speaker or a full name elsewhere.
-fn recent_subject(text: &str, sentences: &[Sentence], at: usize, names: &NameIndex) -> Option<String> {
+fn recent_subject(
+    text: &str,
+    sentences: &[Sentence],
+    at: usize,
+    names: &NameIndex,
+) -> Option<String> {
     let current = sentences.partition_point(|s| s.span.end() <= at);
     sentences[current.saturating_sub(2)..current]
         .iter()
