@@ -141,7 +141,10 @@ async fn the_bearer_token_guards_the_service_but_not_health() {
         .metadata_mut()
         .insert("authorization", "Bearer guess".parse().expect("ascii"));
     let wrong = client.prepare(wrong).await.expect_err("wrong token");
-    assert_eq!(wrong.code(), Code::Unauthenticated);
+    assert_eq!(
+        (wrong.code(), wrong.message()),
+        (Code::Unauthenticated, "bearer token not accepted")
+    );
 
     let mut right = tonic::Request::new(text_request("right", SEED));
     right.metadata_mut().insert(
