@@ -632,6 +632,21 @@ impl HeadCollector {
                 ld.visit(&value);
             }
         }
+        // `<title>Post - Blog Name</title>` with `<h1>Blog Name</h1>`: an h1 that is only a later
+        // part of the title is the site's name, not the headline.
+        let h1_is_site = self.h1.as_deref().is_some_and(|h1| {
+            let h = super::boilerplate::fold(h1);
+            let parts = title_parts(&self.title);
+            parts.len() >= 2
+                && super::boilerplate::fold(parts[0]) != h
+                && parts[1..].iter().any(|p| super::boilerplate::fold(p) == h)
+        });
+        if h1_is_site {
+            let h1 = self.h1.take();
+            if self.site_name.is_none() {
+                self.site_name = h1;
+            }
+        }
         let site = self.site_name.clone().or(ld.publisher.clone());
         let title = clean_title(&self.title, site.as_deref());
         let og = self
@@ -653,12 +668,16 @@ impl HeadCollector {
             .map(super::boilerplate::fold)
             .unwrap_or_default();
         if let Some(h1) = self.h1.take().filter(|h| {
-            agrees(h)
-                || h.split_whitespace().count() >= 3 && super::boilerplate::fold(h) != site_key
+            let key = super::boilerplate::fold(h);
+            key != site_key && (agrees(h) || h.split_whitespace().count() >= 3)
         }) {
             titles.push(h1);
         }
-        titles.extend(ld.headline.clone());
+        titles.extend(
+            ld.headline
+                .as_deref()
+                .map(|h| html_escape::decode_html_entities(h).into_owned()),
+        );
         titles.extend(og);
         if !title.is_empty() {
             titles.push(title);
@@ -696,19 +715,24 @@ fn iso_date(raw: &str) -> Option<String> {
 }
 
 /// `<title>` without the site name: `Headline | Site` → `Headline`.
-fn clean_title(raw: &str, site: Option<&str>) -> String {
-    // Titles from JSON-LD and attributes are sometimes escaped twice (`Houston&#39;s`).
-    let raw = html_escape::decode_html_entities(raw);
-    let t = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-    let parts: Vec<&str> = [" - ", " – ", " — ", " :: ", " » "]
+/// The parts of a page title separated the way sites add their name (` | `, ` - `, ` — ` …).
+fn title_parts(raw: &str) -> Vec<&str> {
+    [" - ", " – ", " — ", " :: ", " » "]
         .iter()
-        .fold(t.split(" | ").collect::<Vec<_>>(), |parts, sep| {
+        .fold(raw.split(" | ").collect::<Vec<_>>(), |parts, sep| {
             parts.into_iter().flat_map(|p| p.split(sep)).collect()
         })
         .into_iter()
         .map(str::trim)
         .filter(|p| !p.is_empty())
-        .collect();
+        .collect()
+}
+
+fn clean_title(raw: &str, site: Option<&str>) -> String {
+    // Titles from JSON-LD and attributes are sometimes escaped twice (`Houston&#39;s`).
+    let raw = html_escape::decode_html_entities(raw);
+    let t = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let parts = title_parts(&t);
     if parts.len() <= 1 {
         return t;
     }
@@ -887,5 +911,19 @@ mod tests {
         );
         let (blocks, _) = parse(&html);
         assert!(blocks.len() <= 1);
+    }
+
+    #[test]
+    fn an_h1_that_is_the_site_name_is_not_the_headline() {
+        let page = r#"<html><head><title>Advent of Code week 2 - RogerBW's Blog</title>
+            <script type="application/ld+json">{"@type":"BlogPosting","headline":"Advent of Code week 2 &#8211; notes"}</script>
+            </head><body><h1>RogerBW's Blog</h1><h2>Advent of Code week 2</h2>
+            <p>This week the puzzles got harder, and the second one took me most of an evening to get right.</p></body></html>"#;
+        let (_, meta) = parse(page);
+        assert_eq!(
+            meta.titles.first().map(String::as_str),
+            Some("Advent of Code week 2 – notes")
+        );
+        assert_eq!(meta.site_name.as_deref(), Some("RogerBW's Blog"));
     }
 }
