@@ -29,5 +29,5 @@ fi
 quotes=../shared/corpus/polnear-quotes/dev.jsonl
 if [ -f "$quotes" ]; then
   cargo run --locked --quiet --bin eval -- quotes "$quotes" --misses 0 --out target/eval-sample \
-    --min span=0.90,speaker=0.76
+    --min span=0.90,speaker=0.80
 fi
