@@ -461,11 +461,18 @@ fn role_of(el: ElementRef<'_>) -> Option<DomRole> {
         return Some(DomRole::Byline);
     }
     for name in names() {
+        // `live-match-comments`: a live blog's running commentary is the article, not readers'
+        // comments.
+        let live = name
+            .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+            .any(|p| p.eq_ignore_ascii_case("live") || p.eq_ignore_ascii_case("liveblog"));
         for part in name.split(|c: char| c.is_whitespace() || c == '-' || c == '_') {
             let part = part.to_ascii_lowercase();
             let p = part.as_str();
             let role = match p {
-                _ if p.starts_with("comment") && !p.starts_with("commentary") => DomRole::Comments,
+                _ if p.starts_with("comment") && !p.starts_with("commentary") && !live => {
+                    DomRole::Comments
+                }
                 "disqus" => DomRole::Comments,
                 _ if p.starts_with("related")
                     || p.starts_with("recommend")
@@ -925,5 +932,21 @@ mod tests {
             Some("Advent of Code week 2 – notes")
         );
         assert_eq!(meta.site_name.as_deref(), Some("RogerBW's Blog"));
+    }
+
+    #[test]
+    fn live_commentary_is_not_reader_comments() {
+        let page = r#"<html><body>
+            <div class="live-match-comments"><p>The two teams are feeling each other out early on.</p></div>
+            <div class="comments"><p>Great match, what a goal!</p></div></body></html>"#;
+        let (blocks, _) = parse(page);
+        let role_of_text = |needle: &str| {
+            blocks
+                .iter()
+                .find(|b| b.text.contains(needle))
+                .and_then(|b| b.dom.as_ref().and_then(|d| d.role))
+        };
+        assert_eq!(role_of_text("feeling each other out"), None);
+        assert_eq!(role_of_text("what a goal"), Some(DomRole::Comments));
     }
 }
