@@ -309,6 +309,21 @@ pub fn split_sentences(p: &str, rules: &SentenceRules) -> Vec<std::ops::Range<us
             continue;
         }
         if !chars[end].1.is_whitespace() {
+            // `жағдайы.XVIII ғасырдың`: a full stop glued to the next sentence, told from `U.S.`
+            // and `file.Name` by a long lower-case word before it and a capital word after it.
+            let word = word_before(p, &chars, i);
+            let glued = cluster.dots == 1
+                && !cluster.other
+                && word.chars().count() >= 5
+                && word.chars().all(char::is_lowercase)
+                && chars[end].1.is_uppercase()
+                && p[cut_at(end)..]
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic));
+            if glued {
+                cuts.push(cut_at(end));
+            }
             i = cluster.end.max(i + 1);
             continue;
         }
