@@ -5,6 +5,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
+use article_prep::config::ServerSettings;
 use article_prep::pipeline;
 use article_prep::server::proto::prepare_result::Outcome;
 use article_prep::server::service::Preparer;
@@ -27,6 +28,22 @@ fn faulty(started: Arc<AtomicUsize>) -> Preparer {
         }
         pipeline::prepare(input, hints, options)
     })
+}
+
+/// A real server with one worker preparing through [`faulty`], and the count of articles begun.
+async fn one_worker(
+    tweak: impl FnOnce(&mut ServerSettings),
+) -> (crate::helpers::TestApp, Arc<AtomicUsize>) {
+    let started = Arc::new(AtomicUsize::new(0));
+    let app = spawn_app_preparing(
+        |s| {
+            s.max_concurrent = 1;
+            tweak(s);
+        },
+        Some(faulty(Arc::clone(&started))),
+    )
+    .await;
+    (app, started)
 }
 
 #[tokio::test]
@@ -80,15 +97,7 @@ async fn a_panic_fails_that_request_only() {
 
 #[tokio::test]
 async fn a_deadline_passed_in_the_queue_is_answered_and_the_work_never_runs() {
-    let started = Arc::new(AtomicUsize::new(0));
-    let app = spawn_app_preparing(
-        |s| {
-            s.max_concurrent = 1;
-            s.max_queued = 4;
-        },
-        Some(faulty(Arc::clone(&started))),
-    )
-    .await;
+    let (app, started) = one_worker(|s| s.max_queued = 4).await;
     let mut busy = app.client.clone();
     let slow =
         tokio::spawn(async move { busy.prepare(text_request("slow", "SLOW article")).await });
@@ -118,15 +127,7 @@ async fn a_deadline_passed_in_the_queue_is_answered_and_the_work_never_runs() {
 
 #[tokio::test]
 async fn a_client_leaving_mid_stream_stops_its_work() {
-    let started = Arc::new(AtomicUsize::new(0));
-    let app = spawn_app_preparing(
-        |s| {
-            s.max_concurrent = 1;
-            s.stream_in_flight = 2;
-        },
-        Some(faulty(Arc::clone(&started))),
-    )
-    .await;
+    let (app, started) = one_worker(|s| s.stream_in_flight = 2).await;
     let items: Vec<_> = (0..40)
         .map(|i| text_request(&format!("{i}"), "SLOW article"))
         .collect();
