@@ -206,7 +206,19 @@ struct Walker {
     /// Depth of the open elements, beyond the path's cap too.
     depth: usize,
     block_path: Vec<u32>,
+    /// Open byline elements: their depth and the text seen inside them so far.
+    bylines: Vec<(usize, String)>,
+    /// Blocks since the headline's `<h1>` closed, while the date shown with it is looked for.
+    blocks_after_h1: Option<usize>,
 }
+
+/// Blocks after the headline that may carry its date, and the most words each may have: past
+/// them, or past a paragraph of prose, a date belongs to something else.
+const HEADLINE_LINES: usize = 8;
+const HEADLINE_LINE_WORDS: usize = 30;
+
+/// Byline elements open at once whose text is collected: enough for a name inside a wrapper.
+const MAX_OPEN_BYLINES: usize = 4;
 
 impl Walker {
     fn top(&self) -> Option<&Frame> {
@@ -280,6 +292,9 @@ impl Walker {
         }
         self.stack.push(frame);
         self.depth += 1;
+        if self.skip_depth == 0 && self.bylines.len() < MAX_OPEN_BYLINES && is_byline(el) {
+            self.bylines.push((self.depth, String::new()));
+        }
         if self.path.len() < MAX_PATH {
             self.path.push(self.next_id);
         }
@@ -288,6 +303,13 @@ impl Walker {
 
     fn close(&mut self, el: ElementRef<'_>) {
         let name = el.value().name();
+        if self.bylines.last().is_some_and(|(d, _)| *d == self.depth) {
+            if let Some((_, text)) = self.bylines.pop() {
+                if let Some(frame) = self.top().copied() {
+                    self.head.byline(&text, frame);
+                }
+            }
+        }
         if self.depth <= MAX_PATH {
             self.path.pop();
         }
@@ -304,6 +326,18 @@ impl Walker {
             if frame.capture != Capture::None
                 && self.top().is_none_or(|p| p.capture != frame.capture)
             {
+                if frame.capture == Capture::H1 {
+                    self.blocks_after_h1 = Some(0);
+                    // A date line just above the headline (`News · 12 March 2025`).
+                    let before =
+                        self.blocks.len().saturating_sub(3)..self.blocks.len().saturating_sub(1);
+                    for block in self.blocks.get(before).unwrap_or_default() {
+                        let role = block.dom.as_ref().and_then(|d| d.role);
+                        if block.kind != ParagraphKind::Heading {
+                            self.head.dateline(&block.text, role);
+                        }
+                    }
+                }
                 self.head.end_capture(frame.capture);
             }
         }
@@ -318,6 +352,10 @@ impl Walker {
         }
         if self.skip_depth > 0 {
             return;
+        }
+        for (_, byline) in &mut self.bylines {
+            byline.push_str(t);
+            byline.push(' ');
         }
         if self.buffer.is_empty() {
             self.block_kind = frame.kind;
@@ -341,6 +379,26 @@ impl Walker {
             .filter(|cell| !cell.is_empty())
             .collect::<Vec<_>>()
             .join("\t");
+        // A short `By Jane Doe` line names the author wherever the page puts it.
+        let heading = self.block_kind == Some(ParagraphKind::Heading);
+        // The date shown with the headline sits among the few short lines right after it.
+        if let Some(after_h1) = self.blocks_after_h1.as_mut().filter(|_| !text.is_empty()) {
+            *after_h1 += 1;
+            if *after_h1 > HEADLINE_LINES
+                || text.split_whitespace().nth(HEADLINE_LINE_WORDS).is_some()
+            {
+                self.blocks_after_h1 = None;
+            } else if let Some(frame) = self.top().copied().filter(|_| !heading) {
+                self.head.dateline(&text, frame.role);
+            }
+        }
+        if let Some(frame) = self
+            .top()
+            .copied()
+            .filter(|_| !heading && is_byline_line(&text))
+        {
+            self.head.byline(&text, frame);
+        }
         if !text.is_empty() {
             let link_chars = self.link_chars;
             let href = self
@@ -402,6 +460,37 @@ fn is_body_container(el: ElementRef<'_>) -> bool {
                     squashed == *n || squashed.ends_with(n) && squashed.len() <= n.len() + 4
                 })
             })
+}
+
+/// A short line that opens the way bylines do: `By …`, `Written by …`, `Text by …`.
+fn is_byline_line(text: &str) -> bool {
+    const OPENERS: &[&str] = &["By ", "Written by", "Written By", "Text by", "Words by"];
+    (super::metadata::glued_by(text) || OPENERS.iter().any(|o| text.starts_with(o)))
+        && text.split_whitespace().count() <= 12
+}
+
+/// An element that names the article's author: `rel=author`, `itemprop=author`, or a class
+/// such as `author-name`, `byline`, `post-author` (not the author's photo, bio or job title).
+fn is_byline(el: ElementRef<'_>) -> bool {
+    const NOT_THE_NAME: &[&str] = &[
+        "img", "image", "avatar", "photo", "pic", "bio", "desc", "about", "title", "role", "job",
+        "date", "time", "label", "icon", "social", "follow", "more", "posts", "list", "link",
+        "count", "url", "email", "box", "card", "section", "page", "archive",
+    ];
+    let e = el.value();
+    let token_is = |attr: &str, word: &str| {
+        e.attr(attr)
+            .is_some_and(|v| v.split_whitespace().any(|t| t.eq_ignore_ascii_case(word)))
+    };
+    token_is("rel", "author")
+        || token_is("itemprop", "author")
+        || e.attr("class").is_some_and(|c| {
+            c.split_whitespace().any(|t| {
+                let t = t.to_ascii_lowercase();
+                (t.contains("author") || t.contains("byline"))
+                    && !NOT_THE_NAME.iter().any(|w| t.contains(w))
+            })
+        })
 }
 
 fn is_article(el: ElementRef<'_>) -> bool {
@@ -523,6 +612,12 @@ struct HeadCollector {
     og_title: Option<String>,
     site_name: Option<String>,
     authors: Vec<String>,
+    /// Names read from byline elements: inside the article first, then elsewhere on the page.
+    byline_authors: [Vec<String>; 2],
+    /// The date the page shows under its headline (`Updated Dec 18, 2025 · 12 min read`).
+    shown_date: Option<String>,
+    /// A date shown there as the last update.
+    shown_update: Option<String>,
     published: Option<String>,
     modified: Option<String>,
     language: Option<String>,
@@ -564,9 +659,18 @@ impl HeadCollector {
                     }
                     "og:site_name" => self.site_name = Some(content),
                     "author" | "article:author" | "sailthru.author" | "parsely-author"
-                    | "dc.creator"
+                    | "dc.creator" | "citation_author"
                         if !content.starts_with("http") && !self.authors.contains(&content) =>
                     {
+                        // Scholarly metadata writes `Roy, Aniruddha`.
+                        let content = match content.split_once(", ") {
+                            Some((last, first))
+                                if key == "citation_author" && !first.contains(',') =>
+                            {
+                                format!("{first} {last}")
+                            }
+                            _ => content,
+                        };
                         self.authors.push(content);
                     }
                     "article:published_time"
@@ -602,6 +706,47 @@ impl HeadCollector {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// The text of a byline element: the names in it, when it reads as names.
+    fn byline(&mut self, text: &str, at: Frame) {
+        // Menus, sidebars, related cards and comments name other people; a byline or caption
+        // role is where the article's own byline sits.
+        if at
+            .role
+            .is_some_and(|r| !matches!(r, DomRole::Byline | DomRole::Caption))
+        {
+            return;
+        }
+        let names = super::metadata::byline_names(text);
+        let kept = &mut self.byline_authors[usize::from(!(at.in_article || at.in_body_container))];
+        for name in names {
+            if !kept.contains(&name) {
+                kept.push(name);
+            }
+        }
+    }
+
+    /// A short line after the headline that is a date, perhaps with a label and a reading time.
+    fn dateline(&mut self, text: &str, role: Option<DomRole>) {
+        const MAX_WORDS: usize = 10;
+        if self.shown_date.is_some()
+            || role.is_some_and(|r| !matches!(r, DomRole::Byline | DomRole::Caption))
+            || text.split_whitespace().nth(MAX_WORDS).is_some()
+        {
+            return;
+        }
+        let Some(date) = super::dates::find_date(text) else {
+            return;
+        };
+        // `Updated Dec 18, 2025`: the markup's publication date, when it has one, is the better
+        // answer; an update date is the fallback.
+        let label = text.get(..date.start).unwrap_or_default().to_lowercase();
+        if label.contains("updated") || label.contains("modified") || label.contains("reviewed") {
+            self.shown_update.get_or_insert(date.iso());
+        } else {
+            self.shown_date = Some(date.iso());
         }
     }
 
@@ -690,23 +835,77 @@ impl HeadCollector {
             titles.push(title);
         }
         titles.dedup();
-        let raw_authors = if ld.authors.is_empty() {
-            std::mem::take(&mut self.authors)
-        } else {
-            ld.authors
-        };
-        let authors = super::metadata::clean_authors(raw_authors);
+        // The structured data first, then meta tags, then what the page shows as its byline.
+        let [in_article, elsewhere] = self.byline_authors;
+        let host = self
+            .canonical
+            .as_deref()
+            .and_then(|u| u.split("://").nth(1))
+            .and_then(|rest| rest.split('/').next())
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let candidates: Vec<Vec<String>> = [ld.author_names(), self.authors, in_article, elsewhere]
+            .into_iter()
+            .map(super::metadata::clean_authors)
+            .filter(|names| !names.is_empty())
+            .collect();
+        // A user name (`kffnirmitap`) or the site's own name gives way to a byline that shows a
+        // person's name; a personal site's author is its name, so it stays when nothing else does.
+        let authors = candidates
+            .iter()
+            .find(|names| {
+                !names
+                    .iter()
+                    .all(|n| is_user_name(n) || is_publisher(n, site.as_deref(), &host))
+            })
+            .or(candidates.first())
+            .cloned()
+            .unwrap_or_default();
         PageMeta {
             titles,
             site_name: site,
             authors,
-            published_at: ld.published.or(self.published).and_then(|d| iso_date(&d)),
-            modified_at: ld.modified.or(self.modified).and_then(|d| iso_date(&d)),
+            // The date the reader sees under the headline, as with the headline itself; else
+            // what the markup says.
+            published_at: self
+                .shown_date
+                .or_else(|| ld.published.or(self.published).and_then(|d| iso_date(&d))),
+            modified_at: ld
+                .modified
+                .or(self.modified)
+                .and_then(|d| iso_date(&d))
+                .or(self.shown_update),
             language: self.language,
             url: self.canonical.filter(|u| u.starts_with("http")),
             description: self.description,
         }
     }
+}
+
+/// An author that is the site itself (`Rapid7` on rapid7.com): the publisher, not a writer.
+fn is_publisher(name: &str, site: Option<&str>, host: &str) -> bool {
+    let key: String = name
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let site_key: String = site
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    !key.is_empty()
+        && (key == site_key
+            || host
+                .split('.')
+                .any(|label| label.len() >= 4 && label.replace('-', "") == key))
+}
+
+/// A login name rather than a person's name: one word, no capital letter (`kffnirmitap`,
+/// `andrew.keaveney`).
+fn is_user_name(name: &str) -> bool {
+    !name.contains(' ') && !name.chars().any(char::is_uppercase)
 }
 
 /// A date or date-time from markup, as ISO 8601: kept when it already is, else read.
@@ -761,6 +960,10 @@ fn clean_title(raw: &str, site: Option<&str>) -> String {
 struct LdArticle {
     headline: Option<String>,
     authors: Vec<String>,
+    /// Authors given as a reference to a node elsewhere in the graph (`{"@id": "…#author"}`).
+    author_ids: Vec<String>,
+    /// Names of the `Person` nodes, by `@id`.
+    people: HashMap<String, String>,
     published: Option<String>,
     modified: Option<String>,
     publisher: Option<String>,
@@ -775,18 +978,23 @@ impl LdArticle {
                 if let Some(graph) = map.get("@graph") {
                     self.visit(graph);
                 }
-                let is_article = map.get("@type").is_some_and(|t| {
-                    let types: Vec<&str> = match t {
-                        Value::String(s) => vec![s.as_str()],
-                        Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
-                        _ => Vec::new(),
-                    };
-                    types.iter().any(|t| {
-                        t.ends_with("Article")
-                            || *t == "BlogPosting"
-                            || *t == "Report"
-                            || *t == "LiveBlogPosting"
-                    })
+                let types: Vec<&str> = match map.get("@type") {
+                    Some(Value::String(s)) => vec![s.as_str()],
+                    Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+                    _ => Vec::new(),
+                };
+                if types.contains(&"Person") {
+                    let id = map.get("@id").and_then(Value::as_str);
+                    let name = map.get("name").and_then(Value::as_str);
+                    if let (Some(id), Some(name)) = (id, name) {
+                        self.people.insert(id.to_owned(), name.to_owned());
+                    }
+                }
+                let is_article = types.iter().any(|t| {
+                    t.ends_with("Article")
+                        || *t == "BlogPosting"
+                        || *t == "Report"
+                        || *t == "LiveBlogPosting"
                 });
                 if !is_article || self.headline.is_some() {
                     return;
@@ -807,25 +1015,33 @@ impl LdArticle {
                     .and_then(Value::as_str)
                     .map(str::to_owned);
                 if let Some(author) = map.get("author") {
-                    collect_names(author, &mut self.authors);
+                    self.collect_names(author);
                 }
             }
             _ => {}
         }
     }
-}
 
-fn collect_names(v: &serde_json::Value, out: &mut Vec<String>) {
-    use serde_json::Value;
-    match v {
-        Value::String(s) if !s.starts_with("http") => out.push(s.trim().to_owned()),
-        Value::Array(items) => items.iter().for_each(|i| collect_names(i, out)),
-        Value::Object(map) => {
-            if let Some(name) = map.get("name") {
-                collect_names(name, out);
+    fn collect_names(&mut self, v: &serde_json::Value) {
+        use serde_json::Value;
+        match v {
+            Value::String(s) if !s.starts_with("http") => self.authors.push(s.trim().to_owned()),
+            Value::Array(items) => items.iter().for_each(|i| self.collect_names(i)),
+            Value::Object(map) => {
+                if let Some(name) = map.get("name") {
+                    self.collect_names(name);
+                } else if let Some(id) = map.get("@id").and_then(Value::as_str) {
+                    self.author_ids.push(id.to_owned());
+                }
             }
+            _ => {}
         }
-        _ => {}
+    }
+
+    /// The authors' names, references to `Person` nodes resolved.
+    fn author_names(&self) -> Vec<String> {
+        let referenced = self.author_ids.iter().filter_map(|id| self.people.get(id));
+        self.authors.iter().chain(referenced).cloned().collect()
     }
 }
 
@@ -948,5 +1164,83 @@ mod tests {
         };
         assert_eq!(role_of_text("feeling each other out"), None);
         assert_eq!(role_of_text("what a goal"), Some(DomRole::Comments));
+    }
+
+    fn authors_and_date(page: &str) -> (Vec<String>, Option<String>) {
+        let (_, meta) = parse(page);
+        (meta.authors, meta.published_at)
+    }
+
+    #[test]
+    fn a_byline_element_names_the_author() {
+        let page = r#"<html><body><article><h1>Council passes the budget</h1>
+            <div class="author-wrap"><div class="eyebrow">By</div><div>Summer Swann</div><div>-</div></div>
+            <div class="author-img">Photo desk</div>
+            <p>The council passed the budget on Tuesday after a long debate about the new library.</p>
+            </article><aside><span class="author">Someone Else</span></aside></body></html>"#;
+        assert_eq!(authors_and_date(page).0, ["Summer Swann"]);
+    }
+
+    #[test]
+    fn a_glued_by_line_names_the_author_and_a_menu_does_not() {
+        let page = r#"<html><body><nav><ul><li><a href="/s">By State</a></li></ul></nav>
+            <h1>What fasting does to the body</h1><div><span>By</span><span>Daryl Austin</span></div>
+            <h3>By Functionality</h3>
+            <p>Fasting is a common practice, whether for religious reasons or for health.</p></body></html>"#;
+        assert_eq!(authors_and_date(page).0, ["Daryl Austin"]);
+    }
+
+    #[test]
+    fn structured_authors_come_first_and_references_are_resolved() {
+        let page = r#"<html><head><script type="application/ld+json">{"@graph":[
+            {"@type":"BlogPosting","headline":"Types of apps","author":{"@id":"https://x.test/#shiv"}},
+            {"@type":"Person","@id":"https://x.test/#shiv","name":"Shivkumar M"}]}</script>
+            </head><body><h1>Types of apps</h1><span class="byline">By Other Person</span></body></html>"#;
+        assert_eq!(authors_and_date(page).0, ["Shivkumar M"]);
+    }
+
+    #[test]
+    fn a_user_name_or_the_site_gives_way_to_a_shown_name() {
+        let page = r#"<html><head><meta name="author" content="kffnirmitap">
+            </head><body><h1>Health costs rise</h1><p class="author-name">Nirmita Panchal</p></body></html>"#;
+        assert_eq!(authors_and_date(page).0, ["Nirmita Panchal"]);
+        let page = r#"<html><head><meta property="og:site_name" content="Rapid7"><meta name="author" content="Rapid7">
+            </head><body><h1>Patch Tuesday</h1><a rel="author" href="/a/sm">Spencer McIntyre</a></body></html>"#;
+        assert_eq!(authors_and_date(page).0, ["Spencer McIntyre"]);
+        // A personal site's author is the site's name when nothing else names one.
+        let page = r#"<html><head><meta property="og:site_name" content="Polly Barks"><meta name="author" content="Polly Barks">
+            </head><body><h1>Zero waste living</h1></body></html>"#;
+        assert_eq!(authors_and_date(page).0, ["Polly Barks"]);
+    }
+
+    #[test]
+    fn scholarly_authors_are_turned_round() {
+        let page = r#"<html><head><meta name="citation_author" content="Roy, Aniruddha">
+            <meta name="citation_author" content="Patel, Jyoti"></head><body></body></html>"#;
+        assert_eq!(authors_and_date(page).0, ["Aniruddha Roy", "Jyoti Patel"]);
+    }
+
+    #[test]
+    fn the_date_shown_with_the_headline_wins_over_an_update_line() {
+        let page = r#"<html><head><meta property="article:published_time" content="2024-09-06T13:12:36+00:00">
+            </head><body><h1>Machine learning in retail</h1><div class="datepanel">November 14, 2025</div>
+            <p>Retailers use machine learning to forecast demand and to price their goods.</p></body></html>"#;
+        assert_eq!(authors_and_date(page).1.as_deref(), Some("2025-11-14"));
+        let page = r#"<html><head><meta property="article:published_time" content="2024-03-17T05:58:00+00:00">
+            </head><body><h1>Build your own workout</h1><p>Updated August 5, 2025 · 12 min read</p>
+            <p>A workout routine you design yourself is one you will keep doing for years.</p></body></html>"#;
+        let (_, meta) = parse(page);
+        assert_eq!(
+            meta.published_at.as_deref(),
+            Some("2024-03-17T05:58:00+00:00")
+        );
+        assert_eq!(meta.modified_at.as_deref(), Some("2025-08-05"));
+        // A date far below the headline, past the first paragraph, is another item's.
+        let page = r#"<html><body><h1>Garden notes</h1>
+            <p>Low light is no reason to give up on plants: many of them thrive in the shade of a north
+            window, and a few, like the cast-iron plant and the ZZ plant, do better there than they would
+            in full sun on a south-facing sill.</p>
+            <p>Open today, March 14, 2026</p></body></html>"#;
+        assert_eq!(authors_and_date(page).1, None);
     }
 }

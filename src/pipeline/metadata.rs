@@ -414,6 +414,88 @@ pub fn clean_authors(raw: Vec<String>) -> Vec<String> {
     out
 }
 
+/// `<span>By</span><span>Jane Doe</span>` reads `ByJane Doe`.
+pub(crate) fn glued_by(text: &str) -> bool {
+    text.strip_prefix("By")
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
+/// The names in a byline element's text (`By Jane Doe and John Roe`, `Jane Doe - 5 min read`),
+/// or none when the text does not read as people's names.
+#[must_use]
+pub fn byline_names(text: &str) -> Vec<String> {
+    let mut text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if glued_by(&text) {
+        text.insert(2, ' ');
+    }
+    let lower = text.to_lowercase();
+    let text = [
+        "written by:",
+        "written by",
+        "posted by",
+        "text by",
+        "words by",
+        "authors:",
+        "author:",
+        "by",
+    ]
+    .iter()
+    .find_map(|p| {
+        let rest = lower.strip_prefix(p)?;
+        (rest.is_empty() || rest.starts_with(' ')).then(|| text[p.len()..].trim_start())
+    })
+    .unwrap_or(&text);
+    // What follows a separator is a role, a date or a reading time.
+    let text = text
+        .split(' ')
+        .take_while(|w| !matches!(*w, "-" | "–" | "—" | "|" | "•" | "·" | "⋅"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let names: Vec<String> = text
+        .split([',', '&'])
+        .flat_map(|part| part.split(" and "))
+        .map(|n| without_role(n.trim()).to_owned())
+        .filter(|n| !n.is_empty())
+        .collect();
+    let looks_like_name = |n: &str| {
+        const PARTICLES: &[&str] = &[
+            "de", "da", "del", "van", "von", "der", "la", "le", "bin", "al",
+        ];
+        let words: Vec<&str> = n.split_whitespace().collect();
+        (1..=4).contains(&words.len())
+            && !n.chars().any(|c| c.is_ascii_digit())
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(w))
+    };
+    if names.is_empty() || !names.iter().all(|n| looks_like_name(n)) {
+        return Vec::new();
+    }
+    clean_authors(names)
+}
+
+/// A name without the job title a byline widget prints after it: `Emma Ryan Writer`.
+fn without_role(name: &str) -> &str {
+    const ROLES: &[&str] = &[
+        "Writer",
+        "Editor",
+        "Contributor",
+        "Reporter",
+        "Correspondent",
+        "Columnist",
+        "Author",
+    ];
+    let mut name = name;
+    while let Some((rest, last)) = name.rsplit_once(' ') {
+        if !ROLES.contains(&last) || rest.split_whitespace().count() < 2 {
+            break;
+        }
+        name = rest.trim_end();
+    }
+    name
+}
+
 /// Cuts an English month name glued to the end of a name: `ZeldmanNovember` → `Zeldman`.
 fn glued_month(name: &str) -> &str {
     const MONTHS: &[&str] = &[
