@@ -181,9 +181,15 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
                     f.mention = without_affiliation(text, f.mention);
                     let mention_text = f.mention.slice(text);
                     let (speaker, attribution) = if f.pronoun {
-                        // The pronoun's antecedent: the subject of a sentence just before, when
-                        // it is a known speaker's name; else the last speaker.
-                        let recent = recent_subject(text, sentences, mark.open, &names);
+                        // The pronoun's antecedent: the named subject of its own sentence when the
+                        // pronoun comes after it (`Ban Ki-moon condemned what he called "…"`);
+                        // else the subject of a sentence just before, when it is a known
+                        // speaker's name; else the last speaker.
+                        let own = sentence_subject(text, whole_sentence, nearby, &names)
+                            .filter(|(m, pronoun)| !pronoun && m.end() <= f.mention.start())
+                            .map(|(m, _)| names.resolve(m.slice(text)));
+                        let recent =
+                            own.or_else(|| recent_subject(text, sentences, mark.open, &names));
                         (
                             recent.or_else(|| last_speaker.as_ref().map(|(s, _)| s.clone())),
                             Attribution::Pronoun,
@@ -1302,7 +1308,7 @@ fn descriptor_then_cue(text: &str, toks: &[Token<'_>], lower: &[String]) -> Opti
         .take_while(|&k| {
             !matches!(toks[k - 1].punct, Some('.' | '!' | '?' | ';')) || is_initial(toks[k - 1])
         })
-        .find(|&k| cue_word(&lower[k]))?;
+        .find(|&k| cue_word(&lower[k]) && !is_capitalised(toks[k].word))?;
     let cue = cue_phrase(toks, lower, cue_at);
     if let Some((mention, pronoun)) = name_ending_at(text, toks, lower, cue_at) {
         return Some(Found {
@@ -1387,12 +1393,42 @@ fn subject_forward(
         {
             from += 1;
         }
-        let mut k = from + 1;
-        while k < toks.len()
-            && (toks[k - 1].punct.is_none() || is_initial(toks[k - 1]))
-            && (is_capitalised(toks[k].word) || is_particle(&lower[k]))
+        let capitalised_run = |from: usize| {
+            let mut k = from + 1;
+            while k < toks.len()
+                && (toks[k - 1].punct.is_none() || is_initial(toks[k - 1]))
+                && (is_capitalised(toks[k].word) || is_particle(&lower[k]))
+            {
+                k += 1;
+            }
+            k
+        };
+        let mut k = capitalised_run(from);
+        // `MSNBC host Chris Matthews`, `Clinton campaign manager Robby Mook`: an organisation
+        // and a role before a full name; the person is the name. (`Olaf Scholz am Montag` is
+        // no such thing: short words and a lone capitalised noun after them.)
+        let role_words = (k..toks.len().min(k + 3))
+            .take_while(|&j| {
+                toks[j - 1].punct.is_none()
+                    && !is_capitalised(toks[j].word)
+                    && toks[j].word.chars().all(char::is_alphabetic)
+                    && toks[j].word.chars().count() >= 4
+                    && !NOT_NAMES.contains(&lower[j].as_str())
+                    && !cue_word(&lower[j])
+                    && !PRONOUNS.contains(&lower[j].as_str())
+            })
+            .count();
+        let named = k + role_words;
+        if role_words > 0
+            && toks.get(named).is_some_and(|t| {
+                toks[named - 1].punct.is_none()
+                    && is_capitalised(t.word)
+                    && !NOT_NAMES.contains(&lower[named].as_str())
+            })
+            && capitalised_run(named) >= named + 2
         {
-            k += 1;
+            from = named;
+            k = capitalised_run(named);
         }
         return Some((
             Span::new(text, toks[from].start..toks[k - 1].end)?,
@@ -1447,9 +1483,12 @@ fn leading(text: &str, before: Region, quoted: &[(usize, usize)]) -> Option<Foun
             });
         }
     }
-    let cue_at = (0..toks.len())
-        .rev()
-        .find(|&k| cue_word(&lower[k]) && !(k == 0 && lower[k] == "asked"))?;
+    // A capitalised cue inside a sentence is a name: `the United States`, `Says Who`.
+    let cue_at = (0..toks.len()).rev().find(|&k| {
+        cue_word(&lower[k])
+            && !(k == 0 && lower[k] == "asked")
+            && (k == 0 || !is_capitalised(toks[k].word))
+    })?;
     let cue = cue_phrase(&toks, &lower, cue_at);
     // Right before the cue, skipping adverbials and one appositive.
     let mut k = cue_at;
@@ -1468,6 +1507,24 @@ fn leading(text: &str, before: Region, quoted: &[(usize, usize)]) -> Option<Foun
                     pronoun: found.1,
                 });
             }
+        }
+    }
+    // `Trump attacked Clinton for … Iraq and Libya, saying, 'Q'`: a participle after a comma
+    // is the sentence's subject's, not the nearest name's.
+    if k == cue_at && k > 0 && toks[k - 1].punct == Some(',') && lower[cue_at].ends_with("ing") {
+        let subject = (0..toks.len().min(8).min(cue_at)).find_map(|s| {
+            let opens = PRONOUNS.contains(&lower[s].as_str())
+                || is_capitalised(toks[s].word) && !NOT_NAMES.contains(&lower[s].as_str());
+            opens
+                .then(|| subject_forward(text, &toks[s..cue_at], &lower[s..cue_at]))
+                .flatten()
+        });
+        if let Some((mention, pronoun, _)) = subject {
+            return Some(Found {
+                mention,
+                cue,
+                pronoun,
+            });
         }
     }
     // `Clinton … sponsored by NBC News and said`: a second verb of the sentence's subject.
@@ -1792,6 +1849,42 @@ mod tests {
         let got = run("Donald Trump called her \"a con\" and said she was \"duped\" by advisers.");
         let speakers: Vec<_> = got.iter().map(|q| q.1.as_deref()).collect();
         assert_eq!(speakers, [Some("Donald Trump"), Some("Donald Trump")]);
+    }
+
+    #[test]
+    fn the_speaker_is_the_person_not_the_nearest_capital() {
+        let speakers =
+            |text: &str| -> Vec<Option<String>> { run(text).into_iter().map(|q| q.1).collect() };
+        // An organisation and a role before the name.
+        assert_eq!(
+            speakers("\"He looked like a grown-up,\" said MSNBC host Chris Matthews."),
+            [Some("Chris Matthews".to_owned())]
+        );
+        // A participle after a comma belongs to the sentence's subject.
+        assert_eq!(
+            speakers(
+                "Donald Trump attacked Clinton over Iraq and Libya, saying, \"She's trigger-happy and very unstable.\""
+            ),
+            [Some("Donald Trump".to_owned())]
+        );
+        // `States` in `the United States` is no cue.
+        assert_eq!(
+            speakers(
+                "Secretary of State John Kerry said the United States will take \"robust steps\" soon."
+            ),
+            [Some("John Kerry".to_owned())]
+        );
+        // A pronoun after its own sentence's named subject refers to it.
+        assert_eq!(
+            speakers(
+                "Jean-Marc Ayrault said it was a \"provocation\" by the regime.\n\nBan Ki-moon condemned what he called a \"brazen breach\" of the rules."
+            )
+            .last()
+            .cloned()
+            .flatten()
+            .as_deref(),
+            Some("Ban Ki-moon")
+        );
     }
 
     #[test]
