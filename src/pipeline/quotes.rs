@@ -713,9 +713,15 @@ fn tokens<'a>(text: &'a str, region: Region) -> Vec<Token<'a>> {
             return;
         };
         let core_end = last_at + last.len_utf8();
-        let punct = raw[core_end..]
-            .chars()
-            .find(|c| matches!(c, ',' | ':' | '.' | ';' | '!' | '?' | '(' | ')' | '—'));
+        // `R-Ky.,` ends an appositive: the comma is what matters there.
+        let after = &raw[core_end..];
+        let punct = if after.contains(',') {
+            Some(',')
+        } else {
+            after
+                .chars()
+                .find(|c| matches!(c, ':' | '.' | ';' | '!' | '?' | '(' | ')' | '—'))
+        };
         let start = region.start + from + core_start;
         let end = region.start + from + core_end;
         out.push(Token {
@@ -1147,8 +1153,19 @@ const TITLES: &[&str] = &[
     "princess",
     "pope",
     "sheikh",
+    "lt",
     "lt.",
+    "col",
     "col.",
+    "capt",
+    "sgt",
+    "adm",
+    "del",
+    "del.",
+    "retired",
+    "senate",
+    "majority",
+    "minority",
     "capt.",
     "sgt.",
     "adm.",
@@ -1231,6 +1248,11 @@ const ADVERBIALS: &[&str] = &[
 ];
 
 /// `'Q,' said John Coale` / `'Q,' Trump said` / `'Q,' X, the ..., told reporters` / `'Q,' he said`.
+/// A word between a speaker and the cue: `also`, `later`, `forcefully`, `repeatedly`.
+fn is_adverbial(lower: &str) -> bool {
+    ADVERBIALS.contains(&lower) || lower.len() > 4 && lower.ends_with("ly")
+}
+
 fn trailing(text: &str, after: Region) -> Option<Found> {
     let toks = tokens(text, after);
     let lower: Vec<String> = toks.iter().map(|t| t.word.to_lowercase()).collect();
@@ -1278,16 +1300,22 @@ fn trailing(text: &str, after: Region) -> Option<Found> {
         });
     }
     let _ = first;
-    let (mention, pronoun, used) = subject_forward(text, toks, lower)?;
+    // `panel Chairman Rep. Jason Chaffetz (R-Utah) said`: no subject at the start, a cue later.
+    let Some((mention, pronoun, used)) = subject_forward(text, toks, lower) else {
+        return descriptor_then_cue(text, toks, lower);
+    };
     let mut k = used;
     // An appositive: `Kaja Kallas, the European Union's high representative ..., told reporters`.
     if toks.get(used - 1).is_some_and(|t| t.punct == Some(',')) {
-        let close = (used..toks.len().min(used + 30)).find(|&j| toks[j].punct == Some(','))?;
+        let Some(close) = (used..toks.len().min(used + 30)).find(|&j| toks[j].punct == Some(','))
+        else {
+            return descriptor_then_cue(text, toks, lower);
+        };
         k = close + 1;
     }
     while lower
         .get(k)
-        .is_some_and(|w| ADVERBIALS.contains(&w.as_str()) && !cue_word(w))
+        .is_some_and(|w| is_adverbial(w) && !cue_word(w))
     {
         k += 1;
     }
@@ -1306,7 +1334,9 @@ fn trailing(text: &str, after: Region) -> Option<Found> {
 fn descriptor_then_cue(text: &str, toks: &[Token<'_>], lower: &[String]) -> Option<Found> {
     let cue_at = (1..toks.len().min(12))
         .take_while(|&k| {
-            !matches!(toks[k - 1].punct, Some('.' | '!' | '?' | ';')) || is_initial(toks[k - 1])
+            !matches!(toks[k - 1].punct, Some('.' | '!' | '?' | ';'))
+                || is_initial(toks[k - 1])
+                || TITLES.contains(&lower[k - 1].as_str())
         })
         .find(|&k| cue_word(&lower[k]) && !is_capitalised(toks[k].word))?;
     let cue = cue_phrase(toks, lower, cue_at);
@@ -1343,7 +1373,7 @@ fn description(
     to: usize,
 ) -> Option<Span> {
     let mut end = to;
-    while end > from && ADVERBIALS.contains(&lower[end - 1].as_str()) {
+    while end > from && is_adverbial(&lower[end - 1]) {
         end -= 1;
     }
     let len = end.checked_sub(from)?;
@@ -1483,16 +1513,19 @@ fn leading(text: &str, before: Region, quoted: &[(usize, usize)]) -> Option<Foun
             });
         }
     }
-    // A capitalised cue inside a sentence is a name: `the United States`, `Says Who`.
+    // A capitalised cue inside a sentence is a name: `the United States`, `Says Who`; a cue in
+    // a relative clause (`a woman who suggested`) is not the quote's.
     let cue_at = (0..toks.len()).rev().find(|&k| {
         cue_word(&lower[k])
             && !(k == 0 && lower[k] == "asked")
-            && (k == 0 || !is_capitalised(toks[k].word))
+            && (k == 0
+                || !is_capitalised(toks[k].word)
+                    && !matches!(lower[k - 1].as_str(), "who" | "which"))
     })?;
     let cue = cue_phrase(&toks, &lower, cue_at);
     // Right before the cue, skipping adverbials and one appositive.
     let mut k = cue_at;
-    while k > 0 && ADVERBIALS.contains(&lower[k - 1].as_str()) && !cue_word(&lower[k - 1]) {
+    while k > 0 && is_adverbial(&lower[k - 1]) && !cue_word(&lower[k - 1]) {
         k -= 1;
     }
     if k > 0 && toks[k - 1].punct == Some(',') {
@@ -1626,7 +1659,7 @@ fn name_ending_at(
     }
     let mut first = last;
     while first > 0
-        && toks[first - 1].punct.is_none()
+        && (toks[first - 1].punct.is_none() || is_initial(toks[first - 1]))
         && (is_capitalised(toks[first - 1].word) || is_particle(&lower[first - 1]))
         && !TITLES.contains(&lower[first - 1].as_str())
         && !NOT_NAMES.contains(&lower[first - 1].as_str())
@@ -1715,7 +1748,7 @@ impl NameIndex {
                 }
                 let mut j = k + 1;
                 while j < toks.len()
-                    && toks[j - 1].punct.is_none()
+                    && (toks[j - 1].punct.is_none() || is_initial(toks[j - 1]))
                     && !toks[j - 1].word.ends_with("'s")
                     && !toks[j - 1].word.ends_with("’s")
                     && (is_capitalised(toks[j].word) || is_particle(&lower[j]))
