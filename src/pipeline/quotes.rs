@@ -104,7 +104,11 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
             let signed = text
                 .get(mark.close_end..paragraph.span.end())
                 .is_some_and(|rest| rest.trim_start().starts_with(['—', '―', '–']));
-            let speech_end = if signed {
+            // `"… this in our country?" Clinton said.`: the segmenter ends the sentence at the
+            // question mark; the attribution is the next one.
+            let asked =
+                close_sentence.end() <= mark.close_end && span.slice(text).ends_with(['?', '!']);
+            let speech_end = if signed || asked {
                 containing(&para_sentences, mark.close_end + 1)
                     .map_or(paragraph.span.end(), |s| s.end().max(close_sentence.end()))
             } else {
@@ -141,7 +145,32 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
                         None
                     }
                 })
-                .or_else(|| leading(text, whole_sentence, nearby));
+                .or_else(|| leading(text, whole_sentence, nearby))
+                .or_else(|| {
+                    // `Caddell continued:` / `The New York Times reports:` as a paragraph of its
+                    // own, the quotation in the next one.
+                    let previous = paragraphs.get(pi.checked_sub(1)?)?.span;
+                    let intro = previous.slice(text).trim_end();
+                    let introduces = starts_paragraph_quote
+                        && mark.open == marks[0].open
+                        && intro.ends_with(':')
+                        && intro.split_whitespace().count() <= 30;
+                    if !introduces {
+                        return None;
+                    }
+                    let region = Region {
+                        start: previous.start(),
+                        end: previous.end(),
+                    };
+                    leading(text, region, &[]).or_else(|| {
+                        let (mention, pronoun) = sentence_subject(text, region, &[], &names)?;
+                        Some(Found {
+                            mention,
+                            cue: String::new(),
+                            pronoun,
+                        })
+                    })
+                });
 
             let prefix = before.slice(text).trim();
             let kind = if prefix.is_empty() || prefix.ends_with(':') || ends_with_cue_comma(prefix)
@@ -1304,22 +1333,29 @@ fn trailing(text: &str, after: Region) -> Option<Found> {
     let Some((mention, pronoun, used)) = subject_forward(text, toks, lower) else {
         return descriptor_then_cue(text, toks, lower);
     };
-    let mut k = used;
-    // An appositive: `Kaja Kallas, the European Union's high representative ..., told reporters`.
-    if toks.get(used - 1).is_some_and(|t| t.punct == Some(',')) {
-        let Some(close) = (used..toks.len().min(used + 30)).find(|&j| toks[j].punct == Some(','))
-        else {
-            return descriptor_then_cue(text, toks, lower);
-        };
-        k = close + 1;
-    }
-    while lower
-        .get(k)
-        .is_some_and(|w| is_adverbial(w) && !cue_word(w))
-    {
-        k += 1;
-    }
-    if lower.get(k).is_some_and(|w| cue_word(w)) {
+    // The cue right after the subject, or after an appositive of one or more comma-separated
+    // parts: `Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said`.
+    let cue_after = |k: usize| {
+        let mut k = k;
+        while lower
+            .get(k)
+            .is_some_and(|w| is_adverbial(w) && !cue_word(w))
+        {
+            k += 1;
+        }
+        lower.get(k).is_some_and(|w| cue_word(w)).then_some(k)
+    };
+    let cue_at = if toks.get(used - 1).is_some_and(|t| t.punct == Some(',')) {
+        (used..toks.len().min(used + 30))
+            .take_while(|&j| {
+                !matches!(toks[j].punct, Some('.' | '!' | '?' | ';')) || is_initial(toks[j])
+            })
+            .filter(|&j| toks[j].punct == Some(','))
+            .find_map(|j| cue_after(j + 1))
+    } else {
+        cue_after(used)
+    };
+    if let Some(k) = cue_at {
         return Some(Found {
             mention,
             cue: cue_phrase(toks, lower, k),
@@ -1528,24 +1564,10 @@ fn leading(text: &str, before: Region, quoted: &[(usize, usize)]) -> Option<Foun
     while k > 0 && is_adverbial(&lower[k - 1]) && !cue_word(&lower[k - 1]) {
         k -= 1;
     }
-    if k > 0 && toks[k - 1].punct == Some(',') {
-        if let Some(open) = (k.saturating_sub(25)..k - 1)
-            .rev()
-            .find(|&j| toks[j].punct == Some(','))
-        {
-            if let Some(found) = name_ending_at(text, &toks, &lower, open + 1) {
-                return Some(Found {
-                    mention: found.0,
-                    cue,
-                    pronoun: found.1,
-                });
-            }
-        }
-    }
     // `Trump attacked Clinton for … Iraq and Libya, saying, 'Q'`: a participle after a comma
     // is the sentence's subject's, not the nearest name's.
     if k == cue_at && k > 0 && toks[k - 1].punct == Some(',') && lower[cue_at].ends_with("ing") {
-        let subject = (0..toks.len().min(8).min(cue_at)).find_map(|s| {
+        let subject = (0..toks.len().min(12).min(cue_at)).find_map(|s| {
             let opens = PRONOUNS.contains(&lower[s].as_str())
                 || is_capitalised(toks[s].word) && !NOT_NAMES.contains(&lower[s].as_str());
             opens
@@ -1558,6 +1580,20 @@ fn leading(text: &str, before: Region, quoted: &[(usize, usize)]) -> Option<Foun
                 cue,
                 pronoun,
             });
+        }
+    }
+    if k > 0 && toks[k - 1].punct == Some(',') {
+        if let Some(open) = (k.saturating_sub(25)..k - 1)
+            .rev()
+            .find(|&j| toks[j].punct == Some(','))
+        {
+            if let Some(found) = name_ending_at(text, &toks, &lower, open + 1) {
+                return Some(Found {
+                    mention: found.0,
+                    cue,
+                    pronoun: found.1,
+                });
+            }
         }
     }
     // `Clinton … sponsored by NBC News and said`: a second verb of the sentence's subject.
