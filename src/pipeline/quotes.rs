@@ -295,13 +295,25 @@ fn sentence_subject(
     quoted: &[(usize, usize)],
     names: &NameIndex,
 ) -> Option<(Span, bool)> {
+    const OPENERS: &[&str] = &[
+        "in", "at", "on", "during", "after", "before", "for", "with", "from", "since", "despite",
+        "unlike", "like", "amid", "under", "over", "by", "through", "while", "when", "as",
+    ];
     let toks: Vec<Token<'_>> = tokens(text, sentence)
         .into_iter()
         .filter(|t| !quoted.iter().any(|(o, c)| *o <= t.start && t.end <= *c))
-        .take(8)
+        .take(20)
         .collect();
     let lower: Vec<String> = toks.iter().map(|t| t.word.to_lowercase()).collect();
-    for k in 0..toks.len() {
+    // `In a White House statement, President Obama condemned …`: the subject follows an
+    // opening adverbial phrase.
+    let from = lower
+        .first()
+        .filter(|w| OPENERS.contains(&w.as_str()))
+        .and_then(|_| (0..toks.len().min(12)).find(|&j| toks[j].punct == Some(',')))
+        .map_or(0, |comma| comma + 1);
+    let end = toks.len().min(from + 8);
+    for k in from..end {
         if matches!(lower[k].as_str(), "he" | "she") {
             return Some((Span::new(text, toks[k].start..toks[k].end)?, true));
         }
@@ -1479,6 +1491,11 @@ fn subject_forward(
                     && !is_capitalised(toks[j].word)
                     && toks[j].word.chars().all(char::is_alphabetic)
                     && toks[j].word.chars().count() >= 4
+                    // Verbs and adverbs are no role: `Trump openly admires President Putin`.
+                    && !is_adverbial(&lower[j])
+                    && !lower[j].ends_with("ed")
+                    && !lower[j].ends_with("ing")
+                    && !(lower[j].ends_with('s') && !lower[j].ends_with("ss"))
                     && !NOT_NAMES.contains(&lower[j].as_str())
                     && !cue_word(&lower[j])
                     && !PRONOUNS.contains(&lower[j].as_str())
