@@ -62,6 +62,10 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
     let mut open_from_previous = false;
     let mut first_sentence = 0;
     for (pi, paragraph) in paragraphs.iter().enumerate() {
+        // A headline's quotation repeats one from the body.
+        if pi == 0 && is_headline(paragraph.span.slice(text)) {
+            continue;
+        }
         let marks = pair_marks(text, paragraph.span);
         // Sentences come in paragraph order: this paragraph's are the run from `first_sentence`.
         first_sentence += sentences[first_sentence..].partition_point(|s| s.paragraph < pi);
@@ -203,6 +207,17 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
             {
                 continue;
             }
+            // `CBS's "Face the Nation"`, `an episode of "The Steve Harvey Morning Show"`: a
+            // programme or publication named, whoever is speaking around it.
+            let names_a_work = is_title_case(quoted_text.trim_end_matches(['.', ',']))
+                && (lower_prefix.ends_with("'s")
+                    || lower_prefix.ends_with("’s")
+                    || ["episode of", "edition of", "issue of", "season of"]
+                        .iter()
+                        .any(|m| lower_prefix.ends_with(m)));
+            if names_a_work {
+                continue;
+            }
             // A mention that cannot be a speaker (`Tuesday`, `his show and for`) is no finding.
             let found = found.filter(|f| f.pronoun || plausible_speaker(f.mention.slice(text)));
             let (speaker, mention, cue, attribution) = match found {
@@ -285,6 +300,18 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
         open_from_previous = marks.last().is_some_and(|m| !m.closed);
     }
     quotes
+}
+
+/// A headline as the first line of a text payload: short, no full stop inside, its words
+/// capitalised (`Bill Clinton Calls Obamacare ‘Crazy System’`).
+fn is_headline(paragraph: &str) -> bool {
+    let words: Vec<&str> = paragraph
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().count() > 3)
+        .collect();
+    let capitalised = words.iter().filter(|w| is_capitalised(w)).count();
+    !words.is_empty() && words.len() <= 20 && capitalised * 4 >= words.len() * 3
 }
 
 /// The subject of a sentence: the first name (titles dropped) or personal pronoun among its first
@@ -535,7 +562,16 @@ fn classify(prev: Option<char>, c: char, next: Option<char>) -> Option<(Family, 
             },
         )),
         '„' => Some((Family::Double, Role::Open)),
-        '”' => Some((Family::Double, Role::Close)),
+        // `”` opens where Swedish and Finnish use it for both marks, and in sloppy copy:
+        // after a space or at the start, before a letter.
+        '”' => Some((
+            Family::Double,
+            if space_or_start(prev) && letter(next) {
+                Role::Open
+            } else {
+                Role::Close
+            },
+        )),
         // French `« … »` (with or without inner spaces), German `»…«`, and the single ‹ ›.
         '«' | '‹' => Some((
             Family::Guillemet,
@@ -1971,6 +2007,44 @@ mod tests {
             .as_deref(),
             Some("Ban Ki-moon")
         );
+    }
+
+    #[test]
+    fn attributions_around_appositives_questions_and_introductions() {
+        let speakers = |text: &str| -> Vec<(String, Option<String>)> {
+            run(text).into_iter().map(|q| (q.0, q.1)).collect()
+        };
+        let got = speakers(
+            "\"It's an invasion of the state regulatory domain,\" Scott Pruitt, the attorney general of Oklahoma, one of the states suing the EPA, said at an event.",
+        );
+        assert_eq!(got[0].1.as_deref(), Some("Scott Pruitt"));
+        let got =
+            speakers("\"How many times do we have to see this in our country?\" Clinton said.");
+        assert_eq!(got[0].1.as_deref(), Some("Clinton"));
+        let got = speakers(
+            "\"Subpoenas are not optional,\" panel Chairman Rep. Jason Chaffetz (R-Utah) said after the hearing.",
+        );
+        assert_eq!(got[0].1.as_deref(), Some("Jason Chaffetz"));
+        let got = speakers(
+            "Pat Caddell spoke on the radio on Thursday.\n\nCaddell continued:\n\n\"The health issue overall is very much a partisan issue, and it shows in the polls.\"",
+        );
+        assert_eq!(got[0].1.as_deref(), Some("Pat Caddell"));
+        let got = speakers(
+            "Marc H. Morial forcefully told a young woman who suggested that people may stay home that \"this is not the first generation to be frustrated.\"",
+        );
+        assert_eq!(got[0].1.as_deref(), Some("Marc H. Morial"));
+    }
+
+    #[test]
+    fn headlines_and_named_works_are_not_quotes() {
+        let got = run(
+            "Bill Clinton Calls Obamacare ‘Crazy System’ At Rally.\n\nPaul Ryan said in an interview on CBS's \"Face the Nation,\" that \"we have work to do on the budget.\"",
+        );
+        let quoted: Vec<&str> = got.iter().map(|q| q.0.as_str()).collect();
+        assert_eq!(quoted, ["we have work to do on the budget."]);
+        // `”` opening a quotation at the start of a paragraph.
+        let got = run("Getty.\n\n”Fear. I am truly afraid that he will win,” said Edwin Monroy.");
+        assert_eq!(got[0].1.as_deref(), Some("Edwin Monroy"));
     }
 
     #[test]
