@@ -1531,7 +1531,7 @@ fn subject_forward(
                     && !is_adverbial(&lower[j])
                     && !lower[j].ends_with("ed")
                     && !lower[j].ends_with("ing")
-                    && !(lower[j].ends_with('s') && !lower[j].ends_with("ss"))
+                    && (!lower[j].ends_with('s') || lower[j].ends_with("ss"))
                     && !NOT_NAMES.contains(&lower[j].as_str())
                     && !cue_word(&lower[j])
                     && !PRONOUNS.contains(&lower[j].as_str())
