@@ -1465,7 +1465,12 @@ fn description(
     let opens = DETERMINERS.contains(&lower[from].as_str())
         || first.word.ends_with("'s")
         || first.word.ends_with("’s");
-    let clean = toks[from..end].iter().all(|t| t.punct.is_none());
+    // `The former first lady and U.S. senator`: an abbreviation's dots are no punctuation.
+    let clean = end > from
+        && toks[from..end - 1]
+            .iter()
+            .all(|t| t.punct.is_none() || t.punct == Some('.') && t.word.contains('.'))
+        && toks[end - 1].punct.is_none();
     if !(opens && (2..=7).contains(&len) && clean) {
         return None;
     }

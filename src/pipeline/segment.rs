@@ -186,11 +186,12 @@ const NL_ABBREVIATIONS: &[&str] = &[
 
 /// Abbreviations that precede a name or number and so never end a sentence.
 const PREPOSITIVE: &[&str] = &[
-    "adm", "brig", "capt", "cmdr", "col", "cpl", "det", "dr", "fr", "ft", "gen", "gov", "hon",
-    "insp", "lt", "maj", "messrs", "mme", "mlle", "mr", "mrs", "ms", "mt", "pres", "prof", "pvt",
-    "rep", "reps", "rev", "sen", "sens", "sgt", "st", "supt", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ca", "cf", "fig", "figs", "vol", "vols",
-    "no", "nos", "n°", "nr", "p", "pp", "art", "sec", "ch", "para", "op", "approx", "ed", "eds",
+    "adm", "atty", "brig", "capt", "cmdr", "col", "cpl", "del", "det", "dr", "fr", "ft", "gen",
+    "gov", "hon", "insp", "lt", "maj", "messrs", "mme", "mlle", "mr", "mrs", "ms", "mt", "pres",
+    "prof", "pvt", "rep", "reps", "rev", "sen", "sens", "sgt", "st", "supt", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ca", "cf", "fig", "figs",
+    "vol", "vols", "no", "nos", "n°", "nr", "p", "pp", "art", "sec", "ch", "para", "op", "approx",
+    "ed", "eds",
 ];
 
 /// Abbreviations that can end a sentence: they do when the next word is a usual sentence opener.
