@@ -654,7 +654,7 @@ impl HeadCollector {
                 // Some pages escape their meta content twice (`Houston&#39;s`).
                 let content = html_escape::decode_html_entities(content).into_owned();
                 match key.as_str() {
-                    "og:title" | "twitter:title" => {
+                    "og:title" | "twitter:title" | "citation_title" => {
                         self.og_title.get_or_insert(content);
                     }
                     "og:site_name" => self.site_name = Some(content),
@@ -821,7 +821,9 @@ impl HeadCollector {
             .unwrap_or_default();
         if let Some(h1) = self.h1.take().filter(|h| {
             let key = super::boilerplate::fold(h);
-            key != site_key && (agrees(h) || h.split_whitespace().count() >= 3)
+            // `Computer Science > Artificial Intelligence` is a breadcrumb trail.
+            let breadcrumb = h.contains(" > ") || h.contains(" » ");
+            key != site_key && !breadcrumb && (agrees(h) || h.split_whitespace().count() >= 3)
         }) {
             titles.push(h1);
         }
@@ -1148,6 +1150,17 @@ mod tests {
             Some("Advent of Code week 2 – notes")
         );
         assert_eq!(meta.site_name.as_deref(), Some("RogerBW's Blog"));
+    }
+
+    #[test]
+    fn a_breadcrumb_h1_is_not_the_headline() {
+        let page = r#"<html><head><meta name="citation_title" content="Merging language models with geometric constraints">
+            </head><body><h1>Computer Science > Artificial Intelligence</h1></body></html>"#;
+        let (_, meta) = parse(page);
+        assert_eq!(
+            meta.titles.first().map(String::as_str),
+            Some("Merging language models with geometric constraints")
+        );
     }
 
     #[test]
