@@ -124,8 +124,8 @@ pub fn sort(blocks: &[Block], title_hint: Option<&str>, keep_all: bool) -> Sorte
     let marked = marked_body_region(&features);
     let found_in_marked = marked.is_some();
     let core = marked.or_else(|| body_region(&features, is_text));
-    let body = body_mask(blocks, &features, core, found_in_marked);
-    let first_body = body.iter().position(|b| *b);
+    let mut body = body_mask(blocks, &features, core, found_in_marked);
+    let mut first_body = body.iter().position(|b| *b);
     // Bylines and date lines lead the body; further down, a dated line is content (an embedded
     // post's signature, a dateline).
     let first_good = (0..blocks.len())
@@ -138,6 +138,18 @@ pub fn sort(blocks: &[Block], title_hint: Option<&str>, keep_all: bool) -> Sorte
         title_hint,
     );
 
+    // The lead: paragraphs between the headline and the body, set apart from it by a photo, its
+    // caption, a share bar or a date line, belong to the article.
+    if let (Some(t), Some(first)) = (title, first_body) {
+        if t < first && first - t <= LEAD_GAP {
+            for i in t + 1..first {
+                if features[i].good {
+                    body[i] = true;
+                }
+            }
+            first_body = body.iter().position(|b| *b);
+        }
+    }
     let title_key = title.and_then(|t| features.get(t)).map(|f| f.key.as_str());
     let mut sorted = Sorted::default();
     let mut seen: HashSet<&str> = HashSet::new();
@@ -329,6 +341,9 @@ fn kind_in_body(block: &Block, f: &Features) -> ParagraphKind {
         kind => kind,
     }
 }
+
+/// Blocks between the headline and the body within which a paragraph is the article's lead.
+const LEAD_GAP: usize = 12;
 
 /// Text the marked article container must hold before it is trusted over the page-wide search.
 const MARKED_BODY_MIN_CHARS: usize = 200;
@@ -783,6 +798,19 @@ fn section_header(key: &str) -> Option<SectionHeader> {
         "aktuelle artikel",
         "beliebte artikel",
         "mehr aus dem ressort",
+        "mehr artikel",
+        "mehr nachrichten",
+        "mehr beiträge",
+        "mehr kolumnen",
+        "weitere beiträge",
+        "weitere nachrichten",
+        "weitere meldungen",
+        "weitere kolumnen",
+        "auch interessant",
+        "das könnte sie interessieren",
+        "empfehlungen",
+        "unsere empfehlungen",
+        "aktuelle berichte aus dieser kategorie",
         "articles similaires",
         "articles liés",
         "sur le même sujet",
@@ -956,7 +984,7 @@ fn section_header(key: &str) -> Option<SectionHeader> {
         ]
         .iter()
         .any(|p| key.starts_with(p))
-            && key.split(' ').count() <= 5
+            && key.split(' ').count() <= 7
     {
         hard(RemovalReason::Related)
     } else if RELATED_SOFT.contains(&key) {
@@ -1345,6 +1373,29 @@ mod tests {
                 ("Related Articles".into(), RemovalReason::Related),
                 ("Something else entirely".into(), RemovalReason::Related),
             ]
+        );
+    }
+
+    #[test]
+    fn the_lead_between_the_headline_and_a_photo_is_kept() {
+        let page = "<html><body><div>Home</div><div>News</div>\
+            <div><h1>Lotte Tobisch ist tot</h1>\
+            <p>Die Schauspielerin Lotte Tobisch ist am Samstag im Alter von 93 Jahren gestorben.</p></div>\
+            <div><div>Foto</div><div>Teilen</div><div>Drucken</div><div>Online seit heute</div></div>\
+            <div><p>Tobisch starb nach langer Krankheit im Künstlerheim, wie die Organisation mitteilte.</p>\
+            <p>Sie wurde im März 1926 in Wien geboren und prägte viele Jahre lang den Opernball.</p>\
+            <p>Zuletzt besuchte sie den Ball im Februar 2019, begleitet von zahlreichen Freunden.</p></div>\
+            </body></html>";
+        let (blocks, _) = crate::pipeline::html::parse(page);
+        let sorted = sort(&blocks, None, false);
+        let kept: Vec<&str> = sorted.kept.iter().map(|k| k.text.as_str()).collect();
+        assert_eq!(kept.len(), 4, "{kept:?}");
+        assert!(kept[0].starts_with("Die Schauspielerin"));
+        assert!(
+            sorted
+                .dropped
+                .iter()
+                .any(|d| d.text == "Lotte Tobisch ist tot" && d.reason == RemovalReason::Title)
         );
     }
 
