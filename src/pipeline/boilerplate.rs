@@ -275,8 +275,7 @@ impl Features {
         }
         // Running prose is full of function words in any language (jusText's signal); lists of
         // names, tags and menu items are not.
-        let stop_share = stop_word_share(&key);
-        let long_run = words >= 25 && stop_share >= 0.1;
+        let long_run = words >= 25 && stop_word_share(&key) >= 0.1;
         let good = bad.is_none()
             && section.is_none()
             && !link_dense
@@ -602,7 +601,7 @@ const STOP_WORD_LANGUAGES: &[&str] = &[
 
 /// The share of a folded block's words that are stop words; 0 when it has under 4 words.
 fn stop_word_share(key: &str) -> f64 {
-    static STOP_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    static STOP_WORDS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
         std::sync::LazyLock::new(|| {
             STOP_WORD_LANGUAGES
                 .iter()
@@ -1032,8 +1031,13 @@ fn comment_marker(text: &str, key: &str, words: usize) -> bool {
 
 /// `1 of 6`: a gallery or slide counter.
 fn is_counter(key: &str) -> bool {
-    let parts: Vec<&str> = key.split(' ').collect();
-    matches!(parts.as_slice(), [a, "of", b] if a.chars().all(|c| c.is_ascii_digit()) && b.chars().all(|c| c.is_ascii_digit()))
+    let mut parts = key.split(' ');
+    let number =
+        |p: Option<&str>| p.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    number(parts.next())
+        && parts.next() == Some("of")
+        && number(parts.next())
+        && parts.next().is_none()
 }
 
 /// `Jane Doe is a senior editor at ...`, `X is the author of ...`: the closing author note.
@@ -1094,9 +1098,9 @@ fn is_stamp_only(text: &str, key: &str, words: usize) -> bool {
         "published",
         "updated",
     ];
-    let clock = text.contains(':') && text.chars().filter(char::is_ascii_digit).count() >= 3;
+    let clock = || text.contains(':') && text.chars().filter(char::is_ascii_digit).count() >= 3;
     words <= 6
-        && (dates::find_age(text).is_some() || clock)
+        && (clock() || dates::find_age(text).is_some())
         && key.split(' ').all(|w| {
             let digits = w.trim_end_matches('h').trim_end_matches('m');
             digits.chars().all(|c| c.is_ascii_digit()) || STAMP_WORDS.contains(&w)
@@ -1269,7 +1273,13 @@ fn line_boilerplate(key: &str, text: &str) -> Option<RemovalReason> {
     {
         return Some(RemovalReason::Footer);
     }
-    let lower = text.trim_start().to_lowercase();
+    // Only the opening words are compared below.
+    let lower: String = text
+        .trim_start()
+        .chars()
+        .take(24)
+        .flat_map(char::to_lowercase)
+        .collect();
     if words <= 25
         && ["getty images", "shutterstock", "image getty", "photo getty"]
             .iter()

@@ -228,16 +228,19 @@ impl Walker {
     fn open(&mut self, el: ElementRef<'_>, size: TextSize) {
         let e = el.value();
         let name = e.name();
+        let attrs = Attrs::of(e);
         let parent = self.top().copied();
+        let article = is_article(name, &attrs);
         // A `<time>` counts as the article's date only inside the article, not in a sidebar.
         self.head.element(
             e,
-            parent.is_some_and(|p| p.in_article || p.in_body_container) || is_article(el),
+            parent.is_some_and(|p| p.in_article || p.in_body_container) || article,
         );
-        let hidden = e.attr("hidden").is_some()
-            || e.attr("aria-hidden")
+        let hidden = attrs.hidden
+            || attrs
+                .aria_hidden
                 .is_some_and(|v| v.eq_ignore_ascii_case("true"))
-            || e.attr("style").is_some_and(|s| {
+            || attrs.style.is_some_and(|s| {
                 let s: String = s
                     .chars()
                     .filter(|c| !c.is_whitespace())
@@ -246,7 +249,8 @@ impl Walker {
                 s.contains("display:none") || s.contains("visibility:hidden")
             });
         let is_ld = name == "script"
-            && e.attr("type")
+            && attrs
+                .kind
                 .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"));
         let capture = match name {
             "title" => Capture::Title,
@@ -270,14 +274,15 @@ impl Walker {
             block_level: BLOCK_LEVEL.contains(&name),
             kind,
             // A role names a widget: an element holding half the page's text is the page itself.
-            role: role_of(el)
+            role: role_of(name, &attrs)
                 .filter(|_| {
                     size.is_widget_of(self.total)
                         && !matches!(name, "html" | "body" | "main" | "article")
                 })
                 .or(parent.and_then(|p| p.role)),
-            in_article: parent.is_some_and(|p| p.in_article) || is_article(el),
-            in_body_container: parent.is_some_and(|p| p.in_body_container) || is_body_container(el),
+            in_article: parent.is_some_and(|p| p.in_article) || article,
+            in_body_container: parent.is_some_and(|p| p.in_body_container)
+                || is_body_container(&attrs),
             link: name == "a" || parent.is_some_and(|p| p.link),
             capture,
         };
@@ -288,11 +293,11 @@ impl Walker {
             self.skip_depth += 1;
         }
         if name == "a" && self.href.is_none() {
-            self.href = e.attr("href").map(str::to_owned);
+            self.href = attrs.href.map(str::to_owned);
         }
         self.stack.push(frame);
         self.depth += 1;
-        if self.skip_depth == 0 && self.bylines.len() < MAX_OPEN_BYLINES && is_byline(el) {
+        if self.skip_depth == 0 && self.bylines.len() < MAX_OPEN_BYLINES && is_byline(&attrs) {
             self.bylines.push((self.depth, String::new()));
         }
         if self.path.len() < MAX_PATH {
@@ -427,7 +432,7 @@ impl Walker {
 
 /// An element whose markup names it the article's text: `itemprop="articleBody"` or a class or id
 /// such as `article-body`, `entry-content`, `post-content`, `story-body`.
-fn is_body_container(el: ElementRef<'_>) -> bool {
+fn is_body_container(attrs: &Attrs<'_>) -> bool {
     const NAMES: &[&str] = &[
         "articlebody",
         "articlecontent",
@@ -443,23 +448,14 @@ fn is_body_container(el: ElementRef<'_>) -> bool {
         "contentbody",
         "articledetail",
     ];
-    let e = el.value();
-    e.attr("itemprop")
+    attrs
+        .itemprop
         .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
-        || e.attr("class")
-            .into_iter()
-            .flat_map(str::split_whitespace)
-            .chain(e.id())
-            .any(|name| {
-                let squashed: String = name
-                    .chars()
-                    .filter(|c| c.is_ascii_alphanumeric())
-                    .flat_map(|c| c.to_lowercase())
-                    .collect();
-                NAMES.iter().any(|n| {
-                    squashed == *n || squashed.ends_with(n) && squashed.len() <= n.len() + 4
-                })
-            })
+        || attrs.squashed_names().any(|squashed| {
+            NAMES
+                .iter()
+                .any(|n| squashed == *n || squashed.ends_with(n) && squashed.len() <= n.len() + 4)
+        })
 }
 
 /// A short line that opens the way bylines do: `By …`, `Written by …`, `Text by …`.
@@ -471,93 +467,149 @@ fn is_byline_line(text: &str) -> bool {
 
 /// An element that names the article's author: `rel=author`, `itemprop=author`, or a class
 /// such as `author-name`, `byline`, `post-author` (not the author's photo, bio or job title).
-fn is_byline(el: ElementRef<'_>) -> bool {
+fn is_byline(attrs: &Attrs<'_>) -> bool {
     const NOT_THE_NAME: &[&str] = &[
         "img", "image", "avatar", "photo", "pic", "bio", "desc", "about", "title", "role", "job",
         "date", "time", "label", "icon", "social", "follow", "more", "posts", "list", "link",
         "count", "url", "email", "box", "card", "section", "page", "archive",
     ];
-    let e = el.value();
-    let token_is = |attr: &str, word: &str| {
-        e.attr(attr)
-            .is_some_and(|v| v.split_whitespace().any(|t| t.eq_ignore_ascii_case(word)))
+    let token_is = |value: Option<&str>, word: &str| {
+        value.is_some_and(|v| v.split_whitespace().any(|t| t.eq_ignore_ascii_case(word)))
     };
-    token_is("rel", "author")
-        || token_is("itemprop", "author")
-        || e.attr("class").is_some_and(|c| {
-            c.split_whitespace().any(|t| {
-                let t = t.to_ascii_lowercase();
-                (t.contains("author") || t.contains("byline"))
-                    && !NOT_THE_NAME.iter().any(|w| t.contains(w))
-            })
+    token_is(attrs.rel, "author")
+        || token_is(attrs.itemprop, "author")
+        || attrs.classes().any(|t| {
+            (t.contains("author") || t.contains("byline"))
+                && !NOT_THE_NAME.iter().any(|w| t.contains(w))
         })
 }
 
-fn is_article(el: ElementRef<'_>) -> bool {
-    let e = el.value();
-    matches!(e.name(), "article" | "main")
-        || e.attr("itemprop")
+fn is_article(name: &str, attrs: &Attrs<'_>) -> bool {
+    matches!(name, "article" | "main")
+        || attrs
+            .itemprop
             .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
-        || e.attr("role")
-            .is_some_and(|v| v.eq_ignore_ascii_case("main"))
+        || attrs.role.is_some_and(|v| v.eq_ignore_ascii_case("main"))
+}
+
+/// The attributes the walk reads, found in one pass over the element's attributes (looking each
+/// up by name costs an atom conversion every time), with class and id lower-cased once.
+#[derive(Debug, Default)]
+struct Attrs<'a> {
+    class: Option<&'a str>,
+    role: Option<&'a str>,
+    itemprop: Option<&'a str>,
+    rel: Option<&'a str>,
+    style: Option<&'a str>,
+    kind: Option<&'a str>,
+    href: Option<&'a str>,
+    aria_hidden: Option<&'a str>,
+    hidden: bool,
+    /// Class names, then the id, lower-cased and space-separated.
+    names: String,
+    /// The same names without the characters that join words: `article-body` → `articlebody`.
+    squashed: String,
+}
+
+impl<'a> Attrs<'a> {
+    fn of(e: &'a scraper::node::Element) -> Self {
+        let mut attrs = Attrs::default();
+        let mut id = None;
+        for (name, value) in e.attrs() {
+            match name {
+                "class" => attrs.class = Some(value),
+                "id" => id = Some(value),
+                "role" => attrs.role = Some(value),
+                "itemprop" => attrs.itemprop = Some(value),
+                "rel" => attrs.rel = Some(value),
+                "style" => attrs.style = Some(value),
+                "type" => attrs.kind = Some(value),
+                "href" => attrs.href = Some(value),
+                "aria-hidden" => attrs.aria_hidden = Some(value),
+                "hidden" => attrs.hidden = true,
+                _ => {}
+            }
+        }
+        for name in attrs.class.into_iter().chain(id) {
+            for token in name.split_whitespace() {
+                if !attrs.names.is_empty() {
+                    attrs.names.push(' ');
+                    attrs.squashed.push(' ');
+                }
+                attrs
+                    .names
+                    .extend(token.chars().flat_map(char::to_lowercase));
+                attrs.squashed.extend(
+                    token
+                        .chars()
+                        .filter(char::is_ascii_alphanumeric)
+                        .map(|c| c.to_ascii_lowercase()),
+                );
+            }
+        }
+        attrs
+    }
+
+    /// Lower-cased class names and id.
+    fn classes(&self) -> impl Iterator<Item = &str> {
+        self.names.split(' ').filter(|n| !n.is_empty())
+    }
+
+    /// Lower-cased class names and id, squashed.
+    fn squashed_names(&self) -> impl Iterator<Item = &str> {
+        self.squashed.split(' ').filter(|n| !n.is_empty())
+    }
 }
 
 /// A boilerplate role named by the element's tag, ARIA role, class or id.
-fn role_of(el: ElementRef<'_>) -> Option<DomRole> {
-    let e = el.value();
-    match e.name() {
+fn role_of(name: &str, attrs: &Attrs<'_>) -> Option<DomRole> {
+    match name {
         "nav" => return Some(DomRole::Navigation),
         "footer" => return Some(DomRole::Footer),
         "aside" => return Some(DomRole::Aside),
         "figcaption" => return Some(DomRole::Caption),
         _ => {}
     }
-    if let Some(role) = e.attr("role") {
-        match role.to_ascii_lowercase().as_str() {
-            "navigation" | "menubar" | "menu" => return Some(DomRole::Navigation),
-            "contentinfo" => return Some(DomRole::Footer),
-            "complementary" => return Some(DomRole::Aside),
-            _ => {}
+    if let Some(role) = attrs.role {
+        let is = |r: &str| role.eq_ignore_ascii_case(r);
+        if is("navigation") || is("menubar") || is("menu") {
+            return Some(DomRole::Navigation);
+        } else if is("contentinfo") {
+            return Some(DomRole::Footer);
+        } else if is("complementary") {
+            return Some(DomRole::Aside);
         }
     }
-    let names = || e.attr("class").into_iter().chain(e.id());
+    if attrs.names.is_empty() {
+        return None;
+    }
     // `social-media-embed`, `twitter-embed`: a post embedded in the article is content, whatever
     // network it comes from.
-    let embedded = names()
-        .flat_map(|n| n.split(|c: char| c.is_whitespace() || c == '-' || c == '_'))
-        .any(|p| {
-            matches!(
-                p.to_ascii_lowercase().as_str(),
-                "embed" | "embedded" | "embeds"
-            )
-        });
+    let embedded = attrs
+        .classes()
+        .flat_map(|n| n.split(['-', '_']))
+        .any(|p| matches!(p, "embed" | "embedded" | "embeds"));
     if embedded {
         return None;
     }
     // Compound names split by hyphens: `sub-head`, `stand-first`, `article-dek`.
-    let deck = names().flat_map(str::split_whitespace).any(|n| {
-        let squashed: String = n
-            .chars()
-            .filter(char::is_ascii_alphanumeric)
-            .flat_map(|c| c.to_lowercase())
-            .collect();
+    let deck = attrs.squashed_names().any(|squashed| {
         matches!(
-            squashed.as_str(),
+            squashed,
             "subhead" | "subheadline" | "standfirst" | "articledek" | "storydek"
         )
     });
     if deck {
         return Some(DomRole::Byline);
     }
-    for name in names() {
-        // `live-match-comments`: a live blog's running commentary is the article, not readers'
-        // comments.
-        let live = name
-            .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-            .any(|p| p.eq_ignore_ascii_case("live") || p.eq_ignore_ascii_case("liveblog"));
-        for part in name.split(|c: char| c.is_whitespace() || c == '-' || c == '_') {
-            let part = part.to_ascii_lowercase();
-            let p = part.as_str();
+    // `live-match-comments`: a live blog's running commentary is the article, not readers'
+    // comments.
+    let live = attrs
+        .classes()
+        .flat_map(|n| n.split(['-', '_']))
+        .any(|p| p == "live" || p == "liveblog");
+    for name in attrs.classes() {
+        for p in name.split(['-', '_']).filter(|p| !p.is_empty()) {
             let role = match p {
                 _ if p.starts_with("comment") && !p.starts_with("commentary") && !live => {
                     DomRole::Comments
@@ -583,7 +635,7 @@ fn role_of(el: ElementRef<'_>) -> Option<DomRole> {
                     DomRole::Promotion
                 }
                 _ if p.starts_with("cookie") || p == "consent" || p == "gdpr" => DomRole::Consent,
-                "caption" | "credit" | "credits" | "wp-caption-text" => DomRole::Caption,
+                "caption" | "credit" | "credits" => DomRole::Caption,
                 "byline" | "dateline" | "timestamp" | "dek" | "standfirst" | "subtitle"
                 | "subhead" | "sapo" | "chapo" | "kicker" => DomRole::Byline,
                 "nav" | "navbar" | "menu" | "breadcrumb" | "breadcrumbs" | "masthead" => {

@@ -41,7 +41,7 @@ pub fn limit_depth(html: &str) -> Cow<'_, str> {
     // For each counted open element: whether its tags were kept.
     let mut open: Vec<bool> = Vec::new();
     let mut at = 0;
-    while let Some(offset) = bytes[at..].iter().position(|&b| b == b'<') {
+    while let Some(offset) = memchr::memchr(b'<', &bytes[at..]) {
         let lt = at + offset;
         let rest = &html[lt..];
         if rest.starts_with("<!--") {
@@ -58,12 +58,13 @@ pub fn limit_depth(html: &str) -> Cow<'_, str> {
             at = lt + 1;
             continue;
         }
-        let name = html[name_at..name_at + name_len].to_ascii_lowercase();
-        let Some(gt) = html[name_at..].find('>').map(|e| name_at + e + 1) else {
+        let name = &html[name_at..name_at + name_len];
+        let Some(gt) = memchr::memchr(b'>', &bytes[name_at..]).map(|e| name_at + e + 1) else {
             break;
         };
+        let is_one_of = |names: &[&str]| names.iter().any(|n| n.eq_ignore_ascii_case(name));
         let mut keep = true;
-        if NOT_NESTING.contains(&name.as_str()) {
+        if is_one_of(NOT_NESTING) {
             // Neither opens nor closes a counted level.
         } else if end_tag {
             keep = open.pop().unwrap_or(true);
@@ -77,9 +78,8 @@ pub fn limit_depth(html: &str) -> Cow<'_, str> {
             copied = gt;
         }
         at = gt;
-        if !end_tag && RAW_TEXT.contains(&name.as_str()) {
-            let close = format!("</{name}");
-            at = find_ascii_case_insensitive(&html[gt..], &close).map_or(html.len(), |e| gt + e);
+        if !end_tag && is_one_of(RAW_TEXT) {
+            at = raw_text_end(&bytes[gt..], name.as_bytes()).map_or(html.len(), |e| gt + e);
         }
     }
     match out {
@@ -91,12 +91,12 @@ pub fn limit_depth(html: &str) -> Cow<'_, str> {
     }
 }
 
-fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
-    let needle = needle.as_bytes();
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
+/// Where `</name` (any case) starts in `text`.
+fn raw_text_end(text: &[u8], name: &[u8]) -> Option<usize> {
+    memchr::memmem::find_iter(text, b"</").find(|&at| {
+        text.get(at + 2..at + 2 + name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name))
+    })
 }
 
 #[cfg(test)]

@@ -1,0 +1,244 @@
+//! Per-stage throughput on real pages, so that a regression in one stage is visible.
+//!
+//! Input: the extraction benchmark's 181 HTML pages and their scraped-text renderings
+//! (`../shared/corpus/article-extraction-benchmark`, or `ARTICLE_PREP_BENCH_CORPUS`). On a fresh
+//! clone without the corpus, the repository's own fixtures stand in (figures then say little).
+//! Each iteration runs one stage over every page; criterion reports MB/s of page input, and
+//! `pages/s` is the page count over the time per iteration. `html5ever_parse_only` is the
+//! parser's own cost, the floor under everything else.
+
+use std::hint::black_box;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use article_prep::pipeline::{
+    self, Hints, Input, Options, boilerplate, chunk, decode, html, metadata, normalize, quotes,
+    segment, text,
+};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+fn corpus() -> PathBuf {
+    std::env::var_os("ARTICLE_PREP_BENCH_CORPUS").map_or_else(
+        || Path::new("../shared/corpus/article-extraction-benchmark").to_path_buf(),
+        PathBuf::from,
+    )
+}
+
+/// HTML pages and text payloads, sorted by name.
+fn pages() -> (Vec<String>, Vec<String>) {
+    let dir = corpus();
+    let read_dir = |sub: &str| -> Vec<PathBuf> {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir.join(sub))
+            .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default();
+        paths.sort();
+        paths
+    };
+    let html: Vec<String> = read_dir("html")
+        .iter()
+        .filter_map(|p| {
+            let file = std::fs::File::open(p).ok()?;
+            let mut s = String::new();
+            flate2::read::GzDecoder::new(file)
+                .read_to_string(&mut s)
+                .ok()?;
+            Some(s)
+        })
+        .collect();
+    let text: Vec<String> = read_dir("text")
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect();
+    if html.is_empty() || text.is_empty() {
+        eprintln!(
+            "stages: {} not found; using the repository's fixtures",
+            dir.display()
+        );
+        let seed = include_str!("../tests/fixtures/daily8-nato-ukraine.txt").to_owned();
+        let page = format!(
+            "<html><head><title>Seed</title></head><body><article>{}</article></body></html>",
+            seed.split("\n\n")
+                .map(|p| format!("<p>{p}</p>"))
+                .collect::<String>()
+        );
+        return (vec![page], vec![seed]);
+    }
+    (html, text)
+}
+
+/// What each stage takes, computed once per page.
+struct Staged {
+    blocks: Vec<pipeline::block::Block>,
+    page: metadata::PageMeta,
+    sorted: boilerplate::Sorted,
+    body: normalize::Body,
+    language: (String, f32),
+    sentences: Vec<pipeline::Sentence>,
+    quotes: Vec<pipeline::Quote>,
+}
+
+fn stage(blocks: Vec<pipeline::block::Block>, page: metadata::PageMeta) -> Staged {
+    let sorted = boilerplate::sort(&blocks, page.titles.first().map(String::as_str), false);
+    let body = normalize::assemble(&sorted.kept, Default::default());
+    let language = metadata::language(&body.text, &Hints::default(), &page, &mut Vec::new());
+    let rules = segment::SentenceRules::for_language(&language.0);
+    let sentences = segment::sentences(&body.text, &body.paragraphs, &rules);
+    let quotes = quotes::find(&body.text, &body.paragraphs, &sentences);
+    Staged {
+        blocks,
+        page,
+        sorted,
+        body,
+        language,
+        sentences,
+        quotes,
+    }
+}
+
+fn bench_mode(c: &mut Criterion, mode: &str, inputs: &[String]) {
+    let bytes: usize = inputs.iter().map(String::len).sum();
+    eprintln!(
+        "stages/{mode}: {} pages, {:.1} MB (pages/s = {} / time per iteration)",
+        inputs.len(),
+        bytes as f64 / 1e6,
+        inputs.len()
+    );
+    let is_html = mode == "html";
+    let parse = |s: &str| {
+        if is_html {
+            html::parse(s)
+        } else {
+            (text::parse(s), metadata::PageMeta::default())
+        }
+    };
+    let staged: Vec<Staged> = inputs
+        .iter()
+        .map(|s| {
+            let (blocks, page) = parse(s);
+            stage(blocks, page)
+        })
+        .collect();
+    let options = Options::default();
+    let counter = chunk::TokenCounter::new(options.chunking.tokenizer());
+
+    let mut group = c.benchmark_group(mode);
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10);
+    if is_html {
+        group.bench_function("html5ever_parse_only", |b| {
+            b.iter(|| {
+                for s in inputs {
+                    black_box(scraper::Html::parse_document(black_box(s)));
+                }
+            })
+        });
+    }
+    group.bench_function("decode", |b| {
+        let content_type = if is_html { "text/html" } else { "text/plain" };
+        b.iter(|| {
+            for s in inputs {
+                let _ = black_box(decode::decode(black_box(s.as_bytes()), Some(content_type)));
+            }
+        })
+    });
+    group.bench_function("parse", |b| {
+        b.iter(|| {
+            for s in inputs {
+                black_box(parse(black_box(s)));
+            }
+        })
+    });
+    group.bench_function("boilerplate", |b| {
+        b.iter(|| {
+            for s in &staged {
+                let title = s.page.titles.first().map(String::as_str);
+                black_box(boilerplate::sort(black_box(&s.blocks), title, false));
+            }
+        })
+    });
+    group.bench_function("normalize", |b| {
+        b.iter(|| {
+            for s in &staged {
+                black_box(normalize::assemble(
+                    black_box(&s.sorted.kept),
+                    Default::default(),
+                ));
+            }
+        })
+    });
+    group.bench_function("segment", |b| {
+        b.iter(|| {
+            for s in &staged {
+                let rules = segment::SentenceRules::for_language(&s.language.0);
+                black_box(segment::sentences(
+                    black_box(&s.body.text),
+                    &s.body.paragraphs,
+                    &rules,
+                ));
+            }
+        })
+    });
+    group.bench_function("quotes", |b| {
+        b.iter(|| {
+            for s in &staged {
+                black_box(quotes::find(
+                    black_box(&s.body.text),
+                    &s.body.paragraphs,
+                    &s.sentences,
+                ));
+            }
+        })
+    });
+    group.bench_function("metadata", |b| {
+        b.iter(|| {
+            for s in &staged {
+                let language =
+                    metadata::language(&s.body.text, &Hints::default(), &s.page, &mut Vec::new());
+                black_box(metadata::build(
+                    black_box(&s.body),
+                    &s.sentences,
+                    &s.sorted.dropped,
+                    &s.page,
+                    &Hints::default(),
+                    language,
+                ));
+            }
+        })
+    });
+    group.bench_function("chunk_cl100k", |b| {
+        b.iter(|| {
+            for s in &staged {
+                black_box(chunk::chunks(
+                    black_box(&s.body.text),
+                    &s.body.paragraphs,
+                    &s.sentences,
+                    &s.quotes,
+                    &options.chunking,
+                    counter,
+                ));
+            }
+        })
+    });
+    group.bench_function("prepare_all", |b| {
+        b.iter(|| {
+            for s in inputs {
+                let input = if is_html {
+                    Input::Html(s.clone())
+                } else {
+                    Input::Text(s.clone())
+                };
+                let _ = black_box(pipeline::prepare(input, &Hints::default(), &options));
+            }
+        })
+    });
+    group.finish();
+}
+
+fn stages(c: &mut Criterion) {
+    let (html_pages, text_pages) = pages();
+    bench_mode(c, "html", &html_pages);
+    bench_mode(c, "text", &text_pages);
+}
+
+criterion_group!(benches, stages);
+criterion_main!(benches);
