@@ -99,9 +99,7 @@ fn make(year: &str, month: u8, day: &str, range: Range<usize>) -> Option<FoundDa
 #[must_use]
 pub fn find_date(text: &str) -> Option<FoundDate> {
     // Every form has a four-digit year and a day: most lines have fewer digits, and no regex runs.
-    if text.bytes().filter(u8::is_ascii_digit).nth(4).is_none() {
-        return None;
-    }
+    text.bytes().filter(u8::is_ascii_digit).nth(4)?;
     let mut found: Vec<FoundDate> = Vec::new();
     if let Some(c) = ISO.captures(text) {
         if let (Some(all), Some(y), Some(m), Some(d)) = (c.get(1), c.get(2), c.get(3), c.get(4)) {
