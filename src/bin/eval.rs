@@ -90,6 +90,16 @@ enum Cmd {
         /// The multilingual rules file (`{"de": [{"text": ...}], ...}`).
         rules: PathBuf,
     },
+    /// Throughput on one core, for the comparison with other extractors
+    /// (`scripts/bench-vs-anchors`): html5ever parsing the HTML pages and nothing else, then all
+    /// outputs from the HTML pages and from the text payloads. Median of `--runs` passes.
+    Speed {
+        /// The extraction benchmark folder (`html/*.html.gz`, `text/*.txt`).
+        corpus: PathBuf,
+        /// Passes over all pages; the median is reported.
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+    },
     /// Quotes and speakers on annotated articles (JSON Lines with `id`, `text`, `quotes`).
     Quotes {
         /// The gold file, e.g. `../shared/corpus/polnear-quotes/dev.jsonl`.
@@ -145,6 +155,7 @@ fn run(cli: Cli) -> Result<bool, String> {
         }
         Cmd::Sentences { rules, min_pass } => sentences(&rules, min_pass),
         Cmd::Languages { rules } => languages(&rules),
+        Cmd::Speed { corpus, runs } => speed(&corpus, runs),
         Cmd::Snippets {
             corpus,
             worst,
@@ -166,6 +177,68 @@ fn run(cli: Cli) -> Result<bool, String> {
             quotes(&gold, &out, &scorer, misses, &floors)
         }
     }
+}
+
+/// Pages per second and MB/s of input, median of `runs` passes, one thread: html5ever alone, then
+/// the whole pipeline (all outputs, default options) on HTML and on text payloads.
+fn speed(corpus: &Path, runs: usize) -> Result<bool, String> {
+    let list = |sub: &str, ext: &str| -> Result<Vec<PathBuf>, String> {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(corpus.join(sub))
+            .map_err(|e| format!("{}: {e}", corpus.join(sub).display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.to_string_lossy().ends_with(ext))
+            .collect();
+        paths.sort();
+        Ok(paths)
+    };
+    let html: Vec<String> = list("html", ".html.gz")?
+        .iter()
+        .map(|p| read_gz(p))
+        .collect::<Result<_, _>>()?;
+    let text: Vec<String> = list("text", ".txt")?
+        .iter()
+        .map(|p| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display())))
+        .collect::<Result<_, _>>()?;
+    let options = Options::default();
+    let runs = runs.max(1);
+    let measure = |name: &str, pages: &[String], work: &dyn Fn(&str)| {
+        let mut seconds: Vec<f64> = (0..runs)
+            .map(|_| {
+                let started = Instant::now();
+                for page in pages {
+                    work(page);
+                }
+                started.elapsed().as_secs_f64()
+            })
+            .collect();
+        seconds.sort_by(f64::total_cmp);
+        let median = seconds[seconds.len() / 2];
+        let bytes: usize = pages.iter().map(String::len).sum();
+        println!(
+            "{name:<34} {:>8.1} pages/s {:>8.1} MB/s   ({} pages, median of {runs})",
+            pages.len() as f64 / median,
+            bytes as f64 / 1e6 / median,
+            pages.len()
+        );
+    };
+    measure("html5ever parse only (html)", &html, &|page| {
+        std::hint::black_box(scraper::Html::parse_document(page));
+    });
+    measure("article-prep all outputs (html)", &html, &|page| {
+        let _ = std::hint::black_box(pipeline::prepare(
+            Input::Html(page.to_owned()),
+            &Hints::default(),
+            &options,
+        ));
+    });
+    measure("article-prep all outputs (text)", &text, &|page| {
+        let _ = std::hint::black_box(pipeline::prepare(
+            Input::Text(page.to_owned()),
+            &Hints::default(),
+            &options,
+        ));
+    });
+    Ok(true)
 }
 
 /// Prepares every page as HTML with its URL as a hint, writes `{id, title, authors,

@@ -68,11 +68,15 @@ impl TokenCounter {
             Self::Bpe(bpe) => {
                 let mut at = 0;
                 let mut total = 0;
+                // Articles repeat their words: each distinct piece is encoded once.
+                let mut known: rustc_hash::FxHashMap<&str, usize> = Default::default();
                 for piece in bpe.split(text) {
                     tally.starts.push(at);
                     tally.before.push(total);
                     at += piece.len();
-                    total += bpe.bpe.count(piece.as_bytes());
+                    total += *known
+                        .entry(piece)
+                        .or_insert_with(|| bpe.bpe.count(piece.as_bytes()));
                 }
                 tally.starts.push(at);
                 tally.before.push(total);

@@ -7,7 +7,6 @@
 
 use std::collections::HashMap;
 
-use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
 
@@ -70,20 +69,20 @@ const BLOCK_LEVEL: &[&str] = &[
 #[must_use]
 pub fn parse(html: &str) -> (Vec<Block>, PageMeta) {
     let doc = Html::parse_document(&super::nesting::limit_depth(html));
-    let sizes = text_sizes(&doc);
+    let (sizes, total) = text_sizes(&doc);
     let mut walker = Walker {
-        total: sizes
-            .get(&doc.tree.root().id())
-            .copied()
-            .unwrap_or_default(),
+        total,
         ..Walker::default()
     };
+    let mut opened = 0;
     for edge in doc.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(_) => {
+                    let size = sizes.get(opened).copied().unwrap_or_default();
+                    opened += 1;
                     if let Some(el) = ElementRef::wrap(node) {
-                        walker.open(el, sizes.get(&node.id()).copied().unwrap_or_default());
+                        walker.open(el, size);
                     }
                 }
                 Node::Text(t) => walker.text(t),
@@ -117,11 +116,13 @@ impl TextSize {
 
 /// Visible text under every element, so that roles named by classes are limited to widget-sized
 /// elements: a `<body class="nav-ready">` or `<div class="content-with-sidebar">` holding the
-/// article's paragraphs is content, whatever its class says.
-fn text_sizes(doc: &Html) -> HashMap<NodeId, TextSize> {
-    let mut sizes = HashMap::new();
-    // (node, size, hidden, inside <p>)
-    let mut stack: Vec<(NodeId, TextSize, bool, bool)> = Vec::new();
+/// article's paragraphs is content, whatever its class says. Elements are numbered in the order
+/// the walk opens them; the second value is the whole page's.
+fn text_sizes(doc: &Html) -> (Vec<TextSize>, TextSize) {
+    let mut sizes = Vec::new();
+    let mut total = TextSize::default();
+    // (element number or none for the document, size, hidden, inside <p>)
+    let mut stack: Vec<(Option<usize>, TextSize, bool, bool)> = Vec::new();
     for edge in doc.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
@@ -137,19 +138,23 @@ fn text_sizes(doc: &Html) -> HashMap<NodeId, TextSize> {
                 Node::Element(e) => {
                     let (hidden, in_p) = stack.last().map_or((false, false), |t| (t.2, t.3));
                     stack.push((
-                        node.id(),
+                        Some(sizes.len()),
                         TextSize::default(),
                         hidden || SKIPPED.contains(&e.name()),
                         in_p || e.name() == "p",
                     ));
+                    sizes.push(TextSize::default());
                 }
-                Node::Document => stack.push((node.id(), TextSize::default(), false, false)),
+                Node::Document => stack.push((None, TextSize::default(), false, false)),
                 _ => {}
             },
             Edge::Close(node) => {
                 if matches!(node.value(), Node::Element(_) | Node::Document) {
-                    if let Some((id, size, _, _)) = stack.pop() {
-                        sizes.insert(id, size);
+                    if let Some((number, size, _, _)) = stack.pop() {
+                        match number.and_then(|n| sizes.get_mut(n)) {
+                            Some(slot) => *slot = size,
+                            None => total = size,
+                        }
                         if let Some(parent) = stack.last_mut() {
                             parent.1.all += size.all;
                             parent.1.prose += size.prose;
@@ -159,7 +164,7 @@ fn text_sizes(doc: &Html) -> HashMap<NodeId, TextSize> {
             }
         }
     }
-    sizes
+    (sizes, total)
 }
 
 /// What one open element contributes to the blocks inside it.
@@ -377,13 +382,19 @@ impl Walker {
 
     fn flush(&mut self) {
         // Table cells stay apart, tab-separated; elsewhere white space folds to single spaces.
-        let text = self
-            .buffer
-            .split('\t')
-            .map(|cell| cell.split_whitespace().collect::<Vec<_>>().join(" "))
-            .filter(|cell| !cell.is_empty())
-            .collect::<Vec<_>>()
-            .join("\t");
+        let mut text = String::with_capacity(self.buffer.len());
+        for cell in self.buffer.split('\t') {
+            let mut words = cell.split_whitespace();
+            let Some(first) = words.next() else { continue };
+            if !text.is_empty() {
+                text.push('\t');
+            }
+            text.push_str(first);
+            for word in words {
+                text.push(' ');
+                text.push_str(word);
+            }
+        }
         // A short `By Jane Doe` line names the author wherever the page puts it.
         let heading = self.block_kind == Some(ParagraphKind::Heading);
         // The date shown with the headline sits among the few short lines right after it.

@@ -19,9 +19,19 @@ pub fn clean(text: &str) -> String {
 }
 
 fn fold_spaces(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    // Most text is NFC already (all ASCII text is): the quick check spares the composing pass.
+    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        fold_chars(text.chars(), text.len())
+    } else {
+        fold_chars(text.nfc(), text.len())
+    }
+}
+
+fn fold_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
+    let mut out = String::with_capacity(len);
     let mut pending_space = false;
-    for c in text.nfc() {
+    for c in chars {
         if c.is_whitespace() {
             pending_space = !out.is_empty();
             continue;
