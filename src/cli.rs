@@ -45,7 +45,7 @@ pub struct ServeArgs {
     /// Address to listen on.
     #[arg(long, env = "ARTICLE_PREP_LISTEN", default_value = ServerSettings::DEFAULT_LISTEN)]
     pub listen: SocketAddr,
-    /// Articles prepared at once (default: the core count).
+    /// Articles prepared at once (default: twice the core count).
     #[arg(long, env = "ARTICLE_PREP_MAX_CONCURRENT")]
     pub max_concurrent: Option<usize>,
     /// Articles waiting beyond those before the server answers RESOURCE_EXHAUSTED.

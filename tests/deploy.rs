@@ -94,11 +94,14 @@ fn the_deployment_runs_the_server_with_flags_it_accepts_and_probes_its_port() {
         .as_i64()
         .expect("grace period");
     assert!(u64::try_from(grace).is_ok_and(|g| g > settings.drain_timeout.as_secs()));
-    // --max-concurrent matches the CPU limit.
+    // --max-concurrent is twice the CPU limit.
     let cpu = container["resources"]["limits"]["cpu"]
         .as_str()
         .expect("cpu limit");
-    assert_eq!(cpu.parse::<usize>().ok(), Some(settings.max_concurrent));
+    assert_eq!(
+        cpu.parse::<usize>().ok().map(|c| c * 2),
+        Some(settings.max_concurrent)
+    );
     assert!(
         container["resources"]["requests"]["memory"]
             .as_str()
