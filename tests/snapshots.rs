@@ -5,13 +5,31 @@ use article_prep::pipeline::{self, Hints, Input, Options};
 
 #[test]
 fn seed_daily8_nato_ukraine() {
-    let text = include_str!("fixtures/daily8-nato-ukraine.txt");
+    snapshot(
+        "seed_daily8_nato_ukraine",
+        include_str!("fixtures/daily8-nato-ukraine.txt"),
+    );
+}
+
+/// A Russian article's opening (Cyrillic sentences, « » quotes, Russian cue verbs).
+#[test]
+fn russian_article() {
+    snapshot("russian_article", include_str!("fixtures/scripts/ru.txt"));
+}
+
+/// A Japanese article's opening (no spaces: ICU word counts, 「」 quotes, 。 sentences).
+#[test]
+fn japanese_article() {
+    snapshot("japanese_article", include_str!("fixtures/scripts/ja.txt"));
+}
+
+fn snapshot(name: &str, text: &str) {
     let prepared = pipeline::prepare(
         Input::Text(text.into()),
         &Hints::default(),
         &Options::default(),
     )
-    .expect("the seed prepares");
+    .expect("the article prepares");
     for q in &prepared.quotes {
         assert!(!q.span.slice(&prepared.text).is_empty());
     }
@@ -34,5 +52,5 @@ fn seed_daily8_nato_ukraine() {
         "related": prepared.related,
         "warnings": prepared.warnings,
     });
-    insta::assert_json_snapshot!(view);
+    insta::assert_json_snapshot!(name, view);
 }
