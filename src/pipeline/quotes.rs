@@ -66,7 +66,7 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
         if pi == 0 && is_headline(paragraph.span.slice(text)) {
             continue;
         }
-        let marks = pair_marks(text, paragraph.span);
+        let marks = split_interjections(text, pair_marks(text, paragraph.span));
         // Sentences come in paragraph order: this paragraph's are the run from `first_sentence`.
         first_sentence += sentences[first_sentence..].partition_point(|s| s.paragraph < pi);
         let run = sentences[first_sentence..].partition_point(|s| s.paragraph == pi);
@@ -177,7 +177,11 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
                 });
 
             let prefix = before.slice(text).trim();
-            let kind = if prefix.is_empty() || prefix.ends_with(':') || ends_with_cue_comma(prefix)
+            // A dash before the words opens dialogue, or resumes it after an interjected
+            // attribution.
+            let kind = if prefix.is_empty()
+                || prefix.ends_with([':', '–', '—'])
+                || ends_with_cue_comma(prefix)
             {
                 QuoteKind::Direct
             } else {
@@ -534,6 +538,58 @@ struct Marked {
     close_start: usize,
     close_end: usize,
     closed: bool,
+}
+
+/// `«Это не для слабонервных, – пожаловалась Поризкова. – Я постоянно борюсь с собой»`: Russian
+/// (and Spanish, Portuguese) writers put the attribution inside the marks between dashes. The
+/// quotation is split around it, so the attribution is read after the first part and the second
+/// part continues it.
+fn split_interjections(text: &str, marks: Vec<Marked>) -> Vec<Marked> {
+    let mut out = Vec::with_capacity(marks.len());
+    for mark in marks {
+        let inner = text
+            .get(mark.inner_start..mark.inner_end)
+            .unwrap_or_default();
+        let opening = [", – ", ", — ", "! – ", "! — ", "? – ", "? — "]
+            .iter()
+            .filter_map(|d| inner.find(d).map(|at| (at, d.len())))
+            .min();
+        let split = opening.and_then(|(at, len)| {
+            let after = &inner[at + len..];
+            let cue = after.split_whitespace().next()?;
+            if !cue_word(&cue.to_lowercase()) {
+                return None;
+            }
+            // The attribution ends at the next spaced dash, within a sentence's reach.
+            let closing = [" – ", " — "]
+                .iter()
+                .filter_map(|d| after.find(d).map(|at| (at, d.len())))
+                .min()
+                .filter(|(at, _)| *at <= 120)?;
+            let resume = mark.inner_start + at + len + closing.0 + closing.1;
+            // The comma belongs to the attribution; a question or exclamation mark to the words.
+            let first_end = mark.inner_start + at + usize::from(!inner[at..].starts_with(','));
+            Some((first_end, resume))
+        });
+        match split {
+            Some((first_end, resume)) => {
+                out.push(Marked {
+                    inner_end: first_end,
+                    close_start: first_end,
+                    close_end: first_end,
+                    closed: true,
+                    ..mark
+                });
+                out.push(Marked {
+                    open: resume,
+                    inner_start: resume,
+                    ..mark
+                });
+            }
+            None => out.push(mark),
+        }
+    }
+    out
 }
 
 fn classify(prev: Option<char>, c: char, next: Option<char>) -> Option<(Family, Role)> {
@@ -1050,6 +1106,20 @@ const FOREIGN_CUES: &[&str] = &[
     "словам",
     "спросила",
     "спросил",
+    "рассказал",
+    "рассказала",
+    "признался",
+    "призналась",
+    "пожаловался",
+    "пожаловалась",
+    "уточнил",
+    "уточнила",
+    "объяснил",
+    "объяснила",
+    "написал",
+    "написала",
+    "заметил",
+    "заметила",
     "ответил",
     "ответила",
 ];
@@ -2050,6 +2120,34 @@ mod tests {
         // `”` opening a quotation at the start of a paragraph.
         let got = run("Getty.\n\n”Fear. I am truly afraid that he will win,” said Edwin Monroy.");
         assert_eq!(got[0].1.as_deref(), Some("Edwin Monroy"));
+    }
+
+    #[test]
+    fn an_attribution_between_dashes_inside_the_marks_splits_the_quotation() {
+        let got = run(
+            "«Это не для слабонервных, – пожаловалась Поризкова. – Я постоянно борюсь с собой».",
+        );
+        let quotes: Vec<(&str, Option<&str>, Attribution, QuoteKind)> = got
+            .iter()
+            .map(|q| (q.0.as_str(), q.1.as_deref(), q.2, q.3))
+            .collect();
+        assert_eq!(
+            quotes,
+            [
+                (
+                    "Это не для слабонервных",
+                    Some("Поризкова"),
+                    Attribution::Explicit,
+                    QuoteKind::Direct
+                ),
+                (
+                    "Я постоянно борюсь с собой",
+                    Some("Поризкова"),
+                    Attribution::Continued,
+                    QuoteKind::Direct
+                ),
+            ]
+        );
     }
 
     #[test]
