@@ -24,10 +24,15 @@ if [ -f "$rules" ]; then
 fi
 pages=../shared/corpus/trafilatura-multilingual
 if [ -d "$pages" ]; then
-  cargo run --locked --quiet --bin eval -- snippets "$pages" --worst 0 --min-f1 0.91
+  cargo run --locked --quiet --bin eval -- snippets "$pages" --worst 0 --min-f1 0.93
 fi
 quotes=../shared/corpus/polnear-quotes/dev.jsonl
 if [ -f "$quotes" ]; then
   cargo run --locked --quiet --bin eval -- quotes "$quotes" --misses 0 --out target/eval-sample \
-    --min span=0.90,speaker=0.80
+    --min span=0.92,speaker=0.87
+fi
+pages=../shared/corpus/wcxb-metadata-dev
+if [ -d "$pages" ]; then
+  cargo run --locked --quiet --bin eval -- metadata "$pages" --worst 0 --out target/eval-sample \
+    --min title=0.87,author=0.84,date=0.85
 fi

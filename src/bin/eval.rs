@@ -61,6 +61,9 @@ enum Cmd {
         /// How many wrong pages to list per field.
         #[arg(long, default_value_t = 10)]
         worst: usize,
+        /// Fail when a field's accuracy is below its floor: `title=0.85,author=0.8,date=0.8`.
+        #[arg(long)]
+        min: Option<String>,
     },
     /// Sentence boundaries on the Golden Rules (`en.json`: a list of `{id, rule, text, expected}`;
     /// `multilingual.json`: `{language: [{text, expected}]}`).
@@ -149,9 +152,11 @@ fn run(cli: Cli) -> Result<bool, String> {
             out,
             scorer,
             worst,
+            min,
         } => {
             let scorer = scorer.unwrap_or_else(|| corpus.join("../../tools/metadata_score.py"));
-            metadata(&corpus, &out, &scorer, worst)
+            let floors = parse_floors(min.as_deref())?;
+            metadata(&corpus, &out, &scorer, worst, &floors)
         }
         Cmd::Sentences { rules, min_pass } => sentences(&rules, min_pass),
         Cmd::Languages { rules } => languages(&rules),
@@ -243,7 +248,13 @@ fn speed(corpus: &Path, runs: usize) -> Result<bool, String> {
 
 /// Prepares every page as HTML with its URL as a hint, writes `{id, title, authors,
 /// published_at}` lines, runs the shared scorer and lists wrong pages per field.
-fn metadata(corpus: &Path, out: &Path, scorer: &Path, worst: usize) -> Result<bool, String> {
+fn metadata(
+    corpus: &Path,
+    out: &Path,
+    scorer: &Path,
+    worst: usize,
+    floors: &BTreeMap<String, f64>,
+) -> Result<bool, String> {
     let gold_path = corpus.join("metadata.json");
     let gold: BTreeMap<String, Value> = serde_json::from_str(
         &std::fs::read_to_string(&gold_path)
@@ -275,6 +286,7 @@ fn metadata(corpus: &Path, out: &Path, scorer: &Path, worst: usize) -> Result<bo
     std::fs::write(&gold_jsonl, gold_lines.join("\n") + "\n").map_err(|e| e.to_string())?;
     std::fs::write(&pred_jsonl, pred_lines.join("\n") + "\n").map_err(|e| e.to_string())?;
     let per_page = out.join("metadata-per-page.jsonl");
+    let figures_json = out.join("metadata-score.json");
     let printed = run_scorer(
         scorer,
         &[
@@ -282,6 +294,8 @@ fn metadata(corpus: &Path, out: &Path, scorer: &Path, worst: usize) -> Result<bo
             pred_jsonl.as_os_str(),
             "--per-page".as_ref(),
             per_page.as_os_str(),
+            "--json".as_ref(),
+            figures_json.as_os_str(),
         ],
     )?;
     print!("{printed}");
@@ -321,7 +335,21 @@ fn metadata(corpus: &Path, out: &Path, scorer: &Path, worst: usize) -> Result<bo
             }
         }
     }
-    Ok(true)
+    let figures: Value = std::fs::read_to_string(&figures_json)
+        .ok()
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default();
+    let mut ok = true;
+    for (field, floor) in floors {
+        let accuracy = figures["metadata-pred"][field]["accuracy"]
+            .as_f64()
+            .ok_or_else(|| format!("the scorer's JSON has no accuracy for {field:?}"))?;
+        if accuracy < *floor {
+            println!("FAIL: {field} accuracy {accuracy:.3} is below the floor {floor:.3}");
+            ok = false;
+        }
+    }
+    Ok(ok)
 }
 
 /// Scores the body of each page against its snippets; prints P/R/F1, speed and the worst pages.
@@ -685,10 +713,10 @@ fn parse_floors(spec: Option<&str>) -> Result<BTreeMap<String, f64>, String> {
     {
         let (mode, value) = part
             .split_once('=')
-            .ok_or_else(|| format!("--min-f1 wants mode=value, got {part:?}"))?;
+            .ok_or_else(|| format!("a floor is name=value, got {part:?}"))?;
         let value: f64 = value
             .parse()
-            .map_err(|_| format!("--min-f1: {value:?} is not a number"))?;
+            .map_err(|_| format!("floor {value:?} is not a number"))?;
         floors.insert(mode.to_owned(), value);
     }
     Ok(floors)

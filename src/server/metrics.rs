@@ -84,6 +84,20 @@ pub fn record_request(method: &'static str, code: tonic::Code, elapsed: Duration
     metrics::histogram!(PAYLOAD_BYTES).record(bytes as f64);
 }
 
+/// How often histogram samples are folded into their buckets when nobody scrapes.
+const UPKEEP_EVERY: Duration = Duration::from_secs(5);
+
+/// Folds recorded histogram samples into their buckets every few seconds. The exporter otherwise
+/// keeps every sample until the next scrape: unscraped, the server grew ~10 MB a minute under load.
+pub async fn upkeep(handle: &'static PrometheusHandle) {
+    let mut every = tokio::time::interval(UPKEEP_EVERY);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every.tick().await;
+        handle.run_upkeep();
+    }
+}
+
 /// Serves `GET /metrics` on `listener` until the task is dropped.
 pub async fn serve(listener: TcpListener, handle: &'static PrometheusHandle) {
     loop {

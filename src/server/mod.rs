@@ -213,6 +213,7 @@ impl Application {
             let handle = metrics::handle().map_err(ServerError::Metrics)?;
             tracing::info!(%address, "metrics at /metrics");
             tokio::spawn(metrics::serve(listener, handle));
+            tokio::spawn(metrics::upkeep(handle));
         }
         // The payload limit is checked by the service (with a message naming the field); the
         // transport allows room for hints and options on top, and replies repeat the text in
