@@ -2143,7 +2143,7 @@ mod tests {
                 (
                     "Я постоянно борюсь с собой",
                     Some("Поризкова"),
-                    Attribution::Continued,
+                    Attribution::Explicit,
                     QuoteKind::Direct
                 ),
             ]

@@ -75,6 +75,8 @@ pub struct SentenceRules {
     colon_ends: bool,
     /// Greek: `;` is the question mark.
     semicolon_asks: bool,
+    /// Greek and Kazakh: a sentence may start in lower case.
+    lowercase_starts: bool,
 }
 
 impl SentenceRules {
@@ -123,6 +125,7 @@ impl SentenceRules {
             ),
             colon_ends: primary == "hy",
             semicolon_asks: primary == "el",
+            lowercase_starts: matches!(primary.as_str(), "el" | "kk"),
         }
     }
 
@@ -322,8 +325,17 @@ pub fn split_sentences(p: &str, rules: &SentenceRules) -> Vec<std::ops::Range<us
                     .split_whitespace()
                     .next()
                     .is_some_and(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic));
+            // `raak. ...en toen`: a full stop, then an ellipsis glued to the next sentence's word.
+            let ellipsis_opens = cluster.spaced
+                && cluster.dots >= 4
+                && i > 0
+                && !chars[i - 1].1.is_whitespace()
+                && chars.get(i + 1).is_some_and(|c| c.1.is_whitespace())
+                && chars[end].1.is_alphabetic();
             if glued {
                 cuts.push(cut_at(end));
+            } else if ellipsis_opens {
+                cuts.push(cut_at(i + 1));
             }
             i = cluster.end.max(i + 1);
             continue;
@@ -341,6 +353,10 @@ pub fn split_sentences(p: &str, rules: &SentenceRules) -> Vec<std::ops::Range<us
         }
         i = end;
     }
+    // `„Prieskumy beriem na ľahkú váhu. V podstate ma to nezaujíma,“ reagoval Matovič`: a full
+    // stop inside a quotation that goes on ends nothing (pySBD's rule for every language).
+    let quoted = quoted_regions(p);
+    cuts.retain(|c| !quoted.iter().any(|r| r.start < *c && *c < r.end));
     let markers = list_markers(p);
     if !markers.is_empty() {
         // In a list, items start at their markers and a marker's own dot ends nothing.
@@ -360,6 +376,35 @@ pub fn split_sentences(p: &str, rules: &SentenceRules) -> Vec<std::ops::Range<us
             }
         }
         start = cut;
+    }
+    out
+}
+
+/// Quotations closed within the paragraph and short enough to be one utterance: from the opening
+/// mark to the closing one.
+fn quoted_regions(p: &str) -> Vec<std::ops::Range<usize>> {
+    const LONGEST: usize = 400;
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (at, c) in p.char_indices() {
+        match open {
+            None if matches!(c, '“' | '„' | '«' | '"') => open = Some((at, c)),
+            None => {}
+            Some((start, mark)) => {
+                let closes = match mark {
+                    '“' => c == '”',
+                    '„' => matches!(c, '“' | '”'),
+                    '«' => c == '»',
+                    _ => c == '"',
+                };
+                if closes {
+                    if at - start <= LONGEST {
+                        out.push(start..at);
+                    }
+                    open = None;
+                }
+            }
+        }
     }
     out
 }
@@ -485,7 +530,15 @@ fn judge(
     if cluster.dots == 1 && !cluster.other && (rest.starts_with("...") || rest.starts_with('…')) {
         return Cut::After;
     }
-    if next_lower {
+    // Greek and Kazakh may open a sentence in lower case; a dash still continues the sentence.
+    // A short word before a full stop is an abbreviation there (`т. б. (тағы басқа)`).
+    let dialogue = rest.starts_with(['–', '—', '-']);
+    let short_word = !cluster.other && word_before(p, chars, at).chars().count() < 3;
+    if next_lower && !(rules.lowercase_starts && !dialogue && !short_word) {
+        return Cut::No;
+    }
+    // `2012 жыл. №590`: a number sign continues the reference.
+    if next == Some('№') {
         return Cut::No;
     }
     // `consuela. / [...]`, `o., ktorí`: what follows cannot open a sentence.
@@ -743,5 +796,53 @@ mod tests {
         );
         // The colon ends sentences in Armenian only.
         assert_eq!(split_in("en", "He said: Go home."), ["He said: Go home."]);
+    }
+
+    #[test]
+    fn a_full_stop_inside_a_quotation_that_goes_on_ends_nothing() {
+        let rules = SentenceRules::for_language("sk");
+        let p = "„Prieskumy beriem na ľahkú váhu. V podstate ma to nezaujíma,“ reagoval Matovič. Potom odišiel.";
+        let got: Vec<&str> = split_sentences(p, &rules)
+            .into_iter()
+            .map(|r| &p[r])
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "„Prieskumy beriem na ľahkú váhu. V podstate ma to nezaujíma,“ reagoval Matovič.",
+                "Potom odišiel."
+            ]
+        );
+    }
+
+    #[test]
+    fn greek_and_kazakh_sentences_may_start_in_lower_case() {
+        let split = |tag: &str, p: &str| -> Vec<String> {
+            split_sentences(p, &SentenceRules::for_language(tag))
+                .into_iter()
+                .map(|r| p[r].to_owned())
+                .collect()
+        };
+        assert_eq!(
+            split(
+                "el",
+                "Τις Κυριακές δε δούλευε κανένας. το κόστος ήταν υψηλό."
+            ),
+            ["Τις Κυριακές δε δούλευε κανένας.", "το κόστος ήταν υψηλό."]
+        );
+        assert_eq!(
+            split("kk", "ауыл шаруашылығы – кім? не?"),
+            ["ауыл шаруашылығы – кім?", "не?"]
+        );
+        // English does not.
+        assert_eq!(
+            split("en", "It was late. and then"),
+            ["It was late. and then"]
+        );
+        // A number sign after a full stop continues the reference.
+        assert_eq!(
+            split("kk", "(7 қыркүйек 2012 жыл. №590-591)."),
+            ["(7 қыркүйек 2012 жыл. №590-591)."]
+        );
     }
 }
