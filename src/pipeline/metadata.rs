@@ -279,11 +279,13 @@ impl MetadataLines {
 
 /// The BCP 47 tag of a detected language. whatlang names Mandarin and Iranian Persian by their
 /// ISO 639-3 codes, which have no two-letter form: they are Chinese and Persian in BCP 47. It has
-/// no Kazakh: Cyrillic text that writes Kazakh's own letters often is Kazakh.
+/// no Kazakh: Cyrillic text that writes Kazakh's own letters often is Kazakh. On short text it
+/// takes Dutch for Afrikaans: their articles tell them apart (`de`, `het`, `een` against `die`, `'n`).
 fn tag_of(lang: whatlang::Lang, text: &str) -> Option<String> {
     let tag = match lang {
         whatlang::Lang::Cmn => "zh",
         whatlang::Lang::Pes => "fa",
+        whatlang::Lang::Afr if dutch_articles(text) => "nl",
         other => isolang::Language::from_639_3(other.code()).and_then(|l| l.to_639_1())?,
     };
     if matches!(tag, "ru" | "uk" | "be" | "bg" | "sr" | "mk") {
@@ -302,6 +304,23 @@ fn tag_of(lang: whatlang::Lang, text: &str) -> Option<String> {
         }
     }
     Some(tag.to_owned())
+}
+
+/// Whether Dutch articles outnumber Afrikaans ones.
+fn dutch_articles(text: &str) -> bool {
+    let (mut dutch, mut afrikaans) = (0usize, 0usize);
+    for word in text.split_whitespace() {
+        match word
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+            .to_lowercase()
+            .as_str()
+        {
+            "de" | "het" | "een" => dutch += 1,
+            "die" | "'n" => afrikaans += 1,
+            _ => {}
+        }
+    }
+    dutch > afrikaans
 }
 
 /// The article's language (a BCP 47 tag) and the confidence in it: the caller's hint, else
@@ -692,5 +711,30 @@ mod tests {
         assert!(seconds >= 2);
         let (chinese, _) = words_and_reading_time("我们明天一起去看电影好吗");
         assert!((4..=9).contains(&chinese), "{chinese}");
+    }
+
+    #[test]
+    fn dutch_is_told_from_afrikaans_by_its_articles() {
+        let detect = |text: &str| {
+            language(
+                text,
+                &Hints::default(),
+                &PageMeta::default(),
+                &mut Vec::new(),
+            )
+            .0
+        };
+        assert_eq!(
+            detect(
+                "Hij schoot op de JP8-brandstof toen de missiles op hem af kwamen. 81 procent van de schoten was raak."
+            ),
+            "nl"
+        );
+        assert_eq!(
+            detect(
+                "Die kat sit op die mat en dit is 'n mooi dag. Die kinders speel buite in die son."
+            ),
+            "af"
+        );
     }
 }
