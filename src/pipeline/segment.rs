@@ -770,14 +770,16 @@ mod tests {
         );
     }
 
+    /// The sentences of `p` by the rules of `lang`.
+    fn split_in(lang: &str, p: &str) -> Vec<String> {
+        split_sentences(p, &SentenceRules::for_language(lang))
+            .into_iter()
+            .map(|r| p[r].to_owned())
+            .collect()
+    }
+
     #[test]
     fn each_language_brings_its_abbreviations_and_marks() {
-        let split_in = |lang: &str, p: &str| -> Vec<String> {
-            split_sentences(p, &SentenceRules::for_language(lang))
-                .into_iter()
-                .map(|r| p[r].to_owned())
-                .collect()
-        };
         assert_eq!(
             split_in("de", "Das war am 12. Juni, z. B. in Bonn. Dann nicht."),
             ["Das war am 12. Juni, z. B. in Bonn.", "Dann nicht."]
@@ -800,14 +802,9 @@ mod tests {
 
     #[test]
     fn a_full_stop_inside_a_quotation_that_goes_on_ends_nothing() {
-        let rules = SentenceRules::for_language("sk");
         let p = "„Prieskumy beriem na ľahkú váhu. V podstate ma to nezaujíma,“ reagoval Matovič. Potom odišiel.";
-        let got: Vec<&str> = split_sentences(p, &rules)
-            .into_iter()
-            .map(|r| &p[r])
-            .collect();
         assert_eq!(
-            got,
+            split_in("sk", p),
             [
                 "„Prieskumy beriem na ľahkú váhu. V podstate ma to nezaujíma,“ reagoval Matovič.",
                 "Potom odišiel."
@@ -817,31 +814,25 @@ mod tests {
 
     #[test]
     fn greek_and_kazakh_sentences_may_start_in_lower_case() {
-        let split = |tag: &str, p: &str| -> Vec<String> {
-            split_sentences(p, &SentenceRules::for_language(tag))
-                .into_iter()
-                .map(|r| p[r].to_owned())
-                .collect()
-        };
         assert_eq!(
-            split(
+            split_in(
                 "el",
                 "Τις Κυριακές δε δούλευε κανένας. το κόστος ήταν υψηλό."
             ),
             ["Τις Κυριακές δε δούλευε κανένας.", "το κόστος ήταν υψηλό."]
         );
         assert_eq!(
-            split("kk", "ауыл шаруашылығы – кім? не?"),
+            split_in("kk", "ауыл шаруашылығы – кім? не?"),
             ["ауыл шаруашылығы – кім?", "не?"]
         );
         // English does not.
         assert_eq!(
-            split("en", "It was late. and then"),
+            split_in("en", "It was late. and then"),
             ["It was late. and then"]
         );
         // A number sign after a full stop continues the reference.
         assert_eq!(
-            split("kk", "(7 қыркүйек 2012 жыл. №590-591)."),
+            split_in("kk", "(7 қыркүйек 2012 жыл. №590-591)."),
             ["(7 қыркүйек 2012 жыл. №590-591)."]
         );
     }
