@@ -1202,6 +1202,31 @@ fn line_boilerplate(key: &str, text: &str) -> Option<RemovalReason> {
     if WIDGETS.contains(&key) || is_counter(key) {
         return Some(RemovalReason::LowContent);
     }
+    // Appeals for money or support, in the languages of the section lexicons.
+    const APPEALS: &[&str] = &[
+        "support our journalism",
+        "support independent journalism",
+        "donate now",
+        "ihr beitrag hilft",
+        "jetzt unterstützen",
+        "unterstützen sie uns",
+        "jetzt spenden",
+        "soutenez nous",
+        "faire un don",
+        "haz una donación",
+        "apoya nuestro periodismo",
+        "sostieni il nostro",
+        "fai una donazione",
+        "wesprzyj nas",
+        "przekaż darowiznę",
+        "steun ons",
+        "doneer nu",
+        "apoie o nosso",
+        "faça uma doação",
+    ];
+    if words <= 60 && APPEALS.iter().any(|a| key.contains(a)) {
+        return Some(RemovalReason::Promotion);
+    }
     let inbox = key.contains("inbox")
         && ["newsletter", "delivered", "sign up", "subscribe", "news"]
             .iter()
@@ -1406,6 +1431,25 @@ mod tests {
                 .dropped
                 .iter()
                 .any(|d| d.text == "Lotte Tobisch ist tot" && d.reason == RemovalReason::Title)
+        );
+    }
+
+    #[test]
+    fn appeals_for_support_are_promotion_and_news_of_donations_is_not() {
+        let reason = |text: &str| line_boilerplate(&fold(text), text);
+        assert_eq!(
+            reason(
+                "Ihr Beitrag hilft, unsere Berichterstattung weiter auszubauen. Jetzt unterstützen!"
+            ),
+            Some(RemovalReason::Promotion)
+        );
+        assert_eq!(
+            reason("Soutenez-nous : faites un don pour un journalisme indépendant."),
+            Some(RemovalReason::Promotion)
+        );
+        assert_eq!(
+            reason("The company said it would make a donation of food to the shelter on Friday."),
+            None
         );
     }
 
