@@ -1292,7 +1292,28 @@ fn line_boilerplate(key: &str, text: &str) -> Option<RemovalReason> {
     {
         return Some(RemovalReason::Footer);
     }
-    if key.contains("all rights reserved")
+    // `All rights reserved` and its translations, and affiliate-link disclosures.
+    const RIGHTS: &[&str] = &[
+        "all rights reserved",
+        "alle rechte vorbehalten",
+        "tous droits réservés",
+        "todos los derechos reservados",
+        "tutti i diritti riservati",
+        "todos os direitos reservados",
+        "alle rechten voorbehouden",
+        "wszelkie prawa zastrzeżone",
+        "chroniony prawem autorskim",
+    ];
+    const AFFILIATE: &[&str] = &[
+        "affiliate links",
+        "affiliate link",
+        "we may earn a commission",
+        "affiliate-links",
+    ];
+    if words <= 60 && AFFILIATE.iter().any(|a| key.contains(&a.replace('-', " "))) {
+        return Some(RemovalReason::Footer);
+    }
+    if RIGHTS.iter().any(|r| key.contains(r))
         || text.starts_with('©')
         || key.starts_with("copyright ") && words <= 20
     {
@@ -1317,6 +1338,43 @@ fn line_boilerplate(key: &str, text: &str) -> Option<RemovalReason> {
         && ["requires", "enable", "disabled"]
             .iter()
             .any(|k| key.contains(k))
+    {
+        return Some(RemovalReason::LowContent);
+    }
+    // `Themen: Kritik, Internet`: a tag line.
+    if words <= 25
+        && [
+            "tags:",
+            "themen:",
+            "schlagworte:",
+            "schlagwörter:",
+            "stichworte:",
+            "mots-clés :",
+            "mots-clés:",
+            "etiquetas:",
+            "tagi:",
+            "temas:",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        return Some(RemovalReason::Related);
+    }
+    // `Dieses Skript als PDF herunterladen`: a download widget.
+    if words <= 8
+        && key.contains("pdf")
+        && [
+            "download",
+            "herunterladen",
+            "télécharger",
+            "descargar",
+            "scarica",
+            "pobierz",
+            "downloaden",
+            "baixar",
+        ]
+        .iter()
+        .any(|d| key.contains(d))
     {
         return Some(RemovalReason::LowContent);
     }
@@ -1449,6 +1507,34 @@ mod tests {
         );
         assert_eq!(
             reason("The company said it would make a donation of food to the shelter on Friday."),
+            None
+        );
+    }
+
+    #[test]
+    fn tag_lines_download_widgets_rights_and_disclosures_in_other_languages() {
+        let reason = |text: &str| line_boilerplate(&fold(text), text);
+        assert_eq!(
+            reason("Themen: Kritik aus dem Internet, Corona"),
+            Some(RemovalReason::Related)
+        );
+        assert_eq!(
+            reason("Dieses Skript als PDF herunterladen"),
+            Some(RemovalReason::LowContent)
+        );
+        assert_eq!(
+            reason("Materiał chroniony prawem autorskim."),
+            Some(RemovalReason::Footer)
+        );
+        assert_eq!(
+            reason("Bei den Verlinkungen handelt es sich um Affiliate-Links."),
+            Some(RemovalReason::Footer)
+        );
+        // A sentence about a PDF is no widget.
+        assert_eq!(
+            reason(
+                "The ministry published the full report as a PDF for anyone to download and read on Monday."
+            ),
             None
         );
     }
