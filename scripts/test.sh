@@ -21,6 +21,7 @@ fi
 rules=../shared/corpus/golden-rules/multilingual.json
 if [ -f "$rules" ]; then
   cargo run --locked --quiet --bin eval -- sentences "$rules" --min-pass 231 | tail -n 1
+  cargo run --locked --quiet --bin eval -- languages "$rules" | tail -n 1
 fi
 pages=../shared/corpus/trafilatura-multilingual
 if [ -d "$pages" ]; then

@@ -269,7 +269,9 @@ impl Features {
             in_article = dom.in_article;
             in_body_container = dom.in_body_container;
             link_dense = chars > 0 && dom.link_chars * 10 >= chars * 6;
-            if let Some(role) = dom.role {
+            // A standfirst written as a paragraph of sentences is the article's lead.
+            let lead = dom.role == Some(DomRole::Byline) && words >= 30 && sentence_like;
+            if let Some(role) = dom.role.filter(|_| !lead) {
                 bad = bad.or(Some(role_reason(role)));
             }
         }
@@ -1161,8 +1163,29 @@ fn line_boilerplate(key: &str, text: &str) -> Option<RemovalReason> {
     {
         return Some(RemovalReason::Promotion);
     }
+    // "We use cookies" in other languages: a short line of the site speaking of its own cookies.
+    const OWN_COOKIES: &[&str] = &[
+        "verwendet cookies",
+        "verwenden cookies",
+        "nutzt cookies",
+        "nutzen cookies",
+        "utilise des cookies",
+        "utilisons des cookies",
+        "utiliza cookies",
+        "utilizamos cookies",
+        "usamos cookies",
+        "utilizza cookie",
+        "utilizziamo cookie",
+        "gebruikt cookies",
+        "gebruiken cookies",
+        "korzysta z cookies",
+        "korzystamy z cookies",
+        "używa plików cookie",
+        "používá cookies",
+        "používáme cookies",
+    ];
     if key.contains("cookie")
-        && [
+        && ([
             "consent",
             "accept",
             "we use cookies",
@@ -1171,6 +1194,7 @@ fn line_boilerplate(key: &str, text: &str) -> Option<RemovalReason> {
         ]
         .iter()
         .any(|k| key.contains(k))
+            || words <= 40 && OWN_COOKIES.iter().any(|k| key.contains(k)))
     {
         return Some(RemovalReason::Consent);
     }
@@ -1493,6 +1517,35 @@ mod tests {
     }
 
     #[test]
+    fn a_standfirst_written_as_a_paragraph_is_the_lead_and_a_short_dek_is_not() {
+        let page = |dek: &str| {
+            format!(
+                "<html><body><div>Home</div><div>News</div><article><h1>Die Zukunft der Arbeit</h1>\
+                <p class=\"subtitle\">{dek}</p>\
+                <p>Tobisch starb nach langer Krankheit im Künstlerheim, wie die Organisation mitteilte.</p>\
+                <p>Sie wurde im März 1926 in Wien geboren und prägte viele Jahre lang den Opernball.</p>\
+                <p>Zuletzt besuchte sie den Ball im Februar 2019, begleitet von zahlreichen Freunden.</p>\
+                </article></body></html>"
+            )
+        };
+        let kept = |dek: &str| {
+            let (blocks, _) = crate::pipeline::html::parse(&page(dek));
+            sort(&blocks, None, false)
+                .kept
+                .iter()
+                .any(|k| k.text == dek)
+        };
+        assert!(kept(
+            "Die Digitalisierung der Arbeitswelt werde Millionen Arbeitsplätze kosten, auch in \
+             Deutschland. Eine Herausforderung, der sich die Gesellschaft stellen müsse, sagt der \
+             Soziologe im Gespräch über die Zukunft der Arbeit und die Rolle der Politik."
+        ));
+        assert!(!kept(
+            "Why the vote on the budget matters to every family in town."
+        ));
+    }
+
+    #[test]
     fn appeals_for_support_are_promotion_and_news_of_donations_is_not() {
         let reason = |text: &str| line_boilerplate(&fold(text), text);
         assert_eq!(
@@ -1534,6 +1587,28 @@ mod tests {
         assert_eq!(
             reason(
                 "The ministry published the full report as a PDF for anyone to download and read on Monday."
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_site_speaking_of_its_own_cookies_is_a_consent_notice_in_any_language() {
+        let reason = |text: &str| line_boilerplate(&fold(text), text);
+        assert_eq!(
+            reason(
+                "Zachęcamy do regularnych odwiedzin naszej strony. Informujemy, że korzystamy z cookies."
+            ),
+            Some(RemovalReason::Consent)
+        );
+        assert_eq!(
+            reason("Diese Website verwendet Cookies."),
+            Some(RemovalReason::Consent)
+        );
+        // News about cookies is not a notice.
+        assert_eq!(
+            reason(
+                "Google said it would stop third-party cookies in its Chrome browser next year."
             ),
             None
         );

@@ -648,7 +648,7 @@ fn role_of(name: &str, attrs: &Attrs<'_>) -> Option<DomRole> {
                 _ if p.starts_with("cookie") || p == "consent" || p == "gdpr" => DomRole::Consent,
                 "caption" | "credit" | "credits" => DomRole::Caption,
                 "byline" | "dateline" | "timestamp" | "dek" | "standfirst" | "subtitle"
-                | "subhead" | "sapo" | "chapo" | "kicker" => DomRole::Byline,
+                | "subhead" | "kicker" => DomRole::Byline,
                 "nav" | "navbar" | "menu" | "breadcrumb" | "breadcrumbs" | "masthead" => {
                     DomRole::Navigation
                 }
@@ -1174,6 +1174,31 @@ mod tests {
                     false
                 ),
             ]
+        );
+    }
+
+    /// An English dek is a subtitle; a French `chapô` (Portuguese `sapo`) is the lead paragraph,
+    /// written and read as the article's first.
+    #[test]
+    fn a_dek_is_a_byline_role_and_a_chapo_is_content() {
+        // A role names a widget, not an element holding most of the page: the body follows.
+        let role = |html: &str| {
+            let page = format!(
+                "{html}<p>{}</p>",
+                "The body of the article goes on. ".repeat(20)
+            );
+            parse(&page)
+                .0
+                .first()
+                .and_then(|b| b.dom.as_ref().and_then(|d| d.role))
+        };
+        assert_eq!(
+            role(r#"<div class="article-dek"><p>Why the vote matters.</p></div>"#),
+            Some(DomRole::Byline)
+        );
+        assert_eq!(
+            role(r#"<div class="chapo widthfix"><p>Le décret a été publié.</p></div>"#),
+            None
         );
     }
 
