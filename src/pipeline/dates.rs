@@ -145,6 +145,25 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
     found.into_iter().min_by_key(|d| d.start)
 }
 
+/// Whether the words before a date say it is a revision, not the publication: `Updated`,
+/// `Last reviewed`, `Modified`, `Last active`, and the same in German, French and Spanish.
+#[must_use]
+pub fn is_update_label(label: &str) -> bool {
+    const UPDATE: &[&str] = &[
+        "updated",
+        "modified",
+        "reviewed",
+        "revised",
+        "last active",
+        "last edited",
+        "aktualisiert",
+        "mis à jour",
+        "actualizado",
+    ];
+    let lower = label.to_lowercase();
+    UPDATE.iter().any(|u| lower.contains(u))
+}
+
 /// A date in a URL path: `/2025/12/17/`, `/2025-12-17-`, `/20251217/`; `None` for a year alone
 /// or a year and month (no padding to the first of the month).
 #[must_use]

@@ -176,6 +176,9 @@ struct Frame {
     role: Option<DomRole>,
     in_article: bool,
     in_body_container: bool,
+    /// Inside an element named for a revision (`post-date__modified`, `field--name-changed`):
+    /// a date here is an update, not the publication.
+    in_revision: bool,
     link: bool,
     capture: Capture,
 }
@@ -230,16 +233,37 @@ impl Walker {
         self.stack.last()
     }
 
+    /// The text just before the current point: the open block's, else the last block's when it
+    /// is a short label.
+    fn label_before(&self) -> &str {
+        const LABEL_WORDS: usize = 5;
+        if !self.buffer.trim().is_empty() {
+            return &self.buffer;
+        }
+        self.blocks
+            .last()
+            .map(|b| b.text.as_str())
+            .filter(|t| t.split_whitespace().nth(LABEL_WORDS).is_none())
+            .unwrap_or_default()
+    }
+
     fn open(&mut self, el: ElementRef<'_>, size: TextSize) {
         let e = el.value();
         let name = e.name();
         let attrs = Attrs::of(e);
         let parent = self.top().copied();
         let article = is_article(name, &attrs);
-        // A `<time>` counts as the article's date only inside the article, not in a sidebar.
+        // A `<time>` counts as the article's date only inside the article, not in a sidebar, and
+        // as its publication only when neither its container nor the label before it (in its
+        // own line, or the short line just above: `Date Last Reviewed:`) speaks of a revision.
+        let revision = name == "time"
+            && (parent.is_some_and(|p| p.in_revision)
+                || is_revision(&attrs)
+                || super::dates::is_update_label(self.label_before()));
         self.head.element(
             e,
             parent.is_some_and(|p| p.in_article || p.in_body_container) || article,
+            revision,
         );
         let hidden = attrs.hidden
             || attrs
@@ -288,6 +312,7 @@ impl Walker {
             in_article: parent.is_some_and(|p| p.in_article) || article,
             in_body_container: parent.is_some_and(|p| p.in_body_container)
                 || is_body_container(&attrs),
+            in_revision: parent.is_some_and(|p| p.in_revision) || is_revision(&attrs),
             link: name == "a" || parent.is_some_and(|p| p.link),
             capture,
         };
@@ -572,6 +597,50 @@ impl<'a> Attrs<'a> {
     }
 }
 
+/// An element named for a revision of the page: `post-date__modified`, `field--name-changed`,
+/// `last-updated`, `date-reviewed`.
+fn is_revision(attrs: &Attrs<'_>) -> bool {
+    attrs.classes().flat_map(|n| n.split(['-', '_'])).any(|p| {
+        matches!(
+            p,
+            "modified" | "updated" | "changed" | "reviewed" | "lastmod" | "revised"
+        )
+    })
+}
+
+/// Which date a `<meta>` key names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MetaDate {
+    Published,
+    Modified,
+}
+
+/// The date a `<meta>` key names: the common keys, and any other that says `publish` or
+/// `modified`/`updated` with `date` or `time` (`published-date`, `modified-time`).
+fn meta_date(key: &str) -> Option<MetaDate> {
+    match key {
+        "article:published_time"
+        | "datepublished"
+        | "pubdate"
+        | "publishdate"
+        | "date"
+        | "dc.date"
+        | "dc.date.issued"
+        | "dcterms.date"
+        | "dcterms.issued"
+        | "sailthru.date"
+        | "parsely-pub-date"
+        | "citation_publication_date" => Some(MetaDate::Published),
+        "article:modified_time" | "datemodified" | "og:updated_time" | "dcterms.modified" => {
+            Some(MetaDate::Modified)
+        }
+        _ if !(key.contains("date") || key.contains("time")) => None,
+        _ if key.contains("modif") || key.contains("updated") => Some(MetaDate::Modified),
+        _ if key.contains("publish") => Some(MetaDate::Published),
+        _ => None,
+    }
+}
+
 /// A boilerplate role named by the element's tag, ARIA role, class or id.
 fn role_of(name: &str, attrs: &Attrs<'_>) -> Option<DomRole> {
     match name {
@@ -681,7 +750,8 @@ struct HeadCollector {
     shown_date: Option<String>,
     /// A date shown there as the last update.
     shown_update: Option<String>,
-    published: Option<String>,
+    /// Publication dates the markup gives, in page order.
+    published: Vec<String>,
     modified: Option<String>,
     language: Option<String>,
     canonical: Option<String>,
@@ -689,7 +759,7 @@ struct HeadCollector {
 }
 
 impl HeadCollector {
-    fn element(&mut self, e: &scraper::node::Element, in_article: bool) {
+    fn element(&mut self, e: &scraper::node::Element, in_article: bool, revision: bool) {
         match e.name() {
             "html" => {
                 self.language = e
@@ -736,17 +806,10 @@ impl HeadCollector {
                         };
                         self.authors.push(content);
                     }
-                    "article:published_time"
-                    | "datepublished"
-                    | "pubdate"
-                    | "publishdate"
-                    | "date"
-                    | "dc.date"
-                    | "sailthru.date"
-                    | "parsely-pub-date" => {
-                        self.published.get_or_insert(content);
+                    _ if meta_date(&key) == Some(MetaDate::Published) => {
+                        self.published.push(content);
                     }
-                    "article:modified_time" | "datemodified" | "og:updated_time" => {
+                    _ if meta_date(&key) == Some(MetaDate::Modified) => {
                         self.modified.get_or_insert(content);
                     }
                     "description" | "og:description" => {
@@ -760,11 +823,17 @@ impl HeadCollector {
             }
             "time" => {
                 if let Some(dt) = e.attr("datetime") {
-                    if e.attr("itemprop")
-                        .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
-                        || self.published.is_none() && dt.len() >= 10 && in_article
+                    let itemprop = |p: &str| {
+                        e.attr("itemprop")
+                            .is_some_and(|i| i.eq_ignore_ascii_case(p))
+                    };
+                    let article_date = dt.len() >= 10 && in_article;
+                    if itemprop("datePublished")
+                        || self.published.is_empty() && article_date && !revision
                     {
-                        self.published.get_or_insert(dt.to_owned());
+                        self.published.push(dt.to_owned());
+                    } else if itemprop("dateModified") || article_date && revision {
+                        self.modified.get_or_insert(dt.to_owned());
                     }
                 }
             }
@@ -805,8 +874,7 @@ impl HeadCollector {
         };
         // `Updated Dec 18, 2025`: the markup's publication date, when it has one, is the better
         // answer; an update date is the fallback.
-        let label = text.get(..date.start).unwrap_or_default().to_lowercase();
-        if label.contains("updated") || label.contains("modified") || label.contains("reviewed") {
+        if super::dates::is_update_label(text.get(..date.start).unwrap_or_default()) {
             self.shown_update.get_or_insert(date.iso());
         } else {
             self.shown_date = Some(date.iso());
@@ -926,20 +994,31 @@ impl HeadCollector {
             .or(candidates.first())
             .cloned()
             .unwrap_or_default();
+        let modified = ld
+            .modified
+            .or(self.modified)
+            .and_then(|d| iso_date(&d))
+            .or(self.shown_update);
+        // A publication after the last modification is not the publication (a `published-time`
+        // that is the time the page was served).
+        let published = ld
+            .published
+            .into_iter()
+            .chain(self.published)
+            .filter_map(|d| iso_date(&d))
+            .find(|d| {
+                modified
+                    .as_deref()
+                    .is_none_or(|m| d.get(..10) <= m.get(..10))
+            });
         PageMeta {
             titles,
             site_name: site,
             authors,
             // The date the reader sees under the headline, as with the headline itself; else
             // what the markup says.
-            published_at: self
-                .shown_date
-                .or_else(|| ld.published.or(self.published).and_then(|d| iso_date(&d))),
-            modified_at: ld
-                .modified
-                .or(self.modified)
-                .and_then(|d| iso_date(&d))
-                .or(self.shown_update),
+            published_at: self.shown_date.or(published),
+            modified_at: modified,
             language: self.language,
             url: self.canonical.filter(|u| u.starts_with("http")),
             description: self.description,
@@ -1319,6 +1398,52 @@ mod tests {
         let page = r#"<html><head><meta name="citation_author" content="Roy, Aniruddha">
             <meta name="citation_author" content="Patel, Jyoti"></head><body></body></html>"#;
         assert_eq!(authors_and_date(page).0, ["Aniruddha Roy", "Jyoti Patel"]);
+    }
+
+    #[test]
+    fn a_revision_date_is_not_the_publication() {
+        // A `<time>` in a container named for the change, or after an update label in its own
+        // line or in the short line above, is the modification date.
+        for (body, modified) in [
+            (
+                r#"<div class="field field--name-changed"><time datetime="2026-02-12T14:36:23-05:00">February 12, 2026</time></div>"#,
+                "2026-02-12T14:36:23-05:00",
+            ),
+            (
+                r#"<p>Last updated: <time datetime="2026-01-12">January 12, 2026</time>.</p>"#,
+                "2026-01-12",
+            ),
+            (
+                r#"<div class="field__label">Date Last Reviewed:</div><div class="field__item"><time datetime="2025-04-14T12:00:00Z">April 2025</time></div>"#,
+                "2025-04-14T12:00:00Z",
+            ),
+        ] {
+            let page = format!(
+                "<html><body><article><p>Gardeners keep pests out with fences, netting and companion planting.</p>{body}</article></body></html>"
+            );
+            let (_, meta) = parse(&page);
+            assert_eq!(meta.published_at, None, "{body}");
+            assert_eq!(meta.modified_at.as_deref(), Some(modified), "{body}");
+        }
+        // A `<time>` without a label is still the publication.
+        let page = r#"<html><body><article><p>Gardeners keep pests out with fences.</p><time datetime="2016-07-15">July 15, 2016</time></article></body></html>"#;
+        assert_eq!(parse(page).1.published_at.as_deref(), Some("2016-07-15"));
+    }
+
+    #[test]
+    fn meta_dates_by_any_key_and_never_a_publication_after_the_last_change() {
+        let page = r#"<html><head><meta name="published-time" content="2026-03-09T08:45:32.183Z">
+            <meta name="modified-date" content="2024-07-30"><meta name="published-date" content="2021-02-16">
+            </head><body><p>Emerging technologies help tackle climate change on land, at sea and in the air.</p></body></html>"#;
+        let (_, meta) = parse(page);
+        assert_eq!(meta.published_at.as_deref(), Some("2021-02-16"));
+        assert_eq!(meta.modified_at.as_deref(), Some("2024-07-30"));
+        assert_eq!(
+            meta_date("article:published_time"),
+            Some(MetaDate::Published)
+        );
+        assert_eq!(meta_date("last-modified-time"), Some(MetaDate::Modified));
+        assert_eq!(meta_date("publisher"), None);
     }
 
     #[test]
