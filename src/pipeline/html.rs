@@ -5,7 +5,7 @@
 //! the boilerplate stage needs (link density, inside `<article>`, a role named by an ancestor).
 //! The walk keeps its own stack, so pathological nesting cannot overflow the thread's stack.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
@@ -361,7 +361,8 @@ impl Walker {
             if frame.capture != Capture::None
                 && self.top().is_none_or(|p| p.capture != frame.capture)
             {
-                if frame.capture == Capture::H1 {
+                let headline = self.head.end_capture(frame.capture);
+                if headline {
                     self.blocks_after_h1 = Some(0);
                     // A date line just above the headline (`News · 12 March 2025`).
                     let before =
@@ -373,7 +374,6 @@ impl Walker {
                         }
                     }
                 }
-                self.head.end_capture(frame.capture);
             }
         }
     }
@@ -738,6 +738,8 @@ fn role_of(name: &str, attrs: &Attrs<'_>) -> Option<DomRole> {
 struct HeadCollector {
     title: String,
     h1: Option<String>,
+    /// An `<h1>` that was the site's name.
+    site_h1: Option<String>,
     h1_buffer: String,
     json_ld: Vec<String>,
     ld_buffer: String,
@@ -890,7 +892,9 @@ impl HeadCollector {
         }
     }
 
-    fn end_capture(&mut self, what: Capture) {
+    /// Ends a capture; true when it was the headline's `<h1>`. An `<h1>` that is the site's name
+    /// (a logo) is kept as the name, and the next `<h1>` may be the headline.
+    fn end_capture(&mut self, what: Capture) -> bool {
         match what {
             Capture::H1 => {
                 let h1 = self
@@ -898,14 +902,36 @@ impl HeadCollector {
                     .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" ");
-                if !h1.is_empty() && self.h1.is_none() {
-                    self.h1 = Some(h1);
-                }
                 self.h1_buffer.clear();
+                if h1.is_empty() || self.h1.is_some() {
+                    false
+                } else if self.is_site_name(&h1) {
+                    self.site_h1.get_or_insert(h1);
+                    false
+                } else {
+                    self.h1 = Some(h1);
+                    true
+                }
             }
-            Capture::JsonLd => self.json_ld.push(std::mem::take(&mut self.ld_buffer)),
-            Capture::Title | Capture::None => {}
+            Capture::JsonLd => {
+                self.json_ld.push(std::mem::take(&mut self.ld_buffer));
+                false
+            }
+            Capture::Title | Capture::None => false,
         }
+    }
+
+    /// Whether a heading is the site's name: its `og:site_name`, or a later part of the page's
+    /// `<title>` (`<title>Post - Blog Name</title>` with `<h1>Blog Name</h1>`).
+    fn is_site_name(&self, heading: &str) -> bool {
+        let h = super::boilerplate::fold(heading);
+        let parts = title_parts(&self.title);
+        self.site_name
+            .as_deref()
+            .is_some_and(|site| super::boilerplate::fold(site) == h)
+            || parts.len() >= 2
+                && super::boilerplate::fold(parts[0]) != h
+                && parts[1..].iter().any(|p| super::boilerplate::fold(p) == h)
     }
 
     fn finish(mut self) -> PageMeta {
@@ -915,20 +941,8 @@ impl HeadCollector {
                 ld.visit(&value);
             }
         }
-        // `<title>Post - Blog Name</title>` with `<h1>Blog Name</h1>`: an h1 that is only a later
-        // part of the title is the site's name, not the headline.
-        let h1_is_site = self.h1.as_deref().is_some_and(|h1| {
-            let h = super::boilerplate::fold(h1);
-            let parts = title_parts(&self.title);
-            parts.len() >= 2
-                && super::boilerplate::fold(parts[0]) != h
-                && parts[1..].iter().any(|p| super::boilerplate::fold(p) == h)
-        });
-        if h1_is_site {
-            let h1 = self.h1.take();
-            if self.site_name.is_none() {
-                self.site_name = h1;
-            }
+        if self.site_name.is_none() {
+            self.site_name = self.site_h1.take();
         }
         let site = self.site_name.clone().or(ld.publisher.clone());
         let title = clean_title(&self.title, site.as_deref());
@@ -936,10 +950,15 @@ impl HeadCollector {
             .og_title
             .as_deref()
             .map(|t| clean_title(t, site.as_deref()));
+        // JSON-LD writes entities as the page does (`&#038;`).
+        let headline = ld
+            .headline
+            .as_deref()
+            .map(|h| html_escape::decode_html_entities(h).into_owned());
         let mut titles: Vec<String> = Vec::new();
         let agrees = |h1: &str| {
             let h = super::boilerplate::fold(h1);
-            [ld.headline.as_deref(), og.as_deref(), Some(title.as_str())]
+            [headline.as_deref(), og.as_deref(), Some(title.as_str())]
                 .into_iter()
                 .flatten()
                 .map(super::boilerplate::fold)
@@ -956,13 +975,15 @@ impl HeadCollector {
             let breadcrumb = h.contains(" > ") || h.contains(" » ");
             key != site_key && !breadcrumb && (agrees(h) || h.split_whitespace().count() >= 3)
         }) {
-            titles.push(h1);
+            // A variant of the headline in the markup (`&` for `and`, a year added, a glitch of
+            // the page's template fixed) is the edited form of the same title.
+            let variant = [og.as_deref(), headline.as_deref()]
+                .into_iter()
+                .flatten()
+                .find(|t| is_variant_of(t, &h1));
+            titles.push(variant.map_or(h1, str::to_owned));
         }
-        titles.extend(
-            ld.headline
-                .as_deref()
-                .map(|h| html_escape::decode_html_entities(h).into_owned()),
-        );
+        titles.extend(headline);
         titles.extend(og);
         if !title.is_empty() {
             titles.push(title);
@@ -1062,6 +1083,29 @@ fn iso_date(raw: &str) -> Option<String> {
         return Some(raw.to_owned());
     }
     super::dates::find_date(raw).map(|d| d.iso())
+}
+
+/// Whether `variant` is another form of the headline `h1`: mostly the same words, but not the
+/// same; not shortened by more than a word (an SEO title cut down); and no number of the headline
+/// changed (an SEO title left at last year's `2024` while the headline says `2025`).
+fn is_variant_of(variant: &str, h1: &str) -> bool {
+    let words = |t: &str| -> Vec<String> {
+        super::boilerplate::fold(t)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let (v, h) = (words(variant), words(h1));
+    let (v_set, h_set): (HashSet<&String>, HashSet<&String>) =
+        (v.iter().collect(), h.iter().collect());
+    let shared = v_set.intersection(&h_set).count();
+    let all = v_set.union(&h_set).count();
+    let numbers_kept = h
+        .iter()
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+        .all(|n| v_set.contains(n));
+    v_set != h_set && shared * 10 >= all * 7 && v.len() + 1 >= h.len() && numbers_kept
 }
 
 /// `<title>` without the site name: `Headline | Site` → `Headline`.
@@ -1317,6 +1361,54 @@ mod tests {
             Some("Advent of Code week 2 – notes")
         );
         assert_eq!(meta.site_name.as_deref(), Some("RogerBW's Blog"));
+    }
+
+    #[test]
+    fn a_logo_h1_gives_way_to_the_headline_h1_after_it() {
+        let page = r#"<html><head><meta property="og:site_name" content="Houstonia Magazine">
+            <meta property="og:title" content="Hottest New Restaurants, December 2025"></head><body>
+            <h1 class="global-logo"><a href="/"><span>Houstonia Magazine</span></a></h1>
+            <h1>Houston's Hottest New Restaurants to Visit This Month</h1>
+            <p>Five new places opened this month, from a taqueria to a wine bar in the Heights.</p></body></html>"#;
+        let (_, meta) = parse(page);
+        assert_eq!(
+            meta.titles.first().map(String::as_str),
+            Some("Houston's Hottest New Restaurants to Visit This Month")
+        );
+    }
+
+    #[test]
+    fn the_markup_form_of_the_headline_is_taken_unless_it_cuts_or_dates_it() {
+        let title = |og: &str, h1: &str| {
+            let page = format!(
+                r#"<html><head><meta property="og:title" content="{og}"></head><body><h1>{h1}</h1>
+                <p>Renovation costs depend on the size of the house, the rooms and the finishes.</p></body></html>"#
+            );
+            parse(&page).1.titles.first().cloned().unwrap_or_default()
+        };
+        // `&` for `and`: the same title, edited.
+        assert_eq!(
+            title(
+                "Costs: A Breakdown for Homeowners &amp; Investors",
+                "Costs: A Breakdown for Homeowners and Investors"
+            ),
+            "Costs: A Breakdown for Homeowners & Investors"
+        );
+        // Last year's number, or words cut: the headline stays.
+        assert_eq!(
+            title(
+                "Guide to filing your taxes in 2024",
+                "Guide to filing your taxes in 2025"
+            ),
+            "Guide to filing your taxes in 2025"
+        );
+        assert_eq!(
+            title(
+                "House Renovation Costs in the Bay Area",
+                "House Renovation Costs in the Bay Area: Room-by-Room Breakdown"
+            ),
+            "House Renovation Costs in the Bay Area: Room-by-Room Breakdown"
+        );
     }
 
     #[test]
