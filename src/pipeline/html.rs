@@ -1096,6 +1096,14 @@ fn is_variant_of(variant: &str, h1: &str) -> bool {
             .map(str::to_owned)
             .collect()
     };
+    // `Chronik: Lotte Tobisch ist tot` for `Lotte Tobisch ist tot`: a section or site affixed.
+    let affixed = variant
+        .split(": ")
+        .flat_map(title_parts)
+        .any(|part| super::boilerplate::fold(part) == super::boilerplate::fold(h1));
+    if affixed {
+        return false;
+    }
     let (v, h) = (words(variant), words(h1));
     let (v_set, h_set): (HashSet<&String>, HashSet<&String>) =
         (v.iter().collect(), h.iter().collect());
@@ -1394,7 +1402,11 @@ mod tests {
             ),
             "Costs: A Breakdown for Homeowners & Investors"
         );
-        // Last year's number, or words cut: the headline stays.
+        // Last year's number, words cut or a section affixed: the headline stays.
+        assert_eq!(
+            title("Chronik: Lotte Tobisch ist tot", "Lotte Tobisch ist tot"),
+            "Lotte Tobisch ist tot"
+        );
         assert_eq!(
             title(
                 "Guide to filing your taxes in 2024",
