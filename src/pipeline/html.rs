@@ -318,6 +318,10 @@ impl Walker {
         };
         if frame.block_level {
             self.flush();
+            // A kicker in its own block inside the `<h1>` is a line of its own.
+            if frame.capture == Capture::H1 {
+                self.head.h1_buffer.push('\n');
+            }
         }
         if frame.skip {
             self.skip_depth += 1;
@@ -355,6 +359,9 @@ impl Walker {
             }
             if frame.block_level {
                 self.flush();
+                if frame.capture == Capture::H1 {
+                    self.head.h1_buffer.push('\n');
+                }
             } else if matches!(name, "td" | "th") {
                 self.buffer.push('\t');
             }
@@ -740,6 +747,8 @@ struct HeadCollector {
     h1: Option<String>,
     /// An `<h1>` that was the site's name.
     site_h1: Option<String>,
+    /// The headline's lines, when a block inside its `<h1>` set a kicker apart.
+    h1_lines: Vec<String>,
     h1_buffer: String,
     json_ld: Vec<String>,
     ld_buffer: String,
@@ -902,7 +911,16 @@ impl HeadCollector {
                     .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" ");
+                let lines: Vec<String> = self
+                    .h1_buffer
+                    .lines()
+                    .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .filter(|l| !l.is_empty())
+                    .collect();
                 self.h1_buffer.clear();
+                if lines.len() > 1 && self.h1.is_none() {
+                    self.h1_lines = lines;
+                }
                 if h1.is_empty() || self.h1.is_some() {
                     false
                 } else if self.is_site_name(&h1) {
@@ -969,12 +987,27 @@ impl HeadCollector {
             .as_deref()
             .map(super::boilerplate::fold)
             .unwrap_or_default();
-        if let Some(h1) = self.h1.take().filter(|h| {
+        // `Get that tech stack` over `Klatch Coffee` in one `<h1>`: the line the markup names as
+        // the title is the headline, the other a kicker.
+        let named_line = self.h1_lines.iter().find(|line| {
+            let key = super::boilerplate::fold(line);
+            [
+                headline.as_deref(),
+                self.og_title.as_deref(),
+                Some(self.title.as_str()),
+            ]
+            .into_iter()
+            .flatten()
+            .flat_map(title_parts)
+            .any(|t| super::boilerplate::fold(t) == key)
+        });
+        let shown = self.h1.take().filter(|h| {
             let key = super::boilerplate::fold(h);
             // `Computer Science > Artificial Intelligence` is a breadcrumb trail.
             let breadcrumb = h.contains(" > ") || h.contains(" » ");
             key != site_key && !breadcrumb && (agrees(h) || h.split_whitespace().count() >= 3)
-        }) {
+        });
+        if let Some(h1) = named_line.cloned().or(shown) {
             // A variant of the headline in the markup (`&` for `and`, a year added, a glitch of
             // the page's template fixed) is the edited form of the same title.
             let variant = [og.as_deref(), headline.as_deref()]
@@ -1382,6 +1415,17 @@ mod tests {
         assert_eq!(
             meta.titles.first().map(String::as_str),
             Some("Houston's Hottest New Restaurants to Visit This Month")
+        );
+    }
+
+    #[test]
+    fn a_kicker_in_its_own_block_inside_the_h1_is_not_the_headline() {
+        let page = r#"<html><head><title>Klatch Coffee | Shopify App Store</title></head><body>
+            <h1><div class="kicker">Get that tech stack</div> <span>Klatch Coffee</span></h1>
+            <p>The roaster moved its shop to a new platform and doubled its online sales in a year.</p></body></html>"#;
+        assert_eq!(
+            parse(page).1.titles.first().map(String::as_str),
+            Some("Klatch Coffee")
         );
     }
 
