@@ -283,7 +283,10 @@ impl Walker {
                 .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"));
         let capture = match name {
             "title" => Capture::Title,
-            "h1" if self.head.h1.is_none() => Capture::H1,
+            // `<h1 id="gt-logo">`: the site's logo, not the headline.
+            "h1" if self.head.h1.is_none() && !attrs.classes().any(|n| n.contains("logo")) => {
+                Capture::H1
+            }
             _ if is_ld => Capture::JsonLd,
             _ => parent.map_or(Capture::None, |p| p.capture),
         };
@@ -1175,7 +1178,11 @@ fn clean_title(raw: &str, site: Option<&str>) -> String {
     let kept: Vec<&str> = parts
         .iter()
         .copied()
-        .filter(|p| super::boilerplate::fold(p) != site_key)
+        .filter(|p| {
+            // `Thrive Internet Marketing` for the site `Thrive Internet Marketing Agency`.
+            let key = super::boilerplate::fold(p);
+            site_key.is_empty() || !(site_key.starts_with(&key) || key.starts_with(&site_key))
+        })
         .collect();
     kept.iter()
         .copied()
@@ -1426,6 +1433,24 @@ mod tests {
         assert_eq!(
             parse(page).1.titles.first().map(String::as_str),
             Some("Klatch Coffee")
+        );
+    }
+
+    #[test]
+    fn a_logo_h1_and_a_shortened_site_name_are_not_the_title() {
+        let page = r#"<html><head><title>The Agency | ML (Machine Learning) at Georgia Tech</title></head><body>
+            <h1 id="gt-logo"><a href="/"><span>Georgia Institute of Technology</span></a></h1>
+            <p>The center brings together machine learning researchers from across the campus.</p></body></html>"#;
+        assert_eq!(
+            parse(page).1.titles.first().map(String::as_str),
+            Some("ML (Machine Learning) at Georgia Tech")
+        );
+        assert_eq!(
+            clean_title(
+                "Website Design Portfolio | Thrive Internet Marketing",
+                Some("Thrive Internet Marketing Agency")
+            ),
+            "Website Design Portfolio"
         );
     }
 
