@@ -140,18 +140,15 @@ pub fn build(
         .or(lines.source)
         .or_else(|| page.site_name.clone())
         .unwrap_or_default();
+    let url = hints.url.as_deref().or(page.url.as_deref());
+    // A site's home page is a front page, not an article: the dates on it are other items'.
+    let front_page = url.is_some_and(is_front_page);
     let published_at = hints
         .published_at
         .clone()
-        .or_else(|| page.published_at.clone())
-        .or(lines.date)
-        .or_else(|| {
-            hints
-                .url
-                .as_deref()
-                .or(page.url.as_deref())
-                .and_then(dates::find_url_date)
-        })
+        .or_else(|| page.published_at.clone().filter(|_| !front_page))
+        .or(lines.date.filter(|_| !front_page))
+        .or_else(|| url.and_then(dates::find_url_date))
         .unwrap_or_default();
     let mut authors = page.authors.clone();
     if authors.is_empty() {
@@ -275,6 +272,17 @@ impl MetadataLines {
             self.source = Some(rest.to_owned());
         }
     }
+}
+
+/// Whether a URL is a site's root (`https://example.com/`), with at most a query.
+fn is_front_page(url: &str) -> bool {
+    let rest = url
+        .split_once("://")
+        .map_or(url, |(_, rest)| rest)
+        .split(['?', '#'])
+        .next()
+        .unwrap_or_default();
+    rest.split_once('/').is_none_or(|(_, path)| path.is_empty())
 }
 
 /// The BCP 47 tag of a detected language. whatlang names Mandarin and Iranian Persian by their
@@ -664,6 +672,33 @@ mod tests {
         lines.read_line("Al Arabiya14-02-2025");
         assert_eq!(lines.source.as_deref(), Some("Al Arabiya"));
         assert_eq!(lines.date.as_deref(), Some("2025-02-14"));
+    }
+
+    #[test]
+    fn a_front_page_is_told_by_its_url() {
+        assert!(is_front_page("https://howertonwhite.com/"));
+        assert!(is_front_page("https://blog.example.org?ref=home"));
+        assert!(!is_front_page("https://example.com/2025/12/17/story"));
+        assert!(!is_front_page("https://ml.gatech.edu/agency"));
+        let page = r#"<html><head><meta property="article:published_time" content="2021-05-24T15:24:38+00:00"></head>
+            <body><h1>Marketing made to meet your goals</h1><p>We are an integrated agency that plans, builds and runs campaigns for brands.</p></body></html>"#;
+        let published = |url: &str| {
+            let hints = Hints {
+                url: Some(url.to_owned()),
+                ..Hints::default()
+            };
+            crate::pipeline::prepare(
+                crate::pipeline::Input::Html(page.to_owned()),
+                &hints,
+                &crate::pipeline::Options::default(),
+            )
+            .map(|p| p.metadata.published_at)
+        };
+        assert_eq!(published("https://howertonwhite.com/").as_deref(), Ok(""));
+        assert_eq!(
+            published("https://howertonwhite.com/about/").as_deref(),
+            Ok("2021-05-24T15:24:38+00:00")
+        );
     }
 
     #[test]
