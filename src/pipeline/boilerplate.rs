@@ -88,6 +88,8 @@ pub struct DroppedBlock {
     pub reason: RemovalReason,
     /// Link target, for HTML blocks that are links.
     pub href: Option<String>,
+    /// Below the article's last paragraph: its dates and names are other items'.
+    pub after_body: bool,
 }
 
 /// The verdict on every block, in input order within each list.
@@ -151,6 +153,7 @@ pub fn sort(blocks: &[Block], title_hint: Option<&str>, keep_all: bool) -> Sorte
         }
     }
     let title_key = title.and_then(|t| features.get(t)).map(|f| f.key.as_str());
+    let last_body = body.iter().rposition(|b| *b);
     let mut sorted = Sorted::default();
     let mut seen: HashSet<&str> = HashSet::new();
     let mut section: Option<RemovalReason> = None;
@@ -201,6 +204,7 @@ pub fn sort(blocks: &[Block], title_hint: Option<&str>, keep_all: bool) -> Sorte
                 text: block.text.clone(),
                 reason,
                 href: block.dom.as_ref().and_then(|d| d.href.clone()),
+                after_body: last_body.is_some_and(|last| i > last),
             }),
             None => sorted.kept.push(KeptBlock {
                 text: block.text.clone(),

@@ -201,7 +201,9 @@ impl MetadataLines {
                 RemovalReason::Title if out.title.is_none() => {
                     out.title = Some(normalize::clean(&block.text));
                 }
-                RemovalReason::MetadataLine => out.read_line(&normalize::clean(&block.text)),
+                RemovalReason::MetadataLine if !block.after_body => {
+                    out.read_line(&normalize::clean(&block.text));
+                }
                 _ => {}
             }
         }
@@ -698,6 +700,29 @@ mod tests {
         assert_eq!(
             published("https://howertonwhite.com/about/").as_deref(),
             Ok("2021-05-24T15:24:38+00:00")
+        );
+    }
+
+    #[test]
+    fn a_date_below_the_article_is_another_items() {
+        let date = |text: &str| {
+            crate::pipeline::prepare(
+                crate::pipeline::Input::Text(text.to_owned()),
+                &Hints::default(),
+                &crate::pipeline::Options::default(),
+            )
+            .map(|p| p.metadata.published_at)
+        };
+        let body = "The council voted on Tuesday to approve the new budget after a long debate.\n\
+            Members said the plan would fund schools, roads and a new library over five years.\n\
+            The mayor is expected to sign the measure into law later this week, officials said.\n";
+        assert_eq!(
+            date(&format!("Council passes budget\nMarch 3, 2024\n{body}")).as_deref(),
+            Ok("2024-03-03")
+        );
+        assert_eq!(
+            date(&format!("Council passes budget\n{body}March 4, 2026\n")).as_deref(),
+            Ok("")
         );
     }
 
