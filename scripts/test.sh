@@ -35,5 +35,5 @@ fi
 pages=../shared/corpus/wcxb-metadata-dev
 if [ -d "$pages" ]; then
   cargo run --locked --quiet --bin eval -- metadata "$pages" --worst 0 --out target/eval-sample \
-    --min title=0.87,author=0.84,date=0.85
+    --min title=0.91,author=0.84,date=0.85
 fi
