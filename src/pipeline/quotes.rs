@@ -980,6 +980,9 @@ const CUES: &[&str] = &[
     "asserted",
     "asserts",
     "charged",
+    "reported",
+    "chanting",
+    "branded",
     "blasted",
     "thundered",
     "yelled",
@@ -1510,6 +1513,12 @@ fn descriptor_then_cue(text: &str, toks: &[Token<'_>], lower: &[String]) -> Opti
     })
 }
 
+/// Words after which a noun phrase is an object, never the subject of a cue.
+const PREPOSITIONS: &[&str] = &[
+    "through", "in", "on", "at", "from", "to", "with", "of", "by", "for", "into", "over", "under",
+    "across", "around", "near", "about", "against", "during", "after", "before", "between",
+];
+
 /// Words that open a description of a speaker: `the senator`, `a spokeswoman`, `my father`.
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "one", "another", "his", "her", "my", "our", "their", "its", "two", "three",
@@ -1586,6 +1595,7 @@ fn subject_forward(
             let mut k = from + 1;
             while k < toks.len()
                 && (toks[k - 1].punct.is_none() || is_initial(toks[k - 1]))
+                && adjacent(text, toks[k - 1], toks[k])
                 && (is_capitalised(toks[k].word) || is_particle(&lower[k]))
             {
                 k += 1;
@@ -1653,8 +1663,19 @@ fn subject_forward(
 
 /// The speaker after a cue: `said John Coale`, `said the official`.
 fn subject_after(text: &str, toks: &[Token<'_>], lower: &[String]) -> Option<(Span, bool)> {
-    let (mention, pronoun, _) = subject_forward(text, toks, lower)?;
-    Some((mention, pronoun))
+    if let Some((mention, pronoun, _)) = subject_forward(text, toks, lower) {
+        return Some((mention, pronoun));
+    }
+    // `said 9/11 widow Terry Strada`, `said longtime friend John Smith`: a few lower-case words
+    // of description, then the full name.
+    let named = (1..toks.len().min(4)).find(|&j| {
+        is_capitalised(toks[j].word)
+            && toks[..j]
+                .iter()
+                .all(|t| t.punct.is_none() && !is_capitalised(t.word))
+    })?;
+    let (mention, pronoun, used) = subject_forward(text, &toks[named..], &lower[named..])?;
+    (!pronoun && used >= 2).then_some((mention, false))
 }
 
 /// `Coale said: 'Q'`, `Trump told reporters ... Russia would 'allow'`: the subject of the last
@@ -1694,9 +1715,47 @@ fn leading(text: &str, before: Region, quoted: &[(usize, usize)]) -> Option<Foun
     }
     // `Trump attacked Clinton for … Iraq and Libya, saying, 'Q'`: a participle after a comma
     // is the sentence's subject's, not the nearest name's.
-    if k == cue_at && k > 0 && toks[k - 1].punct == Some(',') && lower[cue_at].ends_with("ing") {
+    // `Ivana Trump's brief said`, `Gary Johnson's doctor is calling`: what a person owns that
+    // speaks (a lawyer's brief, a campaign, a doctor) is the speaker, not the person.
+    let verb_at = if k > 0 && matches!(lower[k - 1].as_str(), "is" | "was" | "has" | "had") {
+        k - 1
+    } else {
+        k
+    };
+    if verb_at >= 2
+        && toks[verb_at - 2].punct.is_none()
+        && toks[verb_at - 1].punct.is_none()
+        && toks[verb_at - 1].word.chars().all(char::is_lowercase)
+        && toks[verb_at - 1].word.chars().count() >= 4
+        && !is_adverbial(&lower[verb_at - 1])
+        && strip_possessive(toks[verb_at - 2].word) != toks[verb_at - 2].word
+    {
+        if let Some((owner, false)) = name_ending_at(text, &toks, &lower, verb_at - 1) {
+            if let Some(mention) = Span::new(text, owner.start()..toks[verb_at - 1].end) {
+                return Some(Found {
+                    mention,
+                    cue,
+                    pronoun: false,
+                });
+            }
+        }
+    }
+    // So is one after `by`/`while` (`began by saying`), or one after a thing, not a person
+    // (`unleashed a series of tweets early Friday saying`).
+    let participle = k == cue_at
+        && k > 0
+        && lower[cue_at].ends_with("ing")
+        && (toks[k - 1].punct == Some(',')
+            || matches!(
+                lower[k - 1].as_str(),
+                "by" | "while" | "after" | "before" | "when"
+            )
+            || name_ending_at(text, &toks, &lower, k).is_none());
+    if participle {
         let subject = (0..toks.len().min(12).min(cue_at)).find_map(|s| {
+            // `the New York businessman said, arguing`: a description opening the sentence.
             let opens = PRONOUNS.contains(&lower[s].as_str())
+                || s == 0 && DETERMINERS.contains(&lower[s].as_str())
                 || is_capitalised(toks[s].word) && !NOT_NAMES.contains(&lower[s].as_str());
             opens
                 .then(|| subject_forward(text, &toks[s..cue_at], &lower[s..cue_at]))
@@ -1735,8 +1794,10 @@ fn leading(text: &str, before: Region, quoted: &[(usize, usize)]) -> Option<Foun
         }
     }
     // `The senator said he would 'introduce legislation'`: a description right before the cue.
+    // `marching through the streets chanted`: a phrase after a preposition is no subject.
     let opener = (k.saturating_sub(7)..k).find(|&j| {
         DETERMINERS.contains(&lower[j].as_str())
+            && (j == 0 || !PREPOSITIONS.contains(&lower[j - 1].as_str()))
             && toks[j..k.saturating_sub(1)]
                 .iter()
                 .all(|t| t.punct.is_none() || t.punct == Some('.') && t.word.contains('.'))
@@ -1823,6 +1884,7 @@ fn name_ending_at(
     }
     let mut first = last;
     while first > 0
+        && adjacent(text, toks[first - 1], toks[first])
         && (toks[first - 1].punct.is_none() || is_initial(toks[first - 1]))
         && (is_capitalised(toks[first - 1].word) || is_particle(&lower[first - 1]))
         && !TITLES.contains(&lower[first - 1].as_str())
@@ -1832,6 +1894,13 @@ fn name_ending_at(
     }
     let end_byte = t.start + word.len();
     Some((Span::new(text, toks[first].start..end_byte)?, false))
+}
+
+/// Whether two tokens stand together in the text: quoted words were taken out of the tokens, so
+/// `Mills "got …," Jordan` is two names, not one; nor is `HIM — Oz`.
+fn adjacent(text: &str, a: Token<'_>, b: Token<'_>) -> bool {
+    text.get(a.end..b.start)
+        .is_some_and(|gap| !gap.contains(['"', '“', '”', '‘', '«', '»', '—', '–', '―']))
 }
 
 /// `B.` in `Charles B. Rangel`, `G.K.` in `G.K. Butterfield`: a dot that does not end the name.
@@ -2108,6 +2177,47 @@ mod tests {
             "Marc H. Morial forcefully told a young woman who suggested that people may stay home that \"this is not the first generation to be frustrated.\"",
         );
         assert_eq!(got[0].1.as_deref(), Some("Marc H. Morial"));
+    }
+
+    #[test]
+    fn speakers_after_participles_prepositions_possessives_and_descriptions() {
+        let speaker = |text: &str| run(text).into_iter().next().and_then(|q| q.1);
+        // A participle after a thing, or after `by`, is the sentence subject's.
+        assert_eq!(
+            speaker("Trump unleashed a series of tweets early Friday saying that Clinton used Machado \"as a paragon of virtue.\"").as_deref(),
+            Some("Trump")
+        );
+        assert_eq!(
+            speaker("Dean, a medical doctor, then appeared on MSNBC on Tuesday and began by saying he would \"never\" diagnose anyone on air.").as_deref(),
+            Some("Dean")
+        );
+        // A phrase after a preposition is no subject.
+        assert_eq!(
+            speaker("Protesters marching through the streets chanted \"What curfew?\" until two in the morning.").as_deref(),
+            Some("Protesters")
+        );
+        // Quoted words between two names do not join them.
+        assert_eq!(
+            speaker("Mills \"got an immunity agreement,\" Jordan said, and still \"got to sit in on the interview.\"").as_deref(),
+            Some("Jordan")
+        );
+        // A person's brief or doctor speaks for itself.
+        assert_eq!(
+            speaker("However, Ivana Trump's brief said that was not her view and dismissed those reports as \"previous misinterpreted statements.\"").as_deref(),
+            Some("Ivana Trump's brief")
+        );
+        // A few words of description between the cue and the full name.
+        assert_eq!(
+            speaker("\"They are 100 percent wrong,\" said 9/11 widow Terry Strada.").as_deref(),
+            Some("Terry Strada")
+        );
+        assert_eq!(
+            speaker(
+                "This is \"roughly the same advantage she has held all month,\" reported Reuters."
+            )
+            .as_deref(),
+            Some("Reuters")
+        );
     }
 
     #[test]
