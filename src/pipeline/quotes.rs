@@ -218,7 +218,12 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
                     || lower_prefix.ends_with("’s")
                     || ["episode of", "edition of", "issue of", "season of"]
                         .iter()
-                        .any(|m| lower_prefix.ends_with(m)));
+                        .any(|m| lower_prefix.ends_with(m)))
+                // `appeared on "Fox and Friends,"`, `told "Fox News Sunday"`: a programme.
+                || names_a_title(quoted_text)
+                    && [" on", " in", " to", " at", " from", " told"]
+                        .iter()
+                        .any(|m| lower_prefix.trim_end().ends_with(m));
             if names_a_work {
                 continue;
             }
@@ -497,6 +502,22 @@ fn ends_with_cue_comma(prefix: &str) -> bool {
     rest.split_whitespace()
         .last()
         .is_some_and(|w| cue_word(&w.to_lowercase()))
+}
+
+/// A short name in title case, small words aside: `Morning Joe`, `Fox and Friends.`.
+fn names_a_title(s: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "and", "of", "the", "a", "an", "in", "on", "to", "for", "with",
+    ];
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    (2..=6).contains(&words.len())
+        && words.iter().enumerate().all(|(i, w)| {
+            w.chars().next().is_some_and(char::is_uppercase) || i > 0 && SMALL.contains(w)
+        })
 }
 
 fn is_title_case(s: &str) -> bool {
@@ -1982,6 +2003,7 @@ impl NameIndex {
                 let mut j = k + 1;
                 while j < toks.len()
                     && (toks[j - 1].punct.is_none() || is_initial(toks[j - 1]))
+                    && adjacent(text, toks[j - 1], toks[j])
                     && !toks[j - 1].word.ends_with("'s")
                     && !toks[j - 1].word.ends_with("’s")
                     && (is_capitalised(toks[j].word) || is_particle(&lower[j]))
@@ -2227,6 +2249,12 @@ mod tests {
         );
         let quoted: Vec<&str> = got.iter().map(|q| q.0.as_str()).collect();
         assert_eq!(quoted, ["we have work to do on the budget."]);
+        // A programme named after a preposition, whoever speaks around it.
+        let got = run(
+            "Bernie Sanders said on \"Morning Joe\" that Clinton needs to \"get away from all of this personality stuff.\"",
+        );
+        let quoted: Vec<&str> = got.iter().map(|q| q.0.as_str()).collect();
+        assert_eq!(quoted, ["get away from all of this personality stuff."]);
         // `”` opening a quotation at the start of a paragraph.
         let got = run("Getty.\n\n”Fear. I am truly afraid that he will win,” said Edwin Monroy.");
         assert_eq!(got[0].1.as_deref(), Some("Edwin Monroy"));
