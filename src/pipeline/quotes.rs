@@ -1604,11 +1604,13 @@ fn subject_forward(
         return Some((Span::new(text, first.start..first.end)?, true, 1));
     }
     if is_capitalised(first.word) && !NOT_NAMES.contains(&strip_possessive(&lower[0])) {
-        // Titles before the name are not part of it: `Representative Charles B. Rangel`.
+        // Titles before the name are not part of it: `Representative Charles B. Rangel`; after
+        // an honorific, a title word is the name (`Mr. King said`).
         let mut from = 0;
         while from + 1 < toks.len()
             && TITLES.contains(&lower[from].as_str())
             && toks[from].punct.is_none_or(|p| p == '.')
+            && !(from > 0 && is_honorific(&lower[from - 1]))
         {
             from += 1;
         }
@@ -1897,9 +1899,12 @@ fn name_ending_at(
         return Some((Span::new(text, t.start..t.end)?, true));
     }
     let word = strip_possessive(t.word);
+    // A title alone is no name (`the President said`), but after an honorific it is one
+    // (`Mr. King said`).
+    let after_honorific = last > 0 && is_honorific(&lower[last - 1]);
     if !is_capitalised(word)
         || NOT_NAMES.contains(&lower[last].as_str())
-        || TITLES.contains(&lower[last].as_str())
+        || TITLES.contains(&lower[last].as_str()) && !after_honorific
     {
         return None;
     }
@@ -1915,6 +1920,14 @@ fn name_ending_at(
     }
     let end_byte = t.start + word.len();
     Some((Span::new(text, toks[first].start..end_byte)?, false))
+}
+
+/// `Mr.`, `Dr.`: after one, a word that may be a title (`King`, `Chancellor`) is the name.
+fn is_honorific(lower: &str) -> bool {
+    matches!(
+        lower,
+        "mr" | "mrs" | "ms" | "dr" | "prof" | "sir" | "lord" | "lady"
+    )
 }
 
 /// Whether two tokens stand together in the text: quoted words were taken out of the tokens, so
@@ -2227,6 +2240,12 @@ mod tests {
         assert_eq!(
             speaker("However, Ivana Trump's brief said that was not her view and dismissed those reports as \"previous misinterpreted statements.\"").as_deref(),
             Some("Ivana Trump's brief")
+        );
+        // After an honorific, a word that may be a title is the name.
+        assert_eq!(
+            speaker("\"It's all about creating some enthusiasm around this race,\" Mr. King said.")
+                .as_deref(),
+            Some("King")
         );
         // A few words of description between the cue and the full name.
         assert_eq!(
