@@ -1510,6 +1510,23 @@ fn trailing(text: &str, after: Region) -> Option<Found> {
 /// `'Q,' IMF chief economist Maury Obstfeld said`: the first cue within a dozen words of the
 /// quote, its subject the name just before it.
 fn descriptor_then_cue(text: &str, toks: &[Token<'_>], lower: &[String]) -> Option<Found> {
+    // `"That makes me smart," when Clinton blasted him`: a clause of its own, not an attribution.
+    if lower.first().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "when"
+                | "while"
+                | "because"
+                | "after"
+                | "before"
+                | "if"
+                | "since"
+                | "until"
+                | "although"
+        )
+    }) {
+        return None;
+    }
     let cue_at = (1..toks.len().min(12))
         .take_while(|&k| {
             !matches!(toks[k - 1].punct, Some('.' | '!' | '?' | ';'))
@@ -2240,6 +2257,11 @@ mod tests {
         assert_eq!(
             speaker("However, Ivana Trump's brief said that was not her view and dismissed those reports as \"previous misinterpreted statements.\"").as_deref(),
             Some("Ivana Trump's brief")
+        );
+        // A clause after the quote that is no attribution leaves the speaker to the words before.
+        assert_eq!(
+            speaker("The spot ends with footage of Trump saying during the debate, \"That makes me smart,\" when Clinton blasted him for not paying income tax.").as_deref(),
+            Some("Trump")
         );
         // After an honorific, a word that may be a title is the name.
         assert_eq!(
