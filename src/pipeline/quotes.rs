@@ -151,6 +151,38 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
                 })
                 .or_else(|| leading(text, whole_sentence, nearby))
                 .or_else(|| {
+                    // `The administration may wait, Schiff said. "The other factor …"`: a
+                    // quotation opening its sentence, after a sentence of reported speech with
+                    // no quotation in it, goes on in that speaker's words.
+                    let opens_sentence = text
+                        .get(sentence_start..mark.open)
+                        .is_some_and(|s| s.trim().is_empty());
+                    let at = para_sentences.iter().position(|s| *s == open_sentence)?;
+                    let previous = *para_sentences.get(at.checked_sub(1)?)?;
+                    let unquoted = quoted
+                        .iter()
+                        .all(|&(open, close)| close <= previous.start() || open >= previous.end());
+                    if !(opens_sentence && unquoted) {
+                        return None;
+                    }
+                    let region = Region {
+                        start: previous.start(),
+                        end: previous.end(),
+                    };
+                    // A name, not the capitalised first word of any sentence (`Бывшая
+                    // супермодель призналась`), unless the article gives it as a last name.
+                    leading(text, region, &[]).filter(|f| {
+                        let mention = f.mention.slice(text);
+                        let first_word = text
+                            .get(previous.start()..f.mention.start())
+                            .is_some_and(|s| s.trim().is_empty());
+                        !f.pronoun
+                            && (!first_word
+                                || mention.split_whitespace().nth(1).is_some()
+                                || names.knows(strip_possessive(mention)))
+                    })
+                })
+                .or_else(|| {
                     // `Caddell continued:` / `The New York Times reports:` as a paragraph of its
                     // own, the quotation in the next one.
                     let previous = paragraphs.get(pi.checked_sub(1)?)?.span;
@@ -2262,6 +2294,11 @@ mod tests {
         assert_eq!(
             speaker("The spot ends with footage of Trump saying during the debate, \"That makes me smart,\" when Clinton blasted him for not paying income tax.").as_deref(),
             Some("Trump")
+        );
+        // A quotation opening its sentence goes on in the words of the reported speech before it.
+        assert_eq!(
+            speaker("The administration may be reluctant to act while Kerry negotiates, Schiff said. \"The other factor is the appearance of tipping the scales.\"").as_deref(),
+            Some("Schiff")
         );
         // After an honorific, a word that may be a title is the name.
         assert_eq!(
