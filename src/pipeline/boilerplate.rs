@@ -8,8 +8,6 @@
 //! are the page header (title, byline, date lines, menus); blocks after it belong to whichever
 //! section header came last. This module does not rewrite text: it only sorts blocks.
 
-use std::collections::HashSet;
-
 use super::block::{Block, DomRole};
 use super::dates;
 use super::segment::ParagraphKind;
@@ -155,7 +153,7 @@ pub fn sort(blocks: &[Block], title_hint: Option<&str>, keep_all: bool) -> Sorte
     let title_key = title.and_then(|t| features.get(t)).map(|f| f.key.as_str());
     let last_body = body.iter().rposition(|b| *b);
     let mut sorted = Sorted::default();
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     let mut section: Option<RemovalReason> = None;
     for (i, (block, f)) in blocks.iter().zip(&features).enumerate() {
         let in_body = body[i];
@@ -250,7 +248,11 @@ impl Features {
         let key = fold(text);
         let chars = text.chars().count();
         // Scripts written without spaces (Chinese, Japanese, Thai) count about two characters a word.
-        let unspaced = text.chars().filter(|c| is_unspaced_script(*c)).count();
+        let unspaced = if text.is_ascii() {
+            0
+        } else {
+            text.chars().filter(|c| is_unspaced_script(*c)).count()
+        };
         let words = text.split_whitespace().count().max(unspaced / 2);
         let sentence_like = ends_like_sentence(text);
         let first_upper = text
@@ -632,6 +634,27 @@ fn stop_word_share(key: &str) -> f64 {
 #[must_use]
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    // Most lines are ASCII: bytes, without Unicode tables.
+    if text.is_ascii() {
+        let mut gap = false;
+        for b in text.bytes() {
+            if b.is_ascii_alphanumeric() {
+                if gap && !out.is_empty() {
+                    out.push(' ');
+                }
+                gap = false;
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else {
+                gap = true;
+            }
+        }
+        return out;
+    }
+    fold_words(text, out)
+}
+
+/// [`fold`] for any script, appending to `out`.
+fn fold_words(text: &str, mut out: String) -> String {
     for word in text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -668,7 +691,8 @@ fn is_metadata_line(text: &str, words: usize) -> bool {
         "posted by",
     ];
     const STAMP: &[&str] = &["published", "updated", "last updated", "posted"];
-    let lower = text.to_lowercase();
+    // The labels are short: the opening characters decide.
+    let lower: String = text.chars().take(16).flat_map(char::to_lowercase).collect();
     let byline = words <= 20 && BYLINE.iter().any(|p| lower.starts_with(p));
     let dated = words <= 14
         && dates::find_date(text).is_some_and(|d| {
@@ -1113,6 +1137,115 @@ fn is_stamp_only(text: &str, key: &str, words: usize) -> bool {
         })
 }
 
+/// Phrases that mark a line as boilerplate wherever they stand in it, by kind. One automaton
+/// finds them all in one pass over the line, instead of a search per phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phrase {
+    /// Appeals for support and donations.
+    Appeal,
+    /// Disclaimers and terms.
+    Legal,
+    /// `All rights reserved` and its translations.
+    Rights,
+    /// Affiliate-link disclosures.
+    Affiliate,
+}
+
+const APPEALS: &[&str] = &[
+    "support our journalism",
+    "support independent journalism",
+    "donate now",
+    "ihr beitrag hilft",
+    "jetzt unterstützen",
+    "unterstützen sie uns",
+    "jetzt spenden",
+    "soutenez nous",
+    "faire un don",
+    "haz una donación",
+    "apoya nuestro periodismo",
+    "sostieni il nostro",
+    "fai una donazione",
+    "wesprzyj nas",
+    "przekaż darowiznę",
+    "steun ons",
+    "doneer nu",
+    "apoie o nosso",
+    "faça uma doação",
+];
+
+const LEGAL: &[&str] = &[
+    "are registered trademarks of",
+    "are trademarks of",
+    "not been evaluated by the food and drug administration",
+    "for informational purposes only",
+    "is not intended to diagnose",
+    "does not constitute medical advice",
+    "results vary depending on",
+    "may not be published broadcast rewritten or redistributed",
+    "quotes delayed at least",
+    "market data provided by",
+    "the information provided on this website",
+    "by using this site you agree",
+    "this copy is for your personal non commercial use",
+    "distribution and use of this material are governed by",
+];
+
+const RIGHTS: &[&str] = &[
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "tous droits réservés",
+    "todos los derechos reservados",
+    "tutti i diritti riservati",
+    "todos os direitos reservados",
+    "alle rechten voorbehouden",
+    "wszelkie prawa zastrzeżone",
+    "chroniony prawem autorskim",
+];
+
+const AFFILIATE: &[&str] = &[
+    "affiliate links",
+    "affiliate link",
+    "we may earn a commission",
+];
+
+/// The kinds of [`Phrase`] found in a folded line.
+#[derive(Debug, Clone, Copy, Default)]
+struct Phrases(u8);
+
+impl Phrases {
+    fn in_key(key: &str) -> Self {
+        static KINDS: [(Phrase, &[&str]); 4] = [
+            (Phrase::Appeal, APPEALS),
+            (Phrase::Legal, LEGAL),
+            (Phrase::Rights, RIGHTS),
+            (Phrase::Affiliate, AFFILIATE),
+        ];
+        static AUTOMATON: std::sync::LazyLock<Option<(aho_corasick::AhoCorasick, Vec<Phrase>)>> =
+            std::sync::LazyLock::new(|| {
+                let (kinds, patterns): (Vec<Phrase>, Vec<&str>) = KINDS
+                    .iter()
+                    .flat_map(|(kind, list)| list.iter().map(move |p| (*kind, *p)))
+                    .unzip();
+                aho_corasick::AhoCorasick::new(patterns)
+                    .ok()
+                    .map(|automaton| (automaton, kinds))
+            });
+        let mut found = Self::default();
+        if let Some((automaton, kinds)) = AUTOMATON.as_ref() {
+            for m in automaton.find_overlapping_iter(key) {
+                if let Some(kind) = kinds.get(m.pattern().as_usize()) {
+                    found.0 |= 1 << (*kind as u8);
+                }
+            }
+        }
+        found
+    }
+
+    fn has(self, kind: Phrase) -> bool {
+        self.0 & (1 << (kind as u8)) != 0
+    }
+}
+
 /// Single lines that are boilerplate wherever they stand.
 fn line_boilerplate(key: &str, text: &str) -> Option<RemovalReason> {
     const ADS: &[&str] = &[
@@ -1231,28 +1364,8 @@ fn line_boilerplate(key: &str, text: &str) -> Option<RemovalReason> {
         return Some(RemovalReason::LowContent);
     }
     // Appeals for money or support, in the languages of the section lexicons.
-    const APPEALS: &[&str] = &[
-        "support our journalism",
-        "support independent journalism",
-        "donate now",
-        "ihr beitrag hilft",
-        "jetzt unterstützen",
-        "unterstützen sie uns",
-        "jetzt spenden",
-        "soutenez nous",
-        "faire un don",
-        "haz una donación",
-        "apoya nuestro periodismo",
-        "sostieni il nostro",
-        "fai una donazione",
-        "wesprzyj nas",
-        "przekaż darowiznę",
-        "steun ons",
-        "doneer nu",
-        "apoie o nosso",
-        "faça uma doação",
-    ];
-    if words <= 60 && APPEALS.iter().any(|a| key.contains(a)) {
+    let phrases = Phrases::in_key(key);
+    if words <= 60 && phrases.has(Phrase::Appeal) {
         return Some(RemovalReason::Promotion);
     }
     let inbox = key.contains("inbox")
@@ -1298,50 +1411,13 @@ fn line_boilerplate(key: &str, text: &str) -> Option<RemovalReason> {
     {
         return Some(RemovalReason::Social);
     }
-    const LEGAL: &[&str] = &[
-        "are registered trademarks of",
-        "are trademarks of",
-        "not been evaluated by the food and drug administration",
-        "for informational purposes only",
-        "is not intended to diagnose",
-        "does not constitute medical advice",
-        "results vary depending on",
-        "may not be published broadcast rewritten or redistributed",
-        "quotes delayed at least",
-        "market data provided by",
-        "the information provided on this website",
-        "by using this site you agree",
-    ];
-    if LEGAL.iter().any(|k| key.contains(k)) {
+    if phrases.has(Phrase::Legal) {
         return Some(RemovalReason::Footer);
     }
-    if key.starts_with("this copy is for your personal non commercial use")
-        || key.contains("distribution and use of this material are governed by")
-    {
+    if words <= 60 && phrases.has(Phrase::Affiliate) {
         return Some(RemovalReason::Footer);
     }
-    // `All rights reserved` and its translations, and affiliate-link disclosures.
-    const RIGHTS: &[&str] = &[
-        "all rights reserved",
-        "alle rechte vorbehalten",
-        "tous droits réservés",
-        "todos los derechos reservados",
-        "tutti i diritti riservati",
-        "todos os direitos reservados",
-        "alle rechten voorbehouden",
-        "wszelkie prawa zastrzeżone",
-        "chroniony prawem autorskim",
-    ];
-    const AFFILIATE: &[&str] = &[
-        "affiliate links",
-        "affiliate link",
-        "we may earn a commission",
-        "affiliate-links",
-    ];
-    if words <= 60 && AFFILIATE.iter().any(|a| key.contains(&a.replace('-', " "))) {
-        return Some(RemovalReason::Footer);
-    }
-    if RIGHTS.iter().any(|r| key.contains(r))
+    if phrases.has(Phrase::Rights)
         || text.starts_with('©')
         || key.starts_with("copyright ") && words <= 20
     {
@@ -1616,6 +1692,14 @@ mod tests {
             ),
             None
         );
+    }
+
+    proptest::proptest! {
+        /// The ASCII fast path folds as the general one does.
+        #[test]
+        fn folding_ascii_takes_the_same_words(text in "[ -~\t\n]{0,80}") {
+            proptest::prop_assert_eq!(fold(&text), fold_words(&text, String::new()));
+        }
     }
 
     #[test]
