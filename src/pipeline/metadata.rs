@@ -92,11 +92,16 @@ const UNSPACED_CHARS_PER_MINUTE: usize = 500;
 /// Japanese, Thai, Khmer, Lao) are counted by ICU4X's dictionary word segmenter and read by the
 /// character; every other script by white-space words.
 fn words_and_reading_time(text: &str) -> (usize, usize) {
-    let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
-    let unspaced = text
-        .chars()
-        .filter(|&c| super::boilerplate::is_unspaced_script(c))
-        .count();
+    // One pass; ASCII characters need no Unicode tables (and are never unspaced script).
+    let (mut letters, mut unspaced) = (0usize, 0usize);
+    for c in text.chars() {
+        if c.is_ascii() {
+            letters += usize::from(c.is_ascii_alphanumeric());
+        } else {
+            letters += usize::from(c.is_alphanumeric());
+            unspaced += usize::from(super::boilerplate::is_unspaced_script(c));
+        }
+    }
     if unspaced * 3 < letters {
         let words = text
             .split_whitespace()
