@@ -385,7 +385,7 @@ fn sentence_subject(
         if matches!(lower[k].as_str(), "he" | "she") {
             return Some((Span::new(text, toks[k].start..toks[k].end)?, true));
         }
-        if is_capitalised(toks[k].word) && !NOT_NAMES.contains(&lower[k].as_str()) {
+        if is_capitalised(toks[k].word) && !is_not_name(&lower[k]) {
             let (mention, pronoun, used) = subject_forward(text, &toks[k..], &lower[k..])?;
             // A lone capitalised first word may be any noun ("Critics mocked ..."): it counts
             // only when the article uses it as a name elsewhere.
@@ -441,7 +441,7 @@ fn plausible_speaker(mention: &str) -> bool {
     };
     let first = words[0].as_str();
     let described = mention.starts_with(char::is_lowercase);
-    !(words.len() == 1 && NOT_NAMES.contains(&last.as_str())
+    !(words.len() == 1 && is_not_name(last)
         || CONNECTIVES.contains(&last.as_str())
         || ["and", "but", "unlike", "or"].contains(&first)
         || described && words.len() == 1 && !PRONOUNS.contains(&first)
@@ -1563,7 +1563,7 @@ fn descriptor_then_cue(text: &str, toks: &[Token<'_>], lower: &[String]) -> Opti
         .take_while(|&k| {
             !matches!(toks[k - 1].punct, Some('.' | '!' | '?' | ';'))
                 || is_initial(toks[k - 1])
-                || TITLES.contains(&lower[k - 1].as_str())
+                || is_title(&lower[k - 1])
         })
         .find(|&k| cue_word(&lower[k]) && !is_capitalised(toks[k].word))?;
     let cue = cue_phrase(toks, lower, cue_at);
@@ -1652,12 +1652,12 @@ fn subject_forward(
     if PRONOUNS.contains(&lower[0].as_str()) {
         return Some((Span::new(text, first.start..first.end)?, true, 1));
     }
-    if is_capitalised(first.word) && !NOT_NAMES.contains(&strip_possessive(&lower[0])) {
+    if is_capitalised(first.word) && !is_not_name(strip_possessive(&lower[0])) {
         // Titles before the name are not part of it: `Representative Charles B. Rangel`; after
         // an honorific, a title word is the name (`Mr. King said`).
         let mut from = 0;
         while from + 1 < toks.len()
-            && TITLES.contains(&lower[from].as_str())
+            && is_title(&lower[from])
             && toks[from].punct.is_none_or(|p| p == '.')
             && !(from > 0 && is_honorific(&lower[from - 1]))
         {
@@ -1689,7 +1689,7 @@ fn subject_forward(
                     && !lower[j].ends_with("ed")
                     && !lower[j].ends_with("ing")
                     && (!lower[j].ends_with('s') || lower[j].ends_with("ss"))
-                    && !NOT_NAMES.contains(&lower[j].as_str())
+                    && !is_not_name(&lower[j])
                     && !cue_word(&lower[j])
                     && !PRONOUNS.contains(&lower[j].as_str())
             })
@@ -1699,7 +1699,7 @@ fn subject_forward(
             && toks.get(named).is_some_and(|t| {
                 toks[named - 1].punct.is_none()
                     && is_capitalised(t.word)
-                    && !NOT_NAMES.contains(&lower[named].as_str())
+                    && !is_not_name(&lower[named])
             })
             && capitalised_run(named) >= named + 2
         {
@@ -1720,8 +1720,8 @@ fn subject_forward(
                 || toks[j - 1].punct.is_some_and(|p| p != '.')
                 || toks[j - 1].punct == Some('.')
                     && !is_initial(toks[j - 1])
-                    && !TITLES.contains(&lower[j - 1].as_str())
-                    && !TITLES.contains(&format!("{}.", lower[j - 1]).as_str())
+                    && !is_title(&lower[j - 1])
+                    && !is_title(&format!("{}.", lower[j - 1]))
         };
         let k = (1..toks.len().min(9))
             .find(|&j| ends(j))
@@ -1828,7 +1828,7 @@ fn leading(text: &str, before: Region, quoted: &[(usize, usize)]) -> Option<Foun
             // `the New York businessman said, arguing`: a description opening the sentence.
             let opens = PRONOUNS.contains(&lower[s].as_str())
                 || s == 0 && DETERMINERS.contains(&lower[s].as_str())
-                || is_capitalised(toks[s].word) && !NOT_NAMES.contains(&lower[s].as_str());
+                || is_capitalised(toks[s].word) && !is_not_name(&lower[s]);
             opens
                 .then(|| subject_forward(text, &toks[s..cue_at], &lower[s..cue_at]))
                 .flatten()
@@ -1952,8 +1952,8 @@ fn name_ending_at(
     // (`Mr. King said`).
     let after_honorific = last > 0 && is_honorific(&lower[last - 1]);
     if !is_capitalised(word)
-        || NOT_NAMES.contains(&lower[last].as_str())
-        || TITLES.contains(&lower[last].as_str()) && !after_honorific
+        || is_not_name(&lower[last])
+        || is_title(&lower[last]) && !after_honorific
     {
         return None;
     }
@@ -1962,13 +1962,29 @@ fn name_ending_at(
         && adjacent(text, toks[first - 1], toks[first])
         && (toks[first - 1].punct.is_none() || is_initial(toks[first - 1]))
         && (is_capitalised(toks[first - 1].word) || is_particle(&lower[first - 1]))
-        && !TITLES.contains(&lower[first - 1].as_str())
-        && !NOT_NAMES.contains(&lower[first - 1].as_str())
+        && !is_title(&lower[first - 1])
+        && !is_not_name(&lower[first - 1])
     {
         first -= 1;
     }
     let end_byte = t.start + word.len();
     Some((Span::new(text, toks[first].start..end_byte)?, false))
+}
+
+// The word lists are long and asked about for every word: hash sets of them.
+static TITLE_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| TITLES.iter().copied().collect());
+static NOT_NAME_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+
+/// A title or role word (`president`, `sen.`), lower-cased.
+fn is_title(lower: &str) -> bool {
+    TITLE_SET.contains(lower)
+}
+
+/// A capitalised word that is no name (`the`, `monday`), lower-cased.
+fn is_not_name(lower: &str) -> bool {
+    NOT_NAME_SET.contains(lower)
 }
 
 /// `Mr.`, `Dr.`: after one, a word that may be a title (`King`, `Chancellor`) is the name.
@@ -2052,12 +2068,24 @@ impl NameIndex {
                 end: p.span.end(),
             };
             let toks = tokens(text, region);
-            let lower: Vec<String> = toks.iter().map(|t| t.word.to_lowercase()).collect();
+            // Every word of the article passes here: only words with capitals are copied.
+            let lower: Vec<std::borrow::Cow<'_, str>> = toks
+                .iter()
+                .map(|t| {
+                    if t.word
+                        .bytes()
+                        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+                    {
+                        std::borrow::Cow::Borrowed(t.word)
+                    } else {
+                        std::borrow::Cow::Owned(t.word.to_lowercase())
+                    }
+                })
+                .collect();
             let mut k = 0;
             while k < toks.len() {
-                let starts = is_capitalised(toks[k].word)
-                    && !TITLES.contains(&lower[k].as_str())
-                    && !NOT_NAMES.contains(&lower[k].as_str());
+                let starts =
+                    is_capitalised(toks[k].word) && !is_title(&lower[k]) && !is_not_name(&lower[k]);
                 if !starts {
                     k += 1;
                     continue;
@@ -2069,7 +2097,7 @@ impl NameIndex {
                     && !toks[j - 1].word.ends_with("'s")
                     && !toks[j - 1].word.ends_with("’s")
                     && (is_capitalised(toks[j].word) || is_particle(&lower[j]))
-                    && !NOT_NAMES.contains(&lower[j].as_str())
+                    && !is_not_name(&lower[j])
                 {
                     j += 1;
                 }
