@@ -669,6 +669,11 @@ fn fold_words(text: &str) -> String {
         .join(" ")
 }
 
+/// Words of a folded key: its single spaces, plus one.
+fn key_words(key: &str) -> usize {
+    key.bytes().filter(|&b| b == b' ').count() + 1
+}
+
 fn ends_like_sentence(text: &str) -> bool {
     let trimmed = text.trim_end_matches(|c: char| {
         matches!(
@@ -1015,7 +1020,7 @@ fn section_header(key: &str) -> Option<SectionHeader> {
         ]
         .iter()
         .any(|p| key.starts_with(p))
-            && key.split(' ').count() <= 7
+            && key_words(key) <= 7
     {
         hard(RemovalReason::Related)
     } else if RELATED_SOFT.contains(&key) {
@@ -1024,7 +1029,7 @@ fn section_header(key: &str) -> Option<SectionHeader> {
         hard(RemovalReason::Promotion)
     } else if SOCIAL.contains(&key) {
         soft(RemovalReason::Social)
-    } else if FOOTER.contains(&key) || key.starts_with("about ") && key.split(' ').count() <= 4 {
+    } else if FOOTER.contains(&key) || key.starts_with("about ") && key_words(key) <= 4 {
         hard(RemovalReason::Footer)
     } else {
         None
@@ -1287,7 +1292,7 @@ fn line_boilerplate(key: &str, text: &str) -> Option<RemovalReason> {
         "app store",
         "google play",
     ];
-    let words = key.split(' ').count();
+    let words = key_words(key);
     if ADS.contains(&key) {
         return Some(RemovalReason::Advertisement);
     }
