@@ -68,16 +68,14 @@ impl TokenCounter {
             Self::Bpe(bpe) => {
                 let mut at = 0;
                 let mut total = 0;
-                // Articles repeat their words: each distinct piece is encoded once.
-                let mut known: rustc_hash::FxHashMap<&str, usize> = Default::default();
-                for piece in bpe.split(text) {
-                    tally.starts.push(at);
-                    tally.before.push(total);
-                    at += piece.len();
-                    total += *known
-                        .entry(piece)
-                        .or_insert_with(|| bpe.bpe.count(piece.as_bytes()));
-                }
+                PieceCounts::with(bpe, |known| {
+                    for piece in bpe.split(text) {
+                        tally.starts.push(at);
+                        tally.before.push(total);
+                        at += piece.len();
+                        total += known.count(bpe, piece);
+                    }
+                });
                 tally.starts.push(at);
                 tally.before.push(total);
             }
@@ -123,6 +121,49 @@ pub struct TokenTally<'t> {
     before: Vec<usize>,
 }
 
+/// Token counts of the pre-tokenized pieces this thread has encoded, for one vocabulary. Words
+/// recur within an article and across articles, so a worker encodes most pieces once, not once
+/// per article; the table is bounded and starts afresh when full.
+#[derive(Default)]
+struct PieceCounts {
+    /// The vocabulary the counts are of (its address: the tables are process-wide statics).
+    vocabulary: usize,
+    counts: rustc_hash::FxHashMap<Box<str>, usize>,
+}
+
+/// Pieces kept per thread: the common words of several languages, a few megabytes.
+const MAX_PIECES: usize = 1 << 16;
+
+thread_local! {
+    static PIECE_COUNTS: std::cell::RefCell<PieceCounts> = std::cell::RefCell::default();
+}
+
+impl PieceCounts {
+    /// Runs `f` with this thread's counts for `bpe`.
+    fn with<R>(bpe: &'static bpe_openai::Tokenizer, f: impl FnOnce(&mut Self) -> R) -> R {
+        PIECE_COUNTS.with_borrow_mut(|known| {
+            let vocabulary = std::ptr::from_ref(bpe) as usize;
+            if known.vocabulary != vocabulary {
+                known.counts.clear();
+                known.vocabulary = vocabulary;
+            }
+            f(known)
+        })
+    }
+
+    fn count(&mut self, bpe: &bpe_openai::Tokenizer, piece: &str) -> usize {
+        if let Some(&n) = self.counts.get(piece) {
+            return n;
+        }
+        let n = bpe.bpe.count(piece.as_bytes());
+        if self.counts.len() >= MAX_PIECES {
+            self.counts.clear();
+        }
+        self.counts.insert(piece.into(), n);
+        n
+    }
+}
+
 /// Pieces re-encoded before a span's end: the whole text's splitting there may have looked past
 /// the end (a run of white space, a lookahead), the span's own splitting cannot.
 const TAIL_PIECES: usize = 3;
@@ -159,25 +200,35 @@ impl TokenTally<'_> {
     /// The span's own pieces are re-split at its start until one ends where a piece of the whole
     /// text ends (from there both split alike), and again over its last few pieces; the pieces
     /// between are summed from the table.
-    fn count_bpe(&self, bpe: &bpe_openai::Tokenizer, slice: &str, a: usize, b: usize) -> usize {
+    fn count_bpe(
+        &self,
+        bpe: &'static bpe_openai::Tokenizer,
+        slice: &str,
+        a: usize,
+        b: usize,
+    ) -> usize {
         let piece_of = |at: usize| self.starts.partition_point(|&s| s <= at).saturating_sub(1);
         let tail_from = self.starts[piece_of(b.saturating_sub(1)).saturating_sub(TAIL_PIECES)];
-        let count = |piece: &str| bpe.bpe.count(piece.as_bytes());
-        let mut total = 0;
-        let mut at = a;
-        for piece in bpe.split(slice) {
-            total += count(piece);
-            at += piece.len();
-            if at <= tail_from
-                && let Ok(k) = self.starts.binary_search(&at)
-            {
-                let middle = self.before[piece_of(tail_from)] - self.before[k];
-                let tail: usize = bpe.split(&self.text[tail_from..b]).map(count).sum();
-                return total + middle + tail;
+        PieceCounts::with(bpe, |known| {
+            let mut total = 0;
+            let mut at = a;
+            for piece in bpe.split(slice) {
+                total += known.count(bpe, piece);
+                at += piece.len();
+                if at <= tail_from
+                    && let Ok(k) = self.starts.binary_search(&at)
+                {
+                    let middle = self.before[piece_of(tail_from)] - self.before[k];
+                    let tail: usize = bpe
+                        .split(&self.text[tail_from..b])
+                        .map(|piece| known.count(bpe, piece))
+                        .sum();
+                    return total + middle + tail;
+                }
             }
-        }
-        // Too short to reach a shared piece: the span's own split was all there is.
-        total
+            // Too short to reach a shared piece: the span's own split was all there is.
+            total
+        })
     }
 }
 
@@ -451,6 +502,26 @@ mod tests {
     fn layout(text: &str) -> (Vec<Paragraph>, Vec<Sentence>) {
         let (paragraphs, sentences) = segment::layout_for_tests(text);
         (paragraphs, sentences)
+    }
+
+    #[test]
+    fn counts_kept_across_articles_are_each_vocabularys_own() {
+        let text = "Der Bundestag hat am Donnerstag über den Haushalt beraten. 東京の天気は晴れ。";
+        let exact = |counter: TokenCounter| counter.count(text);
+        // Alternating vocabularies on one thread: a count cached for one is never the other's.
+        for tokenizer in [
+            Tokenizer::Cl100kBase,
+            Tokenizer::O200kBase,
+            Tokenizer::Cl100kBase,
+            Tokenizer::O200kBase,
+        ] {
+            let counter = TokenCounter::new(tokenizer);
+            assert_eq!(counter.tally(text).count(0..text.len()), exact(counter));
+        }
+        assert_ne!(
+            exact(TokenCounter::new(Tokenizer::Cl100kBase)),
+            exact(TokenCounter::new(Tokenizer::O200kBase))
+        );
     }
 
     #[test]
