@@ -18,52 +18,75 @@ use super::segment::ParagraphKind;
 const MAX_PATH: usize = 256;
 
 /// Elements whose content is never text for a reader.
-const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "iframe", "button", "select", "input",
-    "textarea", "canvas", "video", "audio", "object", "embed", "map", "head", "math", "dialog",
-    "picture", "source",
-];
+fn is_skipped(element: &str) -> bool {
+    matches!(
+        element,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "iframe"
+            | "button"
+            | "select"
+            | "input"
+            | "textarea"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "object"
+            | "embed"
+            | "map"
+            | "head"
+            | "math"
+            | "dialog"
+            | "picture"
+            | "source"
+    )
+}
 
 /// Elements that end the current block and start a new one.
-const BLOCK_LEVEL: &[&str] = &[
-    "p",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "blockquote",
-    "pre",
-    "tr",
-    "dt",
-    "dd",
-    "figcaption",
-    "caption",
-    "div",
-    "section",
-    "article",
-    "main",
-    "header",
-    "footer",
-    "aside",
-    "nav",
-    "ul",
-    "ol",
-    "dl",
-    "table",
-    "figure",
-    "address",
-    "hr",
-    "br",
-    "body",
-    "center",
-    "details",
-    "summary",
-    "fieldset",
-    "legend",
-];
+fn is_block_level(element: &str) -> bool {
+    matches!(
+        element,
+        "p" | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "blockquote"
+            | "pre"
+            | "tr"
+            | "dt"
+            | "dd"
+            | "figcaption"
+            | "caption"
+            | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "footer"
+            | "aside"
+            | "nav"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "table"
+            | "figure"
+            | "address"
+            | "hr"
+            | "br"
+            | "body"
+            | "center"
+            | "details"
+            | "summary"
+            | "fieldset"
+            | "legend"
+    )
+}
 
 /// Parses an HTML page into blocks and page metadata.
 #[must_use]
@@ -140,7 +163,7 @@ fn text_sizes(doc: &Html) -> (Vec<TextSize>, TextSize) {
                     stack.push((
                         Some(sizes.len()),
                         TextSize::default(),
-                        hidden || SKIPPED.contains(&e.name()),
+                        hidden || is_skipped(e.name()),
                         in_p || e.name() == "p",
                     ));
                     sizes.push(TextSize::default());
@@ -291,7 +314,7 @@ impl Walker {
             _ => parent.map_or(Capture::None, |p| p.capture),
         };
         // Head, title and JSON-LD text is captured for metadata, never shown as body.
-        let skip = SKIPPED.contains(&name) || hidden || is_ld || name == "title";
+        let skip = is_skipped(name) || hidden || is_ld || name == "title";
         let kind = match name {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Some(ParagraphKind::Heading),
             "li" | "dd" | "dt" => Some(ParagraphKind::ListItem),
@@ -303,7 +326,7 @@ impl Walker {
         .or(parent.and_then(|p| p.kind));
         let frame = Frame {
             skip,
-            block_level: BLOCK_LEVEL.contains(&name),
+            block_level: is_block_level(name),
             kind,
             // A role names a widget: an element holding half the page's text is the page itself.
             role: role_of(name, &attrs)
