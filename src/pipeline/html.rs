@@ -256,12 +256,17 @@ impl Walker {
         self.stack.last()
     }
 
-    /// The text just before the current point: the open block's, else the last block's when it
-    /// is a short label.
+    /// The text just before the current point: the open block's last few words, else the last
+    /// block's when it is a short label.
     fn label_before(&self) -> &str {
         const LABEL_WORDS: usize = 5;
+        const LABEL_BYTES: usize = 40;
         if !self.buffer.trim().is_empty() {
-            return &self.buffer;
+            let from = (0..=self.buffer.len().saturating_sub(LABEL_BYTES))
+                .rev()
+                .find(|&i| self.buffer.is_char_boundary(i))
+                .unwrap_or(0);
+            return self.buffer.get(from..).unwrap_or_default();
         }
         self.blocks
             .last()
@@ -1621,6 +1626,9 @@ mod tests {
             assert_eq!(meta.published_at, None, "{body}");
             assert_eq!(meta.modified_at.as_deref(), Some(modified), "{body}");
         }
+        // A label is the words right before the date, not any word of the line.
+        let page = r#"<html><body><article><p>The council updated its rules for every market stall in the old town, from March on, <time datetime="2016-07-15">July 15, 2016</time>.</p></article></body></html>"#;
+        assert_eq!(parse(page).1.published_at.as_deref(), Some("2016-07-15"));
         // A `<time>` without a label is still the publication.
         let page = r#"<html><body><article><p>Gardeners keep pests out with fences.</p><time datetime="2016-07-15">July 15, 2016</time></article></body></html>"#;
         assert_eq!(parse(page).1.published_at.as_deref(), Some("2016-07-15"));
