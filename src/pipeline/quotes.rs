@@ -441,7 +441,11 @@ fn plausible_speaker(mention: &str) -> bool {
     };
     let first = words[0].as_str();
     let described = mention.starts_with(char::is_lowercase);
+    // `CONGRESS HAS INVESTIGATED HIM`: a shouted heading; one shouted word may be a transcript's
+    // speaker (`WALLACE`).
+    let shouted = words.len() > 1 && !mention.chars().any(char::is_lowercase);
     !(words.len() == 1 && is_not_name(last)
+        || shouted
         || CONNECTIVES.contains(&last.as_str())
         || ["and", "but", "unlike", "or"].contains(&first)
         || described && words.len() == 1 && !PRONOUNS.contains(&first)
@@ -2327,6 +2331,11 @@ mod tests {
         assert_eq!(
             speaker("The administration may be reluctant to act while Kerry negotiates, Schiff said. \"The other factor is the appearance of tipping the scales.\"").as_deref(),
             Some("Schiff")
+        );
+        // A shouted heading is no speaker.
+        assert_ne!(
+            speaker("CONGRESS HAS INVESTIGATED HIM — Oz's dubious advice earned him attention for saying that an extract was a \"magic weight loss cure.\"").as_deref(),
+            Some("CONGRESS HAS INVESTIGATED HIM")
         );
         // After an honorific, a word that may be a title is the name.
         assert_eq!(
