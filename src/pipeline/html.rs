@@ -610,9 +610,17 @@ impl<'a> Attrs<'a> {
                     attrs.names.push(' ');
                     attrs.squashed.push(' ');
                 }
-                attrs
-                    .names
-                    .extend(token.chars().flat_map(char::to_lowercase));
+                if token.is_ascii() {
+                    attrs.names.push_str(token);
+                    let from = attrs.names.len() - token.len();
+                    if let Some(added) = attrs.names.get_mut(from..) {
+                        added.make_ascii_lowercase();
+                    }
+                } else {
+                    attrs
+                        .names
+                        .extend(token.chars().flat_map(char::to_lowercase));
+                }
                 attrs.squashed.extend(
                     token
                         .chars()
