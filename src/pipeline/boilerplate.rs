@@ -153,7 +153,8 @@ pub fn sort(blocks: &[Block], title_hint: Option<&str>, keep_all: bool) -> Sorte
     let title_key = title.and_then(|t| features.get(t)).map(|f| f.key.as_str());
     let last_body = body.iter().rposition(|b| *b);
     let mut sorted = Sorted::default();
-    let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+    // Keys are the client's lines: the standard, randomly keyed hasher.
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let mut section: Option<RemovalReason> = None;
     for (i, (block, f)) in blocks.iter().zip(&features).enumerate() {
         let in_body = body[i];

@@ -128,7 +128,9 @@ pub struct TokenTally<'t> {
 struct PieceCounts {
     /// The vocabulary the counts are of (its address: the tables are process-wide statics).
     vocabulary: usize,
-    counts: rustc_hash::FxHashMap<Box<str>, usize>,
+    // Keys are the client's words: SipHash with a random key, not FxHash, so crafted
+    // collisions cannot slow the table.
+    counts: std::collections::HashMap<Box<str>, usize>,
 }
 
 /// Pieces kept per thread: the common words of several languages, a few megabytes.
