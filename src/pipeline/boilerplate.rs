@@ -670,6 +670,16 @@ fn fold_words(text: &str) -> String {
         .join(" ")
 }
 
+/// The first `chars` characters of a line, lower-cased: labels and prefixes are compared there,
+/// without lower-casing the whole line.
+fn opening_lower(text: &str, chars: usize) -> String {
+    text.trim_start()
+        .chars()
+        .take(chars)
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// Words of a folded key: its single spaces, plus one.
 fn key_words(key: &str) -> usize {
     key.bytes().filter(|&b| b == b' ').count() + 1
@@ -700,7 +710,7 @@ fn is_metadata_line(text: &str, words: usize) -> bool {
     ];
     const STAMP: &[&str] = &["published", "updated", "last updated", "posted"];
     // The labels are short: the opening characters decide.
-    let lower: String = text.chars().take(16).flat_map(char::to_lowercase).collect();
+    let lower = opening_lower(text, 16);
     let byline = words <= 20 && BYLINE.iter().any(|p| lower.starts_with(p));
     let dated = words <= 14
         && dates::find_date(text).is_some_and(|d| {
@@ -1432,12 +1442,7 @@ fn line_boilerplate(key: &str, text: &str) -> Option<RemovalReason> {
         return Some(RemovalReason::Footer);
     }
     // Only the opening words are compared below.
-    let lower: String = text
-        .trim_start()
-        .chars()
-        .take(24)
-        .flat_map(char::to_lowercase)
-        .collect();
+    let lower = opening_lower(text, 24);
     if words <= 25
         && ["getty images", "shutterstock", "image getty", "photo getty"]
             .iter()

@@ -1332,6 +1332,11 @@ mod tests {
         <div class="related-links"><a href="/x">Another story about the council</a></div>
         <script>var x = "not text";</script></body></html>"#;
 
+    /// The title the page's markup and headline give first.
+    fn headline(html: &str) -> String {
+        parse(html).1.titles.first().cloned().unwrap_or_default()
+    }
+
     #[test]
     fn blocks_carry_kinds_and_roles() {
         let (blocks, _) = parse(PAGE);
@@ -1454,10 +1459,9 @@ mod tests {
             <h1 class="global-logo"><a href="/"><span>Houstonia Magazine</span></a></h1>
             <h1>Houston's Hottest New Restaurants to Visit This Month</h1>
             <p>Five new places opened this month, from a taqueria to a wine bar in the Heights.</p></body></html>"#;
-        let (_, meta) = parse(page);
         assert_eq!(
-            meta.titles.first().map(String::as_str),
-            Some("Houston's Hottest New Restaurants to Visit This Month")
+            headline(page),
+            "Houston's Hottest New Restaurants to Visit This Month"
         );
     }
 
@@ -1466,10 +1470,7 @@ mod tests {
         let page = r#"<html><head><title>Klatch Coffee | Shopify App Store</title></head><body>
             <h1><div class="kicker">Get that tech stack</div> <span>Klatch Coffee</span></h1>
             <p>The roaster moved its shop to a new platform and doubled its online sales in a year.</p></body></html>"#;
-        assert_eq!(
-            parse(page).1.titles.first().map(String::as_str),
-            Some("Klatch Coffee")
-        );
+        assert_eq!(headline(page), "Klatch Coffee");
     }
 
     #[test]
@@ -1477,10 +1478,7 @@ mod tests {
         let page = r#"<html><head><title>The Agency | ML (Machine Learning) at Georgia Tech</title></head><body>
             <h1 id="gt-logo"><a href="/"><span>Georgia Institute of Technology</span></a></h1>
             <p>The center brings together machine learning researchers from across the campus.</p></body></html>"#;
-        assert_eq!(
-            parse(page).1.titles.first().map(String::as_str),
-            Some("ML (Machine Learning) at Georgia Tech")
-        );
+        assert_eq!(headline(page), "ML (Machine Learning) at Georgia Tech");
         assert_eq!(
             clean_title(
                 "Website Design Portfolio | Thrive Internet Marketing",
@@ -1532,10 +1530,9 @@ mod tests {
     fn a_breadcrumb_h1_is_not_the_headline() {
         let page = r#"<html><head><meta name="citation_title" content="Merging language models with geometric constraints">
             </head><body><h1>Computer Science > Artificial Intelligence</h1></body></html>"#;
-        let (_, meta) = parse(page);
         assert_eq!(
-            meta.titles.first().map(String::as_str),
-            Some("Merging language models with geometric constraints")
+            headline(page),
+            "Merging language models with geometric constraints"
         );
     }
 

@@ -2298,62 +2298,62 @@ mod tests {
     #[test]
     fn speakers_after_participles_prepositions_possessives_and_descriptions() {
         let speaker = |text: &str| run(text).into_iter().next().and_then(|q| q.1);
-        // A participle after a thing, or after `by`, is the sentence subject's.
-        assert_eq!(
-            speaker("Trump unleashed a series of tweets early Friday saying that Clinton used Machado \"as a paragon of virtue.\"").as_deref(),
-            Some("Trump")
-        );
-        assert_eq!(
-            speaker("Dean, a medical doctor, then appeared on MSNBC on Tuesday and began by saying he would \"never\" diagnose anyone on air.").as_deref(),
-            Some("Dean")
-        );
-        // A phrase after a preposition is no subject.
-        assert_eq!(
-            speaker("Protesters marching through the streets chanted \"What curfew?\" until two in the morning.").as_deref(),
-            Some("Protesters")
-        );
-        // Quoted words between two names do not join them.
-        assert_eq!(
-            speaker("Mills \"got an immunity agreement,\" Jordan said, and still \"got to sit in on the interview.\"").as_deref(),
-            Some("Jordan")
-        );
-        // A person's brief or doctor speaks for itself.
-        assert_eq!(
-            speaker("However, Ivana Trump's brief said that was not her view and dismissed those reports as \"previous misinterpreted statements.\"").as_deref(),
-            Some("Ivana Trump's brief")
-        );
-        // A clause after the quote that is no attribution leaves the speaker to the words before.
-        assert_eq!(
-            speaker("The spot ends with footage of Trump saying during the debate, \"That makes me smart,\" when Clinton blasted him for not paying income tax.").as_deref(),
-            Some("Trump")
-        );
-        // A quotation opening its sentence goes on in the words of the reported speech before it.
-        assert_eq!(
-            speaker("The administration may be reluctant to act while Kerry negotiates, Schiff said. \"The other factor is the appearance of tipping the scales.\"").as_deref(),
-            Some("Schiff")
-        );
+        for (text, expected) in [
+            // A participle after a thing, or after `by`, is the sentence subject's.
+            (
+                "Trump unleashed a series of tweets early Friday saying that Clinton used Machado \"as a paragon of virtue.\"",
+                "Trump",
+            ),
+            (
+                "Dean, a medical doctor, then appeared on MSNBC on Tuesday and began by saying he would \"never\" diagnose anyone on air.",
+                "Dean",
+            ),
+            // A phrase after a preposition is no subject.
+            (
+                "Protesters marching through the streets chanted \"What curfew?\" until two in the morning.",
+                "Protesters",
+            ),
+            // Quoted words between two names do not join them.
+            (
+                "Mills \"got an immunity agreement,\" Jordan said, and still \"got to sit in on the interview.\"",
+                "Jordan",
+            ),
+            // A person's brief or doctor speaks for itself.
+            (
+                "However, Ivana Trump's brief said that was not her view and dismissed those reports as \"previous misinterpreted statements.\"",
+                "Ivana Trump's brief",
+            ),
+            // A clause after the quote that is no attribution leaves the speaker to the words before.
+            (
+                "The spot ends with footage of Trump saying during the debate, \"That makes me smart,\" when Clinton blasted him for not paying income tax.",
+                "Trump",
+            ),
+            // A quotation opening its sentence goes on in the words of the reported speech before it.
+            (
+                "The administration may be reluctant to act while Kerry negotiates, Schiff said. \"The other factor is the appearance of tipping the scales.\"",
+                "Schiff",
+            ),
+            // After an honorific, a word that may be a title is the name.
+            (
+                "\"It's all about creating some enthusiasm around this race,\" Mr. King said.",
+                "King",
+            ),
+            // A few words of description between the cue and the full name.
+            (
+                "\"They are 100 percent wrong,\" said 9/11 widow Terry Strada.",
+                "Terry Strada",
+            ),
+            (
+                "This is \"roughly the same advantage she has held all month,\" reported Reuters.",
+                "Reuters",
+            ),
+        ] {
+            assert_eq!(speaker(text).as_deref(), Some(expected), "{text}");
+        }
         // A shouted heading is no speaker.
         assert_ne!(
             speaker("CONGRESS HAS INVESTIGATED HIM — Oz's dubious advice earned him attention for saying that an extract was a \"magic weight loss cure.\"").as_deref(),
             Some("CONGRESS HAS INVESTIGATED HIM")
-        );
-        // After an honorific, a word that may be a title is the name.
-        assert_eq!(
-            speaker("\"It's all about creating some enthusiasm around this race,\" Mr. King said.")
-                .as_deref(),
-            Some("King")
-        );
-        // A few words of description between the cue and the full name.
-        assert_eq!(
-            speaker("\"They are 100 percent wrong,\" said 9/11 widow Terry Strada.").as_deref(),
-            Some("Terry Strada")
-        );
-        assert_eq!(
-            speaker(
-                "This is \"roughly the same advantage she has held all month,\" reported Reuters."
-            )
-            .as_deref(),
-            Some("Reuters")
         );
     }
 
