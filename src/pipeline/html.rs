@@ -1495,7 +1495,7 @@ mod tests {
                 r#"<html><head><meta property="og:title" content="{og}"></head><body><h1>{h1}</h1>
                 <p>Renovation costs depend on the size of the house, the rooms and the finishes.</p></body></html>"#
             );
-            parse(&page).1.titles.first().cloned().unwrap_or_default()
+            headline(&page)
         };
         // `&` for `and`: the same title, edited.
         assert_eq!(
