@@ -247,14 +247,13 @@ impl Features {
     fn of(block: &Block) -> Self {
         let text = block.text.trim();
         let key = fold(text);
-        let chars = text.chars().count();
+        let TextCounts {
+            chars,
+            words,
+            unspaced,
+        } = TextCounts::of(text);
         // Scripts written without spaces (Chinese, Japanese, Thai) count about two characters a word.
-        let unspaced = if text.is_ascii() {
-            0
-        } else {
-            text.chars().filter(|c| is_unspaced_script(*c)).count()
-        };
-        let words = text.split_whitespace().count().max(unspaced / 2);
+        let words = words.max(unspaced / 2);
         let sentence_like = ends_like_sentence(text);
         let first_upper = text
             .chars()
@@ -637,13 +636,7 @@ pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut gap = false;
     for c in text.chars() {
-        // Most characters are ASCII: no Unicode tables for them.
-        let word_char = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric()
-        };
-        if !word_char {
+        if !is_alphanumeric(c) {
             gap = true;
             continue;
         }
@@ -658,6 +651,17 @@ pub fn fold(text: &str) -> String {
         }
     }
     out
+}
+
+/// [`char::is_alphanumeric`], without the Unicode tables for ASCII and for the punctuation
+/// block (curly quotes, dashes, ellipses): the characters of most text.
+#[must_use]
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    match c {
+        '\0'..='\x7f' => c.is_ascii_alphanumeric(),
+        '\u{2000}'..='\u{206f}' => false,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// [`fold`] as words split and lower-cased one by one: the reference the tests hold it to.
@@ -685,6 +689,60 @@ fn key_words(key: &str) -> usize {
     key.bytes().filter(|&b| b == b' ').count() + 1
 }
 
+/// A fixed set of whole lines (folded keys), hashed on first use: every block's key is looked
+/// up in several of them, and a hash beats a scan of a hundred entries.
+struct LineSet {
+    lines: &'static [&'static str],
+    set: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>>,
+}
+
+impl LineSet {
+    const fn new(lines: &'static [&'static str]) -> Self {
+        Self {
+            lines,
+            set: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn contains(&self, key: &str) -> bool {
+        self.set
+            .get_or_init(|| self.lines.iter().copied().collect())
+            .contains(key)
+    }
+}
+
+/// Characters, white-space separated words and characters of unspaced scripts, in one pass.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct TextCounts {
+    chars: usize,
+    words: usize,
+    unspaced: usize,
+}
+
+impl TextCounts {
+    fn of(text: &str) -> Self {
+        let mut counts = Self {
+            chars: 0,
+            words: 0,
+            unspaced: 0,
+        };
+        let mut after_space = true;
+        for c in text.chars() {
+            counts.chars += 1;
+            // ASCII needs no Unicode tables: its white space is the space and `\t`..=`\r`.
+            let space = if c.is_ascii() {
+                matches!(c, ' ' | '\t'..='\r')
+            } else {
+                counts.unspaced += usize::from(is_unspaced_script(c));
+                c.is_whitespace()
+            };
+            counts.words += usize::from(after_space && !space);
+            after_space = space;
+        }
+        counts
+    }
+}
+
 fn ends_like_sentence(text: &str) -> bool {
     let trimmed = text.trim_end_matches(|c: char| {
         matches!(
@@ -694,7 +752,8 @@ fn ends_like_sentence(text: &str) -> bool {
     });
     trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', ';'])
         && !trimmed.ends_with("...")
-        && (trimmed.split_whitespace().count() >= 2
+        // Two words or more: white space after the first word (the end is trimmed).
+        && (trimmed.trim_start().contains(char::is_whitespace)
             || trimmed.chars().filter(|c| is_unspaced_script(*c)).count() >= 8)
 }
 
@@ -747,7 +806,7 @@ fn section_header(key: &str) -> Option<SectionHeader> {
             hard: false,
         })
     };
-    const COMMENTS: &[&str] = &[
+    static COMMENTS: LineSet = LineSet::new(&[
         "comments",
         "comment",
         "leave a comment",
@@ -787,8 +846,8 @@ fn section_header(key: &str) -> Option<SectionHeader> {
         "komentarze",
         "komentarz",
         "dodaj komentarz",
-    ];
-    const RELATED_HARD: &[&str] = &[
+    ]);
+    static RELATED_HARD: LineSet = LineSet::new(&[
         "related articles",
         "related tags",
         "tags",
@@ -900,8 +959,8 @@ fn section_header(key: &str) -> Option<SectionHeader> {
         "tagi",
         "parole chiave",
         "tags du sujet",
-    ];
-    const RELATED_SOFT: &[&str] = &[
+    ]);
+    static RELATED_SOFT: LineSet = LineSet::new(&[
         "related",
         "read more",
         "read next",
@@ -936,8 +995,8 @@ fn section_header(key: &str) -> Option<SectionHeader> {
         "zie ook",
         "czytaj więcej",
         "zobacz też",
-    ];
-    const PROMOTION: &[&str] = &[
+    ]);
+    static PROMOTION: LineSet = LineSet::new(&[
         "download the app",
         "get the app",
         "download our app",
@@ -961,8 +1020,8 @@ fn section_header(key: &str) -> Option<SectionHeader> {
         "schrijf je in",
         "subskrybuj",
         "zapisz się",
-    ];
-    const SOCIAL: &[&str] = &[
+    ]);
+    static SOCIAL: LineSet = LineSet::new(&[
         "share this article",
         "share this story",
         "share this",
@@ -989,8 +1048,8 @@ fn section_header(key: &str) -> Option<SectionHeader> {
         "volg ons",
         "udostępnij",
         "obserwuj nas",
-    ];
-    const FOOTER: &[&str] = &[
+    ]);
+    static FOOTER: LineSet = LineSet::new(&[
         "about us",
         "contact us",
         "privacy policy",
@@ -1010,10 +1069,10 @@ fn section_header(key: &str) -> Option<SectionHeader> {
         "política de privacidade",
         "privacyverklaring",
         "polityka prywatności",
-    ];
-    if COMMENTS.contains(&key) {
+    ]);
+    if COMMENTS.contains(key) {
         hard(RemovalReason::Comments)
-    } else if RELATED_HARD.contains(&key)
+    } else if RELATED_HARD.contains(key)
         || [
             "more from ",
             "popular on ",
@@ -1034,13 +1093,13 @@ fn section_header(key: &str) -> Option<SectionHeader> {
             && key_words(key) <= 7
     {
         hard(RemovalReason::Related)
-    } else if RELATED_SOFT.contains(&key) {
+    } else if RELATED_SOFT.contains(key) {
         soft(RemovalReason::Related)
-    } else if PROMOTION.contains(&key) {
+    } else if PROMOTION.contains(key) {
         hard(RemovalReason::Promotion)
-    } else if SOCIAL.contains(&key) {
+    } else if SOCIAL.contains(key) {
         soft(RemovalReason::Social)
-    } else if FOOTER.contains(&key) || key.starts_with("about ") && key_words(key) <= 4 {
+    } else if FOOTER.contains(key) || key.starts_with("about ") && key_words(key) <= 4 {
         hard(RemovalReason::Footer)
     } else {
         None
@@ -1050,7 +1109,7 @@ fn section_header(key: &str) -> Option<SectionHeader> {
 /// A line that marks a reader comment: `Jane on May 3, 2019 at 10:07 am said:`, a bare
 /// timestamp with a clock time, or the comment widgets' own words.
 fn comment_marker(text: &str, key: &str, words: usize) -> bool {
-    const WIDGETS: &[&str] = &[
+    static WIDGETS: LineSet = LineSet::new(&[
         "reply",
         "report",
         "report abuse",
@@ -1060,9 +1119,13 @@ fn comment_marker(text: &str, key: &str, words: usize) -> bool {
         "load more comments",
         "show more comments",
         "view all comments",
-    ];
-    if WIDGETS.contains(&key) {
+    ]);
+    if WIDGETS.contains(key) {
         return true;
+    }
+    // Both markers are short lines: a paragraph is never lower-cased here.
+    if words > 14 {
+        return false;
     }
     let lower = text.to_lowercase();
     let said = words <= 14
@@ -1147,12 +1210,13 @@ fn is_stamp_only(text: &str, key: &str, words: usize) -> bool {
         "updated",
     ];
     let clock = || text.contains(':') && text.chars().filter(char::is_ascii_digit).count() >= 3;
+    // The word test is cheap and rejects almost every line: the date patterns come last.
     words <= 6
-        && (clock() || dates::find_age(text).is_some())
         && key.split(' ').all(|w| {
             let digits = w.trim_end_matches('h').trim_end_matches('m');
             digits.chars().all(|c| c.is_ascii_digit()) || STAMP_WORDS.contains(&w)
         })
+        && (clock() || dates::find_age(text).is_some())
 }
 
 /// Phrases that mark a line as boilerplate wherever they stand in it, by kind. One automaton
@@ -1266,7 +1330,7 @@ impl Phrases {
 
 /// Single lines that are boilerplate wherever they stand.
 fn line_boilerplate(key: &str, text: &str) -> Option<RemovalReason> {
-    const ADS: &[&str] = &[
+    static ADS: LineSet = LineSet::new(&[
         "advertisement",
         "ad",
         "ads",
@@ -1277,8 +1341,8 @@ fn line_boilerplate(key: &str, text: &str) -> Option<RemovalReason> {
         "scroll to continue with content",
         "article continues below",
         "advertisement continue reading below",
-    ];
-    const SOCIAL: &[&str] = &[
+    ]);
+    static SOCIAL: LineSet = LineSet::new(&[
         "tweet",
         "facebook",
         "twitter",
@@ -1293,8 +1357,8 @@ fn line_boilerplate(key: &str, text: &str) -> Option<RemovalReason> {
         "share on twitter",
         "share via email",
         "link copied",
-    ];
-    const PROMOTION: &[&str] = &[
+    ]);
+    static PROMOTION: LineSet = LineSet::new(&[
         "download the app",
         "get the app",
         "sign up",
@@ -1302,15 +1366,15 @@ fn line_boilerplate(key: &str, text: &str) -> Option<RemovalReason> {
         "subscribe now",
         "app store",
         "google play",
-    ];
+    ]);
     let words = key_words(key);
-    if ADS.contains(&key) {
+    if ADS.contains(key) {
         return Some(RemovalReason::Advertisement);
     }
-    if SOCIAL.contains(&key) {
+    if SOCIAL.contains(key) {
         return Some(RemovalReason::Social);
     }
-    if PROMOTION.contains(&key)
+    if PROMOTION.contains(key)
         || words <= 12 && key.contains("download") && key.contains("app")
         || words <= 40
             && key.contains("newsletter")
@@ -1353,18 +1417,18 @@ fn line_boilerplate(key: &str, text: &str) -> Option<RemovalReason> {
     {
         return Some(RemovalReason::Consent);
     }
-    const PAYWALL: &[&str] = &[
+    static PAYWALL: LineSet = LineSet::new(&[
         "to read the full story",
         "subscribe to continue reading",
         "continue reading your article",
         "already a subscriber sign in",
         "subscribe to read",
         "to continue reading",
-    ];
-    if PAYWALL.contains(&key) {
+    ]);
+    if PAYWALL.contains(key) {
         return Some(RemovalReason::Promotion);
     }
-    const WIDGETS: &[&str] = &[
+    static WIDGETS: LineSet = LineSet::new(&[
         "back to gallery",
         "like this",
         "like this story share it with a friend",
@@ -1377,8 +1441,8 @@ fn line_boilerplate(key: &str, text: &str) -> Option<RemovalReason> {
         "show caption",
         "hide caption",
         "expand",
-    ];
-    if WIDGETS.contains(&key) || is_counter(key) {
+    ]);
+    if WIDGETS.contains(key) || is_counter(key) {
         return Some(RemovalReason::LowContent);
     }
     // Appeals for money or support, in the languages of the section lexicons.
@@ -1707,11 +1771,32 @@ mod tests {
         );
     }
 
+    #[test]
+    fn alphanumeric_shortcuts_agree_on_every_character() {
+        let disagree: Vec<char> = (char::MIN..=char::MAX)
+            .filter(|&c| is_alphanumeric(c) != c.is_alphanumeric())
+            .collect();
+        assert!(disagree.is_empty(), "{disagree:?}");
+    }
+
     proptest::proptest! {
         /// Folding character by character takes the same words as splitting and lower-casing.
         #[test]
         fn folding_takes_the_words_lower_cased(text in "[ -~\t\nàéßİΣçÅ’“—中文]{0,80}") {
             proptest::prop_assert_eq!(fold(&text), fold_words(&text));
+        }
+
+        /// The one-pass counts are the standard library's, each counted on its own.
+        #[test]
+        fn counts_in_one_pass_are_the_separate_counts(
+            text in "[ -~\t\n\u{0B}\u{0C}\r\u{A0}\u{2003}\u{3000}àé’中文ไทย]{0,80}"
+        ) {
+            let expected = TextCounts {
+                chars: text.chars().count(),
+                words: text.split_whitespace().count(),
+                unspaced: text.chars().filter(|c| is_unspaced_script(*c)).count(),
+            };
+            proptest::prop_assert_eq!(TextCounts::of(&text), expected);
         }
     }
 

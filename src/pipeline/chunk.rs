@@ -128,9 +128,9 @@ pub struct TokenTally<'t> {
 struct PieceCounts {
     /// The vocabulary the counts are of (its address: the tables are process-wide statics).
     vocabulary: usize,
-    // Keys are the client's words: SipHash with a random key, not FxHash, so crafted
-    // collisions cannot slow the table.
-    counts: std::collections::HashMap<Box<str>, usize>,
+    // Keys are the client's words: a randomly keyed hash built to resist crafted collisions
+    // (aHash), not FxHash; for these short keys it is several times faster than SipHash.
+    counts: std::collections::HashMap<Box<str>, usize, ahash::RandomState>,
 }
 
 /// Pieces kept per thread: the common words of several languages, a few megabytes.

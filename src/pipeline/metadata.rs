@@ -96,17 +96,13 @@ fn words_and_reading_time(text: &str) -> (usize, usize) {
     // One pass; ASCII characters need no Unicode tables (and are never unspaced script).
     let (mut letters, mut unspaced) = (0usize, 0usize);
     for c in text.chars() {
-        if c.is_ascii() {
-            letters += usize::from(c.is_ascii_alphanumeric());
-        } else {
-            letters += usize::from(c.is_alphanumeric());
-            unspaced += usize::from(super::boilerplate::is_unspaced_script(c));
-        }
+        letters += usize::from(super::boilerplate::is_alphanumeric(c));
+        unspaced += usize::from(!c.is_ascii() && super::boilerplate::is_unspaced_script(c));
     }
     if unspaced * 3 < letters {
         let words = text
             .split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .filter(|w| w.chars().any(super::boilerplate::is_alphanumeric))
             .count();
         return (words, (words * 60).div_ceil(WORDS_PER_MINUTE));
     }

@@ -15,7 +15,22 @@ use super::span::Span;
 pub fn clean(text: &str) -> String {
     let repaired = repair_mojibake(text);
     let folded = fold_spaces(&repaired);
-    split_glued_sentences(&folded)
+    if may_be_glued(&folded) {
+        split_glued_sentences(&folded)
+    } else {
+        folded
+    }
+}
+
+/// Whether a sentence end is followed right away by a capital or a quotation mark somewhere:
+/// the cheap test that spares most blocks the character-by-character pass below.
+fn may_be_glued(text: &str) -> bool {
+    memchr::memchr3_iter(b'.', b'!', b'?', text.as_bytes()).any(|at| {
+        text[at + 1..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || matches!(c, '\'' | '"' | '‘' | '’' | '“' | '”'))
+    })
 }
 
 fn fold_spaces(text: &str) -> String {

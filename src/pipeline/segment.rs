@@ -427,9 +427,6 @@ fn list_markers(p: &str) -> Vec<ListMarker> {
     let mut found: Vec<ListMarker> = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        let boundary = i == 0
-            || p[..i].ends_with(char::is_whitespace)
-            || p[..i].ends_with(['•', '⁃', '-', '*']);
         let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
         let letter =
             digits == 0 && bytes[i].is_ascii_lowercase() && bytes.get(i + 1) == Some(&b'.');
@@ -441,6 +438,9 @@ fn list_markers(p: &str) -> Vec<ListMarker> {
             i += p[i..].chars().next().map_or(1, char::len_utf8);
             continue;
         };
+        let boundary = i == 0
+            || p[..i].ends_with(char::is_whitespace)
+            || p[..i].ends_with(['•', '⁃', '-', '*']);
         let rest = &p[i + len..];
         let punct = [".)", ")", "."]
             .iter()
