@@ -582,19 +582,25 @@ pub fn simhash(text: &str) -> u64 {
     if words.is_empty() {
         return 0;
     }
-    let mut weights = [0i64; 64];
+    // Per bit, how many shingle hashes set it; the bit is set when more than half do.
+    let mut ones = [0u32; 64];
     let width = words.len().min(3);
+    let mut shingles = 0u32;
     for shingle in words.windows(width) {
         let (start, end) = (shingle[0].0, shingle[width - 1].1);
         let h = xxhash_rust::xxh3::xxh3_64(&key.as_bytes()[start..end]);
-        for (bit, w) in weights.iter_mut().enumerate() {
-            *w += i64::from((h >> bit & 1) as u8) * 2 - 1;
+        for (bit, n) in ones.iter_mut().enumerate() {
+            *n += (h >> bit & 1) as u32;
         }
+        shingles += 1;
     }
-    weights.iter().enumerate().fold(
-        0u64,
-        |acc, (bit, w)| if *w > 0 { acc | 1 << bit } else { acc },
-    )
+    ones.iter().enumerate().fold(0u64, |acc, (bit, &n)| {
+        if n * 2 > shingles {
+            acc | 1 << bit
+        } else {
+            acc
+        }
+    })
 }
 
 /// Related articles from the dropped related-section blocks: headlines are the lines repeated in

@@ -37,10 +37,40 @@ fn fold_spaces(text: &str) -> String {
     // Most text is NFC already (all ASCII text is): the quick check spares the composing pass.
     if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
     {
-        fold_chars(text.chars(), text.len())
+        fold_str(text)
     } else {
         fold_chars(text.nfc(), text.len())
     }
+}
+
+/// [`fold_chars`] over text that is already NFC: the runs between white space and dropped
+/// characters are copied whole, not pushed a character at a time.
+fn fold_str(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    let mut run_start = 0;
+    for (i, c) in text.char_indices() {
+        let space = c.is_whitespace();
+        if !space && !is_dropped(c) {
+            continue;
+        }
+        if run_start < i {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push_str(&text[run_start..i]);
+        }
+        pending_space |= space;
+        run_start = i + c.len_utf8();
+    }
+    if run_start < text.len() {
+        if pending_space && !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&text[run_start..]);
+    }
+    out
 }
 
 fn fold_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
@@ -339,6 +369,16 @@ mod tests {
             "He wrote \u{200F}שלום\u{200F} twice",
         ] {
             assert_eq!(clean(kept), kept);
+        }
+    }
+
+    proptest::proptest! {
+        /// Copying runs folds exactly as pushing characters one by one.
+        #[test]
+        fn folding_runs_is_folding_characters(
+            text in "[ -~\t\n\r\u{0}\u{7}\u{A0}\u{AD}\u{200B}\u{FEFF}\u{E000}\u{3000}é’中]{0,60}"
+        ) {
+            proptest::prop_assert_eq!(fold_str(&text), fold_chars(text.chars(), text.len()));
         }
     }
 }
