@@ -237,6 +237,9 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
                 "titled",
                 "entitled",
                 "known as",
+                "nickname",
+                "moniker",
+                "hashtag",
             ]
             .iter()
             .any(|m| lower_prefix.ends_with(m))
@@ -245,18 +248,48 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
             }
             // `CBS's "Face the Nation"`, `an episode of "The Steve Harvey Morning Show"`: a
             // programme or publication named, whoever is speaking around it.
-            let names_a_work = is_title_case(quoted_text.trim_end_matches(['.', ',']))
+            let title_like = is_title_case(quoted_text.trim_end_matches(['.', ',']))
+                || names_a_title(quoted_text);
+            let next_word = text
+                .get(mark.close_end..paragraph.span.end())
+                .and_then(|rest| rest.split_whitespace().next())
+                .unwrap_or_default();
+            let names_a_work = title_like
                 && (lower_prefix.ends_with("'s")
                     || lower_prefix.ends_with("’s")
-                    || ["episode of", "edition of", "issue of", "season of"]
+                    || [
+                        "episode of",
+                        "edition of",
+                        "issue of",
+                        "season of",
+                        "broadcast of",
+                    ]
                         .iter()
                         .any(|m| lower_prefix.ends_with(m)))
-                // `appeared on "Fox and Friends,"`, `told "Fox News Sunday"`: a programme.
+                // `appeared on "Fox and Friends,"`, `told "Fox News Sunday"`, `a broadcast of
+                // "Fox News Sunday"`: a programme.
                 || names_a_title(quoted_text)
                     && [" on", " in", " to", " at", " from", " told"]
                         .iter()
-                        .any(|m| lower_prefix.trim_end().ends_with(m));
-            if names_a_work {
+                        .any(|m| lower_prefix.trim_end().ends_with(m))
+                // `his "Keepin' It Real" radio program`, `a "Commander-In-Chief" forum`: a
+                // name used as a modifier of the noun after it.
+                || (title_like || is_hyphenated_name(quoted_text))
+                    && lower_prefix
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| DETERMINERS.contains(&w) || w.ends_with("'s") || w.ends_with("’s"))
+                    && !quoted_text.ends_with([',', '.', '?', '!'])
+                    && next_word.starts_with(char::is_lowercase)
+                    && !matches!(next_word, "which" | "that" | "who" | "and" | "or" | "but");
+            // `'Legend in the Coal Fields.'` alone in its paragraph: a section heading.
+            let heading = names_a_title(quoted_text)
+                && mi == 0
+                && starts_paragraph_quote
+                && text
+                    .get(mark.close_end..paragraph.span.end())
+                    .is_some_and(|rest| rest.trim().is_empty());
+            if names_a_work || heading {
                 continue;
             }
             // A mention that cannot be a speaker (`Tuesday`, `his show and for`) is no finding.
@@ -285,9 +318,9 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
                     (speaker, Some(f.mention), Some(f.cue), attribution)
                 }
                 None if kind == QuoteKind::Partial
-                    && sentence_subject(text, whole_sentence, nearby, &names).is_some() =>
+                    && clause_subject(text, whole_sentence, nearby, &names).is_some() =>
                 {
-                    let (mention, pronoun) = sentence_subject(text, whole_sentence, nearby, &names)
+                    let (mention, pronoun) = clause_subject(text, whole_sentence, nearby, &names)
                         .unwrap_or((span, false));
                     let speaker = if pronoun {
                         last_speaker.as_ref().map(|(s, _)| s.clone())
@@ -400,6 +433,24 @@ fn sentence_subject(
         }
     }
     None
+}
+
+/// The subject of a sentence: a description right before its verb, else [`sentence_subject`].
+fn clause_subject(
+    text: &str,
+    sentence: Region,
+    quoted: &[(usize, usize)],
+    names: &NameIndex,
+) -> Option<(Span, bool)> {
+    let toks: Vec<Token<'_>> = tokens(text, sentence)
+        .into_iter()
+        .filter(|t| !quoted.iter().any(|(o, c)| *o <= t.start && t.end <= *c))
+        .take(20)
+        .collect();
+    let lower: Vec<String> = toks.iter().map(|t| t.word.to_lowercase()).collect();
+    description_subject(text, &toks, &lower)
+        .map(|m| (m, false))
+        .or_else(|| sentence_subject(text, sentence, quoted, names))
 }
 
 /// `WALLACE: If I may ...` → the label's span and the quote's span after it.
@@ -554,6 +605,16 @@ fn names_a_title(s: &str) -> bool {
         && words.iter().enumerate().all(|(i, w)| {
             w.chars().next().is_some_and(char::is_uppercase) || i > 0 && SMALL.contains(w)
         })
+}
+
+/// One word of capitalised parts joined by hyphens: `Commander-In-Chief`.
+fn is_hyphenated_name(s: &str) -> bool {
+    let word = s.trim_end_matches(['.', ',']);
+    !word.contains(char::is_whitespace)
+        && word.split('-').count() >= 2
+        && word
+            .split('-')
+            .all(|part| part.chars().next().is_some_and(char::is_uppercase))
 }
 
 fn is_title_case(s: &str) -> bool {
@@ -1737,6 +1798,83 @@ fn subject_forward(
     None
 }
 
+/// `The Republican presidential nominee has`, `In August, several environmental groups
+/// granted`, `However, 63 percent said`, `Clinton's campaign is`: a description opening the
+/// sentence (or its main clause, after an opening phrase and a comma) right before a verb is
+/// the subject. It ends in a lower-case noun: `Trump's spokeswoman Hope Hicks said` is a name.
+fn description_subject(text: &str, toks: &[Token<'_>], lower: &[String]) -> Option<Span> {
+    let j = (0..toks.len().min(9)).find(|&j| j == 0 || toks[j - 1].punct == Some(','))?;
+    let j = if j == 0 && !opens_description(toks[0], &lower[0]) {
+        (1..toks.len().min(9)).find(|&j| toks[j - 1].punct == Some(','))?
+    } else {
+        j
+    };
+    if !opens_description(toks[j], &lower[j]) {
+        return None;
+    }
+    let verb = (j + 2..toks.len().min(j + 8))
+        .take_while(|&v| {
+            toks[v - 1].punct.is_none()
+                && !PRONOUNS.contains(&lower[v - 1].as_str())
+                && (v - 1 == j || !DETERMINERS.contains(&lower[v - 1].as_str()))
+        })
+        .find(|&v| is_verb_like(toks[v], &lower[v]))?;
+    let noun = toks[verb - 1];
+    let is_noun = !is_capitalised(noun.word)
+        && noun.word.chars().count() >= 3
+        && noun.word.chars().all(char::is_alphabetic)
+        && !is_adverbial(&lower[verb - 1])
+        && !is_verb_like(noun, &lower[verb - 1]);
+    is_noun
+        .then(|| Span::new(text, toks[j].start..noun.end))
+        .flatten()
+}
+
+/// A determiner, a count (`63`) or a possessive (`Clinton's`): the first word of a description.
+fn opens_description(tok: Token<'_>, lower: &str) -> bool {
+    let owner = strip_possessive(tok.word);
+    // `He's`, `There's`, `That's`: a contraction, not a possessive.
+    let possessive = owner != tok.word
+        && is_capitalised(owner)
+        && !matches!(
+            owner.to_lowercase().as_str(),
+            "he" | "she" | "it" | "that" | "there" | "here" | "what" | "who" | "let" | "where"
+        );
+    DETERMINERS.contains(&lower)
+        || tok.word.chars().all(|c| c.is_ascii_digit() || c == ',')
+        || possessive
+}
+
+/// A finite verb after a subject: an auxiliary, a cue, or a lower-case past tense.
+fn is_verb_like(tok: Token<'_>, lower: &str) -> bool {
+    is_auxiliary(lower)
+        || cue_word(lower) && !is_capitalised(tok.word)
+        || lower.ends_with("ed") && lower.len() >= 5 && !is_capitalised(tok.word)
+}
+
+/// Auxiliary and modal verbs: the word after a subject that shows it is one.
+fn is_auxiliary(lower: &str) -> bool {
+    matches!(
+        lower,
+        "is" | "was"
+            | "are"
+            | "were"
+            | "has"
+            | "had"
+            | "have"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "did"
+            | "does"
+    )
+}
+
 /// The speaker after a cue: `said John Coale`, `said the official`.
 fn subject_after(text: &str, toks: &[Token<'_>], lower: &[String]) -> Option<(Span, bool)> {
     if let Some((mention, pronoun, _)) = subject_forward(text, toks, lower) {
@@ -1828,6 +1966,13 @@ fn leading(text: &str, before: Region, quoted: &[(usize, usize)]) -> Option<Foun
             )
             || name_ending_at(text, &toks, &lower, k).is_none());
     if participle {
+        if let Some(mention) = description_subject(text, &toks[..cue_at], &lower[..cue_at]) {
+            return Some(Found {
+                mention,
+                cue,
+                pronoun: false,
+            });
+        }
         let subject = (0..toks.len().min(12).min(cue_at)).find_map(|s| {
             // `the New York businessman said, arguing`: a description opening the sentence.
             let opens = PRONOUNS.contains(&lower[s].as_str())
@@ -1913,10 +2058,17 @@ fn leading(text: &str, before: Region, quoted: &[(usize, usize)]) -> Option<Foun
     // (`telling a press conference that`), so only a name counts.
     // After `told`, the name is the listener (`told NBC News:`), never the speaker.
     let listener_follows = matches!(lower[cue_at].as_str(), "told" | "tells" | "telling");
+    // `63 percent said Clinton was "justified"`: a name followed by its own verb is the subject
+    // of the reported clause, not the speaker.
+    let reported_subject = |mention: Span| {
+        text.get(mention.end()..before.end)
+            .and_then(|rest| rest.split_whitespace().next())
+            .is_some_and(|w| is_auxiliary(&w.to_lowercase()))
+    };
     if let Some((mention, pronoun)) =
         subject_after(text, &toks[cue_at + 1..], &lower[cue_at + 1..]).filter(|_| !listener_follows)
     {
-        if !pronoun && is_capitalised(mention.slice(text)) {
+        if !pronoun && is_capitalised(mention.slice(text)) && !reported_subject(mention) {
             return Some(Found {
                 mention,
                 cue,
@@ -2347,6 +2499,24 @@ mod tests {
                 "This is \"roughly the same advantage she has held all month,\" reported Reuters.",
                 "Reuters",
             ),
+            // A description right before the verb is the subject; a name followed by its own
+            // verb after the cue is the reported clause's.
+            (
+                "However, 63 percent said Clinton was \"justified\" in keeping her diagnosis private.",
+                "63 percent",
+            ),
+            (
+                "In August, several environmental groups granted Mr. Clarke an extension, saying his \"start-up capital was less than expected.\"",
+                "several environmental groups",
+            ),
+            (
+                "The Republican presidential nominee has repeatedly wondered whether the moderators will be \"fair\" to him.",
+                "The Republican presidential nominee",
+            ),
+            (
+                "Clinton’s campaign is seeking to contrast her approach with what they call Trump’s \"self-centered message.\"",
+                "Clinton’s campaign",
+            ),
         ] {
             assert_eq!(speaker(text).as_deref(), Some(expected), "{text}");
         }
@@ -2370,6 +2540,15 @@ mod tests {
         );
         let quoted: Vec<&str> = got.iter().map(|q| q.0.as_str()).collect();
         assert_eq!(quoted, ["get away from all of this personality stuff."]);
+        // A programme after a possessive, a name used as a modifier, a nickname, a heading.
+        for text in [
+            "Johnson tells MSNBC’s “Morning Joe” on Friday that the attack remains under investigation.",
+            "Al Sharpton began taking calls from listeners to his \"Keepin' It Real\" radio program.",
+            "Trump yoked him with the nickname \"Lyin' Ted.\"",
+            "'Legend in the Coal Fields.'\n\nBankruptcy is like a chess game, Mr. Clarke said.",
+        ] {
+            assert!(run(text).is_empty(), "{text}");
+        }
         // `”` opening a quotation at the start of a paragraph.
         let got = run("Getty.\n\n”Fear. I am truly afraid that he will win,” said Edwin Monroy.");
         assert_eq!(got[0].1.as_deref(), Some("Edwin Monroy"));
