@@ -420,8 +420,6 @@ fn sentence_subject(
         }
         if is_capitalised(toks[k].word) && !is_not_name(&lower[k]) {
             let (mention, pronoun, used) = subject_forward(text, &toks[k..], &lower[k..])?;
-            // A lone capitalised first word may be any noun ("Critics mocked ..."): it counts
-            // only when the article uses it as a name elsewhere.
             // A one-word subject may be any noun ("Critics", "Congress", "Harvard"): it counts only
             // when the article uses it as a person's last name elsewhere.
             let lone_opener = used == 1 && !names.knows(strip_possessive(mention.slice(text)));
@@ -1518,7 +1516,13 @@ const ADVERBIALS: &[&str] = &[
 /// `'Q,' said John Coale` / `'Q,' Trump said` / `'Q,' X, the ..., told reporters` / `'Q,' he said`.
 /// A word between a speaker and the cue: `also`, `later`, `forcefully`, `repeatedly`.
 fn is_adverbial(lower: &str) -> bool {
-    ADVERBIALS.contains(&lower) || lower.len() > 4 && lower.ends_with("ly")
+    // Nouns that end like adverbs: `Scott's family has called`.
+    const NOUNS_IN_LY: &[&str] = &[
+        "family", "assembly", "rally", "ally", "supply", "reply", "anomaly", "monopoly", "bully",
+        "belly",
+    ];
+    ADVERBIALS.contains(&lower)
+        || lower.len() > 4 && lower.ends_with("ly") && !NOUNS_IN_LY.contains(&lower)
 }
 
 fn trailing(text: &str, after: Region) -> Option<Found> {
@@ -1564,6 +1568,26 @@ fn trailing(text: &str, after: Region) -> Option<Found> {
         return Some(Found {
             mention,
             cue: "according to".into(),
+            pronoun,
+        });
+    }
+    // `, per the party's bylaws`: the source the words are taken from.
+    if lower[0] == "per" {
+        let (mention, pronoun) = subject_after(text, &toks[1..], &lower[1..])?;
+        return Some(Found {
+            mention,
+            cue: "per".into(),
+            pronoun,
+        });
+    }
+    // `, as a Homeland Security memo put it`: whose wording it is.
+    if lower[0] == "as" {
+        let put = (2..toks.len().min(10))
+            .find(|&j| lower[j] == "put" && lower.get(j + 1).is_some_and(|w| w == "it"))?;
+        let (mention, pronoun, used) = subject_forward(text, &toks[1..put], &lower[1..put])?;
+        return (used + 1 == put).then(|| Found {
+            mention,
+            cue: "put it".into(),
             pronoun,
         });
     }
@@ -2512,6 +2536,19 @@ mod tests {
             (
                 "The Republican presidential nominee has repeatedly wondered whether the moderators will be \"fair\" to him.",
                 "The Republican presidential nominee",
+            ),
+            // A noun ending like an adverb is still the thing that speaks.
+            (
+                "Scott's family has called on police to release the videos \"as a matter of the greater good and transparency\" and called for calm.",
+                "Scott's family",
+            ),
+            (
+                "It is prohibited when voting “to fill a vacancy on the National ticket,” per the party’s bylaws.",
+                "the party’s bylaws",
+            ),
+            (
+                "The requirement is a \"lawful source of investment income,\" as a Homeland Security memo put it.",
+                "a Homeland Security memo",
             ),
             (
                 "Clinton’s campaign is seeking to contrast her approach with what they call Trump’s \"self-centered message.\"",
