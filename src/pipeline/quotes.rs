@@ -66,7 +66,9 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
         if pi == 0 && is_headline(paragraph.span.slice(text)) {
             continue;
         }
-        let marks = split_interjections(text, pair_marks(text, paragraph.span));
+        let mut marks = split_interjections(text, pair_marks(text, paragraph.span));
+        // Nicknames are part of a name, not quotations, and do not cut the text around them.
+        marks.retain(|m| !is_nickname(text, m));
         // Sentences come in paragraph order: this paragraph's are the run from `first_sentence`.
         first_sentence += sentences[first_sentence..].partition_point(|s| s.paragraph < pi);
         let run = sentences[first_sentence..].partition_point(|s| s.paragraph == pi);
@@ -654,6 +656,30 @@ struct Marked {
     close_start: usize,
     close_end: usize,
     closed: bool,
+}
+
+/// `Marcia "Cia" Price`, `Dwayne "The Rock" Johnson`: a capitalised word or three in marks
+/// between a first and a last name.
+fn is_nickname(text: &str, mark: &Marked) -> bool {
+    let inner = text
+        .get(mark.inner_start..mark.inner_end)
+        .unwrap_or_default();
+    let before = text
+        .get(..mark.open)
+        .and_then(|b| b.split_whitespace().next_back())
+        .unwrap_or_default();
+    let after = text
+        .get(mark.close_end..)
+        .and_then(|a| a.split_whitespace().next())
+        .unwrap_or_default();
+    mark.closed
+        && !inner.ends_with([',', '.', '?', '!'])
+        && (1..=3).contains(&inner.split_whitespace().count())
+        && inner.split_whitespace().all(is_capitalised)
+        && is_capitalised(before)
+        && !is_not_name(&before.to_lowercase())
+        && after.chars().next().is_some_and(char::is_uppercase)
+        && after.chars().all(char::is_alphabetic)
 }
 
 /// `«Это не для слабонервных, – пожаловалась Поризкова. – Я постоянно борюсь с собой»`: Russian
@@ -2582,6 +2608,7 @@ mod tests {
             "Johnson tells MSNBC’s “Morning Joe” on Friday that the attack remains under investigation.",
             "Al Sharpton began taking calls from listeners to his \"Keepin' It Real\" radio program.",
             "Trump yoked him with the nickname \"Lyin' Ted.\"",
+            "State Del. Marcia \"Cia\" Price shouted to the crowd.",
             "'Legend in the Coal Fields.'\n\nBankruptcy is like a chess game, Mr. Clarke said.",
         ] {
             assert!(run(text).is_empty(), "{text}");
