@@ -305,9 +305,16 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
                         // pronoun comes after it (`Ban Ki-moon condemned what he called "…"`);
                         // else the subject of a sentence just before, when it is a known
                         // speaker's name; else the last speaker.
-                        let own = sentence_subject(text, whole_sentence, nearby, &names)
-                            .filter(|(m, pronoun)| !pronoun && m.end() <= f.mention.start())
-                            .map(|(m, _)| names.resolve(m.slice(text)));
+                        // `Clinton's campaign … what they call …`: `they` may stand for a
+                        // description; `he` and `she` for a name.
+                        let plural = mention_text.eq_ignore_ascii_case("they");
+                        let own = if plural {
+                            clause_subject(text, whole_sentence, nearby, &names)
+                        } else {
+                            sentence_subject(text, whole_sentence, nearby, &names)
+                        }
+                        .filter(|(m, pronoun)| !pronoun && m.end() <= f.mention.start())
+                        .map(|(m, _)| names.resolve(m.slice(text)));
                         let recent =
                             own.or_else(|| recent_subject(text, sentences, mark.open, &names));
                         (
@@ -442,6 +449,7 @@ fn clause_subject(
     quoted: &[(usize, usize)],
     names: &NameIndex,
 ) -> Option<(Span, bool)> {
+    let sentence = after_dateline(text, sentence);
     let toks: Vec<Token<'_>> = tokens(text, sentence)
         .into_iter()
         .filter(|t| !quoted.iter().any(|(o, c)| *o <= t.start && t.end <= *c))
@@ -451,6 +459,36 @@ fn clause_subject(
     description_subject(text, &toks, &lower)
         .map(|m| (m, false))
         .or_else(|| sentence_subject(text, sentence, quoted, names))
+}
+
+/// `FLINT, Mich., Oct. 4 (UPI) — Former President Bill Clinton criticized`: the sentence after
+/// a dateline (capitalised words, numbers and an agency in brackets, then a dash).
+fn after_dateline(text: &str, sentence: Region) -> Region {
+    let s = sentence.slice(text);
+    let Some((dash, width)) = s
+        .get(..s.len().min(80))
+        .and_then(|head| {
+            head.char_indices()
+                .find(|(_, c)| matches!(c, '—' | '–' | '―'))
+        })
+        .map(|(at, c)| (at, c.len_utf8()))
+    else {
+        return sentence;
+    };
+    let dateline = s[..dash].split_whitespace().all(|w| {
+        w.trim_start_matches('(')
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    });
+    if dateline && dash > 0 {
+        Region {
+            start: sentence.start + dash + width,
+            end: sentence.end,
+        }
+    } else {
+        sentence
+    }
 }
 
 /// `WALLACE: If I may ...` → the label's span and the quote's span after it.
@@ -1105,6 +1143,7 @@ const CUES: &[&str] = &[
     "declaring",
     "called",
     "calls",
+    "call",
     "reads",
     "read",
     "sings",
@@ -1854,12 +1893,17 @@ fn subject_forward(
 /// the subject. It ends in a lower-case noun: `Trump's spokeswoman Hope Hicks said` is a name.
 fn description_subject(text: &str, toks: &[Token<'_>], lower: &[String]) -> Option<Span> {
     let j = (0..toks.len().min(9)).find(|&j| j == 0 || toks[j - 1].punct == Some(','))?;
-    let j = if j == 0 && !opens_description(toks[0], &lower[0]) {
+    // `Only 52 percent of registered voters agreed`.
+    let only_count = lower[0] == "only"
+        && toks
+            .get(1)
+            .is_some_and(|t| t.word.chars().all(|c| c.is_ascii_digit() || c == ','));
+    let j = if j == 0 && !opens_description(toks[0], &lower[0]) && !only_count {
         (1..toks.len().min(9)).find(|&j| toks[j - 1].punct == Some(','))?
     } else {
         j
     };
-    if !opens_description(toks[j], &lower[j]) {
+    if !(opens_description(toks[j], &lower[j]) || j == 0 && only_count) {
         return None;
     }
     let verb = (j + 2..toks.len().min(j + 8))
@@ -1868,7 +1912,7 @@ fn description_subject(text: &str, toks: &[Token<'_>], lower: &[String]) -> Opti
                 && !PRONOUNS.contains(&lower[v - 1].as_str())
                 && (v - 1 == j || !DETERMINERS.contains(&lower[v - 1].as_str()))
         })
-        .find(|&v| is_verb_like(toks[v], &lower[v]))?;
+        .find(|&v| verb_at(toks, lower, v))?;
     let noun = toks[verb - 1];
     let is_noun = !is_capitalised(noun.word)
         && noun.word.chars().count() >= 3
@@ -1902,6 +1946,27 @@ fn is_verb_like(tok: Token<'_>, lower: &str) -> bool {
         || lower.ends_with("ed") && lower.len() >= 5 && !is_capitalised(tok.word)
 }
 
+/// [`is_verb_like`] at `toks[v]`, where a past participle right before a lower-case noun is an
+/// adjective (`registered voters`), not the verb.
+fn verb_at(toks: &[Token<'_>], lower: &[String], v: usize) -> bool {
+    const FUNCTION_WORDS: &[&str] = &[
+        "that", "whether", "to", "and", "or", "but", "as", "if", "when", "it", "him", "her",
+        "them", "us", "me", "up", "out", "off", "down", "back",
+    ];
+    let adjective = lower[v].ends_with("ed")
+        && !is_auxiliary(&lower[v])
+        && !cue_word(&lower[v])
+        && toks[v].punct.is_none()
+        && toks.get(v + 1).is_some_and(|next| {
+            !is_capitalised(next.word)
+                && next.word.chars().all(char::is_alphabetic)
+                && !FUNCTION_WORDS.contains(&lower[v + 1].as_str())
+                && !DETERMINERS.contains(&lower[v + 1].as_str())
+                && !PREPOSITIONS.contains(&lower[v + 1].as_str())
+        });
+    is_verb_like(toks[v], &lower[v]) && !adjective
+}
+
 /// Auxiliary and modal verbs: the word after a subject that shows it is one.
 fn is_auxiliary(lower: &str) -> bool {
     matches!(
@@ -1932,7 +1997,7 @@ fn subject_after(text: &str, toks: &[Token<'_>], lower: &[String]) -> Option<(Sp
     }
     // `said 9/11 widow Terry Strada`, `said longtime friend John Smith`: a few lower-case words
     // of description, then the full name.
-    let named = (1..toks.len().min(4)).find(|&j| {
+    let named = (1..toks.len().min(5)).find(|&j| {
         is_capitalised(toks[j].word)
             && toks[..j]
                 .iter()
@@ -2575,6 +2640,25 @@ mod tests {
             (
                 "The requirement is a \"lawful source of investment income,\" as a Homeland Security memo put it.",
                 "a Homeland Security memo",
+            ),
+            // The sentence after a dateline; an adjective in -ed is not the verb; four words
+            // of description after `according to`.
+            (
+                "FLINT, Mich., Oct. 4 (UPI) — Former President Bill Clinton criticized the Affordable Care Act as a “crazy system” during a stop.",
+                "Bill Clinton",
+            ),
+            (
+                "Only 52 percent of registered voters agreed that Clinton is in \"good enough overall health to serve as president,\" a poll found.",
+                "Only 52 percent of registered voters",
+            ),
+            (
+                "According to conservative talk radio host Rush Limbaugh, the move reeks of “fear” and desperation.",
+                "Rush Limbaugh",
+            ),
+            // `they` stands for the description that opens its sentence.
+            (
+                "The statement noted they had previously said they would take \"further significant measures\" if needed.",
+                "The statement",
             ),
             (
                 "Clinton’s campaign is seeking to contrast her approach with what they call Trump’s \"self-centered message.\"",
