@@ -1144,6 +1144,7 @@ const CUES: &[&str] = &[
     "called",
     "calls",
     "call",
+    "ruled",
     "reads",
     "read",
     "sings",
@@ -2035,7 +2036,10 @@ fn leading(text: &str, before: Region, quoted: &[(usize, usize)]) -> Option<Foun
             && (k == 0
                 || !is_capitalised(toks[k].word)
                     && !matches!(lower[k - 1].as_str(), "who" | "which"))
-    })?;
+    });
+    let Some(cue_at) = cue_at else {
+        return claim_owner(text, &toks, &lower);
+    };
     let cue = cue_phrase(&toks, &lower, cue_at);
     // Right before the cue, skipping adverbials and one appositive.
     let mut k = cue_at;
@@ -2200,6 +2204,48 @@ fn leading(text: &str, before: Region, quoted: &[(usize, usize)]) -> Option<Foun
                 cue: cue.clone(),
                 pronoun,
             })
+    })
+}
+
+/// `Donald Trump's claim that there have been "thousands of shootings"`: with no cue, whose
+/// claim, statement or remark the quoted words are, among the last words before them.
+fn claim_owner(text: &str, toks: &[Token<'_>], lower: &[String]) -> Option<Found> {
+    const SPEECH: &[&str] = &[
+        "claim",
+        "claims",
+        "statement",
+        "statements",
+        "remark",
+        "remarks",
+        "comment",
+        "comments",
+        "assertion",
+        "words",
+        "promise",
+        "pledge",
+        "warning",
+        "accusation",
+        "argument",
+        "boast",
+        "vow",
+    ];
+    let noun = (toks.len().saturating_sub(8)..toks.len())
+        .rev()
+        .find(|&k| SPEECH.contains(&lower[k].as_str()))?;
+    let owner = toks.get(noun.checked_sub(1)?)?;
+    // The quoted words are the claim's content (`claim that …`, `remarks about …`), not a
+    // verdict on it (`Trump's statement was "true"`).
+    let content = lower
+        .get(noun + 1)
+        .is_none_or(|w| matches!(w.as_str(), "that" | "of" | "about"));
+    if strip_possessive(owner.word) == owner.word || owner.punct.is_some() || !content {
+        return None;
+    }
+    let (mention, pronoun) = name_ending_at(text, toks, lower, noun)?;
+    (!pronoun).then(|| Found {
+        mention,
+        cue: toks[noun].word.to_owned(),
+        pronoun,
     })
 }
 
@@ -2654,6 +2700,15 @@ mod tests {
             (
                 "According to conservative talk radio host Rush Limbaugh, the move reeks of “fear” and desperation.",
                 "Rush Limbaugh",
+            ),
+            // Whose claim the words are, when no cue reports them; a ruling reports.
+            (
+                "Politifact did a fact-check on Donald Trump’s claim that there have been “thousands of shootings” in Chicago.",
+                "Donald Trump",
+            ),
+            (
+                "Politifact then ruled that Trump’s statement about “thousands of shootings” in Chicago is accurate.",
+                "Politifact",
             ),
             // `they` stands for the description that opens its sentence.
             (
