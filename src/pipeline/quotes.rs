@@ -152,6 +152,7 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
                     }
                 })
                 .or_else(|| leading(text, whole_sentence, nearby))
+                .or_else(|| according_to_later(text, after))
                 .or_else(|| {
                     // `The administration may wait, Schiff said. "The other factor …"`: a
                     // quotation opening its sentence, after a sentence of reported speech with
@@ -1830,6 +1831,14 @@ fn subject_forward(
             k
         };
         let mut k = capitalised_run(from);
+        // `Virginia AFL-CIO President Doris Crouse-Mays`, `White House Press Secretary Josh
+        // Earnest`: an organisation and a title before a full name; the person is the name.
+        if let Some(title) = (from + 1..k.saturating_sub(2))
+            .rev()
+            .find(|&t| is_title(&lower[t]) && toks[t].punct.is_none())
+        {
+            from = title + 1;
+        }
         // `MSNBC host Chris Matthews`, `Clinton campaign manager Robby Mook`: an organisation
         // and a role before a full name; the person is the name. (`Olaf Scholz am Montag` is
         // no such thing: short words and a lone capitalised noun after them.)
@@ -2204,6 +2213,22 @@ fn leading(text: &str, before: Region, quoted: &[(usize, usize)]) -> Option<Foun
                 cue: cue.clone(),
                 pronoun,
             })
+    })
+}
+
+/// `… chants of "Bobby!" at a labor conference last month, according to Doris Crouse-Mays.`:
+/// a source named at the end of the quote's sentence.
+fn according_to_later(text: &str, after: Region) -> Option<Found> {
+    let toks = tokens(text, after);
+    let lower: Vec<String> = toks.iter().map(|t| t.word.to_lowercase()).collect();
+    let k = (0..toks.len().saturating_sub(2))
+        .take_while(|&k| k == 0 || !matches!(toks[k - 1].punct, Some('.' | '!' | '?' | ';')))
+        .find(|&k| lower[k] == "according" && lower[k + 1] == "to")?;
+    let (mention, pronoun) = subject_after(text, &toks[k + 2..], &lower[k + 2..])?;
+    (!pronoun).then(|| Found {
+        mention,
+        cue: "according to".into(),
+        pronoun,
     })
 }
 
@@ -2709,6 +2734,11 @@ mod tests {
             (
                 "Politifact then ruled that Trump’s statement about “thousands of shootings” in Chicago is accurate.",
                 "Politifact",
+            ),
+            // A source named at the end of the sentence.
+            (
+                "McAuliffe was greeted with chants of \"Bobby!\" at a labor conference last month, according to Virginia AFL-CIO President Doris Crouse-Mays.",
+                "Doris Crouse-Mays",
             ),
             // `they` stands for the description that opens its sentence.
             (
