@@ -398,6 +398,22 @@ fn is_headline(paragraph: &str) -> bool {
     !words.is_empty() && words.len() <= 20 && capitalised * 4 >= words.len() * 3
 }
 
+/// The first `max` words of `region` outside the quoted spans, and their lower-cased forms.
+fn words_outside<'a>(
+    text: &'a str,
+    region: Region,
+    quoted: &[(usize, usize)],
+    max: usize,
+) -> (Vec<Token<'a>>, Vec<String>) {
+    let toks: Vec<Token<'a>> = tokens(text, region)
+        .into_iter()
+        .filter(|t| !quoted.iter().any(|(o, c)| *o <= t.start && t.end <= *c))
+        .take(max)
+        .collect();
+    let lower = toks.iter().map(|t| t.word.to_lowercase()).collect();
+    (toks, lower)
+}
+
 /// The subject of a sentence: the first name (titles dropped) or personal pronoun among its first
 /// words, quoted words skipped.
 fn sentence_subject(
@@ -410,12 +426,7 @@ fn sentence_subject(
         "in", "at", "on", "during", "after", "before", "for", "with", "from", "since", "despite",
         "unlike", "like", "amid", "under", "over", "by", "through", "while", "when", "as",
     ];
-    let toks: Vec<Token<'_>> = tokens(text, sentence)
-        .into_iter()
-        .filter(|t| !quoted.iter().any(|(o, c)| *o <= t.start && t.end <= *c))
-        .take(20)
-        .collect();
-    let lower: Vec<String> = toks.iter().map(|t| t.word.to_lowercase()).collect();
+    let (toks, lower) = words_outside(text, sentence, quoted, 20);
     // `In a White House statement, President Obama condemned …`: the subject follows an
     // opening adverbial phrase.
     let from = lower
@@ -451,12 +462,7 @@ fn clause_subject(
     names: &NameIndex,
 ) -> Option<(Span, bool)> {
     let sentence = after_dateline(text, sentence);
-    let toks: Vec<Token<'_>> = tokens(text, sentence)
-        .into_iter()
-        .filter(|t| !quoted.iter().any(|(o, c)| *o <= t.start && t.end <= *c))
-        .take(20)
-        .collect();
-    let lower: Vec<String> = toks.iter().map(|t| t.word.to_lowercase()).collect();
+    let (toks, lower) = words_outside(text, sentence, quoted, 20);
     description_subject(text, &toks, &lower)
         .map(|m| (m, false))
         .or_else(|| sentence_subject(text, sentence, quoted, names))
@@ -1630,20 +1636,17 @@ fn trailing(text: &str, after: Region) -> Option<Found> {
         }
         return None;
     }
-    if lower[0] == "according" && lower.get(1).is_some_and(|w| w == "to") {
-        let (mention, pronoun) = subject_after(text, &toks[2..], &lower[2..])?;
+    // `according to X`, `, per the party's bylaws`: the source the words are taken from.
+    let source = if lower[0] == "according" && lower.get(1).is_some_and(|w| w == "to") {
+        Some((2, "according to"))
+    } else {
+        (lower[0] == "per").then_some((1, "per"))
+    };
+    if let Some((skip, cue)) = source {
+        let (mention, pronoun) = subject_after(text, &toks[skip..], &lower[skip..])?;
         return Some(Found {
             mention,
-            cue: "according to".into(),
-            pronoun,
-        });
-    }
-    // `, per the party's bylaws`: the source the words are taken from.
-    if lower[0] == "per" {
-        let (mention, pronoun) = subject_after(text, &toks[1..], &lower[1..])?;
-        return Some(Found {
-            mention,
-            cue: "per".into(),
+            cue: cue.into(),
             pronoun,
         });
     }
@@ -2020,11 +2023,7 @@ fn subject_after(text: &str, toks: &[Token<'_>], lower: &[String]) -> Option<(Sp
 /// `Coale said: 'Q'`, `Trump told reporters ... Russia would 'allow'`: the subject of the last
 /// cue verb before the quote in its sentence, quoted words skipped.
 fn leading(text: &str, before: Region, quoted: &[(usize, usize)]) -> Option<Found> {
-    let toks: Vec<Token<'_>> = tokens(text, before)
-        .into_iter()
-        .filter(|t| !quoted.iter().any(|(o, c)| *o <= t.start && t.end <= *c))
-        .collect();
-    let lower: Vec<String> = toks.iter().map(|t| t.word.to_lowercase()).collect();
+    let (toks, lower) = words_outside(text, before, quoted, usize::MAX);
     let according = (0..toks.len())
         .rev()
         .find(|&k| lower[k] == "according" && lower.get(k + 1).is_some_and(|w| w == "to"));
