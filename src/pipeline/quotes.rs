@@ -2049,6 +2049,28 @@ fn leading(text: &str, before: Region, quoted: &[(usize, usize)]) -> Option<Foun
         return claim_owner(text, &toks, &lower);
     };
     let cue = cue_phrase(&toks, &lower, cue_at);
+    // `she said, but …, and as Trump went on about "how the system is rigged"`: a clause opened
+    // after the cue, with a named subject of its own, holds the quote; its subject is the speaker.
+    let clause_subject = (cue_at + 1..toks.len().saturating_sub(2))
+        .rev()
+        .filter(|&j| matches!(lower[j].as_str(), "as" | "while" | "when"))
+        .find_map(|j| {
+            let (mention, pronoun, used) =
+                subject_forward(text, &toks[j + 1..], &lower[j + 1..]).filter(|m| !m.1)?;
+            let verb = lower.get(j + 1 + used)?;
+            (is_capitalised(toks[j + 1].word)
+                && !is_not_name(&lower[j + 1])
+                && !is_capitalised(toks[j + 1 + used].word)
+                && !PREPOSITIONS.contains(&verb.as_str()))
+            .then_some((mention, pronoun))
+        });
+    if let Some((mention, pronoun)) = clause_subject {
+        return Some(Found {
+            mention,
+            cue,
+            pronoun,
+        });
+    }
     // Right before the cue, skipping adverbials and one appositive.
     let mut k = cue_at;
     while k > 0 && is_adverbial(&lower[k - 1]) && !cue_word(&lower[k - 1]) {
@@ -2738,6 +2760,11 @@ mod tests {
             (
                 "McAuliffe was greeted with chants of \"Bobby!\" at a labor conference last month, according to Virginia AFL-CIO President Doris Crouse-Mays.",
                 "Doris Crouse-Mays",
+            ),
+            // A clause opened after the cue, with a named subject, holds the quote.
+            (
+                "Melanie said hello, but Kevin was drifting off again, and as Trump went on about “how the system is rigged,” she nodded.",
+                "Trump",
             ),
             // `they` stands for the description that opens its sentence.
             (
