@@ -567,7 +567,10 @@ fn recent_subject(
             };
             let (mention, pronoun) = sentence_subject(text, region, &[], names)?;
             let name = mention.slice(text);
-            (!pronoun && names.knows(strip_possessive(name))).then(|| names.resolve(name))
+            // A full name is a name; one word must be a known person's last name.
+            let known =
+                name.split_whitespace().nth(1).is_some() || names.knows(strip_possessive(name));
+            (!pronoun && known).then(|| names.resolve(name))
         })
 }
 
@@ -2153,9 +2156,21 @@ fn leading(text: &str, before: Region, quoted: &[(usize, usize)]) -> Option<Foun
             }
         }
     }
-    // `Clinton … sponsored by NBC News and said`: a second verb of the sentence's subject.
-    if k > 0 && lower[k - 1] == "and" && toks.first().is_some_and(|t| is_capitalised(t.word)) {
-        if let Some((mention, pronoun, _)) = subject_forward(text, &toks, &lower) {
+    // `Clinton … sponsored by NBC News and said`: a second verb of the sentence's subject, after
+    // a subordinating conjunction if one opens the sentence (`Though she called … and called`).
+    let subject_at = usize::from(lower.first().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "though" | "although" | "while" | "when" | "if" | "because" | "after" | "before"
+        )
+    }));
+    if k > subject_at
+        && lower[k - 1] == "and"
+        && toks.first().is_some_and(|t| is_capitalised(t.word))
+    {
+        if let Some((mention, pronoun, _)) =
+            subject_forward(text, &toks[subject_at..], &lower[subject_at..])
+        {
             return Some(Found {
                 mention,
                 cue,
@@ -2765,6 +2780,12 @@ mod tests {
             (
                 "Melanie said hello, but Kevin was drifting off again, and as Trump went on about “how the system is rigged,” she nodded.",
                 "Trump",
+            ),
+            // A pronoun after a subordinating conjunction: the full name subject of the sentence
+            // before.
+            (
+                "In a statement, presidential nominee Hillary Clinton was more circumspect. Though she called the behavior “outrageous” and called for pay to be “clawed back,” she stopped there.",
+                "Hillary Clinton",
             ),
             // `they` stands for the description that opens its sentence.
             (
