@@ -332,6 +332,7 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
                 {
                     let (mention, pronoun) = clause_subject(text, whole_sentence, nearby, &names)
                         .unwrap_or((span, false));
+                    let mention = without_affiliation(text, mention);
                     let speaker = if pronoun {
                         last_speaker.as_ref().map(|(s, _)| s.clone())
                     } else {
@@ -1876,11 +1877,10 @@ fn subject_forward(
             from = named;
             k = capitalised_run(named);
         }
-        return Some((
-            Span::new(text, toks[from].start..toks[k - 1].end)?,
-            false,
-            k,
-        ));
+        // `David Perdue (R-Ga.)`: the bracket belongs to the run (a cue may follow it), not to
+        // the name.
+        let name = Span::new(text, toks[from].start..toks[k - 1].end)?;
+        return Some((without_affiliation(text, name), false, k));
     }
     if DETERMINERS.contains(&lower[0].as_str()) {
         // `the Rev. Peter Wherry, of ...`, `my father often said`: up to a comma, a cue or the
@@ -2786,6 +2786,11 @@ mod tests {
             (
                 "In a statement, presidential nominee Hillary Clinton was more circumspect. Though she called the behavior “outrageous” and called for pay to be “clawed back,” she stopped there.",
                 "Hillary Clinton",
+            ),
+            // A party and state in brackets are not part of an antecedent's name.
+            (
+                "Sen. David Perdue (R-Ga.) was blunt on Tuesday. \"It’s not what worked in 2012,\" he said.",
+                "David Perdue",
             ),
             // `they` stands for the description that opens its sentence.
             (
