@@ -1908,16 +1908,38 @@ fn subject_forward(
 /// sentence (or its main clause, after an opening phrase and a comma) right before a verb is
 /// the subject. It ends in a lower-case noun: `Trump's spokeswoman Hope Hicks said` is a name.
 fn description_subject(text: &str, toks: &[Token<'_>], lower: &[String]) -> Option<Span> {
-    let j = (0..toks.len().min(9)).find(|&j| j == 0 || toks[j - 1].punct == Some(','))?;
+    let first = toks.first()?;
     // `Only 52 percent of registered voters agreed`.
     let only_count = lower[0] == "only"
         && toks
             .get(1)
             .is_some_and(|t| t.word.chars().all(|c| c.is_ascii_digit() || c == ','));
-    let j = if j == 0 && !opens_description(toks[0], &lower[0]) && !only_count {
-        (1..toks.len().min(9)).find(|&j| toks[j - 1].punct == Some(','))?
+    let after_comma = || (1..toks.len().min(9)).find(|&j| toks[j - 1].punct == Some(','));
+    // `At the Republican convention in Cleveland his operatives forced`: after an opening phrase
+    // with no comma, the first description no preposition governs.
+    let after_phrase = || {
+        PREPOSITIONS
+            .contains(&lower[0].as_str())
+            .then(|| {
+                // A phrase of nouns only: `After saying her right foot was` is a clause.
+                (2..toks.len().min(12))
+                    .take_while(|&j| {
+                        !is_verb_like(toks[j - 1], &lower[j - 1]) && !lower[j - 1].ends_with("ing")
+                    })
+                    .find(|&j| {
+                        let before = lower[j - 1].as_str();
+                        opens_description(toks[j], &lower[j])
+                            && !PREPOSITIONS.contains(&before)
+                            && !DETERMINERS.contains(&before)
+                            && !matches!(before, "and" | "or" | "but")
+                    })
+            })
+            .flatten()
+    };
+    let j = if opens_description(*first, &lower[0]) || only_count {
+        0
     } else {
-        j
+        after_comma().or_else(after_phrase)?
     };
     if !(opens_description(toks[j], &lower[j]) || j == 0 && only_count) {
         return None;
@@ -1928,7 +1950,7 @@ fn description_subject(text: &str, toks: &[Token<'_>], lower: &[String]) -> Opti
                 && !PRONOUNS.contains(&lower[v - 1].as_str())
                 && (v - 1 == j || !DETERMINERS.contains(&lower[v - 1].as_str()))
         })
-        .find(|&v| verb_at(toks, lower, v))?;
+        .find(|&v| is_verb_at(toks, lower, v))?;
     let noun = toks[verb - 1];
     let is_noun = !is_capitalised(noun.word)
         && noun.word.chars().count() >= 3
@@ -1964,7 +1986,7 @@ fn is_verb_like(tok: Token<'_>, lower: &str) -> bool {
 
 /// [`is_verb_like`] at `toks[v]`, where a past participle right before a lower-case noun is an
 /// adjective (`registered voters`), not the verb.
-fn verb_at(toks: &[Token<'_>], lower: &[String], v: usize) -> bool {
+fn is_verb_at(toks: &[Token<'_>], lower: &[String], v: usize) -> bool {
     const FUNCTION_WORDS: &[&str] = &[
         "that", "whether", "to", "and", "or", "but", "as", "if", "when", "it", "him", "her",
         "them", "us", "me", "up", "out", "off", "down", "back",
@@ -2156,6 +2178,21 @@ fn leading(text: &str, before: Region, quoted: &[(usize, usize)]) -> Option<Foun
             }
         }
     }
+    // `Preys on our worst fears …, and calls people "losers"`: a list of charges with no subject.
+    // A one-word name opening the sentence is a subject only before a verb or an appositive.
+    let lone_subject = |at: usize, used: usize| {
+        let after = at + used;
+        let word = toks[after - 1].word;
+        used > 1
+            || toks[after - 1].punct == Some(',')
+            || strip_possessive(word) != word
+            || toks.get(after).is_some_and(|t| {
+                is_verb_at(&toks, &lower, after)
+                    || (lower[after].ends_with('s') || lower[after].ends_with("ing"))
+                        && !is_capitalised(t.word)
+                        && !PREPOSITIONS.contains(&lower[after].as_str())
+            })
+    };
     // `Clinton … sponsored by NBC News and said`: a second verb of the sentence's subject, after
     // a subordinating conjunction if one opens the sentence (`Though she called … and called`).
     let subject_at = usize::from(lower.first().is_some_and(|w| {
@@ -2168,9 +2205,9 @@ fn leading(text: &str, before: Region, quoted: &[(usize, usize)]) -> Option<Foun
         && lower[k - 1] == "and"
         && toks.first().is_some_and(|t| is_capitalised(t.word))
     {
-        if let Some((mention, pronoun, _)) =
-            subject_forward(text, &toks[subject_at..], &lower[subject_at..])
-        {
+        let subject = subject_forward(text, &toks[subject_at..], &lower[subject_at..])
+            .filter(|&(_, pronoun, used)| pronoun || lone_subject(subject_at, used));
+        if let Some((mention, pronoun, _)) = subject {
             return Some(Found {
                 mention,
                 cue,
@@ -2240,10 +2277,21 @@ fn leading(text: &str, before: Region, quoted: &[(usize, usize)]) -> Option<Foun
             });
         }
     }
-    // `Hegseth appeared to backtrack ..., telling a press conference that 'Q'`: the nearest name.
+    // `Hegseth appeared to backtrack ..., telling a press conference that 'Q'`: the nearest name,
+    // unless a preposition makes it an object (`regarding Muslims and immigrants`).
     (0..cue_at).rev().find_map(|j| {
         name_ending_at(text, &toks, &lower, j + 1)
             .filter(|(_, pronoun)| !pronoun)
+            .filter(|(mention, _)| {
+                let first = toks.partition_point(|t| t.start < mention.start());
+                match first.checked_sub(1) {
+                    None => lone_subject(0, j + 1),
+                    Some(before) => {
+                        !PREPOSITIONS.contains(&lower[before].as_str())
+                            && lower[before] != "regarding"
+                    }
+                }
+            })
             .map(|(mention, pronoun)| Found {
                 mention,
                 cue: cue.clone(),
@@ -2792,6 +2840,11 @@ mod tests {
                 "Sen. David Perdue (R-Ga.) was blunt on Tuesday. \"It’s not what worked in 2012,\" he said.",
                 "David Perdue",
             ),
+            // A description after an opening phrase of nouns with no comma.
+            (
+                "At the Republican convention in Cleveland his operatives forced a change, replacing it with language calling for “appropriate assistance.”",
+                "his operatives",
+            ),
             // `they` stands for the description that opens its sentence.
             (
                 "The statement noted they had previously said they would take \"further significant measures\" if needed.",
@@ -2804,6 +2857,12 @@ mod tests {
         ] {
             assert_eq!(speaker(text).as_deref(), Some(expected), "{text}");
         }
+        // A list of charges has no subject: neither its capitalised first word nor a name after
+        // a preposition speaks.
+        let charges = run(
+            "Repeats racist words.\n\nPreys on our worst fears, regarding Muslims and immigrants, and calls people \"losers\" and \"very sad people.\"",
+        );
+        assert!(charges.iter().all(|q| q.1.is_none()), "{charges:?}");
         // A shouted heading is no speaker.
         assert_ne!(
             speaker("CONGRESS HAS INVESTIGATED HIM — Oz's dubious advice earned him attention for saying that an extract was a \"magic weight loss cure.\"").as_deref(),
