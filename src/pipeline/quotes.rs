@@ -1654,16 +1654,8 @@ fn trailing(text: &str, after: Region) -> Option<Found> {
             pronoun,
         });
     }
-    // `, as a Homeland Security memo put it`: whose wording it is.
     if lower[0] == "as" {
-        let put = (2..toks.len().min(10))
-            .find(|&j| lower[j] == "put" && lower.get(j + 1).is_some_and(|w| w == "it"))?;
-        let (mention, pronoun, used) = subject_forward(text, &toks[1..put], &lower[1..put])?;
-        return (used + 1 == put).then(|| Found {
-            mention,
-            cue: "put it".into(),
-            pronoun,
-        });
+        return as_put_it(text, toks, lower, 0);
     }
     let _ = first;
     // `panel Chairman Rep. Jason Chaffetz (R-Utah) said`: no subject at the start, a cue later.
@@ -2071,7 +2063,11 @@ fn leading(text: &str, before: Region, quoted: &[(usize, usize)]) -> Option<Foun
                     && !matches!(lower[k - 1].as_str(), "who" | "which"))
     });
     let Some(cue_at) = cue_at else {
-        return claim_owner(text, &toks, &lower);
+        let put_it = (0..toks.len())
+            .rev()
+            .filter(|&k| lower[k] == "as")
+            .find_map(|k| as_put_it(text, &toks, &lower, k));
+        return put_it.or_else(|| claim_owner(text, &toks, &lower));
     };
     let cue = cue_phrase(&toks, &lower, cue_at);
     // `she said, but …, and as Trump went on about "how the system is rigged"`: a clause opened
@@ -2297,6 +2293,19 @@ fn leading(text: &str, before: Region, quoted: &[(usize, usize)]) -> Option<Foun
                 cue: cue.clone(),
                 pronoun,
             })
+    })
+}
+
+/// `, as a Homeland Security memo put it` (after the quote), `as The New Yorker put it in a
+/// lengthy expose, "the operator"` (before it): whose wording it is, `as` at `toks[at]`.
+fn as_put_it(text: &str, toks: &[Token<'_>], lower: &[String], at: usize) -> Option<Found> {
+    let put = (at + 2..toks.len().min(at + 10))
+        .find(|&j| lower[j] == "put" && lower.get(j + 1).is_some_and(|w| w == "it"))?;
+    let (mention, pronoun, used) = subject_forward(text, &toks[at + 1..put], &lower[at + 1..put])?;
+    (at + 1 + used == put).then(|| Found {
+        mention,
+        cue: "put it".into(),
+        pronoun,
     })
 }
 
@@ -2795,6 +2804,10 @@ mod tests {
             (
                 "The requirement is a \"lawful source of investment income,\" as a Homeland Security memo put it.",
                 "a Homeland Security memo",
+            ),
+            (
+                "He has been seen, as The New Yorker put it in a lengthy expose, “the operator.”",
+                "The New Yorker",
             ),
             // The sentence after a dateline; an adjective in -ed is not the verb; four words
             // of description after `according to`.
