@@ -67,6 +67,18 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
             continue;
         }
         let mut marks = split_interjections(text, pair_marks(text, paragraph.span));
+        // A short first line whose quotation the article quotes again is a headline in
+        // sentence case (`De Blasio says Chelsea explosion was an 'intentional act.'`).
+        if pi == 0 && paragraph.span.slice(text).split_whitespace().count() <= 25 {
+            let rest = text.get(paragraph.span.end()..).unwrap_or_default();
+            marks.retain(|m| {
+                let words = text
+                    .get(m.inner_start..m.inner_end)
+                    .unwrap_or_default()
+                    .trim_matches(|c: char| !c.is_alphanumeric());
+                words.is_empty() || !rest.contains(words)
+            });
+        }
         // Nicknames are part of a name, not quotations, and do not cut the text around them.
         marks.retain(|m| !is_nickname(text, m));
         // Sentences come in paragraph order: this paragraph's are the run from `first_sentence`.
@@ -296,7 +308,13 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
                 continue;
             }
             // A mention that cannot be a speaker (`Tuesday`, `his show and for`) is no finding.
-            let found = found.filter(|f| f.pronoun || plausible_speaker(f.mention.slice(text)));
+            // A source given after `according to` may be a description of any length.
+            let found = found.filter(|f| {
+                f.pronoun
+                    || plausible_speaker(f.mention.slice(text))
+                    || f.cue == "according to"
+                        && f.mention.slice(text).starts_with(char::is_lowercase)
+            });
             let (speaker, mention, cue, attribution) = match found {
                 Some(mut f) => {
                     f.mention = without_affiliation(text, f.mention);
@@ -546,7 +564,7 @@ fn plausible_speaker(mention: &str) -> bool {
         || CONNECTIVES.contains(&last.as_str())
         || ["and", "but", "unlike", "or"].contains(&first)
         || described && words.len() == 1 && !PRONOUNS.contains(&first)
-        || described && words.len() > 8)
+        || described && words.len() > 10)
 }
 
 /// The subject of one of the two sentences before `at`, resolved to a full name, when the article
@@ -1647,7 +1665,7 @@ fn trailing(text: &str, after: Region) -> Option<Found> {
         (lower[0] == "per").then_some((1, "per"))
     };
     if let Some((skip, cue)) = source {
-        let (mention, pronoun) = subject_after(text, &toks[skip..], &lower[skip..])?;
+        let (mention, pronoun) = source_after(text, &toks[skip..], &lower[skip..])?;
         return Some(Found {
             mention,
             cue: cue.into(),
@@ -1775,7 +1793,7 @@ fn description(
             .iter()
             .all(|t| t.punct.is_none() || t.punct == Some('.') && t.word.contains('.'))
         && toks[end - 1].punct.is_none();
-    if !(opens && (2..=7).contains(&len) && clean) {
+    if !(opens && (2..=10).contains(&len) && clean) {
         return None;
     }
     let span = Span::new(text, first.start..toks[end - 1].end)?;
@@ -2037,6 +2055,27 @@ fn subject_after(text: &str, toks: &[Token<'_>], lower: &[String]) -> Option<(Sp
     (!pronoun && used >= 2).then_some((mention, false))
 }
 
+/// The source after `according to` or `per`: a name, or a whole description up to the comma
+/// or the end of the sentence (`a 52-count civil complaint filed by the federal Securities and
+/// Exchange Commission and a 15-count complaint by Vermont,`).
+fn source_after(text: &str, toks: &[Token<'_>], lower: &[String]) -> Option<(Span, bool)> {
+    let (mention, pronoun) = subject_after(text, toks, lower)?;
+    if pronoun || !DETERMINERS.contains(&lower[0].as_str()) {
+        return Some((mention, pronoun));
+    }
+    let whole = (0..toks.len().min(20))
+        .find(|&j| {
+            toks[j]
+                .punct
+                .is_some_and(|p| p != '.' || !(is_initial(toks[j]) || toks[j].word.contains('.')))
+        })
+        .and_then(|j| Span::new(text, mention.start()..toks[j].end))
+        .filter(|span| {
+            span.end() > mention.end() && !span.slice(text).contains(['"', '“', '”', '‘', '«', '»'])
+        });
+    Some((whole.unwrap_or(mention), false))
+}
+
 /// `Coale said: 'Q'`, `Trump told reporters ... Russia would 'allow'`: the subject of the last
 /// cue verb before the quote in its sentence, quoted words skipped.
 fn leading(text: &str, before: Region, quoted: &[(usize, usize)]) -> Option<Found> {
@@ -2045,7 +2084,7 @@ fn leading(text: &str, before: Region, quoted: &[(usize, usize)]) -> Option<Foun
         .rev()
         .find(|&k| lower[k] == "according" && lower.get(k + 1).is_some_and(|w| w == "to"));
     if let Some(k) = according {
-        if let Some((mention, pronoun)) = subject_after(text, &toks[k + 2..], &lower[k + 2..]) {
+        if let Some((mention, pronoun)) = source_after(text, &toks[k + 2..], &lower[k + 2..]) {
             return Some(Found {
                 mention,
                 cue: "according to".into(),
@@ -2213,9 +2252,13 @@ fn leading(text: &str, before: Region, quoted: &[(usize, usize)]) -> Option<Foun
     }
     // `The senator said he would 'introduce legislation'`: a description right before the cue.
     // `marching through the streets chanted`: a phrase after a preposition is no subject.
-    let opener = (k.saturating_sub(7)..k).find(|&j| {
+    let opener = (k.saturating_sub(10)..k).find(|&j| {
         DETERMINERS.contains(&lower[j].as_str())
-            && (j == 0 || !PREPOSITIONS.contains(&lower[j - 1].as_str()))
+            // `an episode of "The Steve Harvey Morning Show," the former secretary of state`:
+            // a preposition governs the quoted title, not the description after it.
+            && (j == 0
+                || !PREPOSITIONS.contains(&lower[j - 1].as_str())
+                || !adjacent(text, toks[j - 1], toks[j]))
             && toks[j..k.saturating_sub(1)]
                 .iter()
                 .all(|t| t.punct.is_none() || t.punct == Some('.') && t.word.contains('.'))
@@ -2317,7 +2360,7 @@ fn according_to_later(text: &str, after: Region) -> Option<Found> {
     let k = (0..toks.len().saturating_sub(2))
         .take_while(|&k| k == 0 || !matches!(toks[k - 1].punct, Some('.' | '!' | '?' | ';')))
         .find(|&k| lower[k] == "according" && lower[k + 1] == "to")?;
-    let (mention, pronoun) = subject_after(text, &toks[k + 2..], &lower[k + 2..])?;
+    let (mention, pronoun) = source_after(text, &toks[k + 2..], &lower[k + 2..])?;
     (!pronoun).then(|| Found {
         mention,
         cue: "according to".into(),
@@ -2529,6 +2572,8 @@ impl NameIndex {
                 while j < toks.len()
                     && (toks[j - 1].punct.is_none() || is_initial(toks[j - 1]))
                     && adjacent(text, toks[j - 1], toks[j])
+                    // `Harry Reid (D-Nev.)`: the bracket is no part of the name.
+                    && !text.get(toks[j - 1].end..toks[j].start).is_some_and(|gap| gap.contains('('))
                     && !toks[j - 1].word.ends_with("'s")
                     && !toks[j - 1].word.ends_with("’s")
                     && (is_capitalised(toks[j].word) || is_particle(&lower[j]))
@@ -2867,9 +2912,25 @@ mod tests {
                 "Clinton’s campaign is seeking to contrast her approach with what they call Trump’s \"self-centered message.\"",
                 "Clinton’s campaign",
             ),
+            // A long description, after a title that a preposition governs.
+            (
+                "On Tuesday’s episode of “The Steve Harvey Morning Show,” the former secretary of state and current Democratic presidential nominee said she wanted to speak “directly to white people.”",
+                "the former secretary of state and current Democratic presidential nominee",
+            ),
+            // A source after `according to` is the whole description before the comma.
+            (
+                "According to a 52-count civil complaint filed by the federal Securities and Exchange Commission and a 15-count complaint by Vermont, the developers engaged in a \"massive eight-year fraudulent scheme.\"",
+                "a 52-count civil complaint filed by the federal Securities and Exchange Commission and a 15-count complaint by Vermont",
+            ),
         ] {
             assert_eq!(speaker(text).as_deref(), Some(expected), "{text}");
         }
+        // A last name alone after an opening phrase is the subject when the article gave the
+        // full name (its party and state in brackets are no part of it).
+        let got = run(
+            "Senate Minority Leader Harry Reid (D-Nev.) has been pounding Trump as a “con artist.”\n\nIn recent weeks, Reid has gone after Trump as a “human leech who will bleed the country.”",
+        );
+        assert_eq!(got[1].1.as_deref(), Some("Harry Reid"), "{got:?}");
         // A list of charges has no subject: neither its capitalised first word nor a name after
         // a preposition speaks.
         let charges = run(
@@ -2890,6 +2951,12 @@ mod tests {
         );
         let quoted: Vec<&str> = got.iter().map(|q| q.0.as_str()).collect();
         assert_eq!(quoted, ["we have work to do on the budget."]);
+        // A headline in sentence case repeats a quotation of the article.
+        let got = run(
+            "De Blasio says Chelsea explosion was an 'intentional act.'\n\nMayor Bill de Blasio described the blast as “an intentional act.”",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("Bill de Blasio"));
         // A programme named after a preposition, whoever speaks around it.
         let got = run(
             "Bernie Sanders said on \"Morning Joe\" that Clinton needs to \"get away from all of this personality stuff.\"",
