@@ -346,7 +346,8 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
                     (speaker, Some(f.mention), Some(f.cue), attribution)
                 }
                 None if kind == QuoteKind::Partial
-                    && clause_subject(text, whole_sentence, nearby, &names).is_some() =>
+                    && clause_subject(text, whole_sentence, nearby, &names)
+                        .is_some_and(|(m, _)| !is_copula_subject(text, m, whole_sentence)) =>
                 {
                     let (mention, pronoun) = clause_subject(text, whole_sentence, nearby, &names)
                         .unwrap_or((span, false));
@@ -485,6 +486,48 @@ fn clause_subject(
     description_subject(text, &toks, &lower)
         .map(|m| (m, false))
         .or_else(|| sentence_subject(text, sentence, quoted, names))
+}
+
+/// `The choice was between …`, `The less valuable mines would be placed in …`: a subject of
+/// `be` (a copula or a passive) is described by the sentence; it says nothing. (`Trump is once
+/// again questioning …` is no copula.)
+fn is_copula_subject(text: &str, subject: Span, sentence: Region) -> bool {
+    let rest = text.get(subject.end()..sentence.end).unwrap_or_default();
+    let mut words = rest
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .take(6)
+        .filter(|w| {
+            !matches!(
+                w.as_str(),
+                "would"
+                    | "will"
+                    | "could"
+                    | "should"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "not"
+                    | "also"
+                    | "still"
+                    | "now"
+                    | "then"
+                    | "once"
+                    | "again"
+                    | "always"
+                    | "never"
+            )
+        });
+    words
+        .next()
+        .is_some_and(|w| matches!(w.as_str(), "is" | "was" | "were" | "are" | "be" | "been"))
+        && words.next().is_none_or(|w| !w.ends_with("ing"))
 }
 
 /// `FLINT, Mich., Oct. 4 (UPI) — Former President Bill Clinton criticized`: the sentence after
@@ -1675,7 +1718,6 @@ fn trailing(text: &str, after: Region) -> Option<Found> {
     if lower[0] == "as" {
         return as_put_it(text, toks, lower, 0);
     }
-    let _ = first;
     // `panel Chairman Rep. Jason Chaffetz (R-Utah) said`: no subject at the start, a cue later.
     let Some((mention, pronoun, used)) = subject_forward(text, toks, lower) else {
         return descriptor_then_cue(text, toks, lower);
@@ -1703,6 +1745,13 @@ fn trailing(text: &str, after: Region) -> Option<Found> {
         cue_after(used)
     };
     if let Some(k) = cue_at {
+        // `"our own struggling citizens," Melanie said yes`: she said `yes`, not the quote.
+        if lower
+            .get(k + 1)
+            .is_some_and(|w| matches!(w.as_str(), "yes" | "no"))
+        {
+            return None;
+        }
         return Some(Found {
             mention,
             cue: cue_phrase(toks, lower, k),
@@ -2931,6 +2980,22 @@ mod tests {
             "Senate Minority Leader Harry Reid (D-Nev.) has been pounding Trump as a “con artist.”\n\nIn recent weeks, Reid has gone after Trump as a “human leech who will bleed the country.”",
         );
         assert_eq!(got[1].1.as_deref(), Some("Harry Reid"), "{got:?}");
+        // A subject of `be` says nothing: a copula, a passive (not a progressive).
+        for text in [
+            "The choice was between going after Trump as “uniquely unacceptable and unfit” or poking holes in his image.",
+            "The less valuable mines would be placed in a separate \"liquidating trust\" run by the state.",
+        ] {
+            assert!(run(text).iter().all(|q| q.1.is_none()), "{text}");
+        }
+        assert_eq!(
+            speaker("Donald Trump is once again questioning the integrity of the voting system to make sure everything is “on the up and up.”").as_deref(),
+            Some("Donald Trump")
+        );
+        // `X said yes` after a quotation answers it; the clause before holds the speaker.
+        let got = run(
+            "“You winning?” she said, but Kevin was drifting off, and as Trump went on about “how the system is rigged,” and “our own struggling citizens,” Melanie said yes, over and over again.",
+        );
+        assert_eq!(got[2].1.as_deref(), Some("Trump"), "{got:?}");
         // A list of charges has no subject: neither its capitalised first word nor a name after
         // a preposition speaks.
         let charges = run(
