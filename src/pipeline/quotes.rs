@@ -871,10 +871,11 @@ fn classify(prev: Option<char>, c: char, next: Option<char>) -> Option<(Family, 
         )),
         '„' => Some((Family::Double, Role::Open)),
         // `”` opens where Swedish and Finnish use it for both marks, and in sloppy copy:
-        // after a space or at the start, before a letter.
+        // after a space or at the start, before a letter; nothing closes at a paragraph's start
+        // (`” … what I learned`).
         '”' => Some((
             Family::Double,
-            if space_or_start(prev) && letter(next) {
+            if prev.is_none() || space_or_start(prev) && letter(next) {
                 Role::Open
             } else {
                 Role::Close
@@ -3038,9 +3039,16 @@ mod tests {
         ] {
             assert!(run(text).is_empty(), "{text}");
         }
-        // `”` opening a quotation at the start of a paragraph.
+        // `”` opening a quotation at the start of a paragraph, even before a space.
         let got = run("Getty.\n\n”Fear. I am truly afraid that he will win,” said Edwin Monroy.");
         assert_eq!(got[0].1.as_deref(), Some("Edwin Monroy"));
+        let got =
+            run("Getty.\n\n” … he delivered a mix of orthodoxy and rejoinders,” Barabak wrote.");
+        assert_eq!(
+            got[0].0,
+            "… he delivered a mix of orthodoxy and rejoinders,"
+        );
+        assert_eq!(got[0].1.as_deref(), Some("Barabak"));
     }
 
     #[test]
