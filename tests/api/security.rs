@@ -1,6 +1,6 @@
 //! TLS, mutual TLS and the bearer token, with certificates made for the test (rcgen).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use article_prep::config::TlsFiles;
 use article_prep::server::proto::article_prep_client::ArticlePrepClient;
@@ -12,7 +12,8 @@ use tonic_health::pb::health_client::HealthClient;
 use crate::helpers::{SEED, spawn_app_with, text_request};
 
 struct Pki {
-    dir: PathBuf,
+    /// Removed, keys and all, when the test ends.
+    dir: tempfile::TempDir,
     ca_pem: String,
     client_cert: String,
     client_key: String,
@@ -20,8 +21,10 @@ struct Pki {
 
 /// A CA, a server certificate for `localhost` and a client certificate, written to a fresh folder.
 fn pki(name: &str) -> Pki {
-    let dir = std::env::temp_dir().join(format!("article-prep-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dir = tempfile::Builder::new()
+        .prefix(&format!("article-prep-{name}-"))
+        .tempdir()
+        .expect("temp dir");
     let ca_key = KeyPair::generate().expect("key");
     let mut ca_params = CertificateParams::new(Vec::<String>::new()).expect("params");
     ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
@@ -37,9 +40,9 @@ fn pki(name: &str) -> Pki {
     };
     let (server_cert, server_key) = leaf(vec!["localhost".into()]);
     let (client_cert, client_key) = leaf(vec!["client".into()]);
-    std::fs::write(dir.join("server.pem"), server_cert).expect("write");
-    std::fs::write(dir.join("server.key"), server_key).expect("write");
-    std::fs::write(dir.join("ca.pem"), ca_cert.pem()).expect("write");
+    std::fs::write(dir.path().join("server.pem"), server_cert).expect("write");
+    std::fs::write(dir.path().join("server.key"), server_key).expect("write");
+    std::fs::write(dir.path().join("ca.pem"), ca_cert.pem()).expect("write");
     Pki {
         dir,
         ca_pem: ca_cert.pem(),
@@ -75,7 +78,7 @@ async fn tls_channel(address: &str, pki: &Pki, with_client_cert: bool) -> Option
 #[tokio::test]
 async fn tls_serves_and_plaintext_is_refused() {
     let pki = pki("tls");
-    let app = spawn_app_with(|s| s.tls = Some(tls_files(&pki.dir, false))).await;
+    let app = spawn_app_with(|s| s.tls = Some(tls_files(pki.dir.path(), false))).await;
     let channel = tls_channel(&app.address, &pki, false)
         .await
         .expect("a TLS client connects");
@@ -96,7 +99,7 @@ async fn tls_serves_and_plaintext_is_refused() {
 #[tokio::test]
 async fn mutual_tls_requires_a_client_certificate() {
     let pki = pki("mtls");
-    let app = spawn_app_with(|s| s.tls = Some(tls_files(&pki.dir, true))).await;
+    let app = spawn_app_with(|s| s.tls = Some(tls_files(pki.dir.path(), true))).await;
     let with_cert = tls_channel(&app.address, &pki, true)
         .await
         .expect("a client with a certificate connects");
@@ -119,9 +122,11 @@ async fn mutual_tls_requires_a_client_certificate() {
 
 #[tokio::test]
 async fn the_bearer_token_guards_the_service_but_not_health() {
-    let dir = std::env::temp_dir().join(format!("article-prep-token-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let token_file = dir.join("token");
+    let dir = tempfile::Builder::new()
+        .prefix("article-prep-token-")
+        .tempdir()
+        .expect("temp dir");
+    let token_file = dir.path().join("token");
     std::fs::write(&token_file, "s3cret-token\n").expect("write");
     let app = spawn_app_with(|s| s.auth_token_file = Some(token_file.clone())).await;
     let mut client = app.client.clone();
