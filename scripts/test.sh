@@ -30,7 +30,7 @@ fi
 quotes=../shared/corpus/polnear-quotes/dev.jsonl
 if [ -f "$quotes" ]; then
   cargo run --locked --quiet --bin eval -- quotes "$quotes" --misses 0 --out target/eval-sample \
-    --min span=0.93,speaker=0.92
+    --min span=0.945,speaker=0.95,named=0.895
 fi
 pages=../shared/corpus/wcxb-metadata-dev
 if [ -d "$pages" ]; then

@@ -116,7 +116,7 @@ enum Cmd {
         /// How many misses to list.
         #[arg(long, default_value_t = 15)]
         misses: usize,
-        /// Fail when quote-span F1 (overlap) or speaker accuracy is below these: `span=0.8,speaker=0.6`.
+        /// Fail when quote-span F1 (overlap), speaker accuracy or quote+speaker F1 (named) is below these: `span=0.8,speaker=0.6,named=0.7`.
         #[arg(long)]
         min: Option<String>,
     },
@@ -717,7 +717,8 @@ fn quotes(
     let mut ok = true;
     let span = figures["span_overlap"]["f1"].as_f64();
     let speaker = figures["speaker_acc_overlap"].as_f64();
-    for (name, value) in [("span", span), ("speaker", speaker)] {
+    let named = figures["attrib_f1_named"]["f1"].as_f64();
+    for (name, value) in [("span", span), ("speaker", speaker), ("named", named)] {
         if let Some(floor) = floors.get(name) {
             let v = value.ok_or_else(|| format!("the scorer's JSON has no {name} figure"))?;
             if v < *floor {
