@@ -19,7 +19,12 @@ fn stages(c: &mut Criterion) {
     let body = normalize::assemble(&sorted.kept, Default::default());
     let rules = segment::SentenceRules::for_language("en");
     let sentences = segment::sentences(&body.text, &body.paragraphs, &rules);
-    let found = quotes::find(&body.text, &body.paragraphs, &sentences);
+    let found = quotes::find(
+        &body.text,
+        &body.paragraphs,
+        &sentences,
+        quotes::Capitals::MarkNames,
+    );
     let options = Options::default();
     let counter = chunk::TokenCounter::new(options.chunking.tokenizer());
 
@@ -34,7 +39,14 @@ fn stages(c: &mut Criterion) {
         b.iter(|| segment::sentences(black_box(&body.text), &body.paragraphs, &rules))
     });
     group.bench_function("quotes", |b| {
-        b.iter(|| quotes::find(black_box(&body.text), &body.paragraphs, &sentences))
+        b.iter(|| {
+            quotes::find(
+                black_box(&body.text),
+                &body.paragraphs,
+                &sentences,
+                quotes::Capitals::MarkNames,
+            )
+        })
     });
     group.bench_function("chunk_cl100k", |b| {
         b.iter(|| {

@@ -83,7 +83,12 @@ fn stage(blocks: Vec<pipeline::block::Block>, page: metadata::PageMeta) -> Stage
     let language = metadata::language(&body.text, &Hints::default(), &page, &mut Vec::new());
     let rules = segment::SentenceRules::for_language(&language.0);
     let sentences = segment::sentences(&body.text, &body.paragraphs, &rules);
-    let quotes = quotes::find(&body.text, &body.paragraphs, &sentences);
+    let quotes = quotes::find(
+        &body.text,
+        &body.paragraphs,
+        &sentences,
+        quotes::Capitals::for_language(&language.0),
+    );
     Staged {
         blocks,
         page,
@@ -185,6 +190,7 @@ fn bench_mode(c: &mut Criterion, mode: &str, inputs: &[String]) {
                     black_box(&s.body.text),
                     &s.body.paragraphs,
                     &s.sentences,
+                    quotes::Capitals::for_language(&s.language.0),
                 ));
             }
         })

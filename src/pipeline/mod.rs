@@ -109,7 +109,8 @@ pub fn prepare(input: Input, hints: &Hints, options: &Options) -> Result<Prepare
     };
     let quotes = {
         let _span = tracing::debug_span!("quotes").entered();
-        quotes::find(&body.text, &body.paragraphs, &sentences)
+        let capitals = quotes::Capitals::for_language(&language.0);
+        quotes::find(&body.text, &body.paragraphs, &sentences, capitals)
     };
     let (metadata, related) = {
         let _span = tracing::debug_span!("metadata").entered();

@@ -53,9 +53,37 @@ pub struct Quote {
     pub attribution: Attribution,
 }
 
+/// What capital letters tell about names in the article's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Capitals {
+    /// Capitals mark names and sentence starts (English, French, Spanish, …).
+    MarkNames,
+    /// Every noun is capitalised (German, Luxembourgish): a capital is no sign of a name, so a
+    /// sentence's capitalised subject is not taken for a speaker without a cue.
+    MarkNouns,
+}
+
+impl Capitals {
+    /// The convention of `language` (a BCP 47 tag such as `de-CH`).
+    #[must_use]
+    pub fn for_language(language: &str) -> Self {
+        let primary = language.split(['-', '_']).next().unwrap_or_default();
+        if primary.eq_ignore_ascii_case("de") || primary.eq_ignore_ascii_case("lb") {
+            Self::MarkNouns
+        } else {
+            Self::MarkNames
+        }
+    }
+}
+
 /// Finds the quotes of `text`.
 #[must_use]
-pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec<Quote> {
+pub fn find(
+    text: &str,
+    paragraphs: &[Paragraph],
+    sentences: &[Sentence],
+    capitals: Capitals,
+) -> Vec<Quote> {
     let names = NameIndex::build(text, paragraphs);
     let mut quotes: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<(String, usize)> = None;
@@ -347,6 +375,7 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec
                     (speaker, Some(f.mention), Some(f.cue), attribution)
                 }
                 None if kind == QuoteKind::Partial
+                    && capitals == Capitals::MarkNames
                     && clause_subject(text, whole_sentence, nearby, &names)
                         .is_some_and(|(m, _)| !is_copula_subject(text, m, whole_sentence)) =>
                 {
@@ -2806,7 +2835,7 @@ mod tests {
 
     fn run(text: &str) -> Vec<(String, Option<String>, Attribution, QuoteKind)> {
         let (paragraphs, sentences) = segment::layout_for_tests(text);
-        find(text, &paragraphs, &sentences)
+        find(text, &paragraphs, &sentences, Capitals::MarkNames)
             .into_iter()
             .map(|q| {
                 (
@@ -3187,6 +3216,22 @@ mod tests {
             speaker("CONGRESS HAS INVESTIGATED HIM — Oz's dubious advice earned him attention for saying that an extract was a \"magic weight loss cure.\"").as_deref(),
             Some("CONGRESS HAS INVESTIGATED HIM")
         );
+    }
+
+    #[test]
+    fn where_every_noun_is_capitalised_a_capital_names_no_speaker() {
+        assert_eq!(Capitals::for_language("de-CH"), Capitals::MarkNouns);
+        assert_eq!(Capitals::for_language("en"), Capitals::MarkNames);
+        let text = "Die Polizei bezeichnete die Kundgebung als „unerlaubte Wahlveranstaltung in einem Bundesgebäude“.";
+        let (paragraphs, sentences) = segment::layout_for_tests(text);
+        let german = find(text, &paragraphs, &sentences, Capitals::MarkNouns);
+        assert_eq!(german.len(), 1);
+        assert_eq!(german[0].speaker, None);
+        // A cue still names its subject.
+        let text = "„Wir haben einen gewaltigen Auftragseingang“, sagte Robert Machtlinger.";
+        let (paragraphs, sentences) = segment::layout_for_tests(text);
+        let german = find(text, &paragraphs, &sentences, Capitals::MarkNouns);
+        assert_eq!(german[0].speaker.as_deref(), Some("Robert Machtlinger"));
     }
 
     #[test]
