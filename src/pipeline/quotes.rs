@@ -3209,6 +3209,10 @@ mod tests {
                 "Dale",
             ),
             (
+                "Par la suite, François Bayrou a promis une loi de « moralisation » de la vie publique.",
+                "François Bayrou",
+            ),
+            (
                 "Despite Mr. Trump’s Oct. 11 announcement that they had reached a “historic” Phase 1 trade agreement, signing a deal has proved elusive.",
                 "Trump",
             ),
