@@ -406,8 +406,19 @@ pub fn find(
                 }
             };
             first_in_paragraph = false;
-            // Scare quotes and titles: short, and nobody is reported as saying them.
-            if attribution == Attribution::None && (words <= 4 || is_title_case(span.slice(text))) {
+            // Scare quotes and titles: short, and nobody is reported as saying them. A cue
+            // right before the words reports them, even with no speaker in sight (`and calls
+            // people "losers"`).
+            let reported = {
+                let toks = tokens(text, before);
+                toks.iter()
+                    .rev()
+                    .take(3)
+                    .any(|t| cue_word(&t.word.to_lowercase()) && !is_capitalised(t.word))
+            };
+            if attribution == Attribution::None
+                && (words <= 4 && !reported || is_title_case(span.slice(text)))
+            {
                 continue;
             }
             if attribution == Attribution::Continued && kind == QuoteKind::Partial && words <= 4 {
@@ -3239,6 +3250,8 @@ mod tests {
             "Repeats racist words.\n\nPreys on our worst fears, regarding Muslims and immigrants, and calls people \"losers\" and \"very sad people.\"",
         );
         assert!(charges.iter().all(|q| q.1.is_none()), "{charges:?}");
+        // … but a cue reports the words: they are a quote, with no speaker.
+        assert_eq!(charges[0].0, "losers", "{charges:?}");
         // A shouted heading is no speaker.
         assert_ne!(
             speaker("CONGRESS HAS INVESTIGATED HIM — Oz's dubious advice earned him attention for saying that an extract was a \"magic weight loss cure.\"").as_deref(),
