@@ -1323,6 +1323,10 @@ const CUES: &[&str] = &[
     "yelled",
     "whispered",
     "sighed",
+    "cited",
+    "cites",
+    "citing",
+    "referenced",
 ];
 
 fn cue_word(lower: &str) -> bool {
@@ -3252,6 +3256,10 @@ mod tests {
         assert!(charges.iter().all(|q| q.1.is_none()), "{charges:?}");
         // … but a cue reports the words: they are a quote, with no speaker.
         assert_eq!(charges[0].0, "losers", "{charges:?}");
+        let cited = run(
+            "Although the IMF did not single out his proposals, it referenced \"political tensions\" in advanced economies.",
+        );
+        assert_eq!(cited[0].0, "political tensions", "{cited:?}");
         // A shouted heading is no speaker.
         assert_ne!(
             speaker("CONGRESS HAS INVESTIGATED HIM — Oz's dubious advice earned him attention for saying that an extract was a \"magic weight loss cure.\"").as_deref(),
