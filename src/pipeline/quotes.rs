@@ -194,6 +194,21 @@ pub fn find(
                 .or_else(|| leading(text, whole_sentence, nearby))
                 .or_else(|| according_to_later(text, after))
                 .or_else(|| {
+                    // `President Obama is rolling out a new campaign message: "It's about me."`:
+                    // words announced by a noun of speech are the sentence subject's.
+                    let intro = before.slice(text).trim_end().strip_suffix(':')?;
+                    let noun = intro.rsplit(char::is_whitespace).next()?.to_lowercase();
+                    if !SPEECH_NOUNS.contains(&noun.as_str()) {
+                        return None;
+                    }
+                    let (mention, pronoun) = clause_subject(text, whole_sentence, nearby, &names)?;
+                    Some(Found {
+                        mention,
+                        cue: noun,
+                        pronoun,
+                    })
+                })
+                .or_else(|| {
                     // `The administration may wait, Schiff said. "The other factor …"`: a
                     // quotation opening its sentence, after a sentence of reported speech with
                     // no quotation in it, goes on in that speaker's words.
@@ -526,13 +541,13 @@ fn sentence_subject(
         "in", "at", "on", "during", "after", "before", "for", "with", "from", "since", "despite",
         "unlike", "like", "amid", "under", "over", "by", "through", "while", "when", "as",
     ];
-    let (toks, lower) = words_outside(text, sentence, quoted, 20);
+    let (toks, lower) = words_outside(text, sentence, quoted, 28);
     // `In a White House statement, President Obama condemned …`: the subject follows an
     // opening adverbial phrase.
     let from = lower
         .first()
         .filter(|w| OPENERS.contains(&w.as_str()))
-        .and_then(|_| (0..toks.len().min(12)).find(|&j| toks[j].punct == Some(',')))
+        .and_then(|_| (0..toks.len().min(20)).find(|&j| toks[j].punct == Some(',')))
         .map_or(0, |comma| comma + 1);
     let end = toks.len().min(from + 8);
     for k in from..end {
@@ -1211,6 +1226,31 @@ fn tokens<'a>(text: &'a str, region: Region) -> Vec<Token<'a>> {
     }
     out
 }
+
+/// Nouns that announce the words after a colon: `a new campaign message: "…"`.
+const SPEECH_NOUNS: &[&str] = &[
+    "message",
+    "statement",
+    "words",
+    "slogan",
+    "question",
+    "reply",
+    "response",
+    "answer",
+    "warning",
+    "tweet",
+    "post",
+    "motto",
+    "plea",
+    "remarks",
+    "comment",
+    "explanation",
+    "promise",
+    "vow",
+    "advice",
+    "verdict",
+    "headline",
+];
 
 const CUES: &[&str] = &[
     "said",
@@ -3215,6 +3255,12 @@ mod tests {
             )
             .as_deref(),
             Some("Another waitress")
+        );
+        // Words announced by a noun of speech after a colon are the subject's, after an opening
+        // phrase of any length.
+        assert_eq!(
+            speaker("With Democratic leaders increasingly worried about a lack of passion for Hillary Clinton among young black voters, President Obama is rolling out a new and more personal campaign message: \"It's about me.\"").as_deref(),
+            Some("Obama")
         );
         // A sentence-opening preposition is no name; a month ends one; a possessive subject is
         // the person (`Steenburgen’s` is `Mary Steenburgen`).
