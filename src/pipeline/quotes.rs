@@ -2229,11 +2229,12 @@ fn opens_description(tok: Token<'_>, lower: &str) -> bool {
         || possessive
 }
 
-/// A finite verb after a subject: an auxiliary, a cue, or a lower-case past tense.
+/// A finite verb after a subject: an auxiliary, a cue, or a lower-case past tense (`used`;
+/// `respondents aged 12 to 17` tells an age).
 fn is_verb_like(tok: Token<'_>, lower: &str) -> bool {
     is_auxiliary(lower)
         || cue_word(lower) && !is_capitalised(tok.word)
-        || lower.ends_with("ed") && lower.len() >= 5 && !is_capitalised(tok.word)
+        || lower.ends_with("ed") && lower.len() >= 4 && lower != "aged" && !is_capitalised(tok.word)
 }
 
 /// [`is_verb_like`] at `toks[v]`, where a past participle right before a lower-case noun is an
@@ -3255,6 +3256,10 @@ mod tests {
             )
             .as_deref(),
             Some("Another waitress")
+        );
+        assert_eq!(
+            speaker("The piece used one of the woman’s quotes as its headline: “Finally. Someone who thinks like me.”").as_deref(),
+            Some("The piece")
         );
         // Words announced by a noun of speech after a colon are the subject's, after an opening
         // phrase of any length.
