@@ -85,6 +85,8 @@ pub fn find(
     capitals: Capitals,
 ) -> Vec<Quote> {
     let names = NameIndex::build(text, paragraphs);
+    // Only articles with a `he` or `she` to resolve pay for reading genders.
+    let genders = std::cell::OnceCell::new();
     let mut quotes: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<(String, usize)> = None;
     let mut open_from_previous = false;
@@ -378,12 +380,22 @@ pub fn find(
                         }
                         .filter(|(m, pronoun)| !pronoun && m.end() <= f.mention.start())
                         .map(|(m, _)| names.resolve(m.slice(text)));
-                        let recent =
-                            own.or_else(|| recent_subject(text, sentences, mark.open, &names));
-                        (
-                            recent.or_else(|| last_speaker.as_ref().map(|(s, _)| s.clone())),
-                            Attribution::Pronoun,
-                        )
+                        // The first candidate whose gender, as far as the article tells it, fits
+                        // the pronoun; none when every candidate is of the other gender.
+                        let pronoun = mention_text.to_lowercase();
+                        let fits = |name: &String| {
+                            plural
+                                || genders
+                                    .get_or_init(|| Genders::build(text, sentences, &names))
+                                    .fits(name, &pronoun)
+                        };
+                        let speaker = own
+                            .filter(fits)
+                            .or_else(|| {
+                                recent_subject(text, sentences, mark.open, &names).filter(fits)
+                            })
+                            .or_else(|| last_speaker.as_ref().map(|(s, _)| s.clone()).filter(fits));
+                        (speaker, Attribution::Pronoun)
                     } else {
                         (Some(names.resolve(mention_text)), Attribution::Explicit)
                     };
@@ -729,6 +741,80 @@ fn recent_subject(
                 name.split_whitespace().nth(1).is_some() || names.knows(strip_possessive(name));
             (!pronoun && known).then(|| names.resolve(name))
         })
+}
+
+/// What the article tells of each named person's gender: the pronoun that follows them as the
+/// subject of a sentence (`Clinton said she would …`), and an honorific before their last name
+/// (`Mr. Tribe`). Counted as evidence for `he` and for `she`.
+#[derive(Debug, Default)]
+struct Genders {
+    by_name: HashMap<String, (u32, u32)>,
+}
+
+impl Genders {
+    fn build(text: &str, sentences: &[Sentence], names: &NameIndex) -> Self {
+        let mut by_name: HashMap<String, (u32, u32)> = HashMap::new();
+        for sentence in sentences {
+            let region = Region {
+                start: sentence.span.start(),
+                end: sentence.span.end(),
+            };
+            let toks = tokens(text, region);
+            // `Mr. Tribe`, `Ms. Clinton`: an honorific names the gender outright.
+            for pair in toks.windows(2) {
+                let honorific = match pair[0].word.to_lowercase().as_str() {
+                    "mr" => Some((3, 0)),
+                    "mrs" | "ms" | "miss" => Some((0, 3)),
+                    _ => None,
+                };
+                if let Some((he, she)) = honorific.filter(|_| is_capitalised(pair[1].word)) {
+                    let entry = by_name
+                        .entry(names.resolve(strip_possessive(pair[1].word)))
+                        .or_default();
+                    entry.0 += he;
+                    entry.1 += she;
+                }
+            }
+            // `Clinton said she would …`: the pronoun after the subject, before any quotation.
+            let Some((mention, false)) = sentence_subject(text, region, &[], names) else {
+                continue;
+            };
+            let until = text
+                .get(mention.end()..region.end)
+                .and_then(|rest| rest.find(['"', '“', '”', '«', '‘']))
+                .map_or(region.end, |at| mention.end() + at);
+            let counted = toks
+                .iter()
+                .filter(|t| t.start >= mention.end() && t.end <= until)
+                .find_map(|t| match t.word.to_lowercase().as_str() {
+                    // Subject pronouns only: `McCaskill scolded him` is about someone else.
+                    "he" => Some((1, 0)),
+                    "she" => Some((0, 1)),
+                    _ => None,
+                });
+            if let Some((he, she)) = counted {
+                let entry = by_name
+                    .entry(names.resolve(mention.slice(text)))
+                    .or_default();
+                entry.0 += he;
+                entry.1 += she;
+            }
+        }
+        Self { by_name }
+    }
+
+    /// Whether `pronoun` (`he`, `she`) may stand for `name`: yes unless the article's evidence
+    /// is at least two to one for the other gender.
+    fn fits(&self, name: &str, pronoun: &str) -> bool {
+        let Some(&(he, she)) = self.by_name.get(name) else {
+            return true;
+        };
+        match pronoun {
+            "he" => !(she > 0 && she >= 2 * he),
+            "she" => !(he > 0 && he >= 2 * she),
+            _ => true,
+        }
+    }
 }
 
 /// `G.K. Butterfield (D-N.C.)` → `G.K. Butterfield`: a party or state in brackets is not part of
@@ -3316,6 +3402,22 @@ mod tests {
             speaker("CONGRESS HAS INVESTIGATED HIM — Oz's dubious advice earned him attention for saying that an extract was a \"magic weight loss cure.\"").as_deref(),
             Some("CONGRESS HAS INVESTIGATED HIM")
         );
+    }
+
+    #[test]
+    fn a_pronoun_stands_for_a_speaker_of_its_gender_or_for_nobody() {
+        // The article says Tribe is a man (`Tribe said he`, `Mr. Tribe`): `she` is not Tribe.
+        let got = run(
+            "Laurence Tribe said he disagreed with the plan.\n\nMr. Tribe spoke for an hour.\n\n“I was right all along,” she said.",
+        );
+        assert_eq!(got[0].1, None, "{got:?}");
+        let got = run("Hillary Clinton said she would go.\n\n“We will win this state,” she said.");
+        assert_eq!(got[0].1.as_deref(), Some("Hillary Clinton"), "{got:?}");
+        // An object pronoun tells nothing of the subject: `McCaskill scolded him`.
+        let got = run(
+            "Sen. Claire McCaskill scolded him: “The scientific community is against you,” she said.",
+        );
+        assert_eq!(got[0].1.as_deref(), Some("Claire McCaskill"), "{got:?}");
     }
 
     #[test]
