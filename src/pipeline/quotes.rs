@@ -759,6 +759,13 @@ impl Genders {
                 start: sentence.span.start(),
                 end: sentence.span.end(),
             };
+            // Most sentences have neither an honorific nor a pronoun after their subject.
+            let words = region.slice(text);
+            let honorific = words.contains("Mr") || words.contains("Ms") || words.contains("Miss");
+            let pronoun = words.contains(" he ") || words.contains(" she ");
+            if !honorific && !pronoun {
+                continue;
+            }
             let toks = tokens(text, region);
             // `Mr. Tribe`, `Ms. Clinton`: an honorific names the gender outright.
             for pair in toks.windows(2) {
@@ -776,6 +783,9 @@ impl Genders {
                 }
             }
             // `Clinton said she would …`: the pronoun after the subject, before any quotation.
+            if !pronoun {
+                continue;
+            }
             let Some((mention, false)) = sentence_subject(text, region, &[], names) else {
                 continue;
             };
