@@ -2245,7 +2245,7 @@ fn subject_forward(
     None
 }
 
-/// `The Republican presidential nominee has`, `In August, several environmental groups
+/// `The Republican presidential nominee has`, `Small groups of protesters continued`, `In August, several environmental groups
 /// granted`, `However, 63 percent said`, `Clinton's campaign is`: a description opening the
 /// sentence (or its main clause, after an opening phrase and a comma) right before a verb is
 /// the subject. It ends in a lower-case noun: `Trump's spokeswoman Hope Hicks said` is a name.
@@ -2278,6 +2278,28 @@ fn description_subject(text: &str, toks: &[Token<'_>], lower: &[String]) -> Opti
             })
             .flatten()
     };
+    // `Small groups of protesters … chanting`, `Local officials said`: an adjective opening the
+    // sentence before a plural noun.
+    let adjective_opener = is_capitalised(first.word)
+        && first.punct.is_none()
+        && !is_not_name(&lower[0])
+        && toks.get(1).is_some_and(|noun| {
+            let w = lower[1].as_str();
+            noun.word
+                .chars()
+                .all(|c| c.is_alphabetic() && c.is_lowercase())
+                && w.len() >= 4
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && !cue_word(w)
+                && !is_auxiliary(w)
+                && !is_adverbial(w)
+        });
+    if adjective_opener {
+        if let Some(found) = description_from(text, toks, lower, 0) {
+            return Some(found);
+        }
+    }
     let j = if opens_description(*first, &lower[0]) || only_count {
         0
     } else {
@@ -2286,6 +2308,11 @@ fn description_subject(text: &str, toks: &[Token<'_>], lower: &[String]) -> Opti
     if !(opens_description(toks[j], &lower[j]) || j == 0 && only_count) {
         return None;
     }
+    description_from(text, toks, lower, j)
+}
+
+/// The description that starts at `toks[j]` and ends, on a lower-case noun, right before a verb.
+fn description_from(text: &str, toks: &[Token<'_>], lower: &[String], j: usize) -> Option<Span> {
     let verb = (j + 2..toks.len().min(j + 8))
         .take_while(|&v| {
             toks[v - 1].punct.is_none()
@@ -3356,6 +3383,16 @@ mod tests {
         assert_eq!(
             speaker("The piece used one of the woman’s quotes as its headline: “Finally. Someone who thinks like me.”").as_deref(),
             Some("The piece")
+        );
+        // An adjective before a plural noun opens a description; when it is a phrase of time,
+        // the description after its comma is the subject.
+        assert_eq!(
+            speaker("Small groups of protesters continued to call for more information, looping the streets while chanting, \"Hands up, don't shoot.\"").as_deref(),
+            Some("Small groups of protesters")
+        );
+        assert_eq!(
+            speaker("Twenty-two years ago, a Times article hailed Trump as “The Comeback Kid” for his business success.").as_deref(),
+            Some("a Times article")
         );
         // Words announced by a noun of speech after a colon are the subject's, after an opening
         // phrase of any length.
