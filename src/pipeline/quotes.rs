@@ -2245,10 +2245,11 @@ fn subject_forward(
     None
 }
 
-/// `The Republican presidential nominee has`, `Small groups of protesters continued`, `In August, several environmental groups
-/// granted`, `However, 63 percent said`, `Clinton's campaign is`: a description opening the
-/// sentence (or its main clause, after an opening phrase and a comma) right before a verb is
-/// the subject. It ends in a lower-case noun: `Trump's spokeswoman Hope Hicks said` is a name.
+/// `The Republican presidential nominee has`, `Small groups of protesters continued`, `In
+/// August, several environmental groups granted`, `However, 63 percent said`, `Clinton's
+/// campaign is`: a description opening the sentence (or its main clause, after an opening phrase
+/// and a comma) right before a verb is the subject. It ends in a lower-case noun: `Trump's
+/// spokeswoman Hope Hicks said` is a name.
 fn description_subject(text: &str, toks: &[Token<'_>], lower: &[String]) -> Option<Span> {
     let first = toks.first()?;
     // `Only 52 percent of registered voters agreed`.
