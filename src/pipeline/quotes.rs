@@ -1883,6 +1883,46 @@ const TITLES: &[&str] = &[
     "sen.",
     "rep.",
     "gop",
+    // The same offices in the other languages whose speech verbs we know.
+    "presidente",
+    "président",
+    "présidente",
+    "präsident",
+    "präsidentin",
+    "ministro",
+    "ministra",
+    "ministre",
+    "ministerin",
+    "canciller",
+    "kanzler",
+    "kanzlerin",
+    "senador",
+    "senadora",
+    "sénateur",
+    "diputado",
+    "diputada",
+    "député",
+    "alcalde",
+    "alcaldesa",
+    "maire",
+    "bürgermeister",
+    "bürgermeisterin",
+    "portavoz",
+    "sprecher",
+    "sprecherin",
+    "secretario",
+    "secretaria",
+    "secrétaire",
+    "gobernador",
+    "gobernadora",
+    "gouverneur",
+    "konzernchef",
+    "vorsitzende",
+    "vorsitzender",
+    "geschäftsführer",
+    "geschäftsführerin",
+    "sindaco",
+    "presidentessa",
 ];
 
 /// Words after a cue that are not the speaker: `said on Thursday`, `said in a statement`.
@@ -2160,6 +2200,11 @@ fn subject_forward(
             && !(from > 0 && is_honorific(&lower[from - 1]))
         {
             from += 1;
+        }
+        // `Konzernchef von FACC`, `Secretary of State John Kerry`: a title followed by `of` is
+        // one phrase; a name inside it is found below.
+        if from > 0 && !is_capitalised(toks[from].word) && is_particle(&lower[from]) {
+            from = 0;
         }
         let capitalised_run = |from: usize| {
             let mut k = from + 1;
@@ -3477,11 +3522,28 @@ mod tests {
         let german = find(text, &paragraphs, &sentences, Capitals::MarkNouns);
         assert_eq!(german.len(), 1);
         assert_eq!(german[0].speaker, None);
-        // A cue still names its subject.
-        let text = "„Wir haben einen gewaltigen Auftragseingang“, sagte Robert Machtlinger.";
-        let (paragraphs, sentences) = segment::layout_for_tests(text);
-        let german = find(text, &paragraphs, &sentences, Capitals::MarkNouns);
-        assert_eq!(german[0].speaker.as_deref(), Some("Robert Machtlinger"));
+        // A cue still names its subject; a German title is no part of the name, but a title
+        // with `von` is a description.
+        for (text, expected) in [
+            (
+                "„Wir haben einen gewaltigen Auftragseingang“, sagte Konzernchef Robert Machtlinger.",
+                "Robert Machtlinger",
+            ),
+            (
+                "„Die Lieferantenketten werden sich verändern“, sagte Konzernchef von FACC.",
+                "Konzernchef von FACC",
+            ),
+        ] {
+            let (paragraphs, sentences) = segment::layout_for_tests(text);
+            let german = find(text, &paragraphs, &sentences, Capitals::MarkNouns);
+            assert_eq!(german[0].speaker.as_deref(), Some(expected), "{text}");
+        }
+        assert_eq!(
+            run("\"We will not stand by,\" said Secretary of State John Kerry.")[0]
+                .1
+                .as_deref(),
+            Some("John Kerry")
+        );
     }
 
     #[test]
