@@ -3026,10 +3026,15 @@ impl NameIndex {
                 {
                     j += 1;
                 }
-                if j - k >= 2 && j - k <= 4 {
+                // `El Presidente Gabriel Boric`: a title inside the run starts the name.
+                let first = (k + 1..j.saturating_sub(2))
+                    .rev()
+                    .find(|&t| is_title(&lower[t]))
+                    .map_or(k, |t| t + 1);
+                if j - first >= 2 && j - first <= 4 {
                     let last = strip_possessive(toks[j - 1].word);
                     let full_end = toks[j - 1].start + last.len();
-                    if let Some(full) = text.get(toks[k].start..full_end) {
+                    if let Some(full) = text.get(toks[first].start..full_end) {
                         by_last
                             .entry(last.to_owned())
                             .or_insert_with(|| full.to_owned());
