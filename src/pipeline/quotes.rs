@@ -3549,6 +3549,11 @@ mod tests {
                 .as_deref(),
             Some("John Kerry")
         );
+        // A last name resolves to the name after the titles of the run that introduced it.
+        assert_eq!(
+            run("U.S. Defense Secretary Mark Esper arrived on Monday.\n\n\"We will not accept these claims,\" Esper said.")[0].1.as_deref(),
+            Some("Mark Esper")
+        );
     }
 
     #[test]
