@@ -3551,8 +3551,8 @@ mod tests {
         );
         // A last name resolves to the name after the titles of the run that introduced it.
         assert_eq!(
-            run("U.S. Defense Secretary Mark Esper arrived on Monday.\n\n\"We will not accept these claims,\" Esper said.")[0].1.as_deref(),
-            Some("Mark Esper")
+            run("Israeli Prime Minister Benjamin Netanyahu arrived on Monday.\n\n\"We will not accept these claims,\" Netanyahu said.")[0].1.as_deref(),
+            Some("Benjamin Netanyahu")
         );
     }
 
