@@ -11,15 +11,27 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     let result = match &args.command {
         Command::Serve(serve) => {
-            telemetry::init(args.log_format, telemetry::SERVE_FILTER, std::io::stderr);
+            telemetry::init(
+                args.log_format,
+                telemetry::filter(telemetry::SERVE_FILTER),
+                std::io::stderr,
+            );
             serve_blocking(serve)
         }
         Command::Prepare(prepare) => {
-            telemetry::init(args.log_format, telemetry::CLI_FILTER, std::io::stderr);
+            telemetry::init(
+                args.log_format,
+                telemetry::filter(telemetry::CLI_FILTER),
+                std::io::stderr,
+            );
             cli::prepare(prepare).map_err(|e| e.to_string())
         }
         Command::Batch(batch) => {
-            telemetry::init(args.log_format, telemetry::CLI_FILTER, std::io::stderr);
+            telemetry::init(
+                args.log_format,
+                telemetry::filter(telemetry::CLI_FILTER),
+                std::io::stderr,
+            );
             cli::batch(batch).map_err(|e| e.to_string())
         }
     };

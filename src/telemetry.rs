@@ -3,10 +3,11 @@
 use std::time::Instant;
 
 use tracing::span;
+use tracing_log::{AsLog, LogTracer};
+use tracing_subscriber::filter::LevelFilter;
 use tracing_subscriber::fmt::MakeWriter;
 use tracing_subscriber::layer::{Context, SubscriberExt};
 use tracing_subscriber::registry::LookupSpan;
-use tracing_subscriber::util::SubscriberInitExt;
 use tracing_subscriber::{EnvFilter, Layer};
 
 /// Default log filter for the server. html5ever reports recoverable markup errors ("foster
@@ -14,6 +15,12 @@ use tracing_subscriber::{EnvFilter, Layer};
 pub const SERVE_FILTER: &str = "info,html5ever=error";
 /// Default log filter for the CLI commands.
 pub const CLI_FILTER: &str = "warn,html5ever=error";
+
+/// The log lines' filter: `RUST_LOG` when it is set and valid, else `default`.
+#[must_use]
+pub fn filter(default: &str) -> EnvFilter {
+    EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default))
+}
 
 /// How log lines look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -25,15 +32,19 @@ pub enum LogFormat {
     Json,
 }
 
-/// Installs the global subscriber: log lines filtered by `RUST_LOG` (else `default_filter`),
+/// Installs the global subscriber: log lines filtered by `filter` (see [`filter`]),
 /// and the pipeline's stage spans timed into the stage metric whatever the log level. Does
 /// nothing if one is installed already (tests start several servers in one process).
-pub fn init<W>(format: LogFormat, default_filter: &str, sink: W)
+///
+/// Dependencies that log through the `log` crate (html5ever: a debug record for every token it
+/// parses) are bridged only up to the most verbose level the log lines show, so their records
+/// below it are refused by `log`'s own level check before any of their arguments are built.
+/// The stage spans are ours and need no `log` records: the bridge's level is never theirs.
+pub fn init<W>(format: LogFormat, filter: EnvFilter, sink: W)
 where
     W: for<'a> MakeWriter<'a> + Send + Sync + 'static,
 {
-    let filter =
-        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_filter));
+    let bridged = filter.max_level_hint().unwrap_or(LevelFilter::TRACE);
     let lines = tracing_subscriber::fmt::layer()
         .with_writer(sink)
         .with_target(false);
@@ -41,14 +52,22 @@ where
         LogFormat::Pretty => lines.boxed(),
         LogFormat::Json => lines.json().flatten_event(true).boxed(),
     };
-    let stages = StageTimings.with_filter(tracing_subscriber::filter::filter_fn(|meta| {
-        meta.is_span() && meta.target().starts_with("article_prep::pipeline")
-    }));
-    let _ = tracing_subscriber::registry()
+    let stages = StageTimings.with_filter(
+        tracing_subscriber::filter::filter_fn(|meta| {
+            meta.is_span() && meta.target().starts_with("article_prep::pipeline")
+        })
+        .with_max_level_hint(STAGE_SPAN_LEVEL),
+    );
+    let subscriber = tracing_subscriber::registry()
         .with(lines.with_filter(filter))
-        .with(stages)
-        .try_init();
+        .with(stages);
+    if tracing::subscriber::set_global_default(subscriber).is_ok() {
+        let _ = LogTracer::builder().with_max_level(bridged.as_log()).init();
+    }
 }
+
+/// The level of the pipeline's stage spans (`debug_span!`).
+const STAGE_SPAN_LEVEL: LevelFilter = LevelFilter::DEBUG;
 
 /// Records how long each pipeline stage span was open, as `article_prep_stage_duration_seconds`.
 struct StageTimings;

@@ -41,7 +41,11 @@ pub async fn spawn_app_preparing(
     preparer: Option<Preparer>,
 ) -> TestApp {
     if std::env::var_os("TEST_LOG").is_some() {
-        article_prep::telemetry::init(Default::default(), "info", std::io::stderr);
+        article_prep::telemetry::init(
+            Default::default(),
+            article_prep::telemetry::filter("info"),
+            std::io::stderr,
+        );
     }
     let mut settings = ServerSettings {
         listen: "127.0.0.1:0".parse().expect("a literal address"),

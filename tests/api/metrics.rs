@@ -25,7 +25,11 @@ async fn scrape(address: std::net::SocketAddr, path: &str) -> String {
 async fn metrics_count_requests_by_code_and_time_the_stages() {
     let app =
         spawn_app_with(|s| s.metrics_listen = Some("127.0.0.1:0".parse().expect("addr"))).await;
-    article_prep::telemetry::init(Default::default(), "off", std::io::sink);
+    article_prep::telemetry::init(
+        Default::default(),
+        article_prep::telemetry::filter("off"),
+        std::io::sink,
+    );
     let mut client = app.client.clone();
     assert!(client.prepare(text_request("ok", SEED)).await.is_ok());
     assert!(client.prepare(text_request("empty", "")).await.is_err());
