@@ -15,7 +15,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use article_prep::server::errors::code_name;
+use article_prep::server::codes::code_name;
 use article_prep::server::proto::article_prep_client::ArticlePrepClient;
 use article_prep::server::proto::{PrepareRequest, prepare_request::Payload};
 use clap::{Parser, Subcommand};

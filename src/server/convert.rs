@@ -229,7 +229,7 @@ pub fn error_result(id: String, status: &tonic::Status) -> proto::PrepareResult 
         id,
         outcome: Some(proto::prepare_result::Outcome::Error(proto::PrepareError {
             code: status.code() as i32,
-            code_name: super::errors::code_name(status.code()).to_owned(),
+            code_name: super::codes::code_name(status.code()).to_owned(),
             message: status.message().to_owned(),
         })),
     }

@@ -1,6 +1,6 @@
 //! The one place that picks a gRPC status for a failure.
 
-use tonic::{Code, Status};
+use tonic::Status;
 
 use super::limits::Rejection;
 use crate::pipeline::PrepError;
@@ -30,6 +30,35 @@ pub fn rejection(r: &Rejection) -> Status {
     }
 }
 
+/// The status for a request whose time ran out before its article was prepared.
+#[must_use]
+pub fn deadline_exceeded(budget: std::time::Duration) -> Status {
+    Status::deadline_exceeded(format!(
+        "deadline of {} ms exceeded before the article was prepared",
+        budget.as_millis()
+    ))
+}
+
+/// The status for a `batch` line that is not a `PrepareRequest` in proto3 JSON.
+#[must_use]
+pub fn unreadable_line(line_number: usize, error: &serde_json::Error) -> Status {
+    Status::invalid_argument(format!(
+        "line {line_number}: not a PrepareRequest in proto3 JSON: {error}"
+    ))
+}
+
+/// The status for a call without the bearer token the server requires.
+#[must_use]
+pub fn missing_token() -> Status {
+    Status::unauthenticated("missing `authorization: Bearer <token>` metadata")
+}
+
+/// The status for a call whose bearer token is not the server's.
+#[must_use]
+pub fn token_refused() -> Status {
+    Status::unauthenticated("bearer token not accepted")
+}
+
 /// The transport refuses an over-limit message with OUT_OF_RANGE; the contract says
 /// RESOURCE_EXHAUSTED for anything over a size limit, so the status is rewritten on the way out.
 #[must_use]
@@ -50,33 +79,10 @@ pub fn oversized_is_resource_exhausted<B>(mut response: http::Response<B>) -> ht
     response
 }
 
-/// The canonical upper-case name of a code (`INVALID_ARGUMENT`), as grpcurl and other tools print.
-#[must_use]
-pub fn code_name(code: Code) -> &'static str {
-    match code {
-        Code::Ok => "OK",
-        Code::Cancelled => "CANCELLED",
-        Code::Unknown => "UNKNOWN",
-        Code::InvalidArgument => "INVALID_ARGUMENT",
-        Code::DeadlineExceeded => "DEADLINE_EXCEEDED",
-        Code::NotFound => "NOT_FOUND",
-        Code::AlreadyExists => "ALREADY_EXISTS",
-        Code::PermissionDenied => "PERMISSION_DENIED",
-        Code::ResourceExhausted => "RESOURCE_EXHAUSTED",
-        Code::FailedPrecondition => "FAILED_PRECONDITION",
-        Code::Aborted => "ABORTED",
-        Code::OutOfRange => "OUT_OF_RANGE",
-        Code::Unimplemented => "UNIMPLEMENTED",
-        Code::Internal => "INTERNAL",
-        Code::Unavailable => "UNAVAILABLE",
-        Code::DataLoss => "DATA_LOSS",
-        Code::Unauthenticated => "UNAUTHENTICATED",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tonic::Code;
 
     #[test]
     fn a_full_server_is_resource_exhausted_with_the_counts() {

@@ -52,9 +52,7 @@ pub fn read_request(
     serde_json::from_str::<proto::PrepareRequest>(line).map_err(|e| {
         Box::new(convert::error_result(
             String::new(),
-            &tonic::Status::invalid_argument(format!(
-                "line {line_number}: not a PrepareRequest in proto3 JSON: {e}"
-            )),
+            &errors::unreadable_line(line_number, &e),
         ))
     })
 }

@@ -77,7 +77,7 @@ fn describe() {
 
 /// Records one answered request.
 pub fn record_request(method: &'static str, code: tonic::Code, elapsed: Duration, bytes: usize) {
-    let code = super::errors::code_name(code);
+    let code = super::codes::code_name(code);
     metrics::counter!(REQUESTS, "method" => method, "code" => code).increment(1);
     metrics::histogram!(REQUEST_SECONDS, "method" => method).record(elapsed.as_secs_f64());
     #[allow(clippy::cast_precision_loss)] // sizes are far below 2^52

@@ -4,6 +4,7 @@
 //! the real one); [`Application::run_until_stopped`] serves `ArticlePrep`, health and reflection
 //! (v1 and v1alpha) until the shutdown future resolves, then drains in-flight calls.
 
+pub mod codes;
 pub mod convert;
 pub mod errors;
 pub mod jsonl;
@@ -68,10 +69,8 @@ impl BearerToken {
             .and_then(|v| v.strip_prefix("Bearer "));
         match presented {
             Some(p) if constant_time_eq(p.as_bytes(), token.as_bytes()) => Ok(request),
-            Some(_) => Err(tonic::Status::unauthenticated("bearer token not accepted")),
-            None => Err(tonic::Status::unauthenticated(
-                "missing `authorization: Bearer <token>` metadata",
-            )),
+            Some(_) => Err(errors::token_refused()),
+            None => Err(errors::missing_token()),
         }
     }
 }

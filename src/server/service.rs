@@ -10,10 +10,10 @@ use tonic::{Request, Response, Status, Streaming};
 use tracing::Instrument;
 
 use super::convert::{self, Job};
-use super::errors;
 use super::limits::Admission;
 use super::metrics;
 use super::proto::{self, article_prep_server::ArticlePrep};
+use super::{codes, errors};
 use crate::config::ServerSettings;
 use crate::pipeline::{self, Hints, Input, Options, PrepError, Prepared};
 
@@ -91,10 +91,7 @@ impl ArticlePrepService {
         async move {
             let outcome = match tokio::time::timeout(budget, self.run(request)).await {
                 Ok(outcome) => outcome,
-                Err(_) => Err(Status::deadline_exceeded(format!(
-                    "deadline of {} ms exceeded before the article was prepared",
-                    budget.as_millis()
-                ))),
+                Err(_) => Err(errors::deadline_exceeded(budget)),
             };
             let elapsed = started.elapsed();
             let duration_ms = elapsed.as_secs_f64() * 1000.0;
@@ -108,7 +105,7 @@ impl ArticlePrepService {
                     "prepared"
                 ),
                 Err(s) => tracing::warn!(
-                    outcome = errors::code_name(s.code()),
+                    outcome = codes::code_name(s.code()),
                     duration_ms,
                     message = s.message(),
                     "refused"
