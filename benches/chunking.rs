@@ -7,7 +7,7 @@
 use std::hint::black_box;
 
 use article_prep::pipeline::{
-    ChunkBudget, Paragraph, ParagraphKind, Span, Tokenizer, chunk, segment,
+    ChunkBudget, Paragraph, ParagraphKind, Span, Tokenizer, chunk, language, segment,
 };
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
@@ -54,7 +54,7 @@ fn chunking(c: &mut Criterion) {
     let mut group = c.benchmark_group("news");
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.sample_size(20);
-    let rules = segment::SentenceRules::for_language("en");
+    let rules = language::Profile::for_tag("en").sentences;
     let sentences = segment::sentences(&text, &paragraphs, &rules);
     let budget = ChunkBudget::new(512, 0, Tokenizer::Cl100kBase).unwrap_or_default();
     let counter = chunk::TokenCounter::new(Tokenizer::Cl100kBase);

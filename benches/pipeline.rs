@@ -5,7 +5,8 @@
 use std::hint::black_box;
 
 use article_prep::pipeline::{
-    self, Hints, Input, Options, boilerplate, chunk, metadata, normalize, quotes, segment, text,
+    self, Hints, Input, Options, boilerplate, chunk, html, language, metadata, normalize, quotes,
+    segment, text,
 };
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
@@ -17,13 +18,13 @@ fn stages(c: &mut Criterion) {
     let blocks = text::parse(SEED);
     let sorted = boilerplate::sort(&blocks, None, false);
     let body = normalize::assemble(&sorted.kept, Default::default());
-    let rules = segment::SentenceRules::for_language("en");
+    let rules = language::Profile::for_tag("en").sentences;
     let sentences = segment::sentences(&body.text, &body.paragraphs, &rules);
     let found = quotes::find(
         &body.text,
         &body.paragraphs,
         &sentences,
-        quotes::Capitals::MarkNames,
+        language::Capitals::MarkNames,
     );
     let options = Options::default();
     let counter = chunk::TokenCounter::new(options.chunking.tokenizer());
@@ -44,7 +45,7 @@ fn stages(c: &mut Criterion) {
                 black_box(&body.text),
                 &body.paragraphs,
                 &sentences,
-                quotes::Capitals::MarkNames,
+                language::Capitals::MarkNames,
             )
         })
     });
@@ -62,9 +63,8 @@ fn stages(c: &mut Criterion) {
     });
     group.bench_function("metadata", |b| {
         b.iter(|| {
-            let page = metadata::PageMeta::default();
-            let language =
-                metadata::language(&body.text, &Hints::default(), &page, &mut Vec::new());
+            let page = html::PageMeta::default();
+            let language = language::resolve(&body.text, &Hints::default(), &page, &mut Vec::new());
             metadata::build(
                 black_box(&body),
                 &sentences,

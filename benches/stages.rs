@@ -12,8 +12,8 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use article_prep::pipeline::{
-    self, Hints, Input, Options, boilerplate, chunk, decode, html, metadata, normalize, quotes,
-    segment, text,
+    self, Hints, Input, Options, boilerplate, chunk, decode, html, language, metadata, normalize,
+    quotes, segment, text,
 };
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
@@ -69,25 +69,25 @@ fn pages() -> (Vec<String>, Vec<String>) {
 /// What each stage takes, computed once per page.
 struct Staged {
     blocks: Vec<pipeline::block::Block>,
-    page: metadata::PageMeta,
+    page: html::PageMeta,
     sorted: boilerplate::Sorted,
     body: normalize::Body,
-    language: (String, f32),
+    language: language::Language,
     sentences: Vec<pipeline::Sentence>,
     quotes: Vec<pipeline::Quote>,
 }
 
-fn stage(blocks: Vec<pipeline::block::Block>, page: metadata::PageMeta) -> Staged {
+fn stage(blocks: Vec<pipeline::block::Block>, page: html::PageMeta) -> Staged {
     let sorted = boilerplate::sort(&blocks, page.titles.first().map(String::as_str), false);
     let body = normalize::assemble(&sorted.kept, Default::default());
-    let language = metadata::language(&body.text, &Hints::default(), &page, &mut Vec::new());
-    let rules = segment::SentenceRules::for_language(&language.0);
+    let language = language::resolve(&body.text, &Hints::default(), &page, &mut Vec::new());
+    let rules = language::Profile::for_tag(&language.tag).sentences;
     let sentences = segment::sentences(&body.text, &body.paragraphs, &rules);
     let quotes = quotes::find(
         &body.text,
         &body.paragraphs,
         &sentences,
-        quotes::Capitals::for_language(&language.0),
+        language::Profile::for_tag(&language.tag).capitals,
     );
     Staged {
         blocks,
@@ -113,7 +113,7 @@ fn bench_mode(c: &mut Criterion, mode: &str, inputs: &[String]) {
         if is_html {
             html::parse(s)
         } else {
-            (text::parse(s), metadata::PageMeta::default())
+            (text::parse(s), html::PageMeta::default())
         }
     };
     let staged: Vec<Staged> = inputs
@@ -174,7 +174,7 @@ fn bench_mode(c: &mut Criterion, mode: &str, inputs: &[String]) {
     group.bench_function("segment", |b| {
         b.iter(|| {
             for s in &staged {
-                let rules = segment::SentenceRules::for_language(&s.language.0);
+                let rules = language::Profile::for_tag(&s.language.tag).sentences;
                 black_box(segment::sentences(
                     black_box(&s.body.text),
                     &s.body.paragraphs,
@@ -190,7 +190,7 @@ fn bench_mode(c: &mut Criterion, mode: &str, inputs: &[String]) {
                     black_box(&s.body.text),
                     &s.body.paragraphs,
                     &s.sentences,
-                    quotes::Capitals::for_language(&s.language.0),
+                    language::Profile::for_tag(&s.language.tag).capitals,
                 ));
             }
         })
@@ -199,7 +199,7 @@ fn bench_mode(c: &mut Criterion, mode: &str, inputs: &[String]) {
         b.iter(|| {
             for s in &staged {
                 let language =
-                    metadata::language(&s.body.text, &Hints::default(), &s.page, &mut Vec::new());
+                    language::resolve(&s.body.text, &Hints::default(), &s.page, &mut Vec::new());
                 black_box(metadata::build(
                     black_box(&s.body),
                     &s.sentences,

@@ -1,8 +1,6 @@
 //! `Block`: one unit of the payload (a text line, or an HTML paragraph, heading, list item ...),
 //! the common shape both parsers produce and the boilerplate stage judges.
 
-use super::segment::ParagraphKind;
-
 /// One block of the payload, before any judgement.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
@@ -73,4 +71,22 @@ pub enum DomRole {
     Caption,
     /// Bylines, datelines, author boxes.
     Byline,
+}
+
+/// What a paragraph is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub enum ParagraphKind {
+    /// Running text.
+    #[default]
+    Body,
+    /// A section heading.
+    Heading,
+    /// A list item.
+    ListItem,
+    /// A block quotation.
+    Blockquote,
+    /// Preformatted text.
+    Preformatted,
+    /// A table row.
+    TableRow,
 }

@@ -8,9 +8,10 @@
 //! are the page header (title, byline, date lines, menus); blocks after it belong to whichever
 //! section header came last. This module does not rewrite text: it only sorts blocks.
 
+use super::block::ParagraphKind;
 use super::block::{Block, DomRole};
 use super::dates;
-use super::segment::ParagraphKind;
+use super::textkit::{fold, is_unspaced_script};
 
 /// Why a block was left out of the body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -596,10 +597,6 @@ fn pick_title(
     })
 }
 
-pub(crate) fn is_unspaced_script(c: char) -> bool {
-    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x0E00..=0x0E7F | 0x1780..=0x17FF | 0x0E80..=0x0EFF)
-}
-
 /// Languages whose function words count as stop words (NLTK's lists, through the stop-words
 /// crate). One union for all: a page's blocks are scored before its language is known, and a
 /// function word of one of these languages is rarely a content word of another.
@@ -628,50 +625,6 @@ fn stop_word_share(key: &str) -> f64 {
     #[allow(clippy::cast_precision_loss)] // word counts are small
     let share = stop as f64 / words as f64;
     share
-}
-
-/// Lower-case alphanumeric words joined by single spaces.
-#[must_use]
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut gap = false;
-    for c in text.chars() {
-        if !is_alphanumeric(c) {
-            gap = true;
-            continue;
-        }
-        if gap && !out.is_empty() {
-            out.push(' ');
-        }
-        gap = false;
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
-    }
-    out
-}
-
-/// [`char::is_alphanumeric`], without the Unicode tables for ASCII and for the punctuation
-/// block (curly quotes, dashes, ellipses): the characters of most text.
-#[must_use]
-pub(crate) fn is_alphanumeric(c: char) -> bool {
-    match c {
-        '\0'..='\x7f' => c.is_ascii_alphanumeric(),
-        '\u{2000}'..='\u{206f}' => false,
-        _ => c.is_alphanumeric(),
-    }
-}
-
-/// [`fold`] as words split and lower-cased one by one: the reference the tests hold it to.
-#[cfg(test)]
-fn fold_words(text: &str) -> String {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.chars().flat_map(char::to_lowercase).collect::<String>())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// The first `chars` characters of a line, lower-cased: labels and prefixes are compared there,
@@ -1771,21 +1724,7 @@ mod tests {
         );
     }
 
-    #[test]
-    fn alphanumeric_shortcuts_agree_on_every_character() {
-        let disagree: Vec<char> = (char::MIN..=char::MAX)
-            .filter(|&c| is_alphanumeric(c) != c.is_alphanumeric())
-            .collect();
-        assert!(disagree.is_empty(), "{disagree:?}");
-    }
-
     proptest::proptest! {
-        /// Folding character by character takes the same words as splitting and lower-casing.
-        #[test]
-        fn folding_takes_the_words_lower_cased(text in "[ -~\t\nàéßİΣçÅ’“—中文]{0,80}") {
-            proptest::prop_assert_eq!(fold(&text), fold_words(&text));
-        }
-
         /// The one-pass counts are the standard library's, each counted on its own.
         #[test]
         fn counts_in_one_pass_are_the_separate_counts(

@@ -7,9 +7,11 @@
 
 use std::ops::Range;
 
+use super::block::ParagraphKind;
+use super::normalize::Paragraph;
 use super::options::{ChunkBudget, Tokenizer};
 use super::quotes::Quote;
-use super::segment::{Paragraph, ParagraphKind, Sentence};
+use super::segment::Sentence;
 use super::span::Span;
 
 /// How tokens are counted.

@@ -10,9 +10,9 @@ use std::collections::{HashMap, HashSet};
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
 
+use super::block::ParagraphKind;
 use super::block::{Block, DomHints, DomRole};
-use super::metadata::PageMeta;
-use super::segment::ParagraphKind;
+use super::textkit::fold;
 
 /// Ancestors kept per block: enough for any real page, bounded for hostile nesting.
 const MAX_PATH: usize = 256;
@@ -779,6 +779,27 @@ fn role_of(name: &str, attrs: &Attrs<'_>) -> Option<DomRole> {
 
 // === page metadata ===
 
+/// What an HTML page's markup says about the article (empty for text payloads).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PageMeta {
+    /// Headline candidates, best first (JSON-LD headline, og:title, h1, `<title>`).
+    pub titles: Vec<String>,
+    /// `og:site_name` or JSON-LD publisher.
+    pub site_name: Option<String>,
+    /// Authors from JSON-LD or meta tags.
+    pub authors: Vec<String>,
+    /// Publication date from markup.
+    pub published_at: Option<String>,
+    /// Modification date from markup.
+    pub modified_at: Option<String>,
+    /// `<html lang>`.
+    pub language: Option<String>,
+    /// Canonical URL.
+    pub url: Option<String>,
+    /// Meta description.
+    pub description: Option<String>,
+}
+
 /// Collects head metadata during the walk.
 #[derive(Debug, Default)]
 struct HeadCollector {
@@ -981,14 +1002,12 @@ impl HeadCollector {
     /// Whether a heading is the site's name: its `og:site_name`, or a later part of the page's
     /// `<title>` (`<title>Post - Blog Name</title>` with `<h1>Blog Name</h1>`).
     fn is_site_name(&self, heading: &str) -> bool {
-        let h = super::boilerplate::fold(heading);
+        let h = fold(heading);
         let parts = title_parts(&self.title);
         self.site_name
             .as_deref()
-            .is_some_and(|site| super::boilerplate::fold(site) == h)
-            || parts.len() >= 2
-                && super::boilerplate::fold(parts[0]) != h
-                && parts[1..].iter().any(|p| super::boilerplate::fold(p) == h)
+            .is_some_and(|site| fold(site) == h)
+            || parts.len() >= 2 && fold(parts[0]) != h && parts[1..].iter().any(|p| fold(p) == h)
     }
 
     fn finish(mut self) -> PageMeta {
@@ -1014,22 +1033,19 @@ impl HeadCollector {
             .map(|h| html_escape::decode_html_entities(h).into_owned());
         let mut titles: Vec<String> = Vec::new();
         let agrees = |h1: &str| {
-            let h = super::boilerplate::fold(h1);
+            let h = fold(h1);
             [headline.as_deref(), og.as_deref(), Some(title.as_str())]
                 .into_iter()
                 .flatten()
-                .map(super::boilerplate::fold)
+                .map(fold)
                 .any(|t| !h.is_empty() && (t.contains(&h) || h.contains(&t) && !t.is_empty()))
         };
         // The headline a reader sees is the first `<h1>`, unless it is only the site's name.
-        let site_key = site
-            .as_deref()
-            .map(super::boilerplate::fold)
-            .unwrap_or_default();
+        let site_key = site.as_deref().map(fold).unwrap_or_default();
         // `Get that tech stack` over `Klatch Coffee` in one `<h1>`: the line the markup names as
         // the title is the headline, the other a kicker.
         let named_line = self.h1_lines.iter().find(|line| {
-            let key = super::boilerplate::fold(line);
+            let key = fold(line);
             [
                 headline.as_deref(),
                 self.og_title.as_deref(),
@@ -1038,10 +1054,10 @@ impl HeadCollector {
             .into_iter()
             .flatten()
             .flat_map(title_parts)
-            .any(|t| super::boilerplate::fold(t) == key)
+            .any(|t| fold(t) == key)
         });
         let shown = self.h1.take().filter(|h| {
-            let key = super::boilerplate::fold(h);
+            let key = fold(h);
             // `Computer Science > Artificial Intelligence` is a breadcrumb trail.
             let breadcrumb = h.contains(" > ") || h.contains(" » ");
             key != site_key && !breadcrumb && (agrees(h) || h.split_whitespace().count() >= 3)
@@ -1162,7 +1178,7 @@ fn iso_date(raw: &str) -> Option<String> {
 /// changed (an SEO title left at last year's `2024` while the headline says `2025`).
 fn is_variant_of(variant: &str, h1: &str) -> bool {
     let words = |t: &str| -> Vec<String> {
-        super::boilerplate::fold(t)
+        fold(t)
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .map(str::to_owned)
@@ -1172,7 +1188,7 @@ fn is_variant_of(variant: &str, h1: &str) -> bool {
     let affixed = variant
         .split(": ")
         .flat_map(title_parts)
-        .any(|part| super::boilerplate::fold(part) == super::boilerplate::fold(h1));
+        .any(|part| fold(part) == fold(h1));
     if affixed {
         return false;
     }
@@ -1210,13 +1226,13 @@ fn clean_title(raw: &str, site: Option<&str>) -> String {
     if parts.len() <= 1 {
         return t;
     }
-    let site_key = site.map(super::boilerplate::fold).unwrap_or_default();
+    let site_key = site.map(fold).unwrap_or_default();
     let kept: Vec<&str> = parts
         .iter()
         .copied()
         .filter(|p| {
             // `Thrive Internet Marketing` for the site `Thrive Internet Marketing Agency`.
-            let key = super::boilerplate::fold(p);
+            let key = fold(p);
             site_key.is_empty() || !(site_key.starts_with(&key) || key.starts_with(&site_key))
         })
         .collect();

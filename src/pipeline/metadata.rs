@@ -4,11 +4,14 @@
 
 use sha2::{Digest, Sha256};
 
-use super::boilerplate::{DroppedBlock, RemovalReason, fold};
+use super::boilerplate::{DroppedBlock, RemovalReason};
 use super::dates;
+use super::html::PageMeta;
 use super::input::Hints;
+use super::language::Language;
 use super::normalize::{self, Body};
 use super::segment::Sentence;
+use super::textkit::fold;
 
 /// Metadata of a prepared article. Empty strings mean unknown.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
@@ -60,32 +63,6 @@ pub struct RelatedArticle {
     pub age: String,
 }
 
-/// What an HTML page's markup says about the article (empty for text payloads).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct PageMeta {
-    /// Headline candidates, best first (JSON-LD headline, og:title, h1, `<title>`).
-    pub titles: Vec<String>,
-    /// `og:site_name` or JSON-LD publisher.
-    pub site_name: Option<String>,
-    /// Authors from JSON-LD or meta tags.
-    pub authors: Vec<String>,
-    /// Publication date from markup.
-    pub published_at: Option<String>,
-    /// Modification date from markup.
-    pub modified_at: Option<String>,
-    /// `<html lang>`.
-    pub language: Option<String>,
-    /// Canonical URL.
-    pub url: Option<String>,
-    /// Meta description.
-    pub description: Option<String>,
-}
-
-/// Characters of the body the language detector reads: 500 decide as 1,000 (and 3,000) did on
-/// the 131 multilingual benchmark articles given as text and on the 21 languages of the golden
-/// rules, at half the cost (400 did too; 500 keeps a margin).
-const LANGUAGE_SAMPLE_CHARS: usize = 500;
-
 /// Characters a reader of Chinese or Japanese reads per minute.
 const UNSPACED_CHARS_PER_MINUTE: usize = 500;
 
@@ -96,13 +73,13 @@ fn words_and_reading_time(text: &str) -> (usize, usize) {
     // One pass; ASCII characters need no Unicode tables (and are never unspaced script).
     let (mut letters, mut unspaced) = (0usize, 0usize);
     for c in text.chars() {
-        letters += usize::from(super::boilerplate::is_alphanumeric(c));
-        unspaced += usize::from(!c.is_ascii() && super::boilerplate::is_unspaced_script(c));
+        letters += usize::from(super::textkit::is_alphanumeric(c));
+        unspaced += usize::from(!c.is_ascii() && super::textkit::is_unspaced_script(c));
     }
     if unspaced * 3 < letters {
         let words = text
             .split_whitespace()
-            .filter(|w| w.chars().any(super::boilerplate::is_alphanumeric))
+            .filter(|w| w.chars().any(super::textkit::is_alphanumeric))
             .count();
         return (words, (words * 60).div_ceil(WORDS_PER_MINUTE));
     }
@@ -126,7 +103,7 @@ pub fn build(
     dropped: &[DroppedBlock],
     page: &PageMeta,
     hints: &Hints,
-    (language, language_confidence): (String, f32),
+    language: Language,
 ) -> (Metadata, Vec<RelatedArticle>) {
     let lines = MetadataLines::read(dropped);
     let title = hints
@@ -164,8 +141,8 @@ pub fn build(
         authors,
         published_at,
         modified_at: page.modified_at.clone().unwrap_or_default(),
-        language,
-        language_confidence,
+        language: language.tag,
+        language_confidence: language.confidence,
         url: hints
             .url
             .clone()
@@ -287,108 +264,6 @@ fn is_front_page(url: &str) -> bool {
         .next()
         .unwrap_or_default();
     rest.split_once('/').is_none_or(|(_, path)| path.is_empty())
-}
-
-/// The BCP 47 tag of a detected language. whatlang names Mandarin and Iranian Persian by their
-/// ISO 639-3 codes, which have no two-letter form: they are Chinese and Persian in BCP 47. It has
-/// no Kazakh: Cyrillic text that writes Kazakh's own letters often is Kazakh. On short text it
-/// takes Dutch for Afrikaans: their articles tell them apart (`de`, `het`, `een` against `die`, `'n`).
-fn tag_of(lang: whatlang::Lang, text: &str) -> Option<String> {
-    let tag = match lang {
-        whatlang::Lang::Cmn => "zh",
-        whatlang::Lang::Pes => "fa",
-        whatlang::Lang::Afr if dutch_articles(text) => "nl",
-        other => isolang::Language::from_639_3(other.code()).and_then(|l| l.to_639_1())?,
-    };
-    if matches!(tag, "ru" | "uk" | "be" | "bg" | "sr" | "mk") {
-        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-        let kazakh = text
-            .chars()
-            .filter(|c| {
-                matches!(
-                    c,
-                    'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'Ә' | 'Ғ' | 'Қ' | 'Ң' | 'Ө' | 'Ұ'
-                )
-            })
-            .count();
-        if kazakh * 50 > letters {
-            return Some("kk".to_owned());
-        }
-    }
-    Some(tag.to_owned())
-}
-
-/// Whether Dutch articles outnumber Afrikaans ones.
-fn dutch_articles(text: &str) -> bool {
-    let (mut dutch, mut afrikaans) = (0usize, 0usize);
-    for word in text.split_whitespace() {
-        match word
-            .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
-            .to_lowercase()
-            .as_str()
-        {
-            "de" | "het" | "een" => dutch += 1,
-            "die" | "'n" => afrikaans += 1,
-            _ => {}
-        }
-    }
-    dutch > afrikaans
-}
-
-/// The article's language (a BCP 47 tag) and the confidence in it: the caller's hint, else
-/// `<html lang>` when detection does not contradict it, else detection. A disagreement is a
-/// warning.
-#[must_use]
-pub fn language(
-    text: &str,
-    hints: &Hints,
-    page: &PageMeta,
-    warnings: &mut Vec<String>,
-) -> (String, f32) {
-    // A sample decides the language as well as the whole text, at a fraction of the cost.
-    let sample = text
-        .char_indices()
-        .nth(LANGUAGE_SAMPLE_CHARS)
-        .and_then(|(i, _)| text.get(..i))
-        .unwrap_or(text);
-    let detected = whatlang::detect(sample).and_then(|info| {
-        let code = tag_of(info.lang(), sample)?;
-        Some((code, info.confidence() as f32, info.is_reliable()))
-    });
-    if let Some(hint) = &hints.language {
-        let primary = hint
-            .split(['-', '_'])
-            .next()
-            .unwrap_or_default()
-            .to_lowercase();
-        if let Some((code, _, true)) = &detected {
-            if *code != primary {
-                warnings.push(format!(
-                    "hints.language is {hint:?} but the text reads as {code:?}; the hint was kept"
-                ));
-            }
-        }
-        return (hint.clone(), 1.0);
-    }
-    if let Some(lang) = &page.language {
-        let primary = lang
-            .split(['-', '_'])
-            .next()
-            .unwrap_or_default()
-            .to_lowercase();
-        match &detected {
-            Some((code, conf, true)) if *code != primary => {
-                warnings.push(format!(
-                    "<html lang> is {lang:?} but the text reads as {code:?}; detection was used"
-                ));
-                return (code.clone(), *conf);
-            }
-            _ => return (lang.clone(), 0.9),
-        }
-    }
-    detected
-        .map(|(code, conf, _)| (code, conf))
-        .unwrap_or_default()
 }
 
 /// Author names as people read them: roles, organisations after a comma and dates glued to the
@@ -779,30 +654,5 @@ mod tests {
         assert!(seconds >= 2);
         let (chinese, _) = words_and_reading_time("我们明天一起去看电影好吗");
         assert!((4..=9).contains(&chinese), "{chinese}");
-    }
-
-    #[test]
-    fn dutch_is_told_from_afrikaans_by_its_articles() {
-        let detect = |text: &str| {
-            language(
-                text,
-                &Hints::default(),
-                &PageMeta::default(),
-                &mut Vec::new(),
-            )
-            .0
-        };
-        assert_eq!(
-            detect(
-                "Hij schoot op de JP8-brandstof toen de missiles op hem af kwamen. 81 procent van de schoten was raak."
-            ),
-            "nl"
-        );
-        assert_eq!(
-            detect(
-                "Die kat sit op die mat en dit is 'n mooi dag. Die kinders speel buite in die son."
-            ),
-            "af"
-        );
     }
 }

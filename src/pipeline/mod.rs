@@ -14,6 +14,8 @@ pub mod decode;
 pub mod error;
 pub mod html;
 pub mod input;
+pub mod language;
+pub(crate) mod lexicon;
 pub mod metadata;
 pub mod nesting;
 pub mod normalize;
@@ -22,15 +24,18 @@ pub mod quotes;
 pub mod segment;
 pub mod span;
 pub mod text;
+pub(crate) mod textkit;
 
+pub use block::ParagraphKind;
 pub use boilerplate::RemovalReason;
 pub use chunk::Chunk;
 pub use error::PrepError;
 pub use input::{Hints, Input};
 pub use metadata::{Metadata, RelatedArticle};
+pub use normalize::Paragraph;
 pub use options::{ChunkBudget, Options, QuoteStyle, Tokenizer};
 pub use quotes::{Attribution, Quote, QuoteKind};
-pub use segment::{Paragraph, ParagraphKind, Sentence};
+pub use segment::Sentence;
 pub use span::{OffsetMap, OffsetUnit, Span};
 
 /// A block left out of the body, normalised, with why.
@@ -75,7 +80,7 @@ pub fn prepare(input: Input, hints: &Hints, options: &Options) -> Result<Prepare
     let (blocks, page) = {
         let _span = tracing::debug_span!("parse").entered();
         match input {
-            Input::Text(t) => (text::parse(&t), metadata::PageMeta::default()),
+            Input::Text(t) => (text::parse(&t), html::PageMeta::default()),
             Input::Html(h) => html::parse(&h),
             Input::Raw { data, content_type } => {
                 let decoded = decode::decode(&data, content_type.as_deref())?;
@@ -83,7 +88,7 @@ pub fn prepare(input: Input, hints: &Hints, options: &Options) -> Result<Prepare
                 if decoded.is_html {
                     html::parse(&decoded.text)
                 } else {
-                    (text::parse(&decoded.text), metadata::PageMeta::default())
+                    (text::parse(&decoded.text), html::PageMeta::default())
                 }
             }
         }
@@ -101,16 +106,15 @@ pub fn prepare(input: Input, hints: &Hints, options: &Options) -> Result<Prepare
         normalize::assemble(&sorted.kept, options.quote_style)
     };
     // The language decides the sentence rules, so it is known before segmentation.
-    let language = metadata::language(&body.text, hints, &page, &mut warnings);
-    let sentence_rules = segment::SentenceRules::for_language(&language.0);
+    let language = language::resolve(&body.text, hints, &page, &mut warnings);
+    let profile = language::Profile::for_tag(&language.tag);
     let sentences = {
         let _span = tracing::debug_span!("segment").entered();
-        segment::sentences(&body.text, &body.paragraphs, &sentence_rules)
+        segment::sentences(&body.text, &body.paragraphs, &profile.sentences)
     };
     let quotes = {
         let _span = tracing::debug_span!("quotes").entered();
-        let capitals = quotes::Capitals::for_language(&language.0);
-        quotes::find(&body.text, &body.paragraphs, &sentences, capitals)
+        quotes::find(&body.text, &body.paragraphs, &sentences, profile.capitals)
     };
     let (metadata, related) = {
         let _span = tracing::debug_span!("metadata").entered();

@@ -3,9 +3,9 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use super::block::ParagraphKind;
 use super::boilerplate::KeptBlock;
 use super::options::QuoteStyle;
-use super::segment::{Paragraph, ParagraphKind};
 use super::span::Span;
 
 /// Cleans one block: mojibake repaired where certain, NFC, controls and invisible format
@@ -256,6 +256,15 @@ fn is_dropped(c: char) -> bool {
                 | '\u{FFFF}'
         )
         || ('\u{E000}'..='\u{F8FF}').contains(&c)
+}
+
+/// A paragraph of the normalised text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Paragraph {
+    /// Where it is.
+    pub span: Span,
+    /// What it is.
+    pub kind: ParagraphKind,
 }
 
 /// The normalised body: its text and paragraphs.

@@ -7,7 +7,9 @@
 
 use std::collections::HashMap;
 
-use super::segment::{Paragraph, Sentence};
+use super::language::Capitals;
+use super::normalize::Paragraph;
+use super::segment::Sentence;
 use super::span::Span;
 
 /// Whether the quoted words are the whole reported content.
@@ -51,29 +53,6 @@ pub struct Quote {
     pub kind: QuoteKind,
     /// How the speaker was found.
     pub attribution: Attribution,
-}
-
-/// What capital letters tell about names in the article's language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Capitals {
-    /// Capitals mark names and sentence starts (English, French, Spanish, …).
-    MarkNames,
-    /// Every noun is capitalised (German, Luxembourgish): a capital is no sign of a name, so a
-    /// sentence's capitalised subject is not taken for a speaker without a cue.
-    MarkNouns,
-}
-
-impl Capitals {
-    /// The convention of `language` (a BCP 47 tag such as `de-CH`).
-    #[must_use]
-    pub fn for_language(language: &str) -> Self {
-        let primary = language.split(['-', '_']).next().unwrap_or_default();
-        if primary.eq_ignore_ascii_case("de") || primary.eq_ignore_ascii_case("lb") {
-            Self::MarkNouns
-        } else {
-            Self::MarkNames
-        }
-    }
 }
 
 /// Finds the quotes of `text`.
@@ -284,7 +263,7 @@ pub fn find(
             let words = quoted_text.split_whitespace().count()
                 + quoted_text
                     .chars()
-                    .filter(|&c| super::boilerplate::is_unspaced_script(c))
+                    .filter(|&c| super::textkit::is_unspaced_script(c))
                     .count()
                     / 2;
             // `the so-called "client list"`: a label, not speech.
@@ -3517,8 +3496,6 @@ mod tests {
 
     #[test]
     fn where_every_noun_is_capitalised_a_capital_names_no_speaker() {
-        assert_eq!(Capitals::for_language("de-CH"), Capitals::MarkNouns);
-        assert_eq!(Capitals::for_language("en"), Capitals::MarkNames);
         let text = "Die Polizei bezeichnete die Kundgebung als „unerlaubte Wahlveranstaltung in einem Bundesgebäude“.";
         let (paragraphs, sentences) = segment::layout_for_tests(text);
         let german = find(text, &paragraphs, &sentences, Capitals::MarkNouns);

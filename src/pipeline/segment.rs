@@ -5,34 +5,10 @@
 //! abbreviation, an initial or a number marker, the next word starts in lower case, or the mark is
 //! an ellipsis inside running text.
 
+use super::language::SentenceRules;
+use super::lexicon::abbreviations::POSTPOSITIVE;
+use super::normalize::Paragraph;
 use super::span::Span;
-
-/// A paragraph of the normalised text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub struct Paragraph {
-    /// Where it is.
-    pub span: Span,
-    /// What it is.
-    pub kind: ParagraphKind,
-}
-
-/// What a paragraph is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
-pub enum ParagraphKind {
-    /// Running text.
-    #[default]
-    Body,
-    /// A section heading.
-    Heading,
-    /// A list item.
-    ListItem,
-    /// A block quotation.
-    Blockquote,
-    /// Preformatted text.
-    Preformatted,
-    /// A table row.
-    TableRow,
-}
 
 /// A sentence of the normalised text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -60,201 +36,6 @@ pub fn sentences(text: &str, paragraphs: &[Paragraph], rules: &SentenceRules) ->
     }
     out
 }
-
-/// What sentence boundaries look like in one language, on top of what all languages share (the
-/// terminal marks of every script are always known: `।`, `۔`, `؟`, `։`, `።`, `။`, CJK).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct SentenceRules {
-    /// Abbreviations that precede a name or number (titles, months, `z. B.`), lower case.
-    abbreviations: &'static [&'static str],
-    /// Words that usually open a sentence (after a postpositive abbreviation such as `Co.`).
-    openers: &'static [&'static str],
-    /// `12. Juni`, `XII. Pluku`: a number or Roman numeral with a dot is an ordinal.
-    ordinal_dot: bool,
-    /// Armenian: the colon is the full stop.
-    colon_ends: bool,
-    /// Greek: `;` is the question mark.
-    semicolon_asks: bool,
-    /// Greek and Kazakh: a sentence may start in lower case.
-    lowercase_starts: bool,
-}
-
-impl SentenceRules {
-    /// The rules for a language tag (`de`, `pt-BR`); English and shared rules for any other.
-    #[must_use]
-    pub fn for_language(tag: &str) -> Self {
-        let primary = tag
-            .split(['-', '_'])
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        let (abbreviations, openers): (&[&str], &[&str]) = match primary.as_str() {
-            "de" => (DE_ABBREVIATIONS, DE_OPENERS),
-            "da" | "nb" | "no" | "nn" | "sv" => (DA_ABBREVIATIONS, DA_OPENERS),
-            "es" | "pt" => (ES_ABBREVIATIONS, &[]),
-            "it" => (IT_ABBREVIATIONS, &[]),
-            "fr" => (FR_ABBREVIATIONS, &[]),
-            "ru" | "uk" | "bg" | "kk" | "sr" | "mk" | "be" => (CYRILLIC_ABBREVIATIONS, &[]),
-            "sk" | "cs" | "pl" | "sl" | "hr" => (WEST_SLAVIC_ABBREVIATIONS, &[]),
-            "nl" => (NL_ABBREVIATIONS, &[]),
-            _ => (&[], &[]),
-        };
-        Self {
-            abbreviations,
-            openers,
-            ordinal_dot: matches!(
-                primary.as_str(),
-                "de" | "da"
-                    | "nb"
-                    | "no"
-                    | "nn"
-                    | "sk"
-                    | "cs"
-                    | "pl"
-                    | "sl"
-                    | "hr"
-                    | "sr"
-                    | "fi"
-                    | "et"
-                    | "lv"
-                    | "lt"
-                    | "hu"
-                    | "is"
-                    | "tr"
-                    | "bs"
-            ),
-            colon_ends: primary == "hy",
-            semicolon_asks: primary == "el",
-            lowercase_starts: matches!(primary.as_str(), "el" | "kk"),
-        }
-    }
-
-    fn is_abbreviation(&self, lower: &str) -> bool {
-        PREPOSITIVE.contains(&lower) || self.abbreviations.contains(&lower)
-    }
-
-    fn is_opener(&self, lower: &str) -> bool {
-        OPENERS.contains(&lower) || self.openers.contains(&lower)
-    }
-}
-
-// Common abbreviations per language: titles, months, units and Latin-style short forms that
-// precede what they qualify. Lower case, without their final dot.
-const DE_ABBREVIATIONS: &[&str] = &[
-    "z", "bzw", "ca", "nr", "str", "hr", "fr", "frl", "vgl", "usw", "evtl", "ggf", "inkl", "bspw",
-    "sog", "abs", "geb", "jh", "mio", "mrd", "tel", "zb", "dipl", "ing", "d", "h", "u", "a", "s",
-    "jan", "feb", "mär", "apr", "jun", "jul", "aug", "sept", "okt", "nov", "dez", "bd", "hrsg",
-];
-const DE_OPENERS: &[&str] = &[
-    "der", "die", "das", "ich", "wir", "sie", "er", "es", "ein", "eine", "was", "wie", "wo",
-];
-const DA_ABBREVIATIONS: &[&str] = &[
-    "skt", "hr", "fr", "frk", "nr", "ca", "bl.a", "f.eks", "osv", "pga", "evt", "jf", "kl", "mht",
-    "dvs", "mv", "ifm", "inkl", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "okt",
-    "nov", "dec", "tlf", "st",
-];
-const DA_OPENERS: &[&str] = &[
-    "de", "det", "den", "der", "hvad", "hvor", "hvem", "jeg", "vi", "han", "hun", "du", "i", "en",
-    "et", "men", "og", "så",
-];
-const ES_ABBREVIATIONS: &[&str] = &[
-    "sr", "sra", "srta", "sres", "lic", "dr", "dra", "ing", "arq", "prof", "profa", "ud", "uds",
-    "vd", "vds", "núm", "párrf", "pág", "págs", "art", "tel", "av", "avda", "cía", "dpto", "min",
-    "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "sept", "oct", "nov", "dic",
-    "lun", "mié", "jue", "vie", "sáb", "dom", "ee", "aprox", "gral", "sto", "sta", "dña", "d",
-];
-const IT_ABBREVIATIONS: &[&str] = &[
-    "ing", "avv", "dott", "dott.ssa", "dir", "amm", "sig", "sigg", "sig.ra", "prof", "psicol",
-    "geom", "rag", "arch", "on", "es", "pag", "tel", "ecc", "gen", "feb", "mar", "apr", "mag",
-    "giu", "lug", "ago", "set", "ott", "nov", "dic", "st", "d", "egr", "gent", "spett",
-];
-const FR_ABBREVIATIONS: &[&str] = &[
-    "m", "mm", "mme", "mmes", "mlle", "mlles", "me", "dr", "pr", "st", "ste", "av", "bd", "janv",
-    "févr", "avr", "juil", "sept", "oct", "nov", "déc", "env", "cf", "p", "vol", "chap",
-];
-const CYRILLIC_ABBREVIATIONS: &[&str] = &[
-    "г", "гг", "ул", "пгт", "проф", "кв", "д", "им", "т", "е", "н", "э", "др", "пр", "тыс", "млн",
-    "млрд", "руб", "коп", "см", "стр", "рис", "тел", "обл", "р", "ст", "акад", "доц", "пос", "с",
-    "пл", "бул", "гр", "д-р", "вкл", "ж", "жж", "мыс", "ғ", "англ", "лат", "т.е", "т.д", "т.п",
-];
-const WEST_SLAVIC_ABBREVIATIONS: &[&str] = &[
-    "napr", "tzv", "č", "str", "ing", "mgr", "doc", "prof", "tj", "atď", "resp", "ul", "nám",
-    "hod", "min", "s", "r", "o", "a", "spol", "np", "tzn", "wg", "godz", "dr",
-];
-const NL_ABBREVIATIONS: &[&str] = &[
-    "dhr", "mevr", "mw", "drs", "ir", "ing", "mr", "prof", "dr", "bijv", "blz", "nr", "ca", "jl",
-    "mln", "mld", "zgn", "evt", "resp", "jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep",
-    "okt", "nov", "dec", "st",
-];
-
-/// Abbreviations that precede a name or number and so never end a sentence.
-const PREPOSITIVE: &[&str] = &[
-    "adm", "atty", "brig", "capt", "cmdr", "col", "cpl", "del", "det", "dr", "fr", "ft", "gen",
-    "gov", "hon", "insp", "lt", "maj", "messrs", "mme", "mlle", "mr", "mrs", "ms", "mt", "pres",
-    "prof", "pvt", "rep", "reps", "rev", "sen", "sens", "sgt", "st", "supt", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ca", "cf", "fig", "figs",
-    "vol", "vols", "no", "nos", "n°", "nr", "p", "pp", "art", "sec", "ch", "para", "op", "approx",
-    "ed", "eds",
-];
-
-/// Abbreviations that can end a sentence: they do when the next word is a usual sentence opener.
-const POSTPOSITIVE: &[&str] = &[
-    "co", "inc", "corp", "ltd", "llc", "plc", "jr", "sr", "etc", "vs", "v", "e.g", "i.e", "a.m",
-    "p.m", "dept", "est", "govt", "assn", "bros", "ave", "blvd", "rd", "esq", "ph.d", "u.s", "u.k",
-    "u.n", "e.u", "u.s.a", "d.c", "al",
-];
-
-/// Words that usually open a sentence, used to tell "the U.S. How" from "the U.S. Government".
-const OPENERS: &[&str] = &[
-    "a",
-    "after",
-    "also",
-    "an",
-    "and",
-    "as",
-    "at",
-    "before",
-    "but",
-    "for",
-    "he",
-    "her",
-    "his",
-    "how",
-    "however",
-    "i",
-    "if",
-    "in",
-    "it",
-    "its",
-    "meanwhile",
-    "my",
-    "now",
-    "on",
-    "one",
-    "our",
-    "she",
-    "so",
-    "some",
-    "still",
-    "that",
-    "the",
-    "their",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "we",
-    "what",
-    "when",
-    "where",
-    "while",
-    "who",
-    "why",
-    "yet",
-    "you",
-];
 
 fn is_closer(c: char) -> bool {
     matches!(
@@ -617,7 +398,7 @@ fn judge(
         return Cut::After;
     }
     let dotted = word.contains('.') && word.split('.').all(|w| w.chars().count() <= 2);
-    if POSTPOSITIVE.contains(&lower.as_str()) || dotted {
+    if POSTPOSITIVE.contains(&lower) || dotted {
         return if rules.is_opener(&next_word) {
             Cut::After
         } else {
@@ -674,7 +455,7 @@ pub(crate) fn layout_for_tests(text: &str) -> (Vec<Paragraph>, Vec<Sentence>) {
         if let Some(span) = Span::new(text, at..at + part.len()) {
             paragraphs.push(Paragraph {
                 span,
-                kind: ParagraphKind::Body,
+                kind: super::block::ParagraphKind::Body,
             });
         }
         at += part.len() + 2;
@@ -772,10 +553,13 @@ mod tests {
 
     /// The sentences of `p` by the rules of `lang`.
     fn split_in(lang: &str, p: &str) -> Vec<String> {
-        split_sentences(p, &SentenceRules::for_language(lang))
-            .into_iter()
-            .map(|r| p[r].to_owned())
-            .collect()
+        split_sentences(
+            p,
+            &crate::pipeline::language::Profile::for_tag(lang).sentences,
+        )
+        .into_iter()
+        .map(|r| p[r].to_owned())
+        .collect()
     }
 
     #[test]

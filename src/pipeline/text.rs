@@ -1,7 +1,7 @@
 //! Plain text (a scraper's innerText dump) → blocks: one block per non-blank line.
 
 use super::block::Block;
-use super::segment::ParagraphKind;
+use super::block::ParagraphKind;
 
 /// Bullet marks that open a list item line.
 const BULLETS: &[char] = &['•', '·', '▪', '◦', '‣', '⁃', '*', '-', '–'];
