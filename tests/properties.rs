@@ -1,9 +1,7 @@
 //! Properties over random articles: nothing is lost, every span slices back to its own text, and
 //! chunks fit their budget and rejoin to the text.
 
-use article_prep::pipeline::{
-    self, ChunkBudget, Hints, Input, Options, Tokenizer, boilerplate::fold,
-};
+use article_prep::pipeline::{self, ChunkBudget, Hints, Input, Options, Tokenizer, textkit::fold};
 use proptest::prelude::*;
 
 /// Lines that look like article text, menus, quotes, abbreviations and odd Unicode.

@@ -24,7 +24,7 @@ pub mod quotes;
 pub mod segment;
 pub mod span;
 pub mod text;
-pub(crate) mod textkit;
+pub mod textkit;
 
 pub use block::ParagraphKind;
 pub use boilerplate::RemovalReason;

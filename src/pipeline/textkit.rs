@@ -9,7 +9,7 @@ pub(crate) fn is_unspaced_script(c: char) -> bool {
 
 /// Lower-case alphanumeric words joined by single spaces.
 #[must_use]
-pub(crate) fn fold(text: &str) -> String {
+pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut gap = false;
     for c in text.chars() {
