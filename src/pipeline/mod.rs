@@ -17,7 +17,6 @@ pub mod input;
 pub mod language;
 pub(crate) mod lexicon;
 pub mod metadata;
-pub mod nesting;
 pub mod normalize;
 pub mod options;
 pub mod quotes;

@@ -1,0 +1,237 @@
+//! What an element's tag and attributes say about it: the attributes the walk reads (found in
+//! one pass), and the roles, article containers, bylines and revisions they name.
+
+use crate::pipeline::block::DomRole;
+
+/// The attributes the walk reads, found in one pass over the element's attributes (looking each
+/// up by name costs an atom conversion every time), with class and id lower-cased once.
+#[derive(Debug, Default)]
+pub(super) struct Attrs<'a> {
+    pub(super) class: Option<&'a str>,
+    pub(super) role: Option<&'a str>,
+    pub(super) itemprop: Option<&'a str>,
+    pub(super) rel: Option<&'a str>,
+    pub(super) style: Option<&'a str>,
+    pub(super) kind: Option<&'a str>,
+    pub(super) href: Option<&'a str>,
+    pub(super) aria_hidden: Option<&'a str>,
+    pub(super) hidden: bool,
+    /// Class names, then the id, lower-cased and space-separated.
+    pub(super) names: String,
+    /// The same names without the characters that join words: `article-body` → `articlebody`.
+    pub(super) squashed: String,
+}
+
+impl<'a> Attrs<'a> {
+    pub(super) fn of(e: &'a scraper::node::Element) -> Self {
+        let mut attrs = Attrs::default();
+        let mut id = None;
+        for (name, value) in e.attrs() {
+            match name {
+                "class" => attrs.class = Some(value),
+                "id" => id = Some(value),
+                "role" => attrs.role = Some(value),
+                "itemprop" => attrs.itemprop = Some(value),
+                "rel" => attrs.rel = Some(value),
+                "style" => attrs.style = Some(value),
+                "type" => attrs.kind = Some(value),
+                "href" => attrs.href = Some(value),
+                "aria-hidden" => attrs.aria_hidden = Some(value),
+                "hidden" => attrs.hidden = true,
+                _ => {}
+            }
+        }
+        for name in attrs.class.into_iter().chain(id) {
+            for token in name.split_whitespace() {
+                if !attrs.names.is_empty() {
+                    attrs.names.push(' ');
+                    attrs.squashed.push(' ');
+                }
+                if token.is_ascii() {
+                    attrs.names.push_str(token);
+                    let from = attrs.names.len() - token.len();
+                    if let Some(added) = attrs.names.get_mut(from..) {
+                        added.make_ascii_lowercase();
+                    }
+                } else {
+                    attrs
+                        .names
+                        .extend(token.chars().flat_map(char::to_lowercase));
+                }
+                attrs.squashed.extend(
+                    token
+                        .chars()
+                        .filter(char::is_ascii_alphanumeric)
+                        .map(|c| c.to_ascii_lowercase()),
+                );
+            }
+        }
+        attrs
+    }
+
+    /// Lower-cased class names and id.
+    pub(super) fn classes(&self) -> impl Iterator<Item = &str> {
+        self.names.split(' ').filter(|n| !n.is_empty())
+    }
+
+    /// Lower-cased class names and id, squashed.
+    pub(super) fn squashed_names(&self) -> impl Iterator<Item = &str> {
+        self.squashed.split(' ').filter(|n| !n.is_empty())
+    }
+}
+
+pub(super) fn is_article(name: &str, attrs: &Attrs<'_>) -> bool {
+    matches!(name, "article" | "main")
+        || attrs
+            .itemprop
+            .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
+        || attrs.role.is_some_and(|v| v.eq_ignore_ascii_case("main"))
+}
+
+/// An element whose markup names it the article's text: `itemprop="articleBody"` or a class or id
+/// such as `article-body`, `entry-content`, `post-content`, `story-body`.
+pub(super) fn is_body_container(attrs: &Attrs<'_>) -> bool {
+    const NAMES: &[&str] = &[
+        "articlebody",
+        "articlecontent",
+        "articletext",
+        "entrycontent",
+        "postcontent",
+        "postbody",
+        "storybody",
+        "storycontent",
+        "storytext",
+        "bodytext",
+        "newsbody",
+        "contentbody",
+        "articledetail",
+    ];
+    attrs
+        .itemprop
+        .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
+        || attrs.squashed_names().any(|squashed| {
+            NAMES
+                .iter()
+                .any(|n| squashed == *n || squashed.ends_with(n) && squashed.len() <= n.len() + 4)
+        })
+}
+
+/// An element that names the article's author: `rel=author`, `itemprop=author`, or a class
+/// such as `author-name`, `byline`, `post-author` (not the author's photo, bio or job title).
+pub(super) fn is_byline(attrs: &Attrs<'_>) -> bool {
+    const NOT_THE_NAME: &[&str] = &[
+        "img", "image", "avatar", "photo", "pic", "bio", "desc", "about", "title", "role", "job",
+        "date", "time", "label", "icon", "social", "follow", "more", "posts", "list", "link",
+        "count", "url", "email", "box", "card", "section", "page", "archive",
+    ];
+    let token_is = |value: Option<&str>, word: &str| {
+        value.is_some_and(|v| v.split_whitespace().any(|t| t.eq_ignore_ascii_case(word)))
+    };
+    token_is(attrs.rel, "author")
+        || token_is(attrs.itemprop, "author")
+        || attrs.classes().any(|t| {
+            (t.contains("author") || t.contains("byline"))
+                && !NOT_THE_NAME.iter().any(|w| t.contains(w))
+        })
+}
+
+/// An element named for a revision of the page: `post-date__modified`, `field--name-changed`,
+/// `last-updated`, `date-reviewed`.
+pub(super) fn is_revision(attrs: &Attrs<'_>) -> bool {
+    attrs.classes().flat_map(|n| n.split(['-', '_'])).any(|p| {
+        matches!(
+            p,
+            "modified" | "updated" | "changed" | "reviewed" | "lastmod" | "revised"
+        )
+    })
+}
+
+/// A boilerplate role named by the element's tag, ARIA role, class or id.
+pub(super) fn role_of(name: &str, attrs: &Attrs<'_>) -> Option<DomRole> {
+    match name {
+        "nav" => return Some(DomRole::Navigation),
+        "footer" => return Some(DomRole::Footer),
+        "aside" => return Some(DomRole::Aside),
+        "figcaption" => return Some(DomRole::Caption),
+        _ => {}
+    }
+    if let Some(role) = attrs.role {
+        let is = |r: &str| role.eq_ignore_ascii_case(r);
+        if is("navigation") || is("menubar") || is("menu") {
+            return Some(DomRole::Navigation);
+        } else if is("contentinfo") {
+            return Some(DomRole::Footer);
+        } else if is("complementary") {
+            return Some(DomRole::Aside);
+        }
+    }
+    if attrs.names.is_empty() {
+        return None;
+    }
+    // `social-media-embed`, `twitter-embed`: a post embedded in the article is content, whatever
+    // network it comes from.
+    let embedded = attrs
+        .classes()
+        .flat_map(|n| n.split(['-', '_']))
+        .any(|p| matches!(p, "embed" | "embedded" | "embeds"));
+    if embedded {
+        return None;
+    }
+    // Compound names split by hyphens: `sub-head`, `stand-first`, `article-dek`.
+    let deck = attrs.squashed_names().any(|squashed| {
+        matches!(
+            squashed,
+            "subhead" | "subheadline" | "standfirst" | "articledek" | "storydek"
+        )
+    });
+    if deck {
+        return Some(DomRole::Byline);
+    }
+    // `live-match-comments`: a live blog's running commentary is the article, not readers'
+    // comments.
+    let live = attrs
+        .classes()
+        .flat_map(|n| n.split(['-', '_']))
+        .any(|p| p == "live" || p == "liveblog");
+    for name in attrs.classes() {
+        for p in name.split(['-', '_']).filter(|p| !p.is_empty()) {
+            let role = match p {
+                _ if p.starts_with("comment") && !p.starts_with("commentary") && !live => {
+                    DomRole::Comments
+                }
+                "disqus" => DomRole::Comments,
+                _ if p.starts_with("related")
+                    || p.starts_with("recommend")
+                    || p == "outbrain"
+                    || p == "taboola"
+                    || p == "trending" =>
+                {
+                    DomRole::Related
+                }
+                "share" | "sharing" | "social" | "sharebar" | "follow" => DomRole::Social,
+                "ad" | "ads" | "advert" | "advertisement" | "sponsored" | "dfp" | "adslot" => {
+                    DomRole::Advertisement
+                }
+                _ if p.starts_with("newsletter")
+                    || p.starts_with("subscribe")
+                    || p == "paywall"
+                    || p == "signup" =>
+                {
+                    DomRole::Promotion
+                }
+                _ if p.starts_with("cookie") || p == "consent" || p == "gdpr" => DomRole::Consent,
+                "caption" | "credit" | "credits" => DomRole::Caption,
+                "byline" | "dateline" | "timestamp" | "dek" | "standfirst" | "subtitle"
+                | "subhead" | "kicker" => DomRole::Byline,
+                "nav" | "navbar" | "menu" | "breadcrumb" | "breadcrumbs" | "masthead" => {
+                    DomRole::Navigation
+                }
+                "footer" => DomRole::Footer,
+                "sidebar" => DomRole::Aside,
+                _ => continue,
+            };
+            return Some(role);
+        }
+    }
+    None
+}

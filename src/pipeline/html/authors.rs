@@ -1,0 +1,199 @@
+//! Author names as bylines and markup give them: which text reads as names, and those names
+//! cleaned of roles, organisations, dates and placeholders.
+
+use crate::pipeline::dates;
+use crate::pipeline::normalize;
+
+/// A short line that opens the way bylines do: `By …`, `Written by …`, `Text by …`.
+pub(super) fn is_byline_line(text: &str) -> bool {
+    const OPENERS: &[&str] = &["By ", "Written by", "Written By", "Text by", "Words by"];
+    (glued_by(text) || OPENERS.iter().any(|o| text.starts_with(o)))
+        && text.split_whitespace().count() <= 12
+}
+
+/// Author names as people read them: roles, organisations after a comma and dates glued to the
+/// name cut off; user names, ids, placeholders and widget text dropped; duplicates removed.
+#[must_use]
+pub(super) fn clean_authors(raw: Vec<String>) -> Vec<String> {
+    const PLACEHOLDERS: &[&str] = &[
+        "undefined",
+        "null",
+        "administrator",
+        "webmaster",
+        "unknown",
+        "guest",
+        "author",
+        "anonymous",
+    ];
+    let mut out: Vec<String> = Vec::new();
+    for raw in raw.iter().flat_map(|a| a.split(['|', ';'])) {
+        let name = normalize::clean(raw);
+        // ", USA TODAY": the name before the comma was empty.
+        if name.starts_with(',') {
+            continue;
+        }
+        let name = name.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let lower_name = name.to_lowercase();
+        let name = ["by ", "written by ", "posted by "]
+            .iter()
+            .find_map(|p| lower_name.starts_with(p).then(|| &name[p.len()..]))
+            .unwrap_or(name);
+        // "Brian Truitt, USA TODAY" → "Brian Truitt".
+        let name = name.split(',').next().unwrap_or_default().trim();
+        // "Jeffrey ZeldmanNovember 20" → "Jeffrey Zeldman".
+        let name = dates::find_date(name)
+            .map_or(name, |d| name.get(..d.start).unwrap_or(name))
+            .trim();
+        let name = glued_month(name).trim();
+        let words = name.split_whitespace().count();
+        let lower = name.to_lowercase();
+        let digits = name.chars().filter(char::is_ascii_digit).count();
+        // Handles are kept (sites show them as bylines); template keys and ids are not.
+        let template_key = !name.contains(' ') && name.matches('.').count() >= 2;
+        let junk = words == 0
+            || words > 6
+            || digits * 2 >= name.chars().count()
+            || name.contains(['@', ':', '/', '='])
+            || name.starts_with("http")
+            || template_key
+            || PLACEHOLDERS.contains(&lower.as_str())
+            || lower.contains("submit")
+            || lower.contains("this form");
+        if !junk && !out.iter().any(|o| o.eq_ignore_ascii_case(name)) {
+            out.push(name.to_owned());
+        }
+    }
+    out
+}
+
+/// `<span>By</span><span>Jane Doe</span>` reads `ByJane Doe`.
+fn glued_by(text: &str) -> bool {
+    text.strip_prefix("By")
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
+/// The names in a byline element's text (`By Jane Doe and John Roe`, `Jane Doe - 5 min read`),
+/// or none when the text does not read as people's names.
+#[must_use]
+pub(super) fn byline_names(text: &str) -> Vec<String> {
+    let mut text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if glued_by(&text) {
+        text.insert(2, ' ');
+    }
+    let lower = text.to_lowercase();
+    let text = [
+        "written by:",
+        "written by",
+        "posted by",
+        "text by",
+        "words by",
+        "authors:",
+        "author:",
+        "by",
+    ]
+    .iter()
+    .find_map(|p| {
+        let rest = lower.strip_prefix(p)?;
+        (rest.is_empty() || rest.starts_with(' ')).then(|| text[p.len()..].trim_start())
+    })
+    .unwrap_or(&text);
+    // What follows a separator is a role, a date or a reading time.
+    let text = text
+        .split(' ')
+        .take_while(|w| !matches!(*w, "-" | "–" | "—" | "|" | "•" | "·" | "⋅"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let names: Vec<String> = text
+        .split([',', '&'])
+        .flat_map(|part| part.split(" and "))
+        .map(|n| without_role(n.trim()).to_owned())
+        .filter(|n| !n.is_empty())
+        .collect();
+    let looks_like_name = |n: &str| {
+        const PARTICLES: &[&str] = &[
+            "de", "da", "del", "van", "von", "der", "la", "le", "bin", "al",
+        ];
+        let words: Vec<&str> = n.split_whitespace().collect();
+        (1..=4).contains(&words.len())
+            && !n.chars().any(|c| c.is_ascii_digit())
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(w))
+    };
+    if names.is_empty() || !names.iter().all(|n| looks_like_name(n)) {
+        return Vec::new();
+    }
+    clean_authors(names)
+}
+
+/// A name without the job title a byline widget prints after it: `Emma Ryan Writer`.
+fn without_role(name: &str) -> &str {
+    const ROLES: &[&str] = &[
+        "Writer",
+        "Editor",
+        "Contributor",
+        "Reporter",
+        "Correspondent",
+        "Columnist",
+        "Author",
+    ];
+    let mut name = name;
+    while let Some((rest, last)) = name.rsplit_once(' ') {
+        if !ROLES.contains(&last) || rest.split_whitespace().count() < 2 {
+            break;
+        }
+        name = rest.trim_end();
+    }
+    name
+}
+
+/// Cuts an English month name glued to the end of a name: `ZeldmanNovember` → `Zeldman`.
+fn glued_month(name: &str) -> &str {
+    const MONTHS: &[&str] = &[
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    for month in MONTHS {
+        if let Some(at) = name.find(month) {
+            if at > 0 && name[..at].ends_with(|c: char| c.is_lowercase()) {
+                return &name[..at];
+            }
+        }
+    }
+    name
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn author_names_are_cleaned_of_junk() {
+        let raw = [
+            "Brian Truitt, USA TODAY",
+            ", USA TODAY",
+            "undefined",
+            "262588213843476",
+            "page.head.author",
+            "Jeffrey ZeldmanNovember 20, 2007",
+            "By Jane Doe",
+            "Jane Doe",
+            "stephenlega",
+        ];
+        assert_eq!(
+            clean_authors(raw.map(String::from).to_vec()),
+            ["Brian Truitt", "Jeffrey Zeldman", "Jane Doe", "stephenlega"]
+        );
+    }
+}

@@ -1,0 +1,684 @@
+//! Page metadata, collected during the walk: `<title>`, the headline's `<h1>`, meta tags, JSON-LD,
+//! bylines and the date shown with the headline, reconciled into a [`PageMeta`] when the walk ends.
+
+use crate::pipeline::block::DomRole;
+use crate::pipeline::dates;
+use crate::pipeline::textkit::fold;
+
+use super::authors::{byline_names, clean_authors};
+use super::ld::LdArticle;
+use super::titles::{clean_title, is_variant_of, title_parts};
+use super::{Capture, Frame};
+
+/// What an HTML page's markup says about the article (empty for text payloads).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PageMeta {
+    /// Headline candidates, best first (JSON-LD headline, og:title, h1, `<title>`).
+    pub titles: Vec<String>,
+    /// `og:site_name` or JSON-LD publisher.
+    pub site_name: Option<String>,
+    /// Authors from JSON-LD or meta tags.
+    pub authors: Vec<String>,
+    /// Publication date from markup.
+    pub published_at: Option<String>,
+    /// Modification date from markup.
+    pub modified_at: Option<String>,
+    /// `<html lang>`.
+    pub language: Option<String>,
+    /// Canonical URL.
+    pub url: Option<String>,
+    /// Meta description.
+    pub description: Option<String>,
+}
+
+/// Collects head metadata during the walk.
+#[derive(Debug, Default)]
+pub(super) struct HeadCollector {
+    title: String,
+    pub(super) h1: Option<String>,
+    /// An `<h1>` that was the site's name.
+    site_h1: Option<String>,
+    /// The headline's lines, when a block inside its `<h1>` set a kicker apart.
+    h1_lines: Vec<String>,
+    pub(super) h1_buffer: String,
+    json_ld: Vec<String>,
+    ld_buffer: String,
+    og_title: Option<String>,
+    site_name: Option<String>,
+    authors: Vec<String>,
+    /// Names read from byline elements: inside the article first, then elsewhere on the page.
+    byline_authors: [Vec<String>; 2],
+    /// The date the page shows under its headline (`Updated Dec 18, 2025 · 12 min read`).
+    shown_date: Option<String>,
+    /// A date shown there as the last update.
+    shown_update: Option<String>,
+    /// Publication dates the markup gives, in page order.
+    published: Vec<String>,
+    modified: Option<String>,
+    language: Option<String>,
+    canonical: Option<String>,
+    description: Option<String>,
+}
+
+impl HeadCollector {
+    pub(super) fn element(&mut self, e: &scraper::node::Element, in_article: bool, revision: bool) {
+        match e.name() {
+            "html" => {
+                self.language = e
+                    .attr("lang")
+                    .map(str::to_owned)
+                    .filter(|l| !l.trim().is_empty())
+            }
+            "link"
+                if e.attr("rel")
+                    .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+            {
+                self.canonical = e.attr("href").map(str::to_owned);
+            }
+            "meta" => {
+                let key = e
+                    .attr("property")
+                    .or(e.attr("name"))
+                    .or(e.attr("itemprop"))
+                    .unwrap_or_default()
+                    .to_ascii_lowercase();
+                let Some(content) = e.attr("content").map(str::trim).filter(|c| !c.is_empty())
+                else {
+                    return;
+                };
+                // Some pages escape their meta content twice (`Houston&#39;s`).
+                let content = html_escape::decode_html_entities(content).into_owned();
+                match key.as_str() {
+                    "og:title" | "twitter:title" | "citation_title" => {
+                        self.og_title.get_or_insert(content);
+                    }
+                    "og:site_name" => self.site_name = Some(content),
+                    "author" | "article:author" | "sailthru.author" | "parsely-author"
+                    | "dc.creator" | "citation_author"
+                        if !content.starts_with("http") && !self.authors.contains(&content) =>
+                    {
+                        // Scholarly metadata writes `Roy, Aniruddha`.
+                        let content = match content.split_once(", ") {
+                            Some((last, first))
+                                if key == "citation_author" && !first.contains(',') =>
+                            {
+                                format!("{first} {last}")
+                            }
+                            _ => content,
+                        };
+                        self.authors.push(content);
+                    }
+                    _ if meta_date(&key) == Some(MetaDate::Published) => {
+                        self.published.push(content);
+                    }
+                    _ if meta_date(&key) == Some(MetaDate::Modified) => {
+                        self.modified.get_or_insert(content);
+                    }
+                    "description" | "og:description" => {
+                        self.description.get_or_insert(content);
+                    }
+                    "og:url" => {
+                        self.canonical.get_or_insert(content);
+                    }
+                    _ => {}
+                }
+            }
+            "time" => {
+                if let Some(dt) = e.attr("datetime") {
+                    let itemprop = |p: &str| {
+                        e.attr("itemprop")
+                            .is_some_and(|i| i.eq_ignore_ascii_case(p))
+                    };
+                    let article_date = dt.len() >= 10 && in_article;
+                    if itemprop("datePublished")
+                        || self.published.is_empty() && article_date && !revision
+                    {
+                        self.published.push(dt.to_owned());
+                    } else if itemprop("dateModified") || article_date && revision {
+                        self.modified.get_or_insert(dt.to_owned());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The text of a byline element: the names in it, when it reads as names.
+    pub(super) fn byline(&mut self, text: &str, at: Frame) {
+        // Menus, sidebars, related cards and comments name other people; a byline or caption
+        // role is where the article's own byline sits.
+        if at
+            .role
+            .is_some_and(|r| !matches!(r, DomRole::Byline | DomRole::Caption))
+        {
+            return;
+        }
+        let names = byline_names(text);
+        let kept = &mut self.byline_authors[usize::from(!(at.in_article || at.in_body_container))];
+        for name in names {
+            if !kept.contains(&name) {
+                kept.push(name);
+            }
+        }
+    }
+
+    /// A short line after the headline that is a date, perhaps with a label and a reading time.
+    pub(super) fn dateline(&mut self, text: &str, role: Option<DomRole>) {
+        const MAX_WORDS: usize = 10;
+        if self.shown_date.is_some()
+            || role.is_some_and(|r| !matches!(r, DomRole::Byline | DomRole::Caption))
+            || text.split_whitespace().nth(MAX_WORDS).is_some()
+        {
+            return;
+        }
+        let Some(date) = dates::find_date(text) else {
+            return;
+        };
+        // `Updated Dec 18, 2025`: the markup's publication date, when it has one, is the better
+        // answer; an update date is the fallback.
+        if dates::is_update_label(text.get(..date.start).unwrap_or_default()) {
+            self.shown_update.get_or_insert(date.iso());
+        } else {
+            self.shown_date = Some(date.iso());
+        }
+    }
+
+    pub(super) fn capture(&mut self, what: Capture, t: &str) {
+        match what {
+            Capture::Title => self.title.push_str(t),
+            Capture::H1 => self.h1_buffer.push_str(t),
+            Capture::JsonLd => self.ld_buffer.push_str(t),
+            Capture::None => {}
+        }
+    }
+
+    /// Ends a capture; true when it was the headline's `<h1>`. An `<h1>` that is the site's name
+    /// (a logo) is kept as the name, and the next `<h1>` may be the headline.
+    pub(super) fn end_capture(&mut self, what: Capture) -> bool {
+        match what {
+            Capture::H1 => {
+                let h1 = self
+                    .h1_buffer
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let lines: Vec<String> = self
+                    .h1_buffer
+                    .lines()
+                    .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .filter(|l| !l.is_empty())
+                    .collect();
+                self.h1_buffer.clear();
+                if lines.len() > 1 && self.h1.is_none() {
+                    self.h1_lines = lines;
+                }
+                if h1.is_empty() || self.h1.is_some() {
+                    false
+                } else if self.is_site_name(&h1) {
+                    self.site_h1.get_or_insert(h1);
+                    false
+                } else {
+                    self.h1 = Some(h1);
+                    true
+                }
+            }
+            Capture::JsonLd => {
+                self.json_ld.push(std::mem::take(&mut self.ld_buffer));
+                false
+            }
+            Capture::Title | Capture::None => false,
+        }
+    }
+
+    /// Whether a heading is the site's name: its `og:site_name`, or a later part of the page's
+    /// `<title>` (`<title>Post - Blog Name</title>` with `<h1>Blog Name</h1>`).
+    fn is_site_name(&self, heading: &str) -> bool {
+        let h = fold(heading);
+        let parts = title_parts(&self.title);
+        self.site_name
+            .as_deref()
+            .is_some_and(|site| fold(site) == h)
+            || parts.len() >= 2 && fold(parts[0]) != h && parts[1..].iter().any(|p| fold(p) == h)
+    }
+
+    pub(super) fn finish(mut self) -> PageMeta {
+        let mut ld = LdArticle::default();
+        for raw in &self.json_ld {
+            if let Ok(value) = serde_json::from_str::<serde_json::Value>(raw) {
+                ld.visit(&value);
+            }
+        }
+        if self.site_name.is_none() {
+            self.site_name = self.site_h1.take();
+        }
+        let site = self.site_name.clone().or(ld.publisher.clone());
+        let title = clean_title(&self.title, site.as_deref());
+        let og = self
+            .og_title
+            .as_deref()
+            .map(|t| clean_title(t, site.as_deref()));
+        // JSON-LD writes entities as the page does (`&#038;`).
+        let headline = ld
+            .headline
+            .as_deref()
+            .map(|h| html_escape::decode_html_entities(h).into_owned());
+        let mut titles: Vec<String> = Vec::new();
+        let agrees = |h1: &str| {
+            let h = fold(h1);
+            [headline.as_deref(), og.as_deref(), Some(title.as_str())]
+                .into_iter()
+                .flatten()
+                .map(fold)
+                .any(|t| !h.is_empty() && (t.contains(&h) || h.contains(&t) && !t.is_empty()))
+        };
+        // The headline a reader sees is the first `<h1>`, unless it is only the site's name.
+        let site_key = site.as_deref().map(fold).unwrap_or_default();
+        // `Get that tech stack` over `Klatch Coffee` in one `<h1>`: the line the markup names as
+        // the title is the headline, the other a kicker.
+        let named_line = self.h1_lines.iter().find(|line| {
+            let key = fold(line);
+            [
+                headline.as_deref(),
+                self.og_title.as_deref(),
+                Some(self.title.as_str()),
+            ]
+            .into_iter()
+            .flatten()
+            .flat_map(title_parts)
+            .any(|t| fold(t) == key)
+        });
+        let shown = self.h1.take().filter(|h| {
+            let key = fold(h);
+            // `Computer Science > Artificial Intelligence` is a breadcrumb trail.
+            let breadcrumb = h.contains(" > ") || h.contains(" » ");
+            key != site_key && !breadcrumb && (agrees(h) || h.split_whitespace().count() >= 3)
+        });
+        if let Some(h1) = named_line.cloned().or(shown) {
+            // A variant of the headline in the markup (`&` for `and`, a year added, a glitch of
+            // the page's template fixed) is the edited form of the same title.
+            let variant = [og.as_deref(), headline.as_deref()]
+                .into_iter()
+                .flatten()
+                .find(|t| is_variant_of(t, &h1));
+            titles.push(variant.map_or(h1, str::to_owned));
+        }
+        titles.extend(headline);
+        titles.extend(og);
+        if !title.is_empty() {
+            titles.push(title);
+        }
+        titles.dedup();
+        // The structured data first, then meta tags, then what the page shows as its byline.
+        let [in_article, elsewhere] = self.byline_authors;
+        let host = self
+            .canonical
+            .as_deref()
+            .and_then(|u| u.split("://").nth(1))
+            .and_then(|rest| rest.split('/').next())
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let candidates: Vec<Vec<String>> = [ld.author_names(), self.authors, in_article, elsewhere]
+            .into_iter()
+            .map(clean_authors)
+            .filter(|names| !names.is_empty())
+            .collect();
+        // A user name (`kffnirmitap`) or the site's own name gives way to a byline that shows a
+        // person's name; a personal site's author is its name, so it stays when nothing else does.
+        let authors = candidates
+            .iter()
+            .find(|names| {
+                !names
+                    .iter()
+                    .all(|n| is_user_name(n) || is_publisher(n, site.as_deref(), &host))
+            })
+            .or(candidates.first())
+            .cloned()
+            .unwrap_or_default();
+        let modified = ld
+            .modified
+            .or(self.modified)
+            .and_then(|d| iso_date(&d))
+            .or(self.shown_update);
+        // A publication after the last modification is not the publication (a `published-time`
+        // that is the time the page was served).
+        let published = ld
+            .published
+            .into_iter()
+            .chain(self.published)
+            .filter_map(|d| iso_date(&d))
+            .find(|d| {
+                modified
+                    .as_deref()
+                    .is_none_or(|m| d.get(..10) <= m.get(..10))
+            });
+        PageMeta {
+            titles,
+            site_name: site,
+            authors,
+            // The date the reader sees under the headline, as with the headline itself; else
+            // what the markup says.
+            published_at: self.shown_date.or(published),
+            modified_at: modified,
+            language: self.language,
+            url: self.canonical.filter(|u| u.starts_with("http")),
+            description: self.description,
+        }
+    }
+}
+
+/// Which date a `<meta>` key names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MetaDate {
+    Published,
+    Modified,
+}
+
+/// The date a `<meta>` key names: the common keys, and any other that says `publish` or
+/// `modified`/`updated` with `date` or `time` (`published-date`, `modified-time`).
+fn meta_date(key: &str) -> Option<MetaDate> {
+    match key {
+        "article:published_time"
+        | "datepublished"
+        | "pubdate"
+        | "publishdate"
+        | "date"
+        | "dc.date"
+        | "dc.date.issued"
+        | "dcterms.date"
+        | "dcterms.issued"
+        | "sailthru.date"
+        | "parsely-pub-date"
+        | "citation_publication_date" => Some(MetaDate::Published),
+        "article:modified_time" | "datemodified" | "og:updated_time" | "dcterms.modified" => {
+            Some(MetaDate::Modified)
+        }
+        _ if !(key.contains("date") || key.contains("time")) => None,
+        _ if key.contains("modif") || key.contains("updated") => Some(MetaDate::Modified),
+        _ if key.contains("publish") => Some(MetaDate::Published),
+        _ => None,
+    }
+}
+
+/// An author that is the site itself (`Rapid7` on rapid7.com): the publisher, not a writer.
+fn is_publisher(name: &str, site: Option<&str>, host: &str) -> bool {
+    let key: String = name
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let site_key: String = site
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    !key.is_empty()
+        && (key == site_key
+            || host
+                .split('.')
+                .any(|label| label.len() >= 4 && label.replace('-', "") == key))
+}
+
+/// A login name rather than a person's name: one word, no capital letter (`kffnirmitap`,
+/// `andrew.keaveney`).
+fn is_user_name(name: &str) -> bool {
+    !name.contains(' ') && !name.chars().any(char::is_uppercase)
+}
+
+/// A date or date-time from markup, as ISO 8601: kept when it already is, else read.
+fn iso_date(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    let b = raw.as_bytes();
+    let iso =
+        b.len() >= 10 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-' && b[7] == b'-';
+    if iso {
+        return Some(raw.to_owned());
+    }
+    dates::find_date(raw).map(|d| d.iso())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The title the page's markup and headline give first.
+    fn headline(html: &str) -> String {
+        super::super::parse(html)
+            .1
+            .titles
+            .first()
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn an_h1_that_is_the_site_name_is_not_the_headline() {
+        let page = r#"<html><head><title>Advent of Code week 2 - RogerBW's Blog</title>
+            <script type="application/ld+json">{"@type":"BlogPosting","headline":"Advent of Code week 2 &#8211; notes"}</script>
+            </head><body><h1>RogerBW's Blog</h1><h2>Advent of Code week 2</h2>
+            <p>This week the puzzles got harder, and the second one took me most of an evening to get right.</p></body></html>"#;
+        let (_, meta) = super::super::parse(page);
+        assert_eq!(
+            meta.titles.first().map(String::as_str),
+            Some("Advent of Code week 2 – notes")
+        );
+        assert_eq!(meta.site_name.as_deref(), Some("RogerBW's Blog"));
+    }
+
+    #[test]
+    fn a_logo_h1_gives_way_to_the_headline_h1_after_it() {
+        let page = r#"<html><head><meta property="og:site_name" content="Houstonia Magazine">
+            <meta property="og:title" content="Hottest New Restaurants, December 2025"></head><body>
+            <h1 class="global-logo"><a href="/"><span>Houstonia Magazine</span></a></h1>
+            <h1>Houston's Hottest New Restaurants to Visit This Month</h1>
+            <p>Five new places opened this month, from a taqueria to a wine bar in the Heights.</p></body></html>"#;
+        assert_eq!(
+            headline(page),
+            "Houston's Hottest New Restaurants to Visit This Month"
+        );
+    }
+
+    #[test]
+    fn a_kicker_in_its_own_block_inside_the_h1_is_not_the_headline() {
+        let page = r#"<html><head><title>Klatch Coffee | Shopify App Store</title></head><body>
+            <h1><div class="kicker">Get that tech stack</div> <span>Klatch Coffee</span></h1>
+            <p>The roaster moved its shop to a new platform and doubled its online sales in a year.</p></body></html>"#;
+        assert_eq!(headline(page), "Klatch Coffee");
+    }
+
+    #[test]
+    fn a_logo_h1_and_a_shortened_site_name_are_not_the_title() {
+        let page = r#"<html><head><title>The Agency | ML (Machine Learning) at Georgia Tech</title></head><body>
+            <h1 id="gt-logo"><a href="/"><span>Georgia Institute of Technology</span></a></h1>
+            <p>The center brings together machine learning researchers from across the campus.</p></body></html>"#;
+        assert_eq!(headline(page), "ML (Machine Learning) at Georgia Tech");
+        assert_eq!(
+            super::super::titles::clean_title(
+                "Website Design Portfolio | Thrive Internet Marketing",
+                Some("Thrive Internet Marketing Agency")
+            ),
+            "Website Design Portfolio"
+        );
+    }
+
+    #[test]
+    fn the_markup_form_of_the_headline_is_taken_unless_it_cuts_or_dates_it() {
+        let title = |og: &str, h1: &str| {
+            let page = format!(
+                r#"<html><head><meta property="og:title" content="{og}"></head><body><h1>{h1}</h1>
+                <p>Renovation costs depend on the size of the house, the rooms and the finishes.</p></body></html>"#
+            );
+            headline(&page)
+        };
+        // `&` for `and`: the same title, edited.
+        assert_eq!(
+            title(
+                "Costs: A Breakdown for Homeowners &amp; Investors",
+                "Costs: A Breakdown for Homeowners and Investors"
+            ),
+            "Costs: A Breakdown for Homeowners & Investors"
+        );
+        // Last year's number, words cut or a section affixed: the headline stays.
+        assert_eq!(
+            title("Chronik: Lotte Tobisch ist tot", "Lotte Tobisch ist tot"),
+            "Lotte Tobisch ist tot"
+        );
+        assert_eq!(
+            title(
+                "Guide to filing your taxes in 2024",
+                "Guide to filing your taxes in 2025"
+            ),
+            "Guide to filing your taxes in 2025"
+        );
+        assert_eq!(
+            title(
+                "House Renovation Costs in the Bay Area",
+                "House Renovation Costs in the Bay Area: Room-by-Room Breakdown"
+            ),
+            "House Renovation Costs in the Bay Area: Room-by-Room Breakdown"
+        );
+    }
+
+    #[test]
+    fn a_breadcrumb_h1_is_not_the_headline() {
+        let page = r#"<html><head><meta name="citation_title" content="Merging language models with geometric constraints">
+            </head><body><h1>Computer Science > Artificial Intelligence</h1></body></html>"#;
+        assert_eq!(
+            headline(page),
+            "Merging language models with geometric constraints"
+        );
+    }
+
+    fn authors_and_date(page: &str) -> (Vec<String>, Option<String>) {
+        let (_, meta) = super::super::parse(page);
+        (meta.authors, meta.published_at)
+    }
+
+    #[test]
+    fn a_byline_element_names_the_author() {
+        let page = r#"<html><body><article><h1>Council passes the budget</h1>
+            <div class="author-wrap"><div class="eyebrow">By</div><div>Summer Swann</div><div>-</div></div>
+            <div class="author-img">Photo desk</div>
+            <p>The council passed the budget on Tuesday after a long debate about the new library.</p>
+            </article><aside><span class="author">Someone Else</span></aside></body></html>"#;
+        assert_eq!(authors_and_date(page).0, ["Summer Swann"]);
+    }
+
+    #[test]
+    fn a_glued_by_line_names_the_author_and_a_menu_does_not() {
+        let page = r#"<html><body><nav><ul><li><a href="/s">By State</a></li></ul></nav>
+            <h1>What fasting does to the body</h1><div><span>By</span><span>Daryl Austin</span></div>
+            <h3>By Functionality</h3>
+            <p>Fasting is a common practice, whether for religious reasons or for health.</p></body></html>"#;
+        assert_eq!(authors_and_date(page).0, ["Daryl Austin"]);
+    }
+
+    #[test]
+    fn structured_authors_come_first_and_references_are_resolved() {
+        let page = r#"<html><head><script type="application/ld+json">{"@graph":[
+            {"@type":"BlogPosting","headline":"Types of apps","author":{"@id":"https://x.test/#shiv"}},
+            {"@type":"Person","@id":"https://x.test/#shiv","name":"Shivkumar M"}]}</script>
+            </head><body><h1>Types of apps</h1><span class="byline">By Other Person</span></body></html>"#;
+        assert_eq!(authors_and_date(page).0, ["Shivkumar M"]);
+    }
+
+    #[test]
+    fn a_user_name_or_the_site_gives_way_to_a_shown_name() {
+        let page = r#"<html><head><meta name="author" content="kffnirmitap">
+            </head><body><h1>Health costs rise</h1><p class="author-name">Nirmita Panchal</p></body></html>"#;
+        assert_eq!(authors_and_date(page).0, ["Nirmita Panchal"]);
+        let page = r#"<html><head><meta property="og:site_name" content="Rapid7"><meta name="author" content="Rapid7">
+            </head><body><h1>Patch Tuesday</h1><a rel="author" href="/a/sm">Spencer McIntyre</a></body></html>"#;
+        assert_eq!(authors_and_date(page).0, ["Spencer McIntyre"]);
+        // A personal site's author is the site's name when nothing else names one.
+        let page = r#"<html><head><meta property="og:site_name" content="Polly Barks"><meta name="author" content="Polly Barks">
+            </head><body><h1>Zero waste living</h1></body></html>"#;
+        assert_eq!(authors_and_date(page).0, ["Polly Barks"]);
+    }
+
+    #[test]
+    fn scholarly_authors_are_turned_round() {
+        let page = r#"<html><head><meta name="citation_author" content="Roy, Aniruddha">
+            <meta name="citation_author" content="Patel, Jyoti"></head><body></body></html>"#;
+        assert_eq!(authors_and_date(page).0, ["Aniruddha Roy", "Jyoti Patel"]);
+    }
+
+    #[test]
+    fn a_revision_date_is_not_the_publication() {
+        // A `<time>` in a container named for the change, or after an update label in its own
+        // line or in the short line above, is the modification date.
+        for (body, modified) in [
+            (
+                r#"<div class="field field--name-changed"><time datetime="2026-02-12T14:36:23-05:00">February 12, 2026</time></div>"#,
+                "2026-02-12T14:36:23-05:00",
+            ),
+            (
+                r#"<p>Last updated: <time datetime="2026-01-12">January 12, 2026</time>.</p>"#,
+                "2026-01-12",
+            ),
+            (
+                r#"<div class="field__label">Date Last Reviewed:</div><div class="field__item"><time datetime="2025-04-14T12:00:00Z">April 2025</time></div>"#,
+                "2025-04-14T12:00:00Z",
+            ),
+        ] {
+            let page = format!(
+                "<html><body><article><p>Gardeners keep pests out with fences, netting and companion planting.</p>{body}</article></body></html>"
+            );
+            let (_, meta) = super::super::parse(&page);
+            assert_eq!(meta.published_at, None, "{body}");
+            assert_eq!(meta.modified_at.as_deref(), Some(modified), "{body}");
+        }
+        // A label is the words right before the date, not any word of the line.
+        let page = r#"<html><body><article><p>The council updated its rules for every market stall in the old town, from March on, <time datetime="2016-07-15">July 15, 2016</time>.</p></article></body></html>"#;
+        assert_eq!(
+            super::super::parse(page).1.published_at.as_deref(),
+            Some("2016-07-15")
+        );
+        // A `<time>` without a label is still the publication.
+        let page = r#"<html><body><article><p>Gardeners keep pests out with fences.</p><time datetime="2016-07-15">July 15, 2016</time></article></body></html>"#;
+        assert_eq!(
+            super::super::parse(page).1.published_at.as_deref(),
+            Some("2016-07-15")
+        );
+    }
+
+    #[test]
+    fn meta_dates_by_any_key_and_never_a_publication_after_the_last_change() {
+        let page = r#"<html><head><meta name="published-time" content="2026-03-09T08:45:32.183Z">
+            <meta name="modified-date" content="2024-07-30"><meta name="published-date" content="2021-02-16">
+            </head><body><p>Emerging technologies help tackle climate change on land, at sea and in the air.</p></body></html>"#;
+        let (_, meta) = super::super::parse(page);
+        assert_eq!(meta.published_at.as_deref(), Some("2021-02-16"));
+        assert_eq!(meta.modified_at.as_deref(), Some("2024-07-30"));
+        assert_eq!(
+            meta_date("article:published_time"),
+            Some(MetaDate::Published)
+        );
+        assert_eq!(meta_date("last-modified-time"), Some(MetaDate::Modified));
+        assert_eq!(meta_date("publisher"), None);
+    }
+
+    #[test]
+    fn the_date_shown_with_the_headline_wins_over_an_update_line() {
+        let page = r#"<html><head><meta property="article:published_time" content="2024-09-06T13:12:36+00:00">
+            </head><body><h1>Machine learning in retail</h1><div class="datepanel">November 14, 2025</div>
+            <p>Retailers use machine learning to forecast demand and to price their goods.</p></body></html>"#;
+        assert_eq!(authors_and_date(page).1.as_deref(), Some("2025-11-14"));
+        let page = r#"<html><head><meta property="article:published_time" content="2024-03-17T05:58:00+00:00">
+            </head><body><h1>Build your own workout</h1><p>Updated August 5, 2025 · 12 min read</p>
+            <p>A workout routine you design yourself is one you will keep doing for years.</p></body></html>"#;
+        let (_, meta) = super::super::parse(page);
+        assert_eq!(
+            meta.published_at.as_deref(),
+            Some("2024-03-17T05:58:00+00:00")
+        );
+        assert_eq!(meta.modified_at.as_deref(), Some("2025-08-05"));
+        // A date far below the headline, past the first paragraph, is another item's.
+        let page = r#"<html><body><h1>Garden notes</h1>
+            <p>Low light is no reason to give up on plants: many of them thrive in the shade of a north
+            window, and a few, like the cast-iron plant and the ZZ plant, do better there than they would
+            in full sun on a south-facing sill.</p>
+            <p>Open today, March 14, 2026</p></body></html>"#;
+        assert_eq!(authors_and_date(page).1, None);
+    }
+}

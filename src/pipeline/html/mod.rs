@@ -1,0 +1,646 @@
+//! HTML → blocks, plus what the page's markup says about the article ([`PageMeta`]).
+//!
+//! One parse (html5ever, through scraper) and one iterative walk: block elements start new
+//! blocks, inline text accumulates into the current one, and every block carries the DOM hints
+//! the boilerplate stage needs (link density, inside `<article>`, a role named by an ancestor).
+//! The walk keeps its own stack, so pathological nesting cannot overflow the thread's stack.
+
+mod attrs;
+mod authors;
+mod head;
+mod ld;
+pub mod nesting;
+mod titles;
+
+use ego_tree::iter::Edge;
+use scraper::{ElementRef, Html, Node};
+
+use super::block::{Block, DomHints, DomRole, ParagraphKind};
+use super::dates;
+use attrs::{Attrs, is_article, is_body_container, is_byline, is_revision, role_of};
+use authors::is_byline_line;
+use head::HeadCollector;
+pub use head::PageMeta;
+
+/// Ancestors kept per block: enough for any real page, bounded for hostile nesting.
+const MAX_PATH: usize = 256;
+
+/// Elements whose content is never text for a reader.
+fn is_skipped(element: &str) -> bool {
+    matches!(
+        element,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "iframe"
+            | "button"
+            | "select"
+            | "input"
+            | "textarea"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "object"
+            | "embed"
+            | "map"
+            | "head"
+            | "math"
+            | "dialog"
+            | "picture"
+            | "source"
+    )
+}
+
+/// Elements that end the current block and start a new one.
+fn is_block_level(element: &str) -> bool {
+    matches!(
+        element,
+        "p" | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "blockquote"
+            | "pre"
+            | "tr"
+            | "dt"
+            | "dd"
+            | "figcaption"
+            | "caption"
+            | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "footer"
+            | "aside"
+            | "nav"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "table"
+            | "figure"
+            | "address"
+            | "hr"
+            | "br"
+            | "body"
+            | "center"
+            | "details"
+            | "summary"
+            | "fieldset"
+            | "legend"
+    )
+}
+
+/// Parses an HTML page into blocks and page metadata.
+#[must_use]
+pub fn parse(html: &str) -> (Vec<Block>, PageMeta) {
+    let doc = Html::parse_document(&nesting::limit_depth(html));
+    let (sizes, total) = text_sizes(&doc);
+    let mut walker = Walker {
+        total,
+        ..Walker::default()
+    };
+    let mut opened = 0;
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(_) => {
+                    let size = sizes.get(opened).copied().unwrap_or_default();
+                    opened += 1;
+                    if let Some(el) = ElementRef::wrap(node) {
+                        walker.open(el, size);
+                    }
+                }
+                Node::Text(t) => walker.text(t),
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Some(el) = ElementRef::wrap(node) {
+                    walker.close(el);
+                }
+            }
+        }
+    }
+    walker.flush();
+    let page = walker.head.finish();
+    (walker.blocks, page)
+}
+
+/// Visible text under an element: all of it, and the part inside `<p>` (prose).
+#[derive(Debug, Clone, Copy, Default)]
+struct TextSize {
+    all: usize,
+    prose: usize,
+}
+
+impl TextSize {
+    /// Whether this element is small beside the page: at most half its text and half its prose.
+    fn is_widget_of(self, page: TextSize) -> bool {
+        self.all * 2 <= page.all && self.prose * 2 <= page.prose
+    }
+}
+
+/// Visible text under every element, so that roles named by classes are limited to widget-sized
+/// elements: a `<body class="nav-ready">` or `<div class="content-with-sidebar">` holding the
+/// article's paragraphs is content, whatever its class says. Elements are numbered in the order
+/// the walk opens them; the second value is the whole page's.
+fn text_sizes(doc: &Html) -> (Vec<TextSize>, TextSize) {
+    let mut sizes = Vec::new();
+    let mut total = TextSize::default();
+    // (element number or none for the document, size, hidden, inside <p>)
+    let mut stack: Vec<(Option<usize>, TextSize, bool, bool)> = Vec::new();
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Text(t) => {
+                    if let Some(top) = stack.last_mut().filter(|top| !top.2) {
+                        let n = t.chars().filter(|c| !c.is_whitespace()).count();
+                        top.1.all += n;
+                        if top.3 {
+                            top.1.prose += n;
+                        }
+                    }
+                }
+                Node::Element(e) => {
+                    let (hidden, in_p) = stack.last().map_or((false, false), |t| (t.2, t.3));
+                    stack.push((
+                        Some(sizes.len()),
+                        TextSize::default(),
+                        hidden || is_skipped(e.name()),
+                        in_p || e.name() == "p",
+                    ));
+                    sizes.push(TextSize::default());
+                }
+                Node::Document => stack.push((None, TextSize::default(), false, false)),
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if matches!(node.value(), Node::Element(_) | Node::Document) {
+                    if let Some((number, size, _, _)) = stack.pop() {
+                        match number.and_then(|n| sizes.get_mut(n)) {
+                            Some(slot) => *slot = size,
+                            None => total = size,
+                        }
+                        if let Some(parent) = stack.last_mut() {
+                            parent.1.all += size.all;
+                            parent.1.prose += size.prose;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    (sizes, total)
+}
+
+/// What one open element contributes to the blocks inside it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Frame {
+    skip: bool,
+    block_level: bool,
+    kind: Option<ParagraphKind>,
+    pub(super) role: Option<DomRole>,
+    pub(super) in_article: bool,
+    pub(super) in_body_container: bool,
+    /// Inside an element named for a revision (`post-date__modified`, `field--name-changed`):
+    /// a date here is an update, not the publication.
+    in_revision: bool,
+    link: bool,
+    capture: Capture,
+}
+
+/// Head elements whose text is captured for metadata.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Capture {
+    None,
+    Title,
+    H1,
+    JsonLd,
+}
+
+#[derive(Debug, Default)]
+struct Walker {
+    stack: Vec<Frame>,
+    blocks: Vec<Block>,
+    buffer: String,
+    link_chars: usize,
+    href: Option<String>,
+    block_kind: Option<ParagraphKind>,
+    block_role: Option<DomRole>,
+    block_in_article: bool,
+    block_in_body_container: bool,
+    skip_depth: usize,
+    head: HeadCollector,
+    /// Visible text of the whole page.
+    total: TextSize,
+    /// Ids of the open elements, root first (capped, see `MAX_PATH`).
+    path: Vec<u32>,
+    /// Elements opened so far: the next element's id.
+    next_id: u32,
+    /// Depth of the open elements, beyond the path's cap too.
+    depth: usize,
+    block_path: Vec<u32>,
+    /// Open byline elements: their depth and the text seen inside them so far.
+    bylines: Vec<(usize, String)>,
+    /// Blocks since the headline's `<h1>` closed, while the date shown with it is looked for.
+    blocks_after_h1: Option<usize>,
+}
+
+/// Blocks after the headline that may carry its date, and the most words each may have: past
+/// them, or past a paragraph of prose, a date belongs to something else.
+const HEADLINE_LINES: usize = 8;
+const HEADLINE_LINE_WORDS: usize = 30;
+
+/// Byline elements open at once whose text is collected: enough for a name inside a wrapper.
+const MAX_OPEN_BYLINES: usize = 4;
+
+impl Walker {
+    fn top(&self) -> Option<&Frame> {
+        self.stack.last()
+    }
+
+    /// The text just before the current point: the open block's last few words, else the last
+    /// block's when it is a short label.
+    fn label_before(&self) -> &str {
+        const LABEL_WORDS: usize = 5;
+        const LABEL_BYTES: usize = 40;
+        if !self.buffer.trim().is_empty() {
+            let from = (0..=self.buffer.len().saturating_sub(LABEL_BYTES))
+                .rev()
+                .find(|&i| self.buffer.is_char_boundary(i))
+                .unwrap_or(0);
+            return self.buffer.get(from..).unwrap_or_default();
+        }
+        self.blocks
+            .last()
+            .map(|b| b.text.as_str())
+            .filter(|t| t.split_whitespace().nth(LABEL_WORDS).is_none())
+            .unwrap_or_default()
+    }
+
+    fn open(&mut self, el: ElementRef<'_>, size: TextSize) {
+        let e = el.value();
+        let name = e.name();
+        let attrs = Attrs::of(e);
+        let parent = self.top().copied();
+        let article = is_article(name, &attrs);
+        // A `<time>` counts as the article's date only inside the article, not in a sidebar, and
+        // as its publication only when neither its container nor the label before it (in its
+        // own line, or the short line just above: `Date Last Reviewed:`) speaks of a revision.
+        let revision = name == "time"
+            && (parent.is_some_and(|p| p.in_revision)
+                || is_revision(&attrs)
+                || dates::is_update_label(self.label_before()));
+        self.head.element(
+            e,
+            parent.is_some_and(|p| p.in_article || p.in_body_container) || article,
+            revision,
+        );
+        let hidden = attrs.hidden
+            || attrs
+                .aria_hidden
+                .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+            || attrs.style.is_some_and(|s| {
+                let s: String = s
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                s.contains("display:none") || s.contains("visibility:hidden")
+            });
+        let is_ld = name == "script"
+            && attrs
+                .kind
+                .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"));
+        let capture = match name {
+            "title" => Capture::Title,
+            // `<h1 id="gt-logo">`: the site's logo, not the headline.
+            "h1" if self.head.h1.is_none() && !attrs.classes().any(|n| n.contains("logo")) => {
+                Capture::H1
+            }
+            _ if is_ld => Capture::JsonLd,
+            _ => parent.map_or(Capture::None, |p| p.capture),
+        };
+        // Head, title and JSON-LD text is captured for metadata, never shown as body.
+        let skip = is_skipped(name) || hidden || is_ld || name == "title";
+        let kind = match name {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Some(ParagraphKind::Heading),
+            "li" | "dd" | "dt" => Some(ParagraphKind::ListItem),
+            "blockquote" => Some(ParagraphKind::Blockquote),
+            "pre" => Some(ParagraphKind::Preformatted),
+            "tr" => Some(ParagraphKind::TableRow),
+            _ => None,
+        }
+        .or(parent.and_then(|p| p.kind));
+        let frame = Frame {
+            skip,
+            block_level: is_block_level(name),
+            kind,
+            // A role names a widget: an element holding half the page's text is the page itself.
+            role: role_of(name, &attrs)
+                .filter(|_| {
+                    size.is_widget_of(self.total)
+                        && !matches!(name, "html" | "body" | "main" | "article")
+                })
+                .or(parent.and_then(|p| p.role)),
+            in_article: parent.is_some_and(|p| p.in_article) || article,
+            in_body_container: parent.is_some_and(|p| p.in_body_container)
+                || is_body_container(&attrs),
+            in_revision: parent.is_some_and(|p| p.in_revision) || is_revision(&attrs),
+            link: name == "a" || parent.is_some_and(|p| p.link),
+            capture,
+        };
+        if frame.block_level {
+            self.flush();
+            // A kicker in its own block inside the `<h1>` is a line of its own.
+            if frame.capture == Capture::H1 {
+                self.head.h1_buffer.push('\n');
+            }
+        }
+        if frame.skip {
+            self.skip_depth += 1;
+        }
+        if name == "a" && self.href.is_none() {
+            self.href = attrs.href.map(str::to_owned);
+        }
+        self.stack.push(frame);
+        self.depth += 1;
+        if self.skip_depth == 0 && self.bylines.len() < MAX_OPEN_BYLINES && is_byline(&attrs) {
+            self.bylines.push((self.depth, String::new()));
+        }
+        if self.path.len() < MAX_PATH {
+            self.path.push(self.next_id);
+        }
+        self.next_id = self.next_id.wrapping_add(1);
+    }
+
+    fn close(&mut self, el: ElementRef<'_>) {
+        let name = el.value().name();
+        if self.bylines.last().is_some_and(|(d, _)| *d == self.depth) {
+            if let Some((_, text)) = self.bylines.pop() {
+                if let Some(frame) = self.top().copied() {
+                    self.head.byline(&text, frame);
+                }
+            }
+        }
+        if self.depth <= MAX_PATH {
+            self.path.pop();
+        }
+        self.depth = self.depth.saturating_sub(1);
+        if let Some(frame) = self.stack.pop() {
+            if frame.skip {
+                self.skip_depth = self.skip_depth.saturating_sub(1);
+            }
+            if frame.block_level {
+                self.flush();
+                if frame.capture == Capture::H1 {
+                    self.head.h1_buffer.push('\n');
+                }
+            } else if matches!(name, "td" | "th") {
+                self.buffer.push('\t');
+            }
+            if frame.capture != Capture::None
+                && self.top().is_none_or(|p| p.capture != frame.capture)
+            {
+                let headline = self.head.end_capture(frame.capture);
+                if headline {
+                    self.blocks_after_h1 = Some(0);
+                    // A date line just above the headline (`News · 12 March 2025`).
+                    let before =
+                        self.blocks.len().saturating_sub(3)..self.blocks.len().saturating_sub(1);
+                    for block in self.blocks.get(before).unwrap_or_default() {
+                        let role = block.dom.as_ref().and_then(|d| d.role);
+                        if block.kind != ParagraphKind::Heading {
+                            self.head.dateline(&block.text, role);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn text(&mut self, t: &str) {
+        let Some(frame) = self.top().copied() else {
+            return;
+        };
+        if frame.capture != Capture::None {
+            self.head.capture(frame.capture, t);
+        }
+        if self.skip_depth > 0 {
+            return;
+        }
+        for (_, byline) in &mut self.bylines {
+            byline.push_str(t);
+            byline.push(' ');
+        }
+        if self.buffer.is_empty() {
+            self.block_kind = frame.kind;
+            self.block_role = frame.role;
+            self.block_in_article = frame.in_article;
+            self.block_in_body_container = frame.in_body_container;
+            self.block_path.clone_from(&self.path);
+        }
+        self.buffer.push_str(t);
+        if frame.link {
+            self.link_chars += t.trim().chars().count();
+        }
+    }
+
+    fn flush(&mut self) {
+        // Table cells stay apart, tab-separated; elsewhere white space folds to single spaces.
+        let mut text = String::with_capacity(self.buffer.len());
+        for cell in self.buffer.split('\t') {
+            let mut words = cell.split_whitespace();
+            let Some(first) = words.next() else { continue };
+            if !text.is_empty() {
+                text.push('\t');
+            }
+            text.push_str(first);
+            for word in words {
+                text.push(' ');
+                text.push_str(word);
+            }
+        }
+        // A short `By Jane Doe` line names the author wherever the page puts it.
+        let heading = self.block_kind == Some(ParagraphKind::Heading);
+        // The date shown with the headline sits among the few short lines right after it.
+        if let Some(after_h1) = self.blocks_after_h1.as_mut().filter(|_| !text.is_empty()) {
+            *after_h1 += 1;
+            if *after_h1 > HEADLINE_LINES
+                || text.split_whitespace().nth(HEADLINE_LINE_WORDS).is_some()
+            {
+                self.blocks_after_h1 = None;
+            } else if let Some(frame) = self.top().copied().filter(|_| !heading) {
+                self.head.dateline(&text, frame.role);
+            }
+        }
+        if let Some(frame) = self
+            .top()
+            .copied()
+            .filter(|_| !heading && is_byline_line(&text))
+        {
+            self.head.byline(&text, frame);
+        }
+        if !text.is_empty() {
+            let link_chars = self.link_chars;
+            let href = self
+                .href
+                .take()
+                .filter(|_| link_chars * 2 >= text.chars().count());
+            self.blocks.push(Block {
+                text,
+                kind: self.block_kind.unwrap_or_default(),
+                gap_before: true,
+                dom: Some(DomHints {
+                    link_chars,
+                    in_article: self.block_in_article,
+                    in_body_container: self.block_in_body_container,
+                    ancestors: std::mem::take(&mut self.block_path),
+                    role: self.block_role,
+                    href,
+                }),
+            });
+        }
+        self.buffer.clear();
+        self.link_chars = 0;
+        self.href = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!doctype html><html lang="en"><head><title>Council passes budget | City Times</title>
+        <meta property="og:site_name" content="City Times">
+        <meta property="article:published_time" content="2024-03-05T09:00:00Z">
+        <script type="application/ld+json">{"@type":"NewsArticle","headline":"Council passes budget","author":{"@type":"Person","name":"Jane Doe"}}</script>
+        </head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+        <article><h1>Council passes budget</h1><p>The council voted on Tuesday to approve the <a href="/b">new budget</a>.</p>
+        <figure><img src="x.jpg"><figcaption>The council chamber.</figcaption></figure>
+        <p>Members said the plan would fund schools.</p></article>
+        <div class="related-links"><a href="/x">Another story about the council</a></div>
+        <script>var x = "not text";</script></body></html>"#;
+
+    #[test]
+    fn blocks_carry_kinds_and_roles() {
+        let (blocks, _) = parse(PAGE);
+        let summary: Vec<(&str, ParagraphKind, Option<DomRole>, bool)> = blocks
+            .iter()
+            .map(|b| {
+                (
+                    b.text.as_str(),
+                    b.kind,
+                    b.dom.as_ref().and_then(|d| d.role),
+                    b.dom.as_ref().is_some_and(|d| d.in_article),
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                (
+                    "Home World",
+                    ParagraphKind::Body,
+                    Some(DomRole::Navigation),
+                    false
+                ),
+                ("Council passes budget", ParagraphKind::Heading, None, true),
+                (
+                    "The council voted on Tuesday to approve the new budget.",
+                    ParagraphKind::Body,
+                    None,
+                    true
+                ),
+                (
+                    "The council chamber.",
+                    ParagraphKind::Body,
+                    Some(DomRole::Caption),
+                    true
+                ),
+                (
+                    "Members said the plan would fund schools.",
+                    ParagraphKind::Body,
+                    None,
+                    true
+                ),
+                (
+                    "Another story about the council",
+                    ParagraphKind::Body,
+                    Some(DomRole::Related),
+                    false
+                ),
+            ]
+        );
+    }
+
+    /// An English dek is a subtitle; a French `chapô` (Portuguese `sapo`) is the lead paragraph,
+    /// written and read as the article's first.
+    #[test]
+    fn a_dek_is_a_byline_role_and_a_chapo_is_content() {
+        // A role names a widget, not an element holding most of the page: the body follows.
+        let role = |html: &str| {
+            let page = format!(
+                "{html}<p>{}</p>",
+                "The body of the article goes on. ".repeat(20)
+            );
+            parse(&page)
+                .0
+                .first()
+                .and_then(|b| b.dom.as_ref().and_then(|d| d.role))
+        };
+        assert_eq!(
+            role(r#"<div class="article-dek"><p>Why the vote matters.</p></div>"#),
+            Some(DomRole::Byline)
+        );
+        assert_eq!(
+            role(r#"<div class="chapo widthfix"><p>Le décret a été publié.</p></div>"#),
+            None
+        );
+    }
+
+    #[test]
+    fn head_metadata_is_read() {
+        let (_, page) = parse(PAGE);
+        assert_eq!(
+            page.titles.first().map(String::as_str),
+            Some("Council passes budget")
+        );
+        assert_eq!(page.site_name.as_deref(), Some("City Times"));
+        assert_eq!(page.authors, ["Jane Doe"]);
+        assert_eq!(page.published_at.as_deref(), Some("2024-03-05T09:00:00Z"));
+        assert_eq!(page.language.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let html = format!(
+            "{}text{}",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
+        let (blocks, _) = parse(&html);
+        assert!(blocks.len() <= 1);
+    }
+
+    #[test]
+    fn live_commentary_is_not_reader_comments() {
+        let page = r#"<html><body>
+            <div class="live-match-comments"><p>The two teams are feeling each other out early on.</p></div>
+            <div class="comments"><p>Great match, what a goal!</p></div></body></html>"#;
+        let (blocks, _) = parse(page);
+        let role_of_text = |needle: &str| {
+            blocks
+                .iter()
+                .find(|b| b.text.contains(needle))
+                .and_then(|b| b.dom.as_ref().and_then(|d| d.role))
+        };
+        assert_eq!(role_of_text("feeling each other out"), None);
+        assert_eq!(role_of_text("what a goal"), Some(DomRole::Comments));
+    }
+}
