@@ -15,6 +15,11 @@
 //! to the form its users compare it in (folded keys, lower case), and to no repeated entry.
 
 pub(crate) mod abbreviations;
+pub(crate) mod grammar;
+pub(crate) mod names;
+pub(crate) mod page_lines;
+pub(crate) mod sections;
+pub(crate) mod time;
 
 use std::sync::OnceLock;
 
@@ -97,7 +102,7 @@ struct Checked {
 enum Form {
     /// Folded keys ([`crate::pipeline::textkit::fold`]): lower-case words and single spaces.
     Folded,
-    /// Lower case, punctuation as written.
+    /// Lower case, punctuation and a trailing space as written (prefixes: `by `).
     Lower,
     /// As written (capitals, symbols).
     Exact,
@@ -142,6 +147,11 @@ const fn checked(
 fn all() -> Vec<Checked> {
     let mut all = Vec::new();
     all.extend(abbreviations::lists());
+    all.extend(grammar::lists());
+    all.extend(names::lists());
+    all.extend(page_lines::lists());
+    all.extend(sections::lists());
+    all.extend(time::lists());
     all
 }
 
@@ -156,7 +166,7 @@ mod tests {
             for word in list.words.iter() {
                 let ok = match list.form {
                     Form::Folded => fold(word) == word,
-                    Form::Lower => word.to_lowercase() == word && word.trim() == word,
+                    Form::Lower => word.to_lowercase() == word && !word.starts_with(' '),
                     Form::Exact => !word.is_empty(),
                 };
                 assert!(ok, "{}: {word:?} is not {:?}", list.name, list.form);

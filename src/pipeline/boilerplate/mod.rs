@@ -1,0 +1,342 @@
+//! Boilerplate removal: decides, for every block, whether it belongs to the article body, and
+//! gives each dropped block a [`RemovalReason`].
+//!
+//! One scorer serves text lines and HTML blocks alike. Each block gets a value: long blocks made
+//! of sentences count for, short fragments and known boilerplate against. The body is the
+//! highest-valued run of consecutive blocks (a maximum-sum subarray) that does not cross a hard
+//! section cut-off ("Comments", "Related Articles", "Download the app" ...). Blocks before the body
+//! are the page header (title, byline, date lines, menus); blocks after it belong to whichever
+//! section header came last. This module does not rewrite text: it only sorts blocks.
+
+mod features;
+mod region;
+mod rules;
+
+use super::block::{Block, ParagraphKind};
+use features::Features;
+use region::{body_mask, body_region, demote_widget_headers, marked_body_region, pick_title};
+
+/// Why a block was left out of the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+pub enum RemovalReason {
+    /// Menus, logos, page chrome before the article.
+    Navigation,
+    /// The headline (kept in the metadata).
+    Title,
+    /// Source, byline or date line (kept in the metadata).
+    MetadataLine,
+    /// A repeat of an earlier block.
+    Duplicate,
+    /// Comments section.
+    Comments,
+    /// Related or recommended articles.
+    Related,
+    /// App, newsletter and subscription prompts.
+    Promotion,
+    /// Ads.
+    Advertisement,
+    /// Share and follow widgets.
+    Social,
+    /// Cookie and consent notices.
+    Consent,
+    /// Captions and credits.
+    Caption,
+    /// Site footer and legal text.
+    Footer,
+    /// A short fragment outside the body.
+    LowContent,
+    /// Text outside the body region.
+    OutsideBody,
+}
+
+impl RemovalReason {
+    /// A short explanation for clients.
+    #[must_use]
+    pub fn detail(self) -> &'static str {
+        match self {
+            Self::Navigation => "page chrome before the article",
+            Self::Title => "the headline, kept in metadata.title",
+            Self::MetadataLine => "source, byline or date line, kept in metadata",
+            Self::Duplicate => "repeats an earlier block",
+            Self::Comments => "comments section",
+            Self::Related => "related-articles section, kept in related",
+            Self::Promotion => "app, newsletter or subscription prompt",
+            Self::Advertisement => "advertisement",
+            Self::Social => "share or follow widget",
+            Self::Consent => "cookie or consent notice",
+            Self::Caption => "caption or credit",
+            Self::Footer => "site footer or legal text",
+            Self::LowContent => "short fragment outside the article body",
+            Self::OutsideBody => "text outside the article body",
+        }
+    }
+}
+
+/// A block kept in the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeptBlock {
+    /// The block's text, not yet normalised.
+    pub text: String,
+    /// What it is.
+    pub kind: ParagraphKind,
+}
+
+/// A block left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DroppedBlock {
+    /// The block's text, not yet normalised.
+    pub text: String,
+    /// Why.
+    pub reason: RemovalReason,
+    /// Link target, for HTML blocks that are links.
+    pub href: Option<String>,
+    /// Below the article's last paragraph: its dates and names are other items'.
+    pub after_body: bool,
+}
+
+/// The verdict on every block, in input order within each list.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Sorted {
+    /// Body blocks.
+    pub kept: Vec<KeptBlock>,
+    /// Left-out blocks.
+    pub dropped: Vec<DroppedBlock>,
+}
+
+/// Sorts `blocks` into body and boilerplate. `title_hint` marks lines equal to a known title.
+/// With `keep_all`, every block is kept (the payload is the article already).
+#[must_use]
+pub fn sort(blocks: &[Block], title_hint: Option<&str>, keep_all: bool) -> Sorted {
+    let mut features: Vec<Features> = blocks.iter().map(Features::of).collect();
+    demote_widget_headers(&mut features);
+    if keep_all {
+        let kept = blocks
+            .iter()
+            .zip(&features)
+            .map(|(b, f)| KeptBlock {
+                text: b.text.clone(),
+                kind: kind_in_body(b, f),
+            })
+            .collect();
+        return Sorted {
+            kept,
+            dropped: Vec::new(),
+        };
+    }
+    // Text payloads have no DOM to mark the comments, so the comments header ends the search.
+    let is_text = blocks.iter().all(|b| b.dom.is_none());
+    let marked = marked_body_region(&features);
+    let found_in_marked = marked.is_some();
+    let core = marked.or_else(|| body_region(&features, is_text));
+    let mut body = body_mask(blocks, &features, core, found_in_marked);
+    let mut first_body = body.iter().position(|b| *b);
+    // Bylines and date lines lead the body; further down, a dated line is content (an embedded
+    // post's signature, a dateline).
+    let first_good = (0..blocks.len())
+        .filter(|&i| body[i] && features[i].good)
+        .nth(1);
+    let title = pick_title(
+        blocks,
+        &features,
+        first_body.unwrap_or(blocks.len()),
+        title_hint,
+    );
+
+    // The lead: paragraphs between the headline and the body, set apart from it by a photo, its
+    // caption, a share bar or a date line, belong to the article.
+    if let (Some(t), Some(first)) = (title, first_body) {
+        if t < first && first - t <= LEAD_GAP {
+            for i in t + 1..first {
+                if features[i].good {
+                    body[i] = true;
+                }
+            }
+            first_body = body.iter().position(|b| *b);
+        }
+    }
+    let title_key = title.and_then(|t| features.get(t)).map(|f| f.key.as_str());
+    let last_body = body.iter().rposition(|b| *b);
+    let mut sorted = Sorted::default();
+    // Keys are the client's lines: the standard, randomly keyed hasher.
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut section: Option<RemovalReason> = None;
+    for (i, (block, f)) in blocks.iter().zip(&features).enumerate() {
+        let in_body = body[i];
+        let before_body = first_body.is_none_or(|first| i < first);
+        if in_body {
+            section = None;
+        } else if let Some(header) = f.section {
+            section = Some(header.reason);
+        }
+        let duplicate = !seen.insert(f.key.as_str()) && !f.key.is_empty();
+        let reason = if title == Some(i) {
+            Some(RemovalReason::Title)
+        } else if in_body {
+            if let Some(reason) = f.bad.or(f.section.map(|s| s.reason)) {
+                Some(reason)
+            } else if duplicate && (!f.good && f.words < 3 || title_key == Some(f.key.as_str())) {
+                Some(RemovalReason::Duplicate)
+            } else if f.metadata_line && !f.good && first_good.is_none_or(|g| i < g) {
+                Some(RemovalReason::MetadataLine)
+            } else {
+                None
+            }
+        } else if before_body && f.metadata_line {
+            Some(RemovalReason::MetadataLine)
+        } else if let Some(reason) = f
+            .section
+            .map(|s| s.reason)
+            .or(section.filter(|_| !before_body))
+        {
+            Some(reason)
+        } else if f.metadata_line {
+            Some(RemovalReason::MetadataLine)
+        } else if duplicate {
+            Some(RemovalReason::Duplicate)
+        } else if let Some(bad) = f.bad {
+            Some(bad)
+        } else if f.good {
+            Some(RemovalReason::OutsideBody)
+        } else if before_body {
+            Some(RemovalReason::Navigation)
+        } else {
+            Some(RemovalReason::LowContent)
+        };
+        match reason {
+            Some(reason) => sorted.dropped.push(DroppedBlock {
+                text: block.text.clone(),
+                reason,
+                href: block.dom.as_ref().and_then(|d| d.href.clone()),
+                after_body: last_body.is_some_and(|last| i > last),
+            }),
+            None => sorted.kept.push(KeptBlock {
+                text: block.text.clone(),
+                kind: kind_in_body(block, f),
+            }),
+        }
+    }
+    sorted
+}
+
+fn kind_in_body(block: &Block, f: &Features) -> ParagraphKind {
+    match block.kind {
+        ParagraphKind::Body if f.headline_like && f.words >= 1 && !f.good => ParagraphKind::Heading,
+        kind => kind,
+    }
+}
+
+/// Blocks between the headline and the body within which a paragraph is the article's lead.
+const LEAD_GAP: usize = 12;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::text;
+
+    fn reasons(input: &str) -> (Vec<String>, Vec<(String, RemovalReason)>) {
+        let sorted = sort(&text::parse(input), None, false);
+        (
+            sorted.kept.into_iter().map(|k| k.text).collect(),
+            sorted
+                .dropped
+                .into_iter()
+                .map(|d| (d.text, d.reason))
+                .collect(),
+        )
+    }
+
+    const BODY: &str = "The council voted on Tuesday to approve the new budget after a long debate.\n\
+        Members said the plan would fund schools, roads and a new library over five years.\n\
+        Budget talks\n\
+        The mayor is expected to sign the measure into law later this week, officials said.\n";
+
+    #[test]
+    fn the_body_is_kept_and_a_mid_body_subtitle_becomes_a_heading() {
+        let sorted = sort(&text::parse(BODY), None, false);
+        assert_eq!(sorted.kept.len(), 4);
+        assert_eq!(sorted.kept[2].kind, ParagraphKind::Heading);
+    }
+
+    #[test]
+    fn menus_title_and_sections_after_the_body_are_removed_with_reasons() {
+        let input = format!(
+            "Home\nWorld\nCouncil approves the new city budget\n{BODY}Comments\nGreat article!\nRelated Articles\nSomething else entirely\n"
+        );
+        let (kept, dropped) = reasons(&input);
+        assert_eq!(kept.len(), 4);
+        assert_eq!(
+            dropped,
+            [
+                ("Home".into(), RemovalReason::Navigation),
+                ("World".into(), RemovalReason::Navigation),
+                (
+                    "Council approves the new city budget".into(),
+                    RemovalReason::Title
+                ),
+                ("Comments".into(), RemovalReason::Comments),
+                ("Great article!".into(), RemovalReason::Comments),
+                ("Related Articles".into(), RemovalReason::Related),
+                ("Something else entirely".into(), RemovalReason::Related),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_lead_between_the_headline_and_a_photo_is_kept() {
+        let page = "<html><body><div>Home</div><div>News</div>\
+            <div><h1>Lotte Tobisch ist tot</h1>\
+            <p>Die Schauspielerin Lotte Tobisch ist am Samstag im Alter von 93 Jahren gestorben.</p></div>\
+            <div><div>Foto</div><div>Teilen</div><div>Drucken</div><div>Online seit heute</div></div>\
+            <div><p>Tobisch starb nach langer Krankheit im Künstlerheim, wie die Organisation mitteilte.</p>\
+            <p>Sie wurde im März 1926 in Wien geboren und prägte viele Jahre lang den Opernball.</p>\
+            <p>Zuletzt besuchte sie den Ball im Februar 2019, begleitet von zahlreichen Freunden.</p></div>\
+            </body></html>";
+        let (blocks, _) = crate::pipeline::html::parse(page);
+        let sorted = sort(&blocks, None, false);
+        let kept: Vec<&str> = sorted.kept.iter().map(|k| k.text.as_str()).collect();
+        assert_eq!(kept.len(), 4, "{kept:?}");
+        assert!(kept[0].starts_with("Die Schauspielerin"));
+        assert!(
+            sorted
+                .dropped
+                .iter()
+                .any(|d| d.text == "Lotte Tobisch ist tot" && d.reason == RemovalReason::Title)
+        );
+    }
+
+    #[test]
+    fn a_standfirst_written_as_a_paragraph_is_the_lead_and_a_short_dek_is_not() {
+        let page = |dek: &str| {
+            format!(
+                "<html><body><div>Home</div><div>News</div><article><h1>Die Zukunft der Arbeit</h1>\
+                <p class=\"subtitle\">{dek}</p>\
+                <p>Tobisch starb nach langer Krankheit im Künstlerheim, wie die Organisation mitteilte.</p>\
+                <p>Sie wurde im März 1926 in Wien geboren und prägte viele Jahre lang den Opernball.</p>\
+                <p>Zuletzt besuchte sie den Ball im Februar 2019, begleitet von zahlreichen Freunden.</p>\
+                </article></body></html>"
+            )
+        };
+        let kept = |dek: &str| {
+            let (blocks, _) = crate::pipeline::html::parse(&page(dek));
+            sort(&blocks, None, false)
+                .kept
+                .iter()
+                .any(|k| k.text == dek)
+        };
+        assert!(kept(
+            "Die Digitalisierung der Arbeitswelt werde Millionen Arbeitsplätze kosten, auch in \
+             Deutschland. Eine Herausforderung, der sich die Gesellschaft stellen müsse, sagt der \
+             Soziologe im Gespräch über die Zukunft der Arbeit und die Rolle der Politik."
+        ));
+        assert!(!kept(
+            "Why the vote on the budget matters to every family in town."
+        ));
+    }
+
+    #[test]
+    fn a_page_without_sentences_has_no_body() {
+        let (kept, dropped) = reasons("Home\nNews\nSports\n");
+        assert!(kept.is_empty());
+        assert_eq!(dropped.len(), 3);
+    }
+}

@@ -1,0 +1,254 @@
+//! The body search: the best run of blocks (inside the marked article text when the markup names
+//! one), widened to the element that holds it, and the headline among the blocks before it.
+
+use std::ops::Range;
+
+use super::RemovalReason;
+use super::features::Features;
+use super::rules::SectionHeader;
+use crate::pipeline::block::{Block, ParagraphKind};
+use crate::pipeline::textkit::fold;
+
+/// Text the marked article container must hold before it is trusted over the page-wide search.
+const MARKED_BODY_MIN_CHARS: usize = 200;
+
+/// The best run inside the element the markup names as the article text, when there is one with
+/// real text in it: the page-wide search is the fallback.
+pub(super) fn marked_body_region(features: &[Features]) -> Option<Range<usize>> {
+    let marked: usize = features
+        .iter()
+        .filter(|f| f.in_body_container && f.bad.is_none())
+        .map(|f| f.chars)
+        .sum();
+    if marked < MARKED_BODY_MIN_CHARS {
+        return None;
+    }
+    let inside: Vec<Features> = features
+        .iter()
+        .map(|f| {
+            let mut f = f.clone();
+            if !f.in_body_container {
+                // Outside the marked text: a barrier, never part of the run.
+                f.section = Some(SectionHeader {
+                    reason: RemovalReason::OutsideBody,
+                    hard: true,
+                });
+            }
+            f
+        })
+        .collect();
+    body_region(&inside, false)
+}
+
+/// A body candidate worth keeping over anything after the comments: a few paragraphs' worth.
+const SUBSTANTIAL_BODY: i64 = 600;
+
+/// The highest-valued run of blocks not crossing a hard section header, if any block is good.
+pub(super) fn body_region(features: &[Features], stop_at_comments: bool) -> Option<Range<usize>> {
+    let mut best: Option<(i64, Range<usize>)> = None;
+    let mut run_start = 0;
+    let mut run_sum: i64 = 0;
+    for (i, f) in features.iter().enumerate() {
+        let hard_stop = f
+            .section
+            .is_some_and(|s| s.hard || !soft_header_resumes(features, i));
+        if hard_stop {
+            // Articles do not start after the comments or the footer: once a substantial body
+            // has been seen, what follows them is not searched (text payloads).
+            let closing = f.section.is_some_and(|s| {
+                matches!(s.reason, RemovalReason::Comments | RemovalReason::Footer)
+            });
+            if stop_at_comments
+                && closing
+                && best
+                    .as_ref()
+                    .is_some_and(|(score, _)| *score >= SUBSTANTIAL_BODY)
+            {
+                break;
+            }
+            run_sum = 0;
+            run_start = i + 1;
+            continue;
+        }
+        if run_sum <= 0 {
+            run_sum = 0;
+            run_start = i;
+        }
+        run_sum += f.value();
+        let anchors = f.good || f.in_body_container && f.value() > 0;
+        if anchors && best.as_ref().is_none_or(|(s, _)| run_sum > *s) {
+            best = Some((run_sum, run_start..i + 1));
+        }
+    }
+    best.map(|(_, r)| r)
+}
+
+/// The body blocks: the best run, widened for HTML to the lowest element that holds the run's
+/// body blocks (articles split by embeds, lists or ad slots come back whole) and, when the run was
+/// found in the marked article text, to all of the marked text (articles split into chunks).
+pub(super) fn body_mask(
+    blocks: &[Block],
+    features: &[Features],
+    core: Option<Range<usize>>,
+    marked: bool,
+) -> Vec<bool> {
+    let mut mask = vec![false; blocks.len()];
+    let Some(core) = core else { return mask };
+    for i in core.clone() {
+        mask[i] = true;
+    }
+    let container = widening_container(blocks, features, &core);
+    let inside = |i: usize| {
+        let in_container = container.is_some_and(|c| {
+            blocks[i]
+                .dom
+                .as_ref()
+                .is_some_and(|d| d.ancestors.starts_with(c))
+        });
+        // Other chunks of the marked text contribute their paragraphs, not their odds and ends.
+        in_container || marked && features[i].in_body_container && features[i].good
+    };
+    let mut in_section = false;
+    for i in (0..blocks.len()).filter(|&i| inside(i)) {
+        let f = &features[i];
+        if f.section.is_some() {
+            in_section = true;
+            continue;
+        }
+        if f.good {
+            in_section = false;
+        }
+        let kind = blocks[i].kind;
+        let content = f.good
+            || f.sentence_like
+            || f.words >= 3
+            || matches!(
+                kind,
+                ParagraphKind::Heading
+                    | ParagraphKind::ListItem
+                    | ParagraphKind::Blockquote
+                    | ParagraphKind::TableRow
+                    | ParagraphKind::Preformatted
+            );
+        if content && f.bad.is_none() && !in_section {
+            mask[i] = true;
+        }
+    }
+    mask
+}
+
+/// The lowest element holding the run's body blocks, unless it holds much more body-like text
+/// than the run (then it is the page, not the article). `None` for text payloads.
+pub(super) fn widening_container<'a>(
+    blocks: &'a [Block],
+    features: &[Features],
+    core: &Range<usize>,
+) -> Option<&'a [u32]> {
+    let paths: Vec<&[u32]> = core
+        .clone()
+        .filter(|&i| features[i].good)
+        .filter_map(|i| blocks[i].dom.as_ref().map(|d| d.ancestors.as_slice()))
+        .collect();
+    let first = paths.first()?;
+    let depth = paths.iter().skip(1).fold(first.len(), |depth, p| {
+        depth.min(
+            first
+                .iter()
+                .zip(p.iter())
+                .take_while(|(a, b)| a == b)
+                .count(),
+        )
+    });
+    if depth == 0 {
+        return None;
+    }
+    let container = &first[..depth];
+    let good_chars = |i: usize| {
+        if features[i].good {
+            features[i].chars
+        } else {
+            0
+        }
+    };
+    let core_good: usize = core.clone().map(good_chars).sum();
+    let container_good: usize = (0..blocks.len())
+        .filter(|&i| {
+            blocks[i]
+                .dom
+                .as_ref()
+                .is_some_and(|d| d.ancestors.starts_with(container))
+        })
+        .map(good_chars)
+        .sum();
+    (container_good <= core_good * 3).then_some(container)
+}
+
+/// "Comments" between "Twitter" and "Print" is a share-bar link, not the comments section.
+pub(super) fn demote_widget_headers(features: &mut [Features]) {
+    for i in 0..features.len() {
+        let social = |j: Option<usize>| {
+            j.and_then(|j| features.get(j))
+                .is_some_and(|f| f.bad == Some(RemovalReason::Social))
+        };
+        if features[i].section.is_some() && (social(i.checked_sub(1)) || social(Some(i + 1))) {
+            features[i].section = None;
+            features[i].bad = Some(RemovalReason::Social);
+        }
+    }
+}
+
+/// A soft header ("Read more") inside the article is followed by body text within a few blocks.
+fn soft_header_resumes(features: &[Features], at: usize) -> bool {
+    features.iter().skip(at + 1).take(3).any(|f| f.good)
+}
+
+/// The headline among the blocks before the body: a repeated or nearest headline-like line.
+pub(super) fn pick_title(
+    blocks: &[Block],
+    features: &[Features],
+    body_start: usize,
+    hint: Option<&str>,
+) -> Option<usize> {
+    if let Some(hint) = hint {
+        let key = fold(hint);
+        return features
+            .iter()
+            .position(|f| f.key == key && !key.is_empty());
+    }
+    let header = features.get(..body_start)?;
+    let mut best: Option<(i64, usize)> = None;
+    for (i, f) in header.iter().enumerate() {
+        if !f.headline_like
+            || f.words < 3
+            || f.metadata_line
+            || f.bad.is_some()
+            || f.section.is_some()
+        {
+            continue;
+        }
+        let repeats = header.iter().filter(|g| g.key == f.key).count();
+        let distance = i64::try_from(body_start - i).unwrap_or(i64::MAX / 4);
+        let heading_bonus = if blocks
+            .get(i)
+            .is_some_and(|b| b.kind == ParagraphKind::Heading)
+        {
+            50
+        } else {
+            0
+        };
+        let score = i64::try_from(f.words.min(20)).unwrap_or(0) * 2
+            + if repeats > 1 { 30 } else { 0 }
+            - distance * 4
+            + heading_bonus;
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, i));
+        }
+    }
+    // The first of identical lines is the title; later ones are duplicates.
+    best.map(|(_, i)| {
+        header
+            .iter()
+            .position(|g| g.key == features[i].key)
+            .unwrap_or(i)
+    })
+}
