@@ -19,6 +19,7 @@ pub(crate) mod grammar;
 pub(crate) mod names;
 pub(crate) mod page_lines;
 pub(crate) mod sections;
+pub(crate) mod speech;
 pub(crate) mod time;
 
 use std::sync::OnceLock;
@@ -151,6 +152,7 @@ fn all() -> Vec<Checked> {
     all.extend(names::lists());
     all.extend(page_lines::lists());
     all.extend(sections::lists());
+    all.extend(speech::lists());
     all.extend(time::lists());
     all
 }

@@ -1,6 +1,110 @@
-//! Words about people: the jobs and openers of bylines.
+//! Words about people and their names: titles and honorifics before a name, particles inside one,
+//! words that look like names and are not, and the jobs and openers of bylines.
 
-use super::Words;
+use super::{ANY, Words};
+
+/// Words that are capitalised at a sentence's start or by convention and are not names: days,
+/// months, function words, plural nouns of groups, and the prepositions of other languages that
+/// open a sentence (`Par la …`, `W Polsce`, `Mit den Worten`).
+#[rustfmt::skip]
+pub(crate) static NOT_NAMES: Words = Words::new(&[
+    (&["en"], &[
+        "a", "across", "after", "against", "all", "also", "although", "amid", "among", "an",
+        "analysts", "and", "another", "any", "april", "around", "as", "asked", "at", "aug",
+        "august", "because", "before", "between", "both", "but", "by", "could", "critics", "dec",
+        "december", "despite", "during", "each", "earlier", "even", "every", "experts", "feb",
+        "february", "following", "for", "friday", "from", "her", "here", "his", "how", "however",
+        "i'm", "if", "in", "indeed", "instead", "it's", "its", "january", "july", "june", "just",
+        "last", "later", "like", "many", "march", "may", "maybe", "meanwhile", "monday", "most",
+        "my", "next", "no", "not", "nov", "november", "now", "oct", "october", "of", "officials",
+        "on", "only", "or", "other", "others", "our", "over", "people", "perhaps", "saturday",
+        "sept", "september", "several", "should", "since", "so", "so-called", "some", "speaking",
+        "still", "such", "sunday", "supporters", "that", "that's", "the", "their", "then", "there",
+        "there's", "these", "they're", "this", "those", "though", "throughout", "thursday", "to",
+        "tuesday", "under", "unlike", "upon", "we're", "wednesday", "well", "what", "when",
+        "where", "while", "who", "why", "with", "within", "without", "would", "yes", "yet", "your",
+    ]),
+    (&["fr"], &[
+        "avec", "dans", "par", "pour", "sans", "selon", "sur",
+    ]),
+    (&["pl"], &[
+        "w", "z",
+    ]),
+    (&["de"], &[
+        "auf", "bei", "für", "im", "laut", "mit", "nach",
+    ]),
+    (&["es"], &[
+        "con", "para", "por", "según",
+    ]),
+    (&["pt"], &[
+        "com", "em",
+    ]),
+]);
+
+/// Titles and roles that stand before a name and are not part of it (`President`, `Sen.`,
+/// `Konzernchef`), lower case.
+#[rustfmt::skip]
+pub(crate) static TITLES: Words = Words::new(&[
+    (&["en"], &[
+        "acting", "adm", "adm.", "admiral", "ambassador", "attorney", "brother", "candidate",
+        "capt", "capt.", "captain", "ceo", "chair", "chairman", "chairwoman", "chancellor",
+        "chief", "coach", "col", "col.", "colonel", "commissioner", "dame", "defence", "defense",
+        "del", "del.", "democratic", "deputy", "detective", "director", "dr", "dr.", "envoy", "eu",
+        "father", "foreign", "former", "gen", "gen.", "general", "gop", "gov", "gov.", "governor",
+        "house", "interior", "judge", "justice", "king", "lady", "leader", "lord", "lt", "lt.",
+        "majority", "mayor", "minister", "minority", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
+        "nato", "officer", "pope", "president", "press", "prime", "prince", "princess", "prof",
+        "prof.", "professor", "queen", "rep", "rep.", "representative", "republican", "retired",
+        "rev.", "reverend", "secretary", "sen", "sen.", "senate", "senator", "sergeant", "sgt",
+        "sgt.", "sheikh", "sir", "sister", "speaker", "spokesman", "spokesperson", "spokeswoman",
+        "state", "u.s.", "uk", "un", "us", "vice", "white",
+    ]),
+    (&["es"], &[
+        "alcalde", "alcaldesa", "canciller", "diputada", "diputado", "gobernador", "gobernadora",
+        "ministra", "ministro", "portavoz", "presidente", "secretaria", "secretario", "senador",
+        "senadora",
+    ]),
+    (&["fr"], &[
+        "député", "gouverneur", "maire", "ministre", "président", "présidente", "secrétaire",
+        "sénateur",
+    ]),
+    (&["de"], &[
+        "bürgermeister", "bürgermeisterin", "geschäftsführer", "geschäftsführerin", "kanzler",
+        "kanzlerin", "konzernchef", "ministerin", "präsident", "präsidentin", "sprecher",
+        "sprecherin", "vorsitzende", "vorsitzender",
+    ]),
+    (&["it"], &[
+        "presidentessa", "sindaco",
+    ]),
+]);
+
+/// Title words that are an affiliation or a modifier (`state`, `white`, `former`), not a
+/// person's office: a long description needs an office to be a role.
+#[rustfmt::skip]
+pub(crate) static NOT_OFFICES: Words = Words::new(&[
+    (&["en"], &[
+        "acting", "chief", "defence", "defense", "deputy", "foreign", "former", "house",
+        "interior", "lady", "lord", "majority", "minority", "nato", "press", "prime", "retired",
+        "senate", "state", "u.s.", "vice", "white",
+    ]),
+]);
+
+/// `Mr.`, `Dr.`: after one, a word that may be a title (`King`, `Chancellor`) is the name.
+#[rustfmt::skip]
+pub(crate) static HONORIFICS: Words = Words::new(&[
+    (&["en"], &[
+        "dr", "lady", "lord", "mr", "mrs", "ms", "prof", "sir",
+    ]),
+]);
+
+/// Lower-case words inside names: `de`, `van`, `von`, `bin`.
+#[rustfmt::skip]
+pub(crate) static NAME_PARTICLES: Words = Words::new(&[
+    (ANY, &[
+        "al", "bin", "da", "de", "del", "den", "der", "di", "dos", "du", "el", "la", "le", "van",
+        "von",
+    ]),
+]);
 
 /// Jobs at a publication, as a closing author note names them (`X is a senior editor at …`).
 #[rustfmt::skip]
@@ -23,6 +127,11 @@ pub(crate) static BYLINE_LINE_OPENERS: Words = Words::new(&[
 pub(super) fn lists() -> Vec<super::Checked> {
     use super::{Form::Folded, Form::Lower, Order::Sorted, Read::Union, checked};
     vec![
+        checked("NOT_NAMES", &NOT_NAMES, Lower, Sorted, Union),
+        checked("TITLES", &TITLES, Lower, Sorted, Union),
+        checked("NOT_OFFICES", &NOT_OFFICES, Lower, Sorted, Union),
+        checked("HONORIFICS", &HONORIFICS, Folded, Sorted, Union),
+        checked("NAME_PARTICLES", &NAME_PARTICLES, Folded, Sorted, Union),
         checked("JOURNALIST_ROLES", &JOURNALIST_ROLES, Folded, Sorted, Union),
         checked(
             "BYLINE_LINE_OPENERS",

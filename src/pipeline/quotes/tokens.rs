@@ -1,0 +1,172 @@
+//! Words of a region of the text, with their byte ranges and the punctuation after them, and the
+//! small tests on words every reader of mentions asks.
+
+use std::ops::Range;
+
+use crate::pipeline::span::Span;
+
+/// A byte range of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Region {
+    pub(super) start: usize,
+    pub(super) end: usize,
+}
+
+impl Region {
+    pub(super) fn slice(self, text: &str) -> &str {
+        text.get(self.start..self.end).unwrap_or_default()
+    }
+}
+
+/// A word of a region with its byte range in the text.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Token<'a> {
+    pub(super) word: &'a str,
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// Punctuation right after the word (`,`, `:`, `.`), if any.
+    pub(super) punct: Option<char>,
+}
+
+pub(super) fn tokens<'a>(text: &'a str, region: Region) -> Vec<Token<'a>> {
+    let s = region.slice(text);
+    let mut out = Vec::new();
+    let mut word_start: Option<usize> = None;
+    let push = |out: &mut Vec<Token<'a>>, from: usize, to: usize| {
+        let raw = &s[from..to];
+        let Some(core_start) = raw.find(char::is_alphanumeric) else {
+            return;
+        };
+        let Some((last_at, last)) = raw.char_indices().rev().find(|(_, c)| c.is_alphanumeric())
+        else {
+            return;
+        };
+        let core_end = last_at + last.len_utf8();
+        // `R-Ky.,` ends an appositive: the comma is what matters there.
+        let after = &raw[core_end..];
+        let punct = if after.contains(',') {
+            Some(',')
+        } else {
+            after
+                .chars()
+                .find(|c| matches!(c, ':' | '.' | ';' | '!' | '?' | '(' | ')' | '—'))
+        };
+        let start = region.start + from + core_start;
+        let end = region.start + from + core_end;
+        out.push(Token {
+            word: &text[start..end],
+            start,
+            end,
+            punct,
+        });
+    };
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if let Some(ws) = word_start.take() {
+                push(&mut out, ws, i);
+            }
+        } else if word_start.is_none() {
+            word_start = Some(i);
+        }
+    }
+    if let Some(ws) = word_start {
+        push(&mut out, ws, s.len());
+    }
+    out
+}
+
+/// The first `max` words of `region` outside the quoted spans, and their lower-cased forms.
+pub(super) fn words_outside<'a>(
+    text: &'a str,
+    region: Region,
+    quoted: &[(usize, usize)],
+    max: usize,
+) -> (Vec<Token<'a>>, Vec<String>) {
+    let toks: Vec<Token<'a>> = tokens(text, region)
+        .into_iter()
+        .filter(|t| !quoted.iter().any(|(o, c)| *o <= t.start && t.end <= *c))
+        .take(max)
+        .collect();
+    let lower = toks.iter().map(|t| t.word.to_lowercase()).collect();
+    (toks, lower)
+}
+
+/// Whether two tokens stand together in the text: quoted words were taken out of the tokens, so
+/// `Mills "got …," Jordan` is two names, not one; nor is `HIM — Oz`.
+pub(super) fn adjacent(text: &str, a: Token<'_>, b: Token<'_>) -> bool {
+    text.get(a.end..b.start)
+        .is_some_and(|gap| !gap.contains(['"', '“', '”', '‘', '«', '»', '—', '–', '―']))
+}
+
+/// `B.` in `Charles B. Rangel`, `G.K.` in `G.K. Butterfield`: a dot that does not end the name.
+pub(super) fn is_initial(t: Token<'_>) -> bool {
+    t.punct == Some('.')
+        && t.word.split('.').all(|p| p.chars().count() <= 1)
+        && t.word.chars().next().is_some_and(char::is_uppercase)
+}
+
+pub(super) fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+pub(super) fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
+}
+
+pub(super) fn title_case(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| {
+            c.to_uppercase()
+                .chain(chars.flat_map(char::to_lowercase))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+pub(super) fn containing(sentences: &[Span], at: usize) -> Option<Span> {
+    let k = sentences.partition_point(|s| s.end().max(s.start() + 1) <= at);
+    sentences.get(k).copied().filter(|s| s.start() <= at)
+}
+
+/// Speakers and cues are looked for within this many bytes of a quote's marks, so that a
+/// paragraph of thousands of quote marks costs linear time, not quadratic.
+const REACH: usize = 600;
+
+/// `start`, or the first word boundary within [`REACH`] bytes before `at` when `start` is farther.
+pub(super) fn reach_back(text: &str, start: usize, at: usize) -> usize {
+    if at.saturating_sub(start) <= REACH {
+        return start;
+    }
+    let mut from = at - REACH;
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    text[from..at]
+        .find(char::is_whitespace)
+        .map_or(at, |w| from + w)
+}
+
+/// `end`, or the last word boundary within [`REACH`] bytes after `at` when `end` is farther.
+pub(super) fn reach_forward(text: &str, end: usize, at: usize) -> usize {
+    if end.saturating_sub(at) <= REACH {
+        return end;
+    }
+    let mut to = at + REACH;
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    text[at..to]
+        .rfind(char::is_whitespace)
+        .map_or(at, |w| at + w)
+}
+
+/// The quoted stretches that overlap `start..end`, as a range of `quoted` (they are in order and do not overlap).
+pub(super) fn near(quoted: &[(usize, usize)], start: usize, end: usize) -> Range<usize> {
+    let first = quoted.partition_point(|&(_, close)| close <= start);
+    let last = quoted.partition_point(|&(open, _)| open < end);
+    first..last.max(first)
+}
