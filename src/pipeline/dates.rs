@@ -5,6 +5,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::lexicon::time::{MONTH_ABBREVIATIONS, MONTHS, UPDATE_LABELS};
+
 /// A calendar date found in text, with as much precision as the text gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FoundDate {
@@ -34,7 +36,14 @@ impl FoundDate {
     }
 }
 
-const MONTH: &str = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+/// Any month name or abbreviation, as one capturing group: longer forms first, so that
+/// `september` is taken whole rather than as `sep`.
+fn month_pattern() -> String {
+    let mut names: Vec<&str> = MONTHS.iter().chain(MONTH_ABBREVIATIONS.iter()).collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    names.dedup();
+    format!("({})", names.join("|"))
+}
 
 #[allow(clippy::expect_used)] // constant patterns: a failure is a bug caught by the tests below
 fn regex(pattern: &str) -> Regex {
@@ -46,12 +55,14 @@ static NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?:^|\D)((\d{1,2})([./-])(\d{1,2})[./-](\d{4}))(?:\D|$)"));
 static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"(?i)\b({MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}))\b"
+        r"(?i)\b({}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}))\b",
+        month_pattern()
     ))
 });
 static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"(?i)\b((\d{{1,2}})(?:st|nd|rd|th)?\.?\s+{MONTH}\.?,?\s+(\d{{4}}))\b"
+        r"(?i)\b((\d{{1,2}})(?:st|nd|rd|th)?\.?\s+{}\.?,?\s+(\d{{4}}))\b",
+        month_pattern()
     ))
 });
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -65,12 +76,9 @@ static AGE: LazyLock<Regex> = LazyLock::new(|| {
 
 fn month_number(name: &str) -> Option<u8> {
     let key: String = name.chars().take(3).flat_map(char::to_lowercase).collect();
-    let months = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    months
+    MONTHS
         .iter()
-        .position(|m| *m == key)
+        .position(|m| m.get(..3) == Some(key.as_str()))
         .and_then(|i| u8::try_from(i + 1).ok())
 }
 
@@ -149,19 +157,8 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
 /// `Last reviewed`, `Modified`, `Last active`, and the same in German, French and Spanish.
 #[must_use]
 pub fn is_update_label(label: &str) -> bool {
-    const UPDATE: &[&str] = &[
-        "updated",
-        "modified",
-        "reviewed",
-        "revised",
-        "last active",
-        "last edited",
-        "aktualisiert",
-        "mis à jour",
-        "actualizado",
-    ];
     let lower = label.to_lowercase();
-    UPDATE.iter().any(|u| lower.contains(u))
+    UPDATE_LABELS.iter().any(|u| lower.contains(u))
 }
 
 /// A date in a URL path: `/2025/12/17/`, `/2025-12-17-`, `/20251217/`; `None` for a year alone

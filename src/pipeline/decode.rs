@@ -6,6 +6,7 @@
 use encoding_rs::Encoding;
 
 use super::error::PrepError;
+use super::lexicon::markup::HTML_OPENINGS;
 
 /// What the bytes turned out to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,21 +130,7 @@ pub fn looks_like_html(text: &str) -> bool {
         .take(2048)
         .flat_map(char::to_lowercase)
         .collect();
-    head.starts_with('<')
-        && [
-            "<!doctype html",
-            "<html",
-            "<head",
-            "<body",
-            "<div",
-            "<p>",
-            "<p ",
-            "<article",
-            "<meta",
-            "<title",
-        ]
-        .iter()
-        .any(|t| head.contains(t))
+    head.starts_with('<') && HTML_OPENINGS.iter().any(|t| head.contains(t))
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use super::dates;
 use super::html::PageMeta;
 use super::input::Hints;
 use super::language::Language;
+use super::lexicon::time::DATE_LABELS;
 use super::normalize::{self, Body};
 use super::segment::Sentence;
 use super::textkit::fold;
@@ -210,17 +211,7 @@ impl MetadataLines {
             .trim()
             .trim_matches(|c: char| matches!(c, '-' | ',' | '/' | '—' | '–') || c.is_whitespace());
         let lower = rest.to_lowercase();
-        let label = [
-            "published on",
-            "published",
-            "updated on",
-            "updated",
-            "posted on",
-            "posted",
-            "last updated",
-        ]
-        .iter()
-        .find(|p| lower.starts_with(*p));
+        let label = DATE_LABELS.iter().find(|p| lower.starts_with(p));
         let rest = label.map_or(rest, |p| rest[p.len()..].trim_start_matches([':', ' ']));
         if rest.is_empty() || label.is_some() {
             return;

@@ -1,7 +1,18 @@
 //! What an element's tag and attributes say about it: the attributes the walk reads (found in
 //! one pass), and the roles, article containers, bylines and revisions they name.
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
 use crate::pipeline::block::DomRole;
+use crate::pipeline::lexicon::Words;
+use crate::pipeline::lexicon::markup::{
+    AD_CLASSES, ASIDE_CLASSES, BODY_CONTAINER_CLASSES, BYLINE_CLASSES, CAPTION_CLASSES,
+    COMMENT_CLASSES, CONSENT_CLASSES, DECK_CLASSES, EMBED_CLASSES, FOOTER_CLASSES,
+    NAVIGATION_CLASSES, NOT_BYLINE_CLASSES, PROMOTION_CLASSES, RELATED_CLASSES, REVISION_CLASSES,
+    SHARE_CLASSES,
+};
 
 /// The attributes the walk reads, found in one pass over the element's attributes (looking each
 /// up by name costs an atom conversion every time), with class and id lower-cased once.
@@ -91,39 +102,19 @@ pub(super) fn is_article(name: &str, attrs: &Attrs<'_>) -> bool {
 /// An element whose markup names it the article's text: `itemprop="articleBody"` or a class or id
 /// such as `article-body`, `entry-content`, `post-content`, `story-body`.
 pub(super) fn is_body_container(attrs: &Attrs<'_>) -> bool {
-    const NAMES: &[&str] = &[
-        "articlebody",
-        "articlecontent",
-        "articletext",
-        "entrycontent",
-        "postcontent",
-        "postbody",
-        "storybody",
-        "storycontent",
-        "storytext",
-        "bodytext",
-        "newsbody",
-        "contentbody",
-        "articledetail",
-    ];
     attrs
         .itemprop
         .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
         || attrs.squashed_names().any(|squashed| {
-            NAMES
+            BODY_CONTAINER_CLASSES
                 .iter()
-                .any(|n| squashed == *n || squashed.ends_with(n) && squashed.len() <= n.len() + 4)
+                .any(|n| squashed == n || squashed.ends_with(n) && squashed.len() <= n.len() + 4)
         })
 }
 
 /// An element that names the article's author: `rel=author`, `itemprop=author`, or a class
 /// such as `author-name`, `byline`, `post-author` (not the author's photo, bio or job title).
 pub(super) fn is_byline(attrs: &Attrs<'_>) -> bool {
-    const NOT_THE_NAME: &[&str] = &[
-        "img", "image", "avatar", "photo", "pic", "bio", "desc", "about", "title", "role", "job",
-        "date", "time", "label", "icon", "social", "follow", "more", "posts", "list", "link",
-        "count", "url", "email", "box", "card", "section", "page", "archive",
-    ];
     let token_is = |value: Option<&str>, word: &str| {
         value.is_some_and(|v| v.split_whitespace().any(|t| t.eq_ignore_ascii_case(word)))
     };
@@ -131,19 +122,17 @@ pub(super) fn is_byline(attrs: &Attrs<'_>) -> bool {
         || token_is(attrs.itemprop, "author")
         || attrs.classes().any(|t| {
             (t.contains("author") || t.contains("byline"))
-                && !NOT_THE_NAME.iter().any(|w| t.contains(w))
+                && !NOT_BYLINE_CLASSES.iter().any(|w| t.contains(w))
         })
 }
 
 /// An element named for a revision of the page: `post-date__modified`, `field--name-changed`,
 /// `last-updated`, `date-reviewed`.
 pub(super) fn is_revision(attrs: &Attrs<'_>) -> bool {
-    attrs.classes().flat_map(|n| n.split(['-', '_'])).any(|p| {
-        matches!(
-            p,
-            "modified" | "updated" | "changed" | "reviewed" | "lastmod" | "revised"
-        )
-    })
+    attrs
+        .classes()
+        .flat_map(|n| n.split(['-', '_']))
+        .any(|p| REVISION_CLASSES.contains(p))
 }
 
 /// A boilerplate role named by the element's tag, ARIA role, class or id.
@@ -173,17 +162,14 @@ pub(super) fn role_of(name: &str, attrs: &Attrs<'_>) -> Option<DomRole> {
     let embedded = attrs
         .classes()
         .flat_map(|n| n.split(['-', '_']))
-        .any(|p| matches!(p, "embed" | "embedded" | "embeds"));
+        .any(|p| EMBED_CLASSES.contains(p));
     if embedded {
         return None;
     }
     // Compound names split by hyphens: `sub-head`, `stand-first`, `article-dek`.
-    let deck = attrs.squashed_names().any(|squashed| {
-        matches!(
-            squashed,
-            "subhead" | "subheadline" | "standfirst" | "articledek" | "storydek"
-        )
-    });
+    let deck = attrs
+        .squashed_names()
+        .any(|squashed| DECK_CLASSES.contains(squashed));
     if deck {
         return Some(DomRole::Byline);
     }
@@ -193,45 +179,61 @@ pub(super) fn role_of(name: &str, attrs: &Attrs<'_>) -> Option<DomRole> {
         .classes()
         .flat_map(|n| n.split(['-', '_']))
         .any(|p| p == "live" || p == "liveblog");
-    for name in attrs.classes() {
-        for p in name.split(['-', '_']).filter(|p| !p.is_empty()) {
-            let role = match p {
-                _ if p.starts_with("comment") && !p.starts_with("commentary") && !live => {
-                    DomRole::Comments
-                }
-                "disqus" => DomRole::Comments,
-                _ if p.starts_with("related")
-                    || p.starts_with("recommend")
-                    || p == "outbrain"
-                    || p == "taboola"
-                    || p == "trending" =>
-                {
-                    DomRole::Related
-                }
-                "share" | "sharing" | "social" | "sharebar" | "follow" => DomRole::Social,
-                "ad" | "ads" | "advert" | "advertisement" | "sponsored" | "dfp" | "adslot" => {
-                    DomRole::Advertisement
-                }
-                _ if p.starts_with("newsletter")
-                    || p.starts_with("subscribe")
-                    || p == "paywall"
-                    || p == "signup" =>
-                {
-                    DomRole::Promotion
-                }
-                _ if p.starts_with("cookie") || p == "consent" || p == "gdpr" => DomRole::Consent,
-                "caption" | "credit" | "credits" => DomRole::Caption,
-                "byline" | "dateline" | "timestamp" | "dek" | "standfirst" | "subtitle"
-                | "subhead" | "kicker" => DomRole::Byline,
-                "nav" | "navbar" | "menu" | "breadcrumb" | "breadcrumbs" | "masthead" => {
-                    DomRole::Navigation
-                }
-                "footer" => DomRole::Footer,
-                "sidebar" => DomRole::Aside,
-                _ => continue,
-            };
-            return Some(role);
-        }
+    attrs
+        .classes()
+        .flat_map(|name| name.split(['-', '_']))
+        .filter(|p| !p.is_empty())
+        .find_map(|p| class_role(p, live))
+}
+
+/// The roles class words name, each by its list (`word*` opens a class word).
+const CLASS_ROLES: [(&Words, DomRole); 11] = [
+    (&COMMENT_CLASSES, DomRole::Comments),
+    (&RELATED_CLASSES, DomRole::Related),
+    (&SHARE_CLASSES, DomRole::Social),
+    (&AD_CLASSES, DomRole::Advertisement),
+    (&PROMOTION_CLASSES, DomRole::Promotion),
+    (&CONSENT_CLASSES, DomRole::Consent),
+    (&CAPTION_CLASSES, DomRole::Caption),
+    (&BYLINE_CLASSES, DomRole::Byline),
+    (&NAVIGATION_CLASSES, DomRole::Navigation),
+    (&FOOTER_CLASSES, DomRole::Footer),
+    (&ASIDE_CLASSES, DomRole::Aside),
+];
+
+/// The role one word of a class or id names (`related` in `related-links`). In a live blog,
+/// `comments` are its running commentary, not readers' comments; `commentary` never is.
+fn class_role(part: &str, live: bool) -> Option<DomRole> {
+    static EXACT: LazyLock<FxHashMap<&'static str, DomRole>> = LazyLock::new(|| {
+        CLASS_ROLES
+            .iter()
+            .flat_map(|(words, role)| {
+                words
+                    .iter()
+                    .filter(|w| !w.ends_with('*'))
+                    .map(move |w| (w, *role))
+            })
+            .collect()
+    });
+    static OPENERS: LazyLock<Vec<(&'static str, DomRole)>> = LazyLock::new(|| {
+        CLASS_ROLES
+            .iter()
+            .flat_map(|(words, role)| {
+                words
+                    .iter()
+                    .filter_map(|w| w.strip_suffix('*'))
+                    .map(move |w| (w, *role))
+            })
+            .collect()
+    });
+    if let Some(&role) = EXACT.get(part) {
+        return Some(role);
     }
-    None
+    OPENERS
+        .iter()
+        .find(|(opener, role)| {
+            part.starts_with(opener)
+                && !(*role == DomRole::Comments && (live || part.starts_with("commentary")))
+        })
+        .map(|&(_, role)| role)
 }

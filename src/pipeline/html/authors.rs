@@ -2,6 +2,10 @@
 //! cleaned of roles, organisations, dates and placeholders.
 
 use crate::pipeline::dates;
+use crate::pipeline::lexicon::names::{
+    AUTHOR_NAME_PARTICLES, AUTHOR_PLACEHOLDERS, BYLINE_OPENERS, BYLINE_ROLES, BYLINE_SEPARATORS,
+};
+use crate::pipeline::lexicon::time::MONTHS;
 use crate::pipeline::normalize;
 
 /// A short line that opens the way bylines do: `By …`, `Written by …`, `Text by …`.
@@ -15,16 +19,6 @@ pub(super) fn is_byline_line(text: &str) -> bool {
 /// name cut off; user names, ids, placeholders and widget text dropped; duplicates removed.
 #[must_use]
 pub(super) fn clean_authors(raw: Vec<String>) -> Vec<String> {
-    const PLACEHOLDERS: &[&str] = &[
-        "undefined",
-        "null",
-        "administrator",
-        "webmaster",
-        "unknown",
-        "guest",
-        "author",
-        "anonymous",
-    ];
     let mut out: Vec<String> = Vec::new();
     for raw in raw.iter().flat_map(|a| a.split(['|', ';'])) {
         let name = normalize::clean(raw);
@@ -56,7 +50,7 @@ pub(super) fn clean_authors(raw: Vec<String>) -> Vec<String> {
             || name.contains(['@', ':', '/', '='])
             || name.starts_with("http")
             || template_key
-            || PLACEHOLDERS.contains(&lower.as_str())
+            || AUTHOR_PLACEHOLDERS.contains(&lower)
             || lower.contains("submit")
             || lower.contains("this form");
         if !junk && !out.iter().any(|o| o.eq_ignore_ascii_case(name)) {
@@ -82,26 +76,17 @@ pub(super) fn byline_names(text: &str) -> Vec<String> {
         text.insert(2, ' ');
     }
     let lower = text.to_lowercase();
-    let text = [
-        "written by:",
-        "written by",
-        "posted by",
-        "text by",
-        "words by",
-        "authors:",
-        "author:",
-        "by",
-    ]
-    .iter()
-    .find_map(|p| {
-        let rest = lower.strip_prefix(p)?;
-        (rest.is_empty() || rest.starts_with(' ')).then(|| text[p.len()..].trim_start())
-    })
-    .unwrap_or(&text);
+    let text = BYLINE_OPENERS
+        .iter()
+        .find_map(|p| {
+            let rest = lower.strip_prefix(p)?;
+            (rest.is_empty() || rest.starts_with(' ')).then(|| text[p.len()..].trim_start())
+        })
+        .unwrap_or(&text);
     // What follows a separator is a role, a date or a reading time.
     let text = text
         .split(' ')
-        .take_while(|w| !matches!(*w, "-" | "–" | "—" | "|" | "•" | "·" | "⋅"))
+        .take_while(|w| !BYLINE_SEPARATORS.contains(w))
         .collect::<Vec<_>>()
         .join(" ");
     let names: Vec<String> = text
@@ -111,15 +96,13 @@ pub(super) fn byline_names(text: &str) -> Vec<String> {
         .filter(|n| !n.is_empty())
         .collect();
     let looks_like_name = |n: &str| {
-        const PARTICLES: &[&str] = &[
-            "de", "da", "del", "van", "von", "der", "la", "le", "bin", "al",
-        ];
         let words: Vec<&str> = n.split_whitespace().collect();
         (1..=4).contains(&words.len())
             && !n.chars().any(|c| c.is_ascii_digit())
-            && words
-                .iter()
-                .all(|w| w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(w))
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    || AUTHOR_NAME_PARTICLES.contains(w)
+            })
     };
     if names.is_empty() || !names.iter().all(|n| looks_like_name(n)) {
         return Vec::new();
@@ -129,18 +112,9 @@ pub(super) fn byline_names(text: &str) -> Vec<String> {
 
 /// A name without the job title a byline widget prints after it: `Emma Ryan Writer`.
 fn without_role(name: &str) -> &str {
-    const ROLES: &[&str] = &[
-        "Writer",
-        "Editor",
-        "Contributor",
-        "Reporter",
-        "Correspondent",
-        "Columnist",
-        "Author",
-    ];
     let mut name = name;
     while let Some((rest, last)) = name.rsplit_once(' ') {
-        if !ROLES.contains(&last) || rest.split_whitespace().count() < 2 {
+        if !BYLINE_ROLES.contains(last) || rest.split_whitespace().count() < 2 {
             break;
         }
         name = rest.trim_end();
@@ -150,28 +124,23 @@ fn without_role(name: &str) -> &str {
 
 /// Cuts an English month name glued to the end of a name: `ZeldmanNovember` → `Zeldman`.
 fn glued_month(name: &str) -> &str {
-    const MONTHS: &[&str] = &[
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    for month in MONTHS {
-        if let Some(at) = name.find(month) {
+    for month in MONTHS.iter().map(title_case) {
+        if let Some(at) = name.find(&month) {
             if at > 0 && name[..at].ends_with(|c: char| c.is_lowercase()) {
                 return &name[..at];
             }
         }
     }
     name
+}
+
+/// `january` → `January`.
+fn title_case(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 use crate::pipeline::block::DomRole;
 use crate::pipeline::dates;
+use crate::pipeline::lexicon::markup::{AUTHOR_META_KEYS, MODIFIED_META_KEYS, PUBLISHED_META_KEYS};
 use crate::pipeline::textkit::fold;
 
 use super::authors::{byline_names, clean_authors};
@@ -93,9 +94,10 @@ impl HeadCollector {
                         self.og_title.get_or_insert(content);
                     }
                     "og:site_name" => self.site_name = Some(content),
-                    "author" | "article:author" | "sailthru.author" | "parsely-author"
-                    | "dc.creator" | "citation_author"
-                        if !content.starts_with("http") && !self.authors.contains(&content) =>
+                    author
+                        if AUTHOR_META_KEYS.contains(author)
+                            && !content.starts_with("http")
+                            && !self.authors.contains(&content) =>
                     {
                         // Scholarly metadata writes `Roy, Aniruddha`.
                         let content = match content.split_once(", ") {
@@ -377,21 +379,8 @@ enum MetaDate {
 /// `modified`/`updated` with `date` or `time` (`published-date`, `modified-time`).
 fn meta_date(key: &str) -> Option<MetaDate> {
     match key {
-        "article:published_time"
-        | "datepublished"
-        | "pubdate"
-        | "publishdate"
-        | "date"
-        | "dc.date"
-        | "dc.date.issued"
-        | "dcterms.date"
-        | "dcterms.issued"
-        | "sailthru.date"
-        | "parsely-pub-date"
-        | "citation_publication_date" => Some(MetaDate::Published),
-        "article:modified_time" | "datemodified" | "og:updated_time" | "dcterms.modified" => {
-            Some(MetaDate::Modified)
-        }
+        _ if PUBLISHED_META_KEYS.contains(key) => Some(MetaDate::Published),
+        _ if MODIFIED_META_KEYS.contains(key) => Some(MetaDate::Modified),
         _ if !(key.contains("date") || key.contains("time")) => None,
         _ if key.contains("modif") || key.contains("updated") => Some(MetaDate::Modified),
         _ if key.contains("publish") => Some(MetaDate::Published),

@@ -17,6 +17,7 @@ use scraper::{ElementRef, Html, Node};
 
 use super::block::{Block, DomHints, DomRole, ParagraphKind};
 use super::dates;
+use super::lexicon::markup::{BLOCK_ELEMENTS, SKIPPED_ELEMENTS};
 use attrs::{Attrs, is_article, is_body_container, is_byline, is_revision, role_of};
 use authors::is_byline_line;
 use head::HeadCollector;
@@ -24,77 +25,6 @@ pub use head::PageMeta;
 
 /// Ancestors kept per block: enough for any real page, bounded for hostile nesting.
 const MAX_PATH: usize = 256;
-
-/// Elements whose content is never text for a reader.
-fn is_skipped(element: &str) -> bool {
-    matches!(
-        element,
-        "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "svg"
-            | "iframe"
-            | "button"
-            | "select"
-            | "input"
-            | "textarea"
-            | "canvas"
-            | "video"
-            | "audio"
-            | "object"
-            | "embed"
-            | "map"
-            | "head"
-            | "math"
-            | "dialog"
-            | "picture"
-            | "source"
-    )
-}
-
-/// Elements that end the current block and start a new one.
-fn is_block_level(element: &str) -> bool {
-    matches!(
-        element,
-        "p" | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "li"
-            | "blockquote"
-            | "pre"
-            | "tr"
-            | "dt"
-            | "dd"
-            | "figcaption"
-            | "caption"
-            | "div"
-            | "section"
-            | "article"
-            | "main"
-            | "header"
-            | "footer"
-            | "aside"
-            | "nav"
-            | "ul"
-            | "ol"
-            | "dl"
-            | "table"
-            | "figure"
-            | "address"
-            | "hr"
-            | "br"
-            | "body"
-            | "center"
-            | "details"
-            | "summary"
-            | "fieldset"
-            | "legend"
-    )
-}
 
 /// Parses an HTML page into blocks and page metadata.
 #[must_use]
@@ -171,7 +101,7 @@ fn text_sizes(doc: &Html) -> (Vec<TextSize>, TextSize) {
                     stack.push((
                         Some(sizes.len()),
                         TextSize::default(),
-                        hidden || is_skipped(e.name()),
+                        hidden || SKIPPED_ELEMENTS.contains(e.name()),
                         in_p || e.name() == "p",
                     ));
                     sizes.push(TextSize::default());
@@ -327,7 +257,7 @@ impl Walker {
             _ => parent.map_or(Capture::None, |p| p.capture),
         };
         // Head, title and JSON-LD text is captured for metadata, never shown as body.
-        let skip = is_skipped(name) || hidden || is_ld || name == "title";
+        let skip = SKIPPED_ELEMENTS.contains(name) || hidden || is_ld || name == "title";
         let kind = match name {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Some(ParagraphKind::Heading),
             "li" | "dd" | "dt" => Some(ParagraphKind::ListItem),
@@ -339,7 +269,7 @@ impl Walker {
         .or(parent.and_then(|p| p.kind));
         let frame = Frame {
             skip,
-            block_level: is_block_level(name),
+            block_level: BLOCK_ELEMENTS.contains(name),
             kind,
             // A role names a widget: an element holding half the page's text is the page itself.
             role: role_of(name, &attrs)

@@ -7,29 +7,11 @@
 
 use std::borrow::Cow;
 
+use crate::pipeline::lexicon::Words;
+use crate::pipeline::lexicon::markup::{NOT_NESTING_ELEMENTS, RAW_TEXT_ELEMENTS};
+
 /// Open elements kept; real pages stay far below (news pages rarely pass 60).
 pub const MAX_DEPTH: usize = 512;
-
-/// Elements that never hold content, or whose end tag is optional and usually left out: they do
-/// not count as nesting, because the parser closes them implicitly.
-const NOT_NESTING: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-    "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt", "rp",
-    "tbody", "thead", "tfoot", "colgroup", "html", "head", "body",
-];
-
-/// Elements whose content is raw text: tags inside are not tags.
-const RAW_TEXT: &[&str] = &[
-    "script",
-    "style",
-    "textarea",
-    "title",
-    "xmp",
-    "noscript",
-    "iframe",
-    "noembed",
-    "plaintext",
-];
 
 /// `html` with start tags nested deeper than [`MAX_DEPTH`] (and their end tags) removed;
 /// borrowed unchanged when no element is that deep, which is every real page.
@@ -62,9 +44,9 @@ pub fn limit_depth(html: &str) -> Cow<'_, str> {
         let Some(gt) = memchr::memchr(b'>', &bytes[name_at..]).map(|e| name_at + e + 1) else {
             break;
         };
-        let is_one_of = |names: &[&str]| names.iter().any(|n| n.eq_ignore_ascii_case(name));
+        let is_one_of = |names: &Words| names.iter().any(|n| n.eq_ignore_ascii_case(name));
         let mut keep = true;
-        if is_one_of(NOT_NESTING) {
+        if is_one_of(&NOT_NESTING_ELEMENTS) {
             // Neither opens nor closes a counted level.
         } else if end_tag {
             keep = open.pop().unwrap_or(true);
@@ -78,7 +60,7 @@ pub fn limit_depth(html: &str) -> Cow<'_, str> {
             copied = gt;
         }
         at = gt;
-        if !end_tag && is_one_of(RAW_TEXT) {
+        if !end_tag && is_one_of(&RAW_TEXT_ELEMENTS) {
             at = raw_text_end(&bytes[gt..], name.as_bytes()).map_or(html.len(), |e| gt + e);
         }
     }

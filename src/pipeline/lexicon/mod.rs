@@ -16,6 +16,7 @@
 
 pub(crate) mod abbreviations;
 pub(crate) mod grammar;
+pub(crate) mod markup;
 pub(crate) mod names;
 pub(crate) mod page_lines;
 pub(crate) mod sections;
@@ -149,6 +150,7 @@ fn all() -> Vec<Checked> {
     let mut all = Vec::new();
     all.extend(abbreviations::lists());
     all.extend(grammar::lists());
+    all.extend(markup::lists());
     all.extend(names::lists());
     all.extend(page_lines::lists());
     all.extend(sections::lists());

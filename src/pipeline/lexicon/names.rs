@@ -1,5 +1,6 @@
 //! Words about people and their names: titles and honorifics before a name, particles inside one,
-//! words that look like names and are not, and the jobs and openers of bylines.
+//! words that look like names and are not, and the words of bylines (openers, jobs, separators,
+//! placeholders).
 
 use super::{ANY, Words};
 
@@ -123,9 +124,51 @@ pub(crate) static BYLINE_LINE_OPENERS: Words = Words::new(&[
     ]),
 ]);
 
+/// Author values that name nobody: template placeholders and site roles.
+#[rustfmt::skip]
+pub(crate) static AUTHOR_PLACEHOLDERS: Words = Words::new(&[
+    (&["en"], &[
+        "administrator", "anonymous", "author", "guest", "null", "undefined", "unknown",
+        "webmaster",
+    ]),
+]);
+
+/// How a byline element's text opens before the names (`Written by:`, `By`), lower case.
+#[rustfmt::skip]
+pub(crate) static BYLINE_OPENERS: Words = Words::new(&[
+    (&["en"], &[
+        "author:", "authors:", "by", "posted by", "text by", "words by", "written by",
+        "written by:",
+    ]),
+]);
+
+/// Words that end the names of a byline: what follows is a role, a date or a reading time.
+#[rustfmt::skip]
+pub(crate) static BYLINE_SEPARATORS: Words = Words::new(&[
+    (ANY, &[
+        "-", "|", "·", "–", "—", "•", "⋅",
+    ]),
+]);
+
+/// Lower-case words an author's name may hold (`Ursula von der Leyen`).
+#[rustfmt::skip]
+pub(crate) static AUTHOR_NAME_PARTICLES: Words = Words::new(&[
+    (ANY, &[
+        "al", "bin", "da", "de", "del", "der", "la", "le", "van", "von",
+    ]),
+]);
+
+/// Job titles a byline widget prints after the name (`Emma Ryan Writer`), as written.
+#[rustfmt::skip]
+pub(crate) static BYLINE_ROLES: Words = Words::new(&[
+    (&["en"], &[
+        "Author", "Columnist", "Contributor", "Correspondent", "Editor", "Reporter", "Writer",
+    ]),
+]);
+
 #[cfg(test)]
 pub(super) fn lists() -> Vec<super::Checked> {
-    use super::{Form::Folded, Form::Lower, Order::Sorted, Read::Union, checked};
+    use super::{Form::Exact, Form::Folded, Form::Lower, Order::Sorted, Read::Union, checked};
     vec![
         checked("NOT_NAMES", &NOT_NAMES, Lower, Sorted, Union),
         checked("TITLES", &TITLES, Lower, Sorted, Union),
@@ -140,5 +183,28 @@ pub(super) fn lists() -> Vec<super::Checked> {
             Sorted,
             Union,
         ),
+        checked(
+            "AUTHOR_PLACEHOLDERS",
+            &AUTHOR_PLACEHOLDERS,
+            Lower,
+            Sorted,
+            Union,
+        ),
+        checked("BYLINE_OPENERS", &BYLINE_OPENERS, Lower, Sorted, Union),
+        checked(
+            "BYLINE_SEPARATORS",
+            &BYLINE_SEPARATORS,
+            Exact,
+            Sorted,
+            Union,
+        ),
+        checked(
+            "AUTHOR_NAME_PARTICLES",
+            &AUTHOR_NAME_PARTICLES,
+            Lower,
+            Sorted,
+            Union,
+        ),
+        checked("BYLINE_ROLES", &BYLINE_ROLES, Exact, Sorted, Union),
     ]
 }

@@ -1,0 +1,294 @@
+//! Markup: element names, the class and id words that name an element's role, and `<meta>` keys.
+//! Lower case; in the role lists, `word*` stands for every class word that opens with `word`.
+
+use super::{ANY, Words};
+
+/// Elements whose content is never text for a reader.
+#[rustfmt::skip]
+pub(crate) static SKIPPED_ELEMENTS: Words = Words::new(&[
+    (ANY, &[
+        "audio", "button", "canvas", "dialog", "embed", "head", "iframe", "input", "map", "math",
+        "noscript", "object", "picture", "script", "select", "source", "style", "svg", "template",
+        "textarea", "video",
+    ]),
+]);
+
+/// Elements that end the current block and start a new one.
+#[rustfmt::skip]
+pub(crate) static BLOCK_ELEMENTS: Words = Words::new(&[
+    (ANY, &[
+        "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd",
+        "details", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "h1", "h2",
+        "h3", "h4", "h5", "h6", "header", "hr", "legend", "li", "main", "nav", "ol", "p", "pre",
+        "section", "summary", "table", "tr", "ul",
+    ]),
+]);
+
+/// Elements that never hold content, or whose end tag is optional and usually left out: they
+/// do not count as nesting, because the parser closes them implicitly.
+#[rustfmt::skip]
+pub(crate) static NOT_NESTING_ELEMENTS: Words = Words::new(&[
+    (ANY, &[
+        "area", "base", "body", "br", "col", "colgroup", "dd", "dt", "embed", "head", "hr", "html",
+        "img", "input", "li", "link", "meta", "optgroup", "option", "p", "rb", "rp", "rt",
+        "source", "tbody", "td", "tfoot", "th", "thead", "tr", "track", "wbr",
+    ]),
+]);
+
+/// Elements whose content is raw text: tags inside are not tags.
+#[rustfmt::skip]
+pub(crate) static RAW_TEXT_ELEMENTS: Words = Words::new(&[
+    (ANY, &[
+        "iframe", "noembed", "noscript", "plaintext", "script", "style", "textarea", "title",
+        "xmp",
+    ]),
+]);
+
+/// Class and id names (squashed: `article-body` is `articlebody`) that name the element holding
+/// the article's text.
+#[rustfmt::skip]
+pub(crate) static BODY_CONTAINER_CLASSES: Words = Words::new(&[
+    (ANY, &[
+        "articlebody", "articlecontent", "articledetail", "articletext", "bodytext", "contentbody",
+        "entrycontent", "newsbody", "postbody", "postcontent", "storybody", "storycontent",
+        "storytext",
+    ]),
+]);
+
+/// Words of a byline class that name the author's photo, bio or job title, not the name
+/// (`author-img`, `author-bio`).
+#[rustfmt::skip]
+pub(crate) static NOT_BYLINE_CLASSES: Words = Words::new(&[
+    (ANY, &[
+        "about", "archive", "avatar", "bio", "box", "card", "count", "date", "desc", "email",
+        "follow", "icon", "image", "img", "job", "label", "link", "list", "more", "page", "photo",
+        "pic", "posts", "role", "section", "social", "time", "title", "url",
+    ]),
+]);
+
+/// Squashed class names of a subtitle (`sub-head`, `stand-first`, `article-dek`).
+#[rustfmt::skip]
+pub(crate) static DECK_CLASSES: Words = Words::new(&[
+    (ANY, &[
+        "articledek", "standfirst", "storydek", "subhead", "subheadline",
+    ]),
+]);
+
+/// Class words of a post embedded in the article (content, whatever network it comes from).
+#[rustfmt::skip]
+pub(crate) static EMBED_CLASSES: Words = Words::new(&[
+    (ANY, &[
+        "embed", "embedded", "embeds",
+    ]),
+]);
+
+/// Class words of an element that shows a revision of the page (`post-date__modified`).
+#[rustfmt::skip]
+pub(crate) static REVISION_CLASSES: Words = Words::new(&[
+    (ANY, &[
+        "changed", "lastmod", "modified", "reviewed", "revised", "updated",
+    ]),
+]);
+
+/// `<meta>` keys (lower case) of the publication date.
+#[rustfmt::skip]
+pub(crate) static PUBLISHED_META_KEYS: Words = Words::new(&[
+    (ANY, &[
+        "article:published_time", "citation_publication_date", "date", "datepublished", "dc.date",
+        "dc.date.issued", "dcterms.date", "dcterms.issued", "parsely-pub-date", "pubdate",
+        "publishdate", "sailthru.date",
+    ]),
+]);
+
+/// `<meta>` keys (lower case) of the last modification.
+#[rustfmt::skip]
+pub(crate) static MODIFIED_META_KEYS: Words = Words::new(&[
+    (ANY, &[
+        "article:modified_time", "datemodified", "dcterms.modified", "og:updated_time",
+    ]),
+]);
+
+/// `<meta>` keys (lower case) of the author.
+#[rustfmt::skip]
+pub(crate) static AUTHOR_META_KEYS: Words = Words::new(&[
+    (ANY, &[
+        "article:author", "author", "citation_author", "dc.creator", "parsely-author",
+        "sailthru.author",
+    ]),
+]);
+
+/// What an HTML document has near its start (lower case): a payload with one is markup.
+#[rustfmt::skip]
+pub(crate) static HTML_OPENINGS: Words = Words::new(&[
+    (ANY, &[
+        "<!doctype html", "<article", "<body", "<div", "<head", "<html", "<meta", "<p ", "<p>",
+        "<title",
+    ]),
+]);
+
+/// Class words of a comment thread; `word*` opens a class word.
+#[rustfmt::skip]
+pub(crate) static COMMENT_CLASSES: Words = Words::new(&[
+    (ANY, &[
+        "comment*", "disqus",
+    ]),
+]);
+
+/// Class words of related or recommended articles; `word*` opens a class word.
+#[rustfmt::skip]
+pub(crate) static RELATED_CLASSES: Words = Words::new(&[
+    (ANY, &[
+        "outbrain", "recommend*", "related*", "taboola", "trending",
+    ]),
+]);
+
+/// Class words of share and follow widgets.
+#[rustfmt::skip]
+pub(crate) static SHARE_CLASSES: Words = Words::new(&[
+    (ANY, &[
+        "follow", "share", "sharebar", "sharing", "social",
+    ]),
+]);
+
+/// Class words of ads.
+#[rustfmt::skip]
+pub(crate) static AD_CLASSES: Words = Words::new(&[
+    (ANY, &[
+        "ad", "ads", "adslot", "advert", "advertisement", "dfp", "sponsored",
+    ]),
+]);
+
+/// Class words of newsletter and subscription prompts; `word*` opens a class word.
+#[rustfmt::skip]
+pub(crate) static PROMOTION_CLASSES: Words = Words::new(&[
+    (ANY, &[
+        "newsletter*", "paywall", "signup", "subscribe*",
+    ]),
+]);
+
+/// Class words of cookie and consent banners; `word*` opens a class word.
+#[rustfmt::skip]
+pub(crate) static CONSENT_CLASSES: Words = Words::new(&[
+    (ANY, &[
+        "consent", "cookie*", "gdpr",
+    ]),
+]);
+
+/// Class words of captions and credits.
+#[rustfmt::skip]
+pub(crate) static CAPTION_CLASSES: Words = Words::new(&[
+    (ANY, &[
+        "caption", "credit", "credits",
+    ]),
+]);
+
+/// Class words of bylines, datelines and subtitles.
+#[rustfmt::skip]
+pub(crate) static BYLINE_CLASSES: Words = Words::new(&[
+    (ANY, &[
+        "byline", "dateline", "dek", "kicker", "standfirst", "subhead", "subtitle", "timestamp",
+    ]),
+]);
+
+/// Class words of menus and breadcrumbs.
+#[rustfmt::skip]
+pub(crate) static NAVIGATION_CLASSES: Words = Words::new(&[
+    (ANY, &[
+        "breadcrumb", "breadcrumbs", "masthead", "menu", "nav", "navbar",
+    ]),
+]);
+
+/// Class words of the site footer.
+#[rustfmt::skip]
+pub(crate) static FOOTER_CLASSES: Words = Words::new(&[
+    (ANY, &[
+        "footer",
+    ]),
+]);
+
+/// Class words of sidebars.
+#[rustfmt::skip]
+pub(crate) static ASIDE_CLASSES: Words = Words::new(&[
+    (ANY, &[
+        "sidebar",
+    ]),
+]);
+
+#[cfg(test)]
+pub(super) fn lists() -> Vec<super::Checked> {
+    use super::{Form::Lower, Order::Sorted, Read::Union, checked};
+    vec![
+        checked("SKIPPED_ELEMENTS", &SKIPPED_ELEMENTS, Lower, Sorted, Union),
+        checked("BLOCK_ELEMENTS", &BLOCK_ELEMENTS, Lower, Sorted, Union),
+        checked(
+            "NOT_NESTING_ELEMENTS",
+            &NOT_NESTING_ELEMENTS,
+            Lower,
+            Sorted,
+            Union,
+        ),
+        checked(
+            "RAW_TEXT_ELEMENTS",
+            &RAW_TEXT_ELEMENTS,
+            Lower,
+            Sorted,
+            Union,
+        ),
+        checked(
+            "BODY_CONTAINER_CLASSES",
+            &BODY_CONTAINER_CLASSES,
+            Lower,
+            Sorted,
+            Union,
+        ),
+        checked(
+            "NOT_BYLINE_CLASSES",
+            &NOT_BYLINE_CLASSES,
+            Lower,
+            Sorted,
+            Union,
+        ),
+        checked("DECK_CLASSES", &DECK_CLASSES, Lower, Sorted, Union),
+        checked("EMBED_CLASSES", &EMBED_CLASSES, Lower, Sorted, Union),
+        checked("REVISION_CLASSES", &REVISION_CLASSES, Lower, Sorted, Union),
+        checked(
+            "PUBLISHED_META_KEYS",
+            &PUBLISHED_META_KEYS,
+            Lower,
+            Sorted,
+            Union,
+        ),
+        checked(
+            "MODIFIED_META_KEYS",
+            &MODIFIED_META_KEYS,
+            Lower,
+            Sorted,
+            Union,
+        ),
+        checked("AUTHOR_META_KEYS", &AUTHOR_META_KEYS, Lower, Sorted, Union),
+        checked("HTML_OPENINGS", &HTML_OPENINGS, Lower, Sorted, Union),
+        checked("COMMENT_CLASSES", &COMMENT_CLASSES, Lower, Sorted, Union),
+        checked("RELATED_CLASSES", &RELATED_CLASSES, Lower, Sorted, Union),
+        checked("SHARE_CLASSES", &SHARE_CLASSES, Lower, Sorted, Union),
+        checked("AD_CLASSES", &AD_CLASSES, Lower, Sorted, Union),
+        checked(
+            "PROMOTION_CLASSES",
+            &PROMOTION_CLASSES,
+            Lower,
+            Sorted,
+            Union,
+        ),
+        checked("CONSENT_CLASSES", &CONSENT_CLASSES, Lower, Sorted, Union),
+        checked("CAPTION_CLASSES", &CAPTION_CLASSES, Lower, Sorted, Union),
+        checked("BYLINE_CLASSES", &BYLINE_CLASSES, Lower, Sorted, Union),
+        checked(
+            "NAVIGATION_CLASSES",
+            &NAVIGATION_CLASSES,
+            Lower,
+            Sorted,
+            Union,
+        ),
+        checked("FOOTER_CLASSES", &FOOTER_CLASSES, Lower, Sorted, Union),
+        checked("ASIDE_CLASSES", &ASIDE_CLASSES, Lower, Sorted, Union),
+    ]
+}
