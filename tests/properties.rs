@@ -65,7 +65,7 @@ proptest! {
         }
         let kept: std::collections::HashSet<&str> = kept.split(' ').collect();
         // Words as normalisation defines them (a soft hyphen joins its word, for one).
-        let cleaned: Vec<String> = text.lines().map(|l| fold(&pipeline::normalize::clean(l))).collect();
+        let cleaned: Vec<String> = text.lines().map(|l| fold(&pipeline::textkit::clean(l))).collect();
         for word in cleaned.iter().flat_map(|l| l.split(' ')).filter(|w| !w.is_empty()) {
             prop_assert!(kept.contains(word), "lost {word:?}");
         }

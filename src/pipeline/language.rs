@@ -4,7 +4,9 @@
 
 use super::html::PageMeta;
 use super::input::Hints;
-use super::lexicon::abbreviations::{PREPOSITIVE, SENTENCE_ABBREVIATIONS, SENTENCE_OPENERS};
+use super::lexicon::abbreviations::{
+    ORDINAL_DOT, PREPOSITIVE, SENTENCE_ABBREVIATIONS, SENTENCE_OPENERS,
+};
 
 /// The article's language as a BCP 47 tag (empty when unknown), and the confidence in it (0–1).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -134,12 +136,6 @@ pub struct Profile {
     /// What capital letters tell about names.
     pub capitals: Capitals,
 }
-
-/// Languages that write ordinals with a dot (`12. Juni`, `XII. Pluku`).
-const ORDINAL_DOT: &[&str] = &[
-    "bs", "cs", "da", "de", "et", "fi", "hr", "hu", "is", "lt", "lv", "nb", "nn", "no", "pl", "sk",
-    "sl", "sr", "tr",
-];
 
 /// Languages where every noun is capitalised.
 const NOUNS_CAPITALISED: &[&str] = &["de", "lb"];

@@ -10,9 +10,9 @@ use super::html::PageMeta;
 use super::input::Hints;
 use super::language::Language;
 use super::lexicon::time::DATE_LABELS;
-use super::normalize::{self, Body};
+use super::normalize::Body;
 use super::segment::Sentence;
-use super::textkit::fold;
+use super::textkit::{clean, fold};
 
 /// Metadata of a prepared article. Empty strings mean unknown.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
@@ -112,7 +112,7 @@ pub fn build(
         .clone()
         .or_else(|| page.titles.first().cloned())
         .or(lines.title)
-        .map(|t| normalize::clean(&t))
+        .map(|t| clean(&t))
         .unwrap_or_default();
     let source = hints
         .source
@@ -137,7 +137,7 @@ pub fn build(
     let (word_count, reading_time_seconds) = words_and_reading_time(&body.text);
     let metadata = Metadata {
         title,
-        source: normalize::clean(&source),
+        source: clean(&source),
         site_name: page.site_name.clone().unwrap_or_default(),
         authors,
         published_at,
@@ -152,7 +152,7 @@ pub fn build(
         description: page
             .description
             .clone()
-            .map(|d| normalize::clean(&d))
+            .map(|d| clean(&d))
             .unwrap_or_default(),
         word_count,
         sentence_count: sentences.len(),
@@ -179,10 +179,10 @@ impl MetadataLines {
         for block in dropped {
             match block.reason {
                 RemovalReason::Title if out.title.is_none() => {
-                    out.title = Some(normalize::clean(&block.text));
+                    out.title = Some(clean(&block.text));
                 }
                 RemovalReason::MetadataLine if !block.after_body => {
-                    out.read_line(&normalize::clean(&block.text));
+                    out.read_line(&clean(&block.text));
                 }
                 _ => {}
             }
@@ -313,7 +313,7 @@ fn related(dropped: &[DroppedBlock]) -> Vec<RelatedArticle> {
     let section: Vec<(String, Option<&str>)> = dropped
         .iter()
         .filter(|d| d.reason == RemovalReason::Related)
-        .map(|d| (normalize::clean(&d.text), d.href.as_deref()))
+        .map(|d| (clean(&d.text), d.href.as_deref()))
         .collect();
     let keys: Vec<String> = section.iter().map(|(t, _)| fold(t)).collect();
     let headline = |i: usize| {

@@ -137,7 +137,7 @@ pub fn prepare(input: Input, hints: &Hints, options: &Options) -> Result<Prepare
         .dropped
         .into_iter()
         .map(|d| Removed {
-            text: normalize::clean(&d.text),
+            text: textkit::clean(&d.text),
             reason: d.reason,
         })
         .filter(|r| !r.text.is_empty())

@@ -6,7 +6,7 @@ use crate::pipeline::lexicon::names::{
     AUTHOR_NAME_PARTICLES, AUTHOR_PLACEHOLDERS, BYLINE_OPENERS, BYLINE_ROLES, BYLINE_SEPARATORS,
 };
 use crate::pipeline::lexicon::time::MONTHS;
-use crate::pipeline::normalize;
+use crate::pipeline::textkit::clean;
 
 /// A short line that opens the way bylines do: `By …`, `Written by …`, `Text by …`.
 pub(super) fn is_byline_line(text: &str) -> bool {
@@ -21,7 +21,7 @@ pub(super) fn is_byline_line(text: &str) -> bool {
 pub(super) fn clean_authors(raw: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for raw in raw.iter().flat_map(|a| a.split(['|', ';'])) {
-        let name = normalize::clean(raw);
+        let name = clean(raw);
         // ", USA TODAY": the name before the comma was empty.
         if name.starts_with(',') {
             continue;

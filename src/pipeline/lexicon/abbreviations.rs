@@ -94,6 +94,12 @@ pub(crate) static SENTENCE_OPENERS: Words = Words::new(&[
     ]),
 ]);
 
+/// Languages (primary subtags) that write ordinals with a dot (`12. Juni`, `XII. Pluku`).
+pub(crate) const ORDINAL_DOT: &[&str] = &[
+    "bs", "cs", "da", "de", "et", "fi", "hr", "hu", "is", "lt", "lv", "nb", "nn", "no", "pl", "sk",
+    "sl", "sr", "tr",
+];
+
 #[cfg(test)]
 pub(super) fn lists() -> Vec<super::Checked> {
     use super::{Form::Lower, Order::Sorted, Read::*, checked};

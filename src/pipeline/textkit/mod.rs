@@ -1,5 +1,10 @@
-//! Text helpers every stage shares: folding text to a comparison key, and the character classes
-//! the stages ask about for every character (kept fast for ASCII).
+//! Text helpers every stage shares: cleaning a piece of text ([`clean`]), folding it to a
+//! comparison key, and the character classes the stages ask about for every character (kept fast
+//! for ASCII).
+
+mod clean;
+
+pub use clean::clean;
 
 /// Scripts written without spaces between words: Japanese kana, CJK ideographs, Thai, Khmer, Lao.
 #[must_use]
