@@ -29,11 +29,6 @@ impl FoundDate {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 
-    /// The range of the date in the searched text.
-    #[must_use]
-    pub fn range(&self) -> Range<usize> {
-        self.start..self.end
-    }
 }
 
 /// Any month name or abbreviation, as one capturing group: longer forms first, so that

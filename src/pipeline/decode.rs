@@ -123,7 +123,7 @@ fn check_is_text(text: &str) -> Result<(), PrepError> {
 
 /// Whether text is markup: it opens with a tag and has a document-level element early on.
 #[must_use]
-pub fn looks_like_html(text: &str) -> bool {
+pub(crate) fn looks_like_html(text: &str) -> bool {
     let head: String = text
         .trim_start()
         .chars()

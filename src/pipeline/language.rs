@@ -19,7 +19,7 @@ pub struct Language {
 
 /// The primary subtag of a BCP 47 tag, lower-cased: `pt` for `pt-BR`, `de` for `DE_ch`.
 #[must_use]
-pub fn primary_subtag(tag: &str) -> String {
+pub(crate) fn primary_subtag(tag: &str) -> String {
     tag.split(['-', '_'])
         .next()
         .unwrap_or_default()

@@ -259,7 +259,7 @@ fn is_front_page(url: &str) -> bool {
 
 /// SHA-256 of `text`, lowercase hex.
 #[must_use]
-pub fn content_hash(text: &str) -> String {
+fn content_hash(text: &str) -> String {
     use std::fmt::Write;
     let digest = Sha256::digest(text.as_bytes());
     digest.iter().fold(String::with_capacity(64), |mut s, b| {
@@ -270,7 +270,7 @@ pub fn content_hash(text: &str) -> String {
 
 /// 64-bit SimHash over word 3-shingles of the folded text.
 #[must_use]
-pub fn simhash(text: &str) -> u64 {
+fn simhash(text: &str) -> u64 {
     let key = fold(text);
     // Words of the folded text are separated by single spaces, so a shingle is a slice of it.
     let words: Vec<(usize, usize)> = key

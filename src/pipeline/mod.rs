@@ -1,28 +1,34 @@
 //! The prep pipeline: synchronous, pure functions over our own types, one module per stage, in the
-//! order data flows.
+//! order data flows:
 //!
 //! ```text
-//! decode → (nesting →) html | text → boilerplate → normalize → segment → quotes, metadata, chunk
+//! decode → html | text → boilerplate → normalize → language → segment → quotes, metadata → chunk
 //! ```
-//! [`prepare`] runs them all; each stage is public for tests and benchmarks.
+//!
+//! [`prepare`] runs them all; each stage is public for tests and benchmarks. Beside the stages
+//! sit what they pass on ([`block`], [`Span`], [`Options`], [`Input`], [`PrepError`]), the text
+//! helpers they share ([`textkit`], dates) and the word lists (the lexicon).
 
-pub mod block;
-pub mod boilerplate;
-pub mod chunk;
-pub mod dates;
+// The stages, in the order data flows.
 pub mod decode;
-pub mod error;
 pub mod html;
-pub mod input;
-pub mod language;
-pub(crate) mod lexicon;
-pub mod metadata;
-pub mod normalize;
-pub mod options;
-pub mod quotes;
-pub mod segment;
-pub mod span;
 pub mod text;
+pub mod boilerplate;
+pub mod normalize;
+pub mod language;
+pub mod segment;
+pub mod quotes;
+pub mod metadata;
+pub mod chunk;
+
+// What the stages share.
+pub mod block;
+pub(crate) mod dates;
+mod error;
+mod input;
+pub(crate) mod lexicon;
+mod options;
+mod span;
 pub mod textkit;
 
 pub use block::ParagraphKind;

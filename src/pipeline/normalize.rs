@@ -10,7 +10,7 @@ use super::textkit::clean;
 /// Applies a quote style to body text. Typographic marks follow the neighbours: an opening mark
 /// after a space or an opening bracket, an apostrophe between letters.
 #[must_use]
-pub fn style_quotes(text: &str, style: QuoteStyle) -> String {
+fn style_quotes(text: &str, style: QuoteStyle) -> String {
     match style {
         QuoteStyle::Keep => text.to_owned(),
         QuoteStyle::Ascii => text

@@ -9,7 +9,7 @@ mod attrs;
 mod authors;
 mod head;
 mod ld;
-pub mod nesting;
+pub(crate) mod nesting;
 mod titles;
 
 use ego_tree::iter::Edge;

@@ -11,12 +11,12 @@ use crate::pipeline::lexicon::Words;
 use crate::pipeline::lexicon::markup::{NOT_NESTING_ELEMENTS, RAW_TEXT_ELEMENTS};
 
 /// Open elements kept; real pages stay far below (news pages rarely pass 60).
-pub const MAX_DEPTH: usize = 512;
+pub(crate) const MAX_DEPTH: usize = 512;
 
 /// `html` with start tags nested deeper than [`MAX_DEPTH`] (and their end tags) removed;
 /// borrowed unchanged when no element is that deep, which is every real page.
 #[must_use]
-pub fn limit_depth(html: &str) -> Cow<'_, str> {
+pub(crate) fn limit_depth(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut out: Option<String> = None;
     let mut copied = 0;
