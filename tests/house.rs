@@ -208,3 +208,14 @@ fn the_list_finder_finds_lists() {
     let code = "const A: &[&str] = &[\"a\", \"b\", \"c\", \"d\",\n // x\n \"e\", \"f\", \"g\"];\nlet b = matches!(x, \"a\" | \"b\");";
     assert_eq!(longest_runs(code), [(1, 7)]);
 }
+
+#[test]
+fn the_readme_prints_the_language_table_the_code_gives() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .unwrap_or_default();
+    let table = article_prep::pipeline::language::support_table();
+    assert!(
+        readme.contains(&table),
+        "README.md's language table is stale; paste `cargo run --bin eval -- support`:\n{table}"
+    );
+}

@@ -93,6 +93,8 @@ enum Cmd {
         /// The multilingual rules file (`{"de": [{"text": ...}], ...}`).
         rules: PathBuf,
     },
+    /// What each stage knows of each language, as the Markdown table the README prints.
+    Support,
     /// Throughput on one core, for the comparison with other extractors
     /// (`scripts/bench-vs-anchors`): html5ever parsing the HTML pages and nothing else, then all
     /// outputs from the HTML pages and from the text payloads. Median of `--runs` passes.
@@ -160,6 +162,10 @@ fn run(cli: Cli) -> Result<bool, String> {
         }
         Cmd::Sentences { rules, min_pass } => sentences(&rules, min_pass),
         Cmd::Languages { rules } => languages(&rules),
+        Cmd::Support => {
+            print!("{}", pipeline::language::support_table());
+            Ok(true)
+        }
         Cmd::Speed { corpus, runs } => speed(&corpus, runs),
         Cmd::Snippets {
             corpus,

@@ -28,7 +28,6 @@ impl FoundDate {
     pub fn iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
-
 }
 
 /// Any month name or abbreviation, as one capturing group: longer forms first, so that

@@ -4,9 +4,14 @@
 
 use super::html::PageMeta;
 use super::input::Hints;
+use super::lexicon::Words;
 use super::lexicon::abbreviations::{
     ORDINAL_DOT, PREPOSITIVE, SENTENCE_ABBREVIATIONS, SENTENCE_OPENERS,
 };
+use super::lexicon::grammar::STOP_WORD_LANGUAGES;
+use super::lexicon::names::TITLES;
+use super::lexicon::speech::CUES;
+use super::lexicon::{page_lines, sections};
 
 /// The article's language as a BCP 47 tag (empty when unknown), and the confidence in it (0–1).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -162,6 +167,94 @@ impl Profile {
             },
         }
     }
+}
+
+/// What each stage knows of each language the lexicon or the profiles name, as a Markdown table:
+/// the one the README prints (`eval support`). Quotation marks of every family and the sentence
+/// ends of every script are known in every language, so they have no column.
+#[must_use]
+pub fn support_table() -> String {
+    use std::collections::BTreeMap;
+    use std::fmt::Write;
+    let mut page_words: BTreeMap<&str, usize> = BTreeMap::new();
+    for list in sections::ALL.iter().chain(page_lines::ALL) {
+        for (lang, n) in list.entries_by_language() {
+            *page_words.entry(lang).or_default() += n;
+        }
+    }
+    let count = |words: &Words, lang: &str| {
+        words
+            .entries_by_language()
+            .filter(|(l, _)| *l == lang)
+            .map(|(_, n)| n)
+            .sum::<usize>()
+    };
+    let mut languages: Vec<&str> = page_words.keys().copied().collect();
+    for words in [&SENTENCE_ABBREVIATIONS, &SENTENCE_OPENERS, &CUES, &TITLES] {
+        languages.extend(words.entries_by_language().map(|(lang, _)| lang));
+    }
+    languages.extend(ORDINAL_DOT);
+    languages.extend(NOUNS_CAPITALISED);
+    languages.extend(STOP_WORD_LANGUAGES);
+    languages.extend(["el", "hy"]);
+    languages.retain(|l| *l != "*");
+    languages.sort_unstable();
+    languages.dedup();
+    let mut table = String::from(
+        "| language | boilerplate lines and headers | function words | sentence rules | speech verbs | titles before names | capitals |\n|---|---|---|---|---|---|---|\n",
+    );
+    for lang in languages {
+        let profile = Profile::for_tag(lang);
+        let rules = profile.sentences;
+        let mut sentence = Vec::new();
+        if !rules.abbreviations.is_empty() {
+            sentence.push(format!("{} abbreviations", rules.abbreviations.len()));
+        }
+        if !rules.openers.is_empty() && lang != "en" {
+            sentence.push(format!("{} openers", rules.openers.len()));
+        }
+        if rules.ordinal_dot {
+            sentence.push("ordinal dots".to_owned());
+        }
+        if rules.colon_ends {
+            sentence.push("`:` ends".to_owned());
+        }
+        if rules.semicolon_asks {
+            sentence.push("`;` asks".to_owned());
+        }
+        if rules.lowercase_starts {
+            sentence.push("lower-case starts".to_owned());
+        }
+        let shown = |n: usize| {
+            if n == 0 {
+                "-".to_owned()
+            } else {
+                n.to_string()
+            }
+        };
+        let _ = writeln!(
+            table,
+            "| {lang} | {} | {} | {} | {} | {} | {} |",
+            shown(page_words.get(lang).copied().unwrap_or(0)),
+            if STOP_WORD_LANGUAGES.contains(&lang) {
+                "yes"
+            } else {
+                "-"
+            },
+            if sentence.is_empty() {
+                "shared".to_owned()
+            } else {
+                sentence.join(", ")
+            },
+            shown(count(&CUES, lang)),
+            shown(count(&TITLES, lang)),
+            match profile.capitals {
+                Capitals::MarkNames => "mark names",
+                Capitals::MarkNouns => "every noun: no speaker without a cue",
+            },
+        );
+    }
+    table
 }
 
 /// What sentence boundaries look like in one language, on top of what all languages share (the

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End to end with real clients: start the binary `cargo test` built on a free port, then
-#  - grpcurl (no proto files, reflection only): list, describe, Prepare on the seed;
+#  - grpcurl (no proto files, reflection only): list, describe, Prepare on the seed, and every
+#    grpcurl example of the README;
 #  - the Python client generated from the proto: Prepare and PrepareStream.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -48,6 +49,9 @@ print("grpcurl: Prepare on the seed ok:", len(a["quotes"]), "quotes,", len(a["ch
 
 status=$("$grpcurl" -plaintext -d '{"id":"x"}' "127.0.0.1:$port" articleprep.v1.ArticlePrep/Prepare 2>&1 || true)
 echo "$status" | grep -q "Code: InvalidArgument" || fail "no payload should be InvalidArgument: $status"
+
+"$venv/bin/python" "$root/tests/e2e/readme_examples.py" "$root/README.md" "$grpcurl" "127.0.0.1:$port" \
+  || fail "a README example gave no real answer"
 
 health=$("$grpcurl" -plaintext -d '{"service":"articleprep.v1.ArticlePrep"}' "127.0.0.1:$port" grpc.health.v1.Health/Check)
 echo "$health" | grep -q SERVING || fail "health: $health"

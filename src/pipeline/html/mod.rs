@@ -12,16 +12,30 @@ mod ld;
 pub(crate) mod nesting;
 mod titles;
 
+use std::sync::LazyLock;
+
 use ego_tree::iter::Edge;
+use html5ever::LocalName;
+use rustc_hash::FxHashSet;
 use scraper::{ElementRef, Html, Node};
 
 use super::block::{Block, DomHints, DomRole, ParagraphKind};
 use super::dates;
+use super::lexicon::Words;
 use super::lexicon::markup::{BLOCK_ELEMENTS, SKIPPED_ELEMENTS};
 use attrs::{Attrs, is_article, is_body_container, is_byline, is_revision, role_of};
 use authors::is_byline_line;
 use head::HeadCollector;
 pub use head::PageMeta;
+
+/// Elements whose content is never text for a reader, and elements that start a block: compared
+/// as the parser interned their names, since every element of the page is asked.
+static SKIPPED: LazyLock<FxHashSet<LocalName>> = LazyLock::new(|| atoms(&SKIPPED_ELEMENTS));
+static BLOCK: LazyLock<FxHashSet<LocalName>> = LazyLock::new(|| atoms(&BLOCK_ELEMENTS));
+
+fn atoms(names: &Words) -> FxHashSet<LocalName> {
+    names.iter().map(LocalName::from).collect()
+}
 
 /// Ancestors kept per block: enough for any real page, bounded for hostile nesting.
 const MAX_PATH: usize = 256;
@@ -101,7 +115,7 @@ fn text_sizes(doc: &Html) -> (Vec<TextSize>, TextSize) {
                     stack.push((
                         Some(sizes.len()),
                         TextSize::default(),
-                        hidden || SKIPPED_ELEMENTS.contains(e.name()),
+                        hidden || SKIPPED.contains(&e.name.local),
                         in_p || e.name() == "p",
                     ));
                     sizes.push(TextSize::default());
@@ -257,7 +271,7 @@ impl Walker {
             _ => parent.map_or(Capture::None, |p| p.capture),
         };
         // Head, title and JSON-LD text is captured for metadata, never shown as body.
-        let skip = SKIPPED_ELEMENTS.contains(name) || hidden || is_ld || name == "title";
+        let skip = SKIPPED.contains(&e.name.local) || hidden || is_ld || name == "title";
         let kind = match name {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Some(ParagraphKind::Heading),
             "li" | "dd" | "dt" => Some(ParagraphKind::ListItem),
@@ -269,7 +283,7 @@ impl Walker {
         .or(parent.and_then(|p| p.kind));
         let frame = Frame {
             skip,
-            block_level: BLOCK_ELEMENTS.contains(name),
+            block_level: BLOCK.contains(&e.name.local),
             kind,
             // A role names a widget: an element holding half the page's text is the page itself.
             role: role_of(name, &attrs)

@@ -44,7 +44,13 @@ pub(crate) fn limit_depth(html: &str) -> Cow<'_, str> {
         let Some(gt) = memchr::memchr(b'>', &bytes[name_at..]).map(|e| name_at + e + 1) else {
             break;
         };
-        let is_one_of = |names: &Words| names.iter().any(|n| n.eq_ignore_ascii_case(name));
+        // Tag names are almost always lower case already.
+        let lower = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(name.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(name)
+        };
+        let is_one_of = |names: &Words| names.contains(&lower);
         let mut keep = true;
         if is_one_of(&NOT_NESTING_ELEMENTS) {
             // Neither opens nor closes a counted level.

@@ -30,9 +30,6 @@ use rustc_hash::FxHashSet;
 /// Entries of no particular language: brand names, markup words, symbols.
 pub(crate) const ANY: &[&str] = &["*"];
 
-/// Lists this short are scanned; longer ones are hashed on first use.
-const SCANNED: usize = 12;
-
 /// A word list of one concept, its entries grouped by the languages they are of.
 #[derive(Debug)]
 pub(crate) struct Words {
@@ -51,11 +48,8 @@ impl Words {
         }
     }
 
-    /// Whether `word` is an entry, in any language.
+    /// Whether `word` is an entry, in any language (hashed on first use).
     pub(crate) fn contains(&self, word: &str) -> bool {
-        if self.len() <= SCANNED {
-            return self.iter().any(|w| w == word);
-        }
         self.set
             .get_or_init(|| self.iter().collect())
             .contains(word)
@@ -76,8 +70,11 @@ impl Words {
             .map(|(_, words)| *words)
     }
 
-    fn len(&self) -> usize {
-        self.groups.iter().map(|(_, words)| words.len()).sum()
+    /// How many entries each language has (entries of several languages count for each).
+    pub(crate) fn entries_by_language(&self) -> impl Iterator<Item = (&'static str, usize)> + '_ {
+        self.groups
+            .iter()
+            .flat_map(|(langs, words)| langs.iter().map(|lang| (*lang, words.len())))
     }
 
     /// The groups, for the tests.

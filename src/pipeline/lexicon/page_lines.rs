@@ -260,6 +260,28 @@ pub(crate) static READ_MORE_LABELS: Words = Words::new(&[
     ]),
 ]);
 
+/// Every list of this room.
+pub(crate) const ALL: &[&Words] = &[
+    &AD_LINES,
+    &SHARE_BUTTONS,
+    &PROMOTION_LINES,
+    &PAYWALL_LINES,
+    &PAGE_WIDGETS,
+    &APPEALS,
+    &LEGAL_PHRASES,
+    &RIGHTS_PHRASES,
+    &AFFILIATE_PHRASES,
+    &COOKIE_NOTICE_WORDS,
+    &OWN_COOKIES,
+    &SOCIAL_NETWORKS,
+    &PHOTO_AGENCIES,
+    &TAG_LABELS,
+    &DOWNLOAD_VERBS,
+    &CITATION_LABELS,
+    &CAPTION_LABELS,
+    &READ_MORE_LABELS,
+];
+
 #[cfg(test)]
 pub(super) fn lists() -> Vec<super::Checked> {
     use super::{Form::Folded, Form::Lower, Order::Sorted, Read::Union, checked};

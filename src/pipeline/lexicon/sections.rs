@@ -232,6 +232,18 @@ pub(crate) static COMMENT_WIDGETS: Words = Words::new(&[
     ]),
 ]);
 
+/// Every list of this room.
+pub(crate) const ALL: &[&Words] = &[
+    &COMMENT_HEADERS,
+    &RELATED_HEADERS,
+    &RELATED_HEADER_OPENERS,
+    &SOFT_RELATED_HEADERS,
+    &PROMOTION_HEADERS,
+    &SHARE_HEADERS,
+    &FOOTER_HEADERS,
+    &COMMENT_WIDGETS,
+];
+
 #[cfg(test)]
 pub(super) fn lists() -> Vec<super::Checked> {
     use super::{Form::Folded, Order::Sorted, Read::Union, checked};
