@@ -1,0 +1,285 @@
+//! `eval extraction`: article bodies from HTML and from scraped text, scored by the shared
+//! extraction scorer (4-gram shingle F1 per page, averaged), for the whole corpus, its tune part
+//! and its check part.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use article_prep::pipeline::{self, Hints, Input, Options};
+use serde_json::{Value, json};
+
+use super::split::{Part, Split};
+use super::{read_gz, run_scorer};
+
+/// What scoring one prediction set needs.
+#[derive(Clone, Copy)]
+struct Scoring<'a> {
+    gold: &'a BTreeMap<String, Value>,
+    gold_path: &'a Path,
+    scorer: &'a Path,
+    out: &'a Path,
+    split: &'a Split,
+    ids: &'a [&'a String],
+}
+
+/// One system's predictions on one mode, with what they cost.
+struct Predictions {
+    name: String,
+    texts: serde_json::Map<String, Value>,
+    words: BTreeMap<String, usize>,
+    bytes: usize,
+    seconds: f64,
+}
+
+impl Scoring<'_> {
+    /// The ids of `part` among the scored ones, written one per line for the scorer.
+    fn ids_file(&self, part: Part) -> Result<PathBuf, String> {
+        let path = self.out.join(format!("extraction-ids-{}.txt", part.name()));
+        let ids: Vec<&str> = self
+            .ids
+            .iter()
+            .filter(|id| self.split.holds(part, id))
+            .map(|id| id.as_str())
+            .collect();
+        std::fs::write(&path, ids.join("\n")).map_err(|e| e.to_string())?;
+        Ok(path)
+    }
+
+    /// Scores `predictions` on every part, prints one line per part and, when `worst` > 0, the
+    /// worst pages of the tune part; returns F1 per part.
+    fn report(
+        &self,
+        predictions: Predictions,
+        worst: usize,
+    ) -> Result<BTreeMap<&'static str, f64>, String> {
+        let name = &predictions.name;
+        let pred_path = self.out.join(format!("extraction-{name}.json"));
+        std::fs::write(&pred_path, Value::Object(predictions.texts).to_string())
+            .map_err(|e| e.to_string())?;
+        let mut f1s = BTreeMap::new();
+        for part in Part::EACH {
+            let ids_file = self.ids_file(part)?;
+            let pages = self
+                .ids
+                .iter()
+                .filter(|id| self.split.holds(part, id))
+                .count();
+            let report_path = self
+                .out
+                .join(format!("extraction-{name}-{}-score.json", part.name()));
+            run_scorer(
+                self.scorer,
+                &[
+                    "--gold".as_ref(),
+                    self.gold_path.as_os_str(),
+                    "--pred".as_ref(),
+                    pred_path.as_os_str(),
+                    "--ids".as_ref(),
+                    ids_file.as_os_str(),
+                    "--json".as_ref(),
+                    report_path.as_os_str(),
+                    "--n-bootstrap".as_ref(),
+                    "200".as_ref(),
+                ],
+            )?;
+            let report: Value = serde_json::from_str(
+                &std::fs::read_to_string(&report_path).map_err(|e| e.to_string())?,
+            )
+            .map_err(|e| e.to_string())?;
+            let metrics = report
+                .as_object()
+                .and_then(|m| m.values().next())
+                .cloned()
+                .unwrap_or_default();
+            let f1 = metrics["f1"].as_f64().unwrap_or(0.0);
+            let speed = if part == Part::All {
+                format!(
+                    "  |  {:.1} pages/s, {:.1} MB/s (one core)",
+                    pages as f64 / predictions.seconds.max(1e-9),
+                    predictions.bytes as f64 / 1e6 / predictions.seconds.max(1e-9)
+                )
+            } else {
+                String::new()
+            };
+            println!(
+                "{name:16} {:5}  F1 {f1:.3}  P {:.3}  R {:.3}  pages {pages}  empty {}{speed}",
+                part.name(),
+                metrics["precision"].as_f64().unwrap_or(0.0),
+                metrics["recall"].as_f64().unwrap_or(0.0),
+                metrics["empty_predictions"],
+            );
+            if part == Part::Tune && worst > 0 {
+                self.print_worst(&metrics, &predictions.words, worst);
+            }
+            f1s.insert(part.name(), f1);
+        }
+        Ok(f1s)
+    }
+
+    fn print_worst(&self, metrics: &Value, words: &BTreeMap<String, usize>, worst: usize) {
+        let Some(pages) = metrics["per_page"].as_object() else {
+            return;
+        };
+        let mut scored: Vec<(&String, f64, &Value)> = pages
+            .iter()
+            .map(|(id, v)| (id, v["f1"].as_f64().unwrap_or(0.0), v))
+            .collect();
+        scored.sort_by(|a, b| a.1.total_cmp(&b.1));
+        println!("      worst tune pages (f1, tp/fp/fn share, predicted words, gold words):");
+        for (id, f1, v) in scored.into_iter().take(worst) {
+            let gold_words = self.gold[id.as_str()]["articleBody"]
+                .as_str()
+                .map_or(0, |t| t.split_whitespace().count());
+            println!(
+                "        {}  f1 {f1:.3}  tp {:.2} fp {:.2} fn {:.2}  {} / {}",
+                &id[..id.len().min(16)],
+                v["tp"].as_f64().unwrap_or(0.0),
+                v["fp"].as_f64().unwrap_or(0.0),
+                v["fn"].as_f64().unwrap_or(0.0),
+                words.get(id).copied().unwrap_or(0),
+                gold_words
+            );
+        }
+    }
+}
+
+/// Other extractors, scored beside ours on the same pages by the same scorer.
+#[cfg(feature = "baselines")]
+mod baselines {
+    /// A named extractor: HTML in, article text out.
+    pub struct Baseline {
+        pub name: &'static str,
+        pub extract: fn(&str) -> String,
+    }
+
+    pub const ALL: &[Baseline] = &[
+        Baseline {
+            name: "rs-trafilatura",
+            extract: rs_trafilatura,
+        },
+        Baseline {
+            name: "dom_smoothie",
+            extract: dom_smoothie,
+        },
+    ];
+
+    fn rs_trafilatura(html: &str) -> String {
+        rs_trafilatura::extract(html)
+            .map(|r| r.content_text)
+            .unwrap_or_default()
+    }
+
+    fn dom_smoothie(html: &str) -> String {
+        let config = dom_smoothie::Config {
+            text_mode: dom_smoothie::TextMode::Formatted,
+            ..Default::default()
+        };
+        dom_smoothie::Readability::new(html, None, Some(config))
+            .and_then(|mut r| r.parse())
+            .map(|a| a.text_content.to_string())
+            .unwrap_or_default()
+    }
+}
+
+/// Prepares every page (or the first `sample` ids) as HTML and as text, scores both modes and
+/// checks the floors against the check part.
+pub fn run(
+    corpus: &Path,
+    sample: Option<usize>,
+    out: &Path,
+    scorer: &Path,
+    floors: &BTreeMap<String, f64>,
+    worst: usize,
+) -> Result<bool, String> {
+    let gold_path = corpus.join("ground-truth.json");
+    let gold: BTreeMap<String, Value> = serde_json::from_str(
+        &std::fs::read_to_string(&gold_path)
+            .map_err(|e| format!("{}: {e}", gold_path.display()))?,
+    )
+    .map_err(|e| format!("{}: {e}", gold_path.display()))?;
+    let ids: Vec<&String> = gold.keys().take(sample.unwrap_or(usize::MAX)).collect();
+    std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    let split = Split::of(corpus);
+    let scoring = Scoring {
+        gold: &gold,
+        gold_path: &gold_path,
+        scorer,
+        out,
+        split: &split,
+        ids: &ids,
+    };
+    let mut ok = true;
+    for mode in ["html", "text"] {
+        let mut predictions = Predictions {
+            name: mode.to_owned(),
+            texts: serde_json::Map::new(),
+            words: BTreeMap::new(),
+            bytes: 0,
+            seconds: 0.0,
+        };
+        for id in &ids {
+            let (input, size) = if mode == "html" {
+                let html = read_gz(&corpus.join("html").join(format!("{id}.html.gz")))?;
+                let n = html.len();
+                (Input::Html(html), n)
+            } else {
+                let path = corpus.join("text").join(format!("{id}.txt"));
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
+                let n = text.len();
+                (Input::Text(text), n)
+            };
+            predictions.bytes += size;
+            let started = Instant::now();
+            let prepared = pipeline::prepare(input, &Hints::default(), &Options::default())
+                .map_err(|e| format!("{id}: {e}"))?;
+            predictions.seconds += started.elapsed().as_secs_f64();
+            predictions
+                .words
+                .insert((*id).clone(), prepared.text.split_whitespace().count());
+            predictions
+                .texts
+                .insert((*id).clone(), json!({ "articleBody": prepared.text }));
+        }
+        let bytes = predictions.bytes;
+        let f1 = scoring.report(predictions, worst)?;
+        #[cfg(feature = "baselines")]
+        if mode == "html" {
+            for baseline in baselines::ALL {
+                let mut theirs = Predictions {
+                    name: baseline.name.to_owned(),
+                    texts: serde_json::Map::new(),
+                    words: BTreeMap::new(),
+                    bytes,
+                    seconds: 0.0,
+                };
+                for id in &ids {
+                    let html = read_gz(&corpus.join("html").join(format!("{id}.html.gz")))?;
+                    let started = Instant::now();
+                    let text =
+                        std::panic::catch_unwind(|| (baseline.extract)(&html)).unwrap_or_default();
+                    theirs.seconds += started.elapsed().as_secs_f64();
+                    theirs
+                        .words
+                        .insert((*id).clone(), text.split_whitespace().count());
+                    theirs
+                        .texts
+                        .insert((*id).clone(), json!({ "articleBody": text }));
+                }
+                scoring.report(theirs, 0)?;
+            }
+        }
+        let _ = bytes;
+        if let Some(floor) = floors.get(mode) {
+            let check = f1.get(Part::Check.name()).copied().unwrap_or(0.0);
+            if check < *floor {
+                println!(
+                    "      FAIL: {mode} check-part F1 {check:.3} is below the floor {floor:.3}"
+                );
+                ok = false;
+            }
+        }
+    }
+    Ok(ok)
+}
