@@ -4,8 +4,8 @@
 
 use super::{ANY, Words};
 
-/// Words that are capitalised at a sentence's start or by convention and are not names: days,
-/// months, function words, plural nouns of groups, and the prepositions of other languages that
+/// Words that are capitalised at a sentence's start or by convention and are not names (besides
+/// the days and months of [`super::time`]): function words, plural nouns of groups, and the prepositions of other languages that
 /// open a sentence (`Par la …`, `W Polsce`, `Mit den Worten`).
 #[rustfmt::skip]
 pub(crate) static NOT_NAMES: Words = Words::new(&[
@@ -14,16 +14,16 @@ pub(crate) static NOT_NAMES: Words = Words::new(&[
         "analysts", "and", "another", "any", "april", "around", "as", "asked", "at", "aug",
         "august", "because", "before", "between", "both", "but", "by", "could", "critics", "dec",
         "december", "despite", "during", "each", "earlier", "even", "every", "experts", "feb",
-        "february", "following", "for", "friday", "from", "her", "here", "his", "how", "however",
-        "i'm", "if", "in", "indeed", "instead", "it's", "its", "january", "july", "june", "just",
-        "last", "later", "like", "many", "march", "may", "maybe", "meanwhile", "monday", "most",
-        "my", "next", "no", "not", "nov", "november", "now", "oct", "october", "of", "officials",
-        "on", "only", "or", "other", "others", "our", "over", "people", "perhaps", "saturday",
-        "sept", "september", "several", "should", "since", "so", "so-called", "some", "speaking",
-        "still", "such", "sunday", "supporters", "that", "that's", "the", "their", "then", "there",
-        "there's", "these", "they're", "this", "those", "though", "throughout", "thursday", "to",
-        "tuesday", "under", "unlike", "upon", "we're", "wednesday", "well", "what", "when",
-        "where", "while", "who", "why", "with", "within", "without", "would", "yes", "yet", "your",
+        "february", "following", "for", "from", "her", "here", "his", "how", "however", "i'm",
+        "if", "in", "indeed", "instead", "it's", "its", "january", "july", "june", "just", "last",
+        "later", "like", "many", "march", "may", "maybe", "meanwhile", "most", "my", "next", "no",
+        "not", "nov", "november", "now", "oct", "october", "of", "officials", "on", "only", "or",
+        "other", "others", "our", "over", "people", "perhaps", "sept", "september", "several",
+        "should", "since", "so", "so-called", "some", "speaking", "still", "such", "supporters",
+        "that", "that's", "the", "their", "then", "there", "there's", "these", "they're", "this",
+        "those", "though", "throughout", "to", "under", "unlike", "upon", "we're", "well", "what",
+        "when", "where", "while", "who", "why", "with", "within", "without", "would", "yes", "yet",
+        "your",
     ]),
     (&["fr"], &[
         "avec", "dans", "par", "pour", "sans", "selon", "sur",

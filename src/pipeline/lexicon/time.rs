@@ -20,6 +20,14 @@ pub(crate) static MONTH_ABBREVIATIONS: Words = Words::new(&[
     ]),
 ]);
 
+/// The days of the week, Monday first.
+#[rustfmt::skip]
+pub(crate) static WEEKDAYS: Words = Words::new(&[
+    (&["en"], &[
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    ]),
+]);
+
 /// Words before a date that say it is a revision, not the publication (lower case, found
 /// anywhere in the label).
 #[rustfmt::skip]
@@ -73,10 +81,12 @@ pub(super) fn lists() -> Vec<super::Checked> {
         checked(
             "MONTH_ABBREVIATIONS",
             &MONTH_ABBREVIATIONS,
+            &WEEKDAYS,
             Folded,
             Sorted,
             Union,
         ),
+        checked("WEEKDAYS", &WEEKDAYS, Folded, AsWritten, Union),
         checked("UPDATE_LABELS", &UPDATE_LABELS, Lower, Sorted, Union),
         checked("DATE_LABELS", &DATE_LABELS, Lower, Sorted, Union),
         checked("STAMP_WORDS", &STAMP_WORDS, Folded, Sorted, Union),

@@ -7,6 +7,7 @@ use super::tokens::{
     Region, adjacent, is_capitalised, is_initial, strip_possessive, title_case, tokens,
 };
 use crate::pipeline::lexicon::names::{HONORIFICS, NAME_PARTICLES, NOT_NAMES, NOT_OFFICES, TITLES};
+use crate::pipeline::lexicon::time::WEEKDAYS;
 use crate::pipeline::normalize::Paragraph;
 
 /// Full names seen in the article, by their last word, so `Coale` resolves to `John Coale`.
@@ -128,7 +129,7 @@ pub(super) fn is_role(lower: &str) -> bool {
 
 /// A capitalised word that is no name (`the`, `monday`), lower-cased.
 pub(super) fn is_not_name(lower: &str) -> bool {
-    NOT_NAMES.contains(lower)
+    NOT_NAMES.contains(lower) || WEEKDAYS.contains(lower)
 }
 
 /// `Mr.`, `Dr.`: after one, a word that may be a title (`King`, `Chancellor`) is the name.
