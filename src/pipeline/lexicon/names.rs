@@ -11,19 +11,17 @@ use super::{ANY, Words};
 pub(crate) static NOT_NAMES: Words = Words::new(&[
     (&["en"], &[
         "a", "across", "after", "against", "all", "also", "although", "amid", "among", "an",
-        "analysts", "and", "another", "any", "april", "around", "as", "asked", "at", "aug",
-        "august", "because", "before", "between", "both", "but", "by", "could", "critics", "dec",
-        "december", "despite", "during", "each", "earlier", "even", "every", "experts", "feb",
-        "february", "following", "for", "from", "her", "here", "his", "how", "however", "i'm",
-        "if", "in", "indeed", "instead", "it's", "its", "january", "july", "june", "just", "last",
-        "later", "like", "many", "march", "may", "maybe", "meanwhile", "most", "my", "next", "no",
-        "not", "nov", "november", "now", "oct", "october", "of", "officials", "on", "only", "or",
-        "other", "others", "our", "over", "people", "perhaps", "sept", "september", "several",
-        "should", "since", "so", "so-called", "some", "speaking", "still", "such", "supporters",
-        "that", "that's", "the", "their", "then", "there", "there's", "these", "they're", "this",
-        "those", "though", "throughout", "to", "under", "unlike", "upon", "we're", "well", "what",
-        "when", "where", "while", "who", "why", "with", "within", "without", "would", "yes", "yet",
-        "your",
+        "analysts", "and", "another", "any", "around", "as", "asked", "at", "because", "before",
+        "between", "both", "but", "by", "could", "critics", "despite", "during", "each", "earlier",
+        "even", "every", "experts", "following", "for", "from", "her", "here", "his", "how",
+        "however", "i'm", "if", "in", "indeed", "instead", "it's", "its", "just", "last", "later",
+        "like", "many", "maybe", "meanwhile", "most", "my", "next", "no", "not", "now", "of",
+        "officials", "on", "only", "or", "other", "others", "our", "over", "people", "perhaps",
+        "several", "should", "since", "so", "so-called", "some", "speaking", "still", "such",
+        "supporters", "that", "that's", "the", "their", "then", "there", "there's", "these",
+        "they're", "this", "those", "though", "throughout", "to", "under", "unlike", "upon",
+        "we're", "well", "what", "when", "where", "while", "who", "why", "with", "within",
+        "without", "would", "yes", "yet", "your",
     ]),
     (&["fr"], &[
         "avec", "dans", "par", "pour", "sans", "selon", "sur",
@@ -39,6 +37,15 @@ pub(crate) static NOT_NAMES: Words = Words::new(&[
     ]),
     (&["pt"], &[
         "com", "em",
+    ]),
+]);
+
+/// Month abbreviations that are also given names (`Jan Brewer`, `Ai Jun`, `Sep` for Sepp):
+/// no sign of a date when capitalised in running text.
+#[rustfmt::skip]
+pub(crate) static MONTH_NAMESAKES: Words = Words::new(&[
+    (ANY, &[
+        "jan", "jun", "sep",
     ]),
 ]);
 
@@ -170,6 +177,7 @@ pub(crate) static BYLINE_ROLES: Words = Words::new(&[
 pub(super) fn lists() -> Vec<super::Checked> {
     use super::{Form::Exact, Form::Folded, Form::Lower, Order::Sorted, Read::Union, checked};
     vec![
+        checked("MONTH_NAMESAKES", &MONTH_NAMESAKES, Folded, Sorted, Union),
         checked("NOT_NAMES", &NOT_NAMES, Lower, Sorted, Union),
         checked("TITLES", &TITLES, Lower, Sorted, Union),
         checked("NOT_OFFICES", &NOT_OFFICES, Lower, Sorted, Union),

@@ -6,8 +6,10 @@ use std::collections::HashMap;
 use super::tokens::{
     Region, adjacent, is_capitalised, is_initial, strip_possessive, title_case, tokens,
 };
-use crate::pipeline::lexicon::names::{HONORIFICS, NAME_PARTICLES, NOT_NAMES, NOT_OFFICES, TITLES};
-use crate::pipeline::lexicon::time::WEEKDAYS;
+use crate::pipeline::lexicon::names::{
+    HONORIFICS, MONTH_NAMESAKES, NAME_PARTICLES, NOT_NAMES, NOT_OFFICES, TITLES,
+};
+use crate::pipeline::lexicon::time::{MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS};
 use crate::pipeline::normalize::Paragraph;
 
 /// Full names seen in the article, by their last word, so `Coale` resolves to `John Coale`.
@@ -129,7 +131,10 @@ pub(super) fn is_role(lower: &str) -> bool {
 
 /// A capitalised word that is no name (`the`, `monday`), lower-cased.
 pub(super) fn is_not_name(lower: &str) -> bool {
-    NOT_NAMES.contains(lower) || WEEKDAYS.contains(lower)
+    NOT_NAMES.contains(lower)
+        || WEEKDAYS.contains(lower)
+        || MONTHS.contains(lower)
+        || MONTH_ABBREVIATIONS.contains(lower) && !MONTH_NAMESAKES.contains(lower)
 }
 
 /// `Mr.`, `Dr.`: after one, a word that may be a title (`King`, `Chancellor`) is the name.
