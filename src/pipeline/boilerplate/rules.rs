@@ -17,7 +17,7 @@ use crate::pipeline::lexicon::sections::{
     COMMENT_HEADERS, COMMENT_WIDGETS, FOOTER_HEADERS, PROMOTION_HEADERS, RELATED_HEADER_OPENERS,
     RELATED_HEADERS, SHARE_HEADERS, SOFT_RELATED_HEADERS,
 };
-use crate::pipeline::lexicon::time::STAMP_WORDS;
+use crate::pipeline::lexicon::time::{MONTH_ABBREVIATIONS, STAMP_WORDS};
 
 /// A section cut-off line and what follows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,7 +124,9 @@ fn is_stamp_only(text: &str, key: &str, words: usize) -> bool {
     words <= 6
         && key.split(' ').all(|w| {
             let digits = w.trim_end_matches('h').trim_end_matches('m');
-            digits.chars().all(|c| c.is_ascii_digit()) || STAMP_WORDS.contains(w)
+            digits.chars().all(|c| c.is_ascii_digit())
+                || STAMP_WORDS.contains(w)
+                || MONTH_ABBREVIATIONS.contains(w)
         })
         && (clock() || dates::find_age(text).is_some())
 }

@@ -55,13 +55,13 @@ pub(crate) static DATE_LABELS: Words = Words::new(&[
     ]),
 ]);
 
-/// The words of a time stamp or an age line (`7H ago 08:51`, `Nov 7 23:05`), folded.
+/// The words of a time stamp or an age line (`7H ago 08:51`), folded; month abbreviations
+/// (`Nov 7 23:05`) are [`MONTH_ABBREVIATIONS`].
 #[rustfmt::skip]
 pub(crate) static STAMP_WORDS: Words = Words::new(&[
     (&["en"], &[
-        "a", "ago", "am", "an", "apr", "aug", "d", "day", "days", "dec", "feb", "h", "hour",
-        "hours", "jan", "jul", "jun", "m", "mar", "may", "min", "mins", "minute", "minutes", "nov",
-        "oct", "pm", "published", "sep", "updated",
+        "a", "ago", "am", "an", "d", "day", "days", "h", "hour", "hours", "m", "min", "mins",
+        "minute", "minutes", "pm", "published", "updated",
     ]),
 ]);
 
