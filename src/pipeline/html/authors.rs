@@ -3,7 +3,7 @@
 
 use crate::pipeline::dates;
 use crate::pipeline::lexicon::names::{
-    AUTHOR_NAME_PARTICLES, AUTHOR_PLACEHOLDERS, BYLINE_OPENERS, BYLINE_ROLES, BYLINE_SEPARATORS,
+    AUTHOR_PLACEHOLDERS, BYLINE_OPENERS, BYLINE_ROLES, BYLINE_SEPARATORS, NAME_PARTICLES,
 };
 use crate::pipeline::lexicon::time::MONTHS;
 use crate::pipeline::textkit::clean;
@@ -100,8 +100,7 @@ pub(super) fn byline_names(text: &str) -> Vec<String> {
         (1..=4).contains(&words.len())
             && !n.chars().any(|c| c.is_ascii_digit())
             && words.iter().all(|w| {
-                w.chars().next().is_some_and(char::is_uppercase)
-                    || AUTHOR_NAME_PARTICLES.contains(w)
+                w.chars().next().is_some_and(char::is_uppercase) || NAME_PARTICLES.contains(w)
             })
     };
     if names.is_empty() || !names.iter().all(|n| looks_like_name(n)) {

@@ -105,7 +105,7 @@ pub(crate) static HONORIFICS: Words = Words::new(&[
     ]),
 ]);
 
-/// Lower-case words inside names: `de`, `van`, `von`, `bin`.
+/// Lower-case words inside names: `de`, `van`, `von`, `bin` (`Ursula von der Leyen`).
 #[rustfmt::skip]
 pub(crate) static NAME_PARTICLES: Words = Words::new(&[
     (ANY, &[
@@ -157,14 +157,6 @@ pub(crate) static BYLINE_SEPARATORS: Words = Words::new(&[
     ]),
 ]);
 
-/// Lower-case words an author's name may hold (`Ursula von der Leyen`).
-#[rustfmt::skip]
-pub(crate) static AUTHOR_NAME_PARTICLES: Words = Words::new(&[
-    (ANY, &[
-        "al", "bin", "da", "de", "del", "der", "la", "le", "van", "von",
-    ]),
-]);
-
 /// Job titles a byline widget prints after the name (`Emma Ryan Writer`), as written.
 #[rustfmt::skip]
 pub(crate) static BYLINE_ROLES: Words = Words::new(&[
@@ -203,13 +195,6 @@ pub(super) fn lists() -> Vec<super::Checked> {
             "BYLINE_SEPARATORS",
             &BYLINE_SEPARATORS,
             Exact,
-            Sorted,
-            Union,
-        ),
-        checked(
-            "AUTHOR_NAME_PARTICLES",
-            &AUTHOR_NAME_PARTICLES,
-            Lower,
             Sorted,
             Union,
         ),
