@@ -3,7 +3,7 @@
 
 use crate::pipeline::dates;
 use crate::pipeline::lexicon::names::{
-    AUTHOR_PLACEHOLDERS, BYLINE_OPENERS, BYLINE_ROLES, BYLINE_SEPARATORS, NAME_PARTICLES,
+    AUTHOR_PLACEHOLDERS, BYLINE_OPENERS, BYLINE_SEPARATORS, JOURNALIST_ROLES, NAME_PARTICLES,
 };
 use crate::pipeline::lexicon::time::MONTHS;
 use crate::pipeline::textkit::clean;
@@ -113,7 +113,9 @@ pub(super) fn byline_names(text: &str) -> Vec<String> {
 fn without_role(name: &str) -> &str {
     let mut name = name;
     while let Some((rest, last)) = name.rsplit_once(' ') {
-        if !BYLINE_ROLES.contains(last) || rest.split_whitespace().count() < 2 {
+        let role =
+            last.starts_with(char::is_uppercase) && JOURNALIST_ROLES.contains(&last.to_lowercase());
+        if !role || rest.split_whitespace().count() < 2 {
             break;
         }
         name = rest.trim_end();

@@ -114,7 +114,8 @@ pub(crate) static NAME_PARTICLES: Words = Words::new(&[
     ]),
 ]);
 
-/// Jobs at a publication, as a closing author note names them (`X is a senior editor at …`).
+/// Jobs at a publication, as a closing author note names them (`X is a senior editor at …`) and
+/// a byline widget prints them after the name (`Emma Ryan Writer`).
 #[rustfmt::skip]
 pub(crate) static JOURNALIST_ROLES: Words = Words::new(&[
     (&["en"], &[
@@ -157,14 +158,6 @@ pub(crate) static BYLINE_SEPARATORS: Words = Words::new(&[
     ]),
 ]);
 
-/// Job titles a byline widget prints after the name (`Emma Ryan Writer`), as written.
-#[rustfmt::skip]
-pub(crate) static BYLINE_ROLES: Words = Words::new(&[
-    (&["en"], &[
-        "Author", "Columnist", "Contributor", "Correspondent", "Editor", "Reporter", "Writer",
-    ]),
-]);
-
 #[cfg(test)]
 pub(super) fn lists() -> Vec<super::Checked> {
     use super::{Form::Exact, Form::Folded, Form::Lower, Order::Sorted, Read::Union, checked};
@@ -198,6 +191,5 @@ pub(super) fn lists() -> Vec<super::Checked> {
             Sorted,
             Union,
         ),
-        checked("BYLINE_ROLES", &BYLINE_ROLES, Exact, Sorted, Union),
     ]
 }
