@@ -224,9 +224,10 @@ const fn rule(reason: RemovalReason, matches: fn(&Line<'_>) -> bool) -> LineRule
 #[rustfmt::skip]
 const LINE_RULES: &[LineRule] = &[
     rule(RemovalReason::Advertisement, |l| AD_LINES.contains(l.key)),
-    rule(RemovalReason::Social, |l| SHARE_BUTTONS.contains(l.key)),
+    rule(RemovalReason::Social, |l| SHARE_BUTTONS.contains(l.key) || SOCIAL_NETWORKS.contains(l.key)),
     rule(RemovalReason::Promotion, |l| {
         PROMOTION_LINES.contains(l.key)
+            || PROMOTION_HEADERS.contains(l.key)
             || l.words <= 12 && l.key.contains("download") && l.key.contains("app")
             || l.words <= 40
                 && l.key.contains("newsletter")

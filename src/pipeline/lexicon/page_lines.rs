@@ -14,24 +14,21 @@ pub(crate) static AD_LINES: Words = Words::new(&[
     ]),
 ]);
 
-/// Whole lines that are a share button.
+/// Whole lines that are a share button (a line naming a social network is one too).
 #[rustfmt::skip]
 pub(crate) static SHARE_BUTTONS: Words = Words::new(&[
     (&["en"], &[
         "copy link", "email", "link copied", "print", "share on facebook", "share on twitter",
         "share via email", "tweet",
     ]),
-    (ANY, &[
-        "facebook", "linkedin", "pinterest", "reddit", "twitter", "whatsapp",
-    ]),
 ]);
 
-/// Whole lines that are an app or subscription button.
+/// Whole lines that are an app or subscription button; every line that opens a promotion
+/// section ([`super::sections::PROMOTION_HEADERS`]) is one too.
 #[rustfmt::skip]
 pub(crate) static PROMOTION_LINES: Words = Words::new(&[
     (&["en"], &[
-        "app store", "download the app", "get the app", "google play", "sign up", "subscribe",
-        "subscribe now",
+        "app store", "google play", "sign up",
     ]),
 ]);
 
@@ -171,11 +168,12 @@ pub(crate) static OWN_COOKIES: Words = Words::new(&[
     ]),
 ]);
 
-/// Social networks a `Follow us` line names.
+/// Social networks, as share buttons and `Follow us` lines name them.
 #[rustfmt::skip]
 pub(crate) static SOCIAL_NETWORKS: Words = Words::new(&[
     (ANY, &[
-        "facebook", "instagram", "linkedin", "tiktok", "twitter", "youtube",
+        "facebook", "instagram", "linkedin", "pinterest", "reddit", "tiktok", "twitter",
+        "whatsapp", "youtube",
     ]),
 ]);
 
