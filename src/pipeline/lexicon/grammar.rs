@@ -127,20 +127,13 @@ pub(crate) static OBJECT_WORDS: Words = Words::new(&[
     ]),
 ]);
 
-/// Subordinating conjunctions that open a clause of its own after a quotation (`, when Clinton
-/// blasted him`).
+/// Subordinating conjunctions: they open a clause of its own after a quotation (`, when Clinton
+/// blasted him`), or a sentence before its subject (`Though she called …`).
 #[rustfmt::skip]
 pub(crate) static SUBORDINATORS: Words = Words::new(&[
     (&["en"], &[
-        "after", "although", "because", "before", "if", "since", "until", "when", "while",
-    ]),
-]);
-
-/// Subordinating conjunctions that open a sentence before its subject (`Though she called …`).
-#[rustfmt::skip]
-pub(crate) static OPENING_SUBORDINATORS: Words = Words::new(&[
-    (&["en"], &[
-        "after", "although", "because", "before", "if", "though", "when", "while",
+        "after", "although", "because", "before", "if", "since", "though", "until", "when",
+        "while",
     ]),
 ]);
 
@@ -188,13 +181,6 @@ pub(super) fn lists() -> Vec<super::Checked> {
         ),
         checked("OBJECT_WORDS", &OBJECT_WORDS, Folded, Sorted, Union),
         checked("SUBORDINATORS", &SUBORDINATORS, Folded, Sorted, Union),
-        checked(
-            "OPENING_SUBORDINATORS",
-            &OPENING_SUBORDINATORS,
-            Folded,
-            Sorted,
-            Union,
-        ),
         checked("CONTRACTIONS", &CONTRACTIONS, Folded, Sorted, Union),
         checked("PRONOUN_ENDINGS", &PRONOUN_ENDINGS, Folded, Sorted, Union),
     ]

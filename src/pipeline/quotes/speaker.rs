@@ -15,8 +15,7 @@ use super::tokens::{
 };
 use super::{Article, ParagraphQuotes, Site};
 use crate::pipeline::lexicon::grammar::{
-    CONNECTIVES, DETERMINERS, OPENING_SUBORDINATORS, PREPOSITIONS, PRONOUN_ENDINGS, PRONOUNS,
-    SUBORDINATORS,
+    CONNECTIVES, DETERMINERS, PREPOSITIONS, PRONOUN_ENDINGS, PRONOUNS, SUBORDINATORS,
 };
 use crate::pipeline::lexicon::speech::{CLAIM_NOUNS, CUE_AUXILIARIES, SPEECH_NOUNS};
 use crate::pipeline::span::Span;
@@ -563,11 +562,7 @@ impl<'a> CueBefore<'a> {
     /// a subordinating conjunction if one opens the sentence (`Though she called … and called`).
     fn subject_of_a_second_verb(&self) -> Option<(Span, bool)> {
         let (toks, lower, k) = (&self.toks, &self.lower, self.k);
-        let subject_at = usize::from(
-            lower
-                .first()
-                .is_some_and(|w| OPENING_SUBORDINATORS.contains(w)),
-        );
+        let subject_at = usize::from(lower.first().is_some_and(|w| SUBORDINATORS.contains(w)));
         if !(k > subject_at
             && lower[k - 1] == "and"
             && toks.first().is_some_and(|t| is_capitalised(t.word)))
