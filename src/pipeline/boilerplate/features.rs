@@ -8,7 +8,7 @@ use crate::pipeline::block::{Block, DomRole, ParagraphKind};
 use crate::pipeline::dates;
 use crate::pipeline::lexicon::grammar::is_stop_word;
 use crate::pipeline::lexicon::names::BYLINE_LINE_OPENERS;
-use crate::pipeline::lexicon::time::STAMP_LABELS;
+use crate::pipeline::lexicon::time::DATE_LABELS;
 use crate::pipeline::textkit::{fold, is_unspaced_script};
 
 /// What the scorer knows about one block.
@@ -188,7 +188,7 @@ fn is_metadata_line(text: &str, words: usize) -> bool {
             let after = text.get(d.end..).unwrap_or_default();
             before.split_whitespace().count() + after.split_whitespace().count() <= 10
         });
-    let stamped = words <= 10 && STAMP_LABELS.iter().any(|p| lower.starts_with(p));
+    let stamped = words <= 10 && DATE_LABELS.iter().any(|p| lower.starts_with(p));
     byline || dated || stamped
 }
 

@@ -46,12 +46,11 @@ pub(crate) static UPDATE_LABELS: Words = Words::new(&[
     ]),
 ]);
 
-/// Labels that open a date line (`Published on`, `Updated`), lower case.
+/// Labels that open a date line or a time stamp (`Published on …`, `Updated …`), lower case.
 #[rustfmt::skip]
 pub(crate) static DATE_LABELS: Words = Words::new(&[
     (&["en"], &[
-        "last updated", "posted", "posted on", "published", "published on", "updated",
-        "updated on",
+        "last updated", "posted", "published", "updated",
     ]),
 ]);
 
@@ -62,14 +61,6 @@ pub(crate) static STAMP_WORDS: Words = Words::new(&[
     (&["en"], &[
         "a", "ago", "am", "an", "d", "day", "days", "h", "hour", "hours", "m", "min", "mins",
         "minute", "minutes", "pm", "published", "updated",
-    ]),
-]);
-
-/// Labels that open a short time-stamp line, lower case.
-#[rustfmt::skip]
-pub(crate) static STAMP_LABELS: Words = Words::new(&[
-    (&["en"], &[
-        "last updated", "posted", "published", "updated",
     ]),
 ]);
 
@@ -90,6 +81,5 @@ pub(super) fn lists() -> Vec<super::Checked> {
         checked("UPDATE_LABELS", &UPDATE_LABELS, Lower, Sorted, Union),
         checked("DATE_LABELS", &DATE_LABELS, Lower, Sorted, Union),
         checked("STAMP_WORDS", &STAMP_WORDS, Folded, Sorted, Union),
-        checked("STAMP_LABELS", &STAMP_LABELS, Lower, Sorted, Union),
     ]
 }
