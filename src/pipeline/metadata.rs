@@ -9,6 +9,7 @@ use super::dates;
 use super::html::PageMeta;
 use super::input::Hints;
 use super::language::Language;
+use super::lexicon::names::BYLINE_OPENERS;
 use super::lexicon::time::DATE_LABELS;
 use super::normalize::Body;
 use super::segment::Sentence;
@@ -210,25 +211,12 @@ impl MetadataLines {
         let rest = part
             .trim()
             .trim_matches(|c: char| matches!(c, '-' | ',' | '/' | '—' | '–') || c.is_whitespace());
+        // A date line's label (`Updated`) names nobody.
         let lower = rest.to_lowercase();
-        let label = DATE_LABELS.iter().find(|p| lower.starts_with(p));
-        let rest = label.map_or(rest, |p| rest[p.len()..].trim_start_matches([':', ' ']));
-        if rest.is_empty() || label.is_some() {
+        if rest.is_empty() || DATE_LABELS.iter().any(|p| lower.starts_with(p)) {
             return;
         }
-        let lower = rest.to_lowercase();
-        let byline = [
-            "by ",
-            "text:",
-            "words:",
-            "author:",
-            "written by ",
-            "reporting by ",
-        ]
-        .iter()
-        .find(|p| lower.starts_with(*p));
-        if let Some(prefix) = byline {
-            let names = rest[prefix.len()..].trim();
+        if let Some((_, names)) = BYLINE_OPENERS.opening(rest) {
             self.authors.extend(
                 names
                     .split([',', '&'])

@@ -7,7 +7,7 @@ use super::rules::{
 use crate::pipeline::block::{Block, DomRole, ParagraphKind};
 use crate::pipeline::dates;
 use crate::pipeline::lexicon::grammar::is_stop_word;
-use crate::pipeline::lexicon::names::BYLINE_LINE_OPENERS;
+use crate::pipeline::lexicon::names::BYLINE_OPENERS;
 use crate::pipeline::lexicon::time::DATE_LABELS;
 use crate::pipeline::textkit::{fold, is_unspaced_script};
 
@@ -181,7 +181,7 @@ fn ends_like_sentence(text: &str) -> bool {
 fn is_metadata_line(text: &str, words: usize) -> bool {
     // The labels are short: the opening characters decide.
     let lower = opening_lower(text, 16);
-    let byline = words <= 20 && BYLINE_LINE_OPENERS.iter().any(|p| lower.starts_with(p));
+    let byline = words <= 20 && BYLINE_OPENERS.opening(text.trim_start()).is_some();
     let dated = words <= 14
         && dates::find_date(text).is_some_and(|d| {
             let before = text.get(..d.start).unwrap_or_default();

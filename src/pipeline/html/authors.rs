@@ -10,9 +10,12 @@ use crate::pipeline::textkit::clean;
 
 /// A short line that opens the way bylines do: `By …`, `Written by …`, `Text by …`.
 pub(super) fn is_byline_line(text: &str) -> bool {
-    const OPENERS: &[&str] = &["By ", "Written by", "Written By", "Text by", "Words by"];
-    (glued_by(text) || OPENERS.iter().any(|o| text.starts_with(o)))
-        && text.split_whitespace().count() <= 12
+    // `Author: …` in running text labels a field (a book reviewed), not the article's byline.
+    let opens = text.starts_with(char::is_uppercase)
+        && BYLINE_OPENERS
+            .opening(text)
+            .is_some_and(|(opener, _)| !opener.ends_with(':'));
+    (glued_by(text) || opens) && text.split_whitespace().count() <= 12
 }
 
 /// Author names as people read them: roles, organisations after a comma and dates glued to the
@@ -27,11 +30,7 @@ pub(super) fn clean_authors(raw: Vec<String>) -> Vec<String> {
             continue;
         }
         let name = name.trim_start_matches(|c: char| !c.is_alphanumeric());
-        let lower_name = name.to_lowercase();
-        let name = ["by ", "written by ", "posted by "]
-            .iter()
-            .find_map(|p| lower_name.starts_with(p).then(|| &name[p.len()..]))
-            .unwrap_or(name);
+        let name = BYLINE_OPENERS.opening(name).map_or(name, |(_, rest)| rest);
         // "Brian Truitt, USA TODAY" → "Brian Truitt".
         let name = name.split(',').next().unwrap_or_default().trim();
         // "Jeffrey ZeldmanNovember 20" → "Jeffrey Zeldman".
@@ -75,14 +74,9 @@ pub(super) fn byline_names(text: &str) -> Vec<String> {
     if glued_by(&text) {
         text.insert(2, ' ');
     }
-    let lower = text.to_lowercase();
     let text = BYLINE_OPENERS
-        .iter()
-        .find_map(|p| {
-            let rest = lower.strip_prefix(p)?;
-            (rest.is_empty() || rest.starts_with(' ')).then(|| text[p.len()..].trim_start())
-        })
-        .unwrap_or(&text);
+        .opening(&text)
+        .map_or(text.as_str(), |(_, rest)| rest);
     // What follows a separator is a role, a date or a reading time.
     let text = text
         .split(' ')

@@ -55,6 +55,22 @@ impl Words {
             .contains(word)
     }
 
+    /// The longest entry that opens `text` as whole words (ASCII case ignored), and the text after
+    /// it with its leading white space trimmed: `By Jane Doe` gives `by` and `Jane Doe`. An entry
+    /// that ends in punctuation (`author:`) may be followed by anything.
+    pub(crate) fn opening<'t>(&self, text: &'t str) -> Option<(&'static str, &'t str)> {
+        self.iter()
+            .filter_map(|entry| {
+                let head = text.get(..entry.len())?;
+                let rest = text.get(entry.len()..)?;
+                let whole = rest.is_empty()
+                    || rest.starts_with(char::is_whitespace)
+                    || !entry.ends_with(char::is_alphanumeric);
+                (whole && head.eq_ignore_ascii_case(entry)).then(|| (entry, rest.trim_start()))
+            })
+            .max_by_key(|(entry, _)| entry.len())
+    }
+
     /// Every entry, group by group.
     pub(crate) fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.groups
@@ -250,5 +266,14 @@ mod tests {
             Some(&["h", "i", "j", "k", "l", "m", "n"][..])
         );
         assert_eq!(LONG.of("de"), None);
+        static OPENERS: Words = Words::new(&[(ANY, &["by", "written by", "author:"])]);
+        assert_eq!(OPENERS.opening("By Jane Doe"), Some(("by", "Jane Doe")));
+        assert_eq!(
+            OPENERS.opening("WRITTEN BY  Jane"),
+            Some(("written by", "Jane"))
+        );
+        assert_eq!(OPENERS.opening("Author:Jane"), Some(("author:", "Jane")));
+        assert_eq!(OPENERS.opening("Bylines"), None);
+        assert_eq!(OPENERS.opening("Éby"), None);
     }
 }

@@ -124,14 +124,6 @@ pub(crate) static JOURNALIST_ROLES: Words = Words::new(&[
     ]),
 ]);
 
-/// How a short byline line opens, lower case as written.
-#[rustfmt::skip]
-pub(crate) static BYLINE_LINE_OPENERS: Words = Words::new(&[
-    (&["en"], &[
-        "author:", "by ", "posted by", "text:", "words:", "written by",
-    ]),
-]);
-
 /// Author values that name nobody: template placeholders and site roles.
 #[rustfmt::skip]
 pub(crate) static AUTHOR_PLACEHOLDERS: Words = Words::new(&[
@@ -141,12 +133,12 @@ pub(crate) static AUTHOR_PLACEHOLDERS: Words = Words::new(&[
     ]),
 ]);
 
-/// How a byline element's text opens before the names (`Written by:`, `By`), lower case.
+/// How a byline opens before the names (`By`, `Written by:`, `Text:`), lower case.
 #[rustfmt::skip]
 pub(crate) static BYLINE_OPENERS: Words = Words::new(&[
     (&["en"], &[
-        "author:", "authors:", "by", "posted by", "text by", "words by", "written by",
-        "written by:",
+        "author:", "authors:", "by", "posted by", "reporting by", "text by", "text:", "words by",
+        "words:", "written by", "written by:",
     ]),
 ]);
 
@@ -169,13 +161,6 @@ pub(super) fn lists() -> Vec<super::Checked> {
         checked("HONORIFICS", &HONORIFICS, Folded, Sorted, Union),
         checked("NAME_PARTICLES", &NAME_PARTICLES, Folded, Sorted, Union),
         checked("JOURNALIST_ROLES", &JOURNALIST_ROLES, Folded, Sorted, Union),
-        checked(
-            "BYLINE_LINE_OPENERS",
-            &BYLINE_LINE_OPENERS,
-            Lower,
-            Sorted,
-            Union,
-        ),
         checked(
             "AUTHOR_PLACEHOLDERS",
             &AUTHOR_PLACEHOLDERS,
