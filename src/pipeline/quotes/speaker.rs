@@ -17,7 +17,7 @@ use super::{Article, ParagraphQuotes, Site};
 use crate::pipeline::lexicon::grammar::{
     CONNECTIVES, DETERMINERS, PREPOSITIONS, PRONOUN_ENDINGS, PRONOUNS, SUBORDINATORS,
 };
-use crate::pipeline::lexicon::speech::{CLAIM_NOUNS, CUE_AUXILIARIES, SPEECH_NOUNS};
+use crate::pipeline::lexicon::speech::{CUE_AUXILIARIES, SPEECH_NOUNS};
 use crate::pipeline::span::Span;
 
 /// A speaker found next to a quote.
@@ -686,7 +686,7 @@ fn as_put_it(text: &str, toks: &[Token<'_>], lower: &[String], at: usize) -> Opt
 fn claim_owner(text: &str, toks: &[Token<'_>], lower: &[String]) -> Option<Found> {
     let noun = (toks.len().saturating_sub(8)..toks.len())
         .rev()
-        .find(|&k| CLAIM_NOUNS.contains(&lower[k]))?;
+        .find(|&k| SPEECH_NOUNS.contains(&lower[k]))?;
     let owner = toks.get(noun.checked_sub(1)?)?;
     // The quoted words are the claim's content (`claim that …`, `remarks about …`), not a
     // verdict on it (`Trump's statement was "true"`).
