@@ -72,7 +72,6 @@ pub(super) fn lists() -> Vec<super::Checked> {
         checked(
             "MONTH_ABBREVIATIONS",
             &MONTH_ABBREVIATIONS,
-            &WEEKDAYS,
             Folded,
             Sorted,
             Union,
