@@ -12,6 +12,9 @@ use serde_json::{Value, json};
 use super::split::{Part, Split};
 use super::{read_gz, run_scorer};
 
+/// A page scored below this F1 is a catastrophic miss.
+const CATASTROPHIC_F1: f64 = 0.5;
+
 /// What scoring one prediction set needs.
 #[derive(Clone, Copy)]
 struct Scoring<'a> {
@@ -93,7 +96,14 @@ impl Scoring<'_> {
                 .cloned()
                 .unwrap_or_default();
             let f1 = metrics["f1"].as_f64().unwrap_or(0.0);
-            let speed = if part == Part::All {
+            // A page the extractor got almost wholly wrong: what a user remembers.
+            let catastrophic = metrics["per_page"].as_object().map_or(0, |pages| {
+                pages
+                    .values()
+                    .filter(|v| v["f1"].as_f64().unwrap_or(0.0) < CATASTROPHIC_F1)
+                    .count()
+            });
+            let speed = if part == Part::All && predictions.seconds > 0.0 {
                 format!(
                     "  |  {:.1} pages/s, {:.1} MB/s (one core)",
                     pages as f64 / predictions.seconds.max(1e-9),
@@ -103,7 +113,7 @@ impl Scoring<'_> {
                 String::new()
             };
             println!(
-                "{name:16} {:5}  F1 {f1:.3}  P {:.3}  R {:.3}  pages {pages}  empty {}{speed}",
+                "{name:16} {:5}  F1 {f1:.3}  P {:.3}  R {:.3}  pages {pages}  empty {}  F1<0.5 {catastrophic}{speed}",
                 part.name(),
                 metrics["precision"].as_f64().unwrap_or(0.0),
                 metrics["recall"].as_f64().unwrap_or(0.0),
@@ -182,8 +192,38 @@ mod baselines {
     }
 }
 
-/// Prepares every page (or the first `sample` ids) as HTML and as text, scores both modes and
-/// checks the floors against the check part.
+/// Predictions other extractors made earlier (`DIR/<mode>-<name>.json`, the gold file's format),
+/// by name.
+fn saved_predictions(
+    dir: &Path,
+    mode: &str,
+) -> Result<Vec<(String, serde_json::Map<String, Value>)>, String> {
+    let mut found = Vec::new();
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let file = path
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let Some(name) = file
+            .strip_prefix(&format!("{mode}-"))
+            .and_then(|rest| rest.strip_suffix(".json"))
+        else {
+            continue;
+        };
+        let texts: serde_json::Map<String, Value> = serde_json::from_str(
+            &std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?,
+        )
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+        found.push((name.to_owned(), texts));
+    }
+    Ok(found)
+}
+
+/// Prepares every page (or the first `sample` ids) as HTML and as text, scores both modes (and
+/// the predictions saved under `baselines`) and checks the floors against the check part.
 pub fn run(
     corpus: &Path,
     sample: Option<usize>,
@@ -191,6 +231,7 @@ pub fn run(
     scorer: &Path,
     floors: &BTreeMap<String, f64>,
     worst: usize,
+    baselines: Option<&Path>,
 ) -> Result<bool, String> {
     let gold_path = corpus.join("ground-truth.json");
     let gold: BTreeMap<String, Value> = serde_json::from_str(
@@ -270,7 +311,18 @@ pub fn run(
                 scoring.report(theirs, 0)?;
             }
         }
-        let _ = bytes;
+        if let Some(dir) = baselines {
+            for (name, texts) in saved_predictions(dir, mode)? {
+                let theirs = Predictions {
+                    name,
+                    texts,
+                    words: BTreeMap::new(),
+                    bytes,
+                    seconds: 0.0,
+                };
+                scoring.report(theirs, 0)?;
+            }
+        }
         if let Some(floor) = floors.get(mode) {
             let check = f1.get(Part::Check.name()).copied().unwrap_or(0.0);
             if check < *floor {

@@ -54,6 +54,10 @@ enum Cmd {
         /// How many of the worst pages (of the tune part) to list.
         #[arg(long, default_value_t = 10)]
         worst: usize,
+        /// A folder of other extractors' predictions (`html-<name>.json`, `text-<name>.json`) to
+        /// score beside ours (`scripts/trafilatura-predict.py` writes trafilatura's).
+        #[arg(long)]
+        baselines: Option<PathBuf>,
     },
     /// Title, authors and publication date on pages with checked metadata (`metadata.json` and
     /// `html/<id>.html.gz`); the page URL is given as `hints.url`.
@@ -154,10 +158,19 @@ fn run(cli: Cli) -> Result<bool, String> {
             scorer,
             min_f1,
             worst,
+            baselines,
         } => {
             let scorer = scorer.unwrap_or_else(|| corpus.join("../../tools/extraction_score.py"));
             let floors = parse_floors(min_f1.as_deref())?;
-            extraction::run(&corpus, sample, &out, &scorer, &floors, worst)
+            extraction::run(
+                &corpus,
+                sample,
+                &out,
+                &scorer,
+                &floors,
+                worst,
+                baselines.as_deref(),
+            )
         }
         Cmd::Metadata {
             corpus,
