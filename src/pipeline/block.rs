@@ -39,6 +39,9 @@ pub struct DomHints {
     pub in_body_container: bool,
     /// A boilerplate role named by an ancestor's tag, class, id or ARIA role.
     pub role: Option<DomRole>,
+    /// Inside an element the page hides (`hidden`, `aria-hidden`, `display:none`): scripts may
+    /// reveal it, a reader does not see it.
+    pub hidden: bool,
     /// The first link's target, when the block is mostly a link.
     pub href: Option<String>,
     /// Ids of the enclosing elements, outermost first (at most 256): blocks sharing a prefix

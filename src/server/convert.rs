@@ -275,6 +275,7 @@ fn removal_reason(reason: RemovalReason) -> proto::RemovalReason {
         RemovalReason::Footer => proto::RemovalReason::Footer,
         RemovalReason::LowContent => proto::RemovalReason::LowContent,
         RemovalReason::OutsideBody => proto::RemovalReason::OutsideBody,
+        RemovalReason::Hidden => proto::RemovalReason::Hidden,
     }
 }
 

@@ -47,6 +47,8 @@ pub enum RemovalReason {
     LowContent,
     /// Text outside the body region.
     OutsideBody,
+    /// Text the page hides (`hidden`, `aria-hidden`, `display:none`).
+    Hidden,
 }
 
 impl RemovalReason {
@@ -68,6 +70,7 @@ impl RemovalReason {
             Self::Footer => "site footer or legal text",
             Self::LowContent => "short fragment outside the article body",
             Self::OutsideBody => "text outside the article body",
+            Self::Hidden => "hidden by the page",
         }
     }
 }
@@ -105,24 +108,115 @@ pub struct Sorted {
 
 /// Sorts `blocks` into body and boilerplate. `title_hint` marks lines equal to a known title.
 /// With `keep_all`, every block is kept (the payload is the article already).
+///
+/// Blocks the page hides are left out of the search and dropped as [`RemovalReason::Hidden`],
+/// unless the visible page holds next to no article beside them: then the hidden text is what
+/// scripts reveal (a page rendered in hidden parts, as streaming renderers do), and the search
+/// runs over every block.
 #[must_use]
 pub fn sort(blocks: &[Block], title_hint: Option<&str>, keep_all: bool) -> Sorted {
-    let mut features: Vec<Features> = blocks.iter().map(Features::of).collect();
-    demote_widget_headers(&mut features);
-    if keep_all {
-        let kept = blocks
+    let visible: Vec<&Block> = blocks.iter().filter(|b| !is_hidden(b)).collect();
+    let mut verdicts = if keep_all {
+        keep_every(&visible)
+    } else {
+        judge(&visible, title_hint)
+    };
+    let mut judged_all = false;
+    if !keep_all && visible.len() < blocks.len() {
+        let found = body_chars(&visible, &verdicts);
+        let hidden_article: usize = blocks
             .iter()
-            .zip(&features)
-            .map(|(b, f)| KeptBlock {
-                text: b.text.clone(),
-                kind: kind_in_body(b, f),
-            })
-            .collect();
-        return Sorted {
-            kept,
-            dropped: Vec::new(),
-        };
+            .filter(|b| is_hidden(b))
+            .map(Features::of)
+            .filter(|f| f.good)
+            .map(|f| f.chars)
+            .sum();
+        if found < LITTLE_ARTICLE_CHARS && found * HIDDEN_ARTICLE_RATIO < hidden_article {
+            let all: Vec<&Block> = blocks.iter().collect();
+            let second = judge(&all, title_hint);
+            if body_chars(&all, &second) > found {
+                verdicts = second;
+                judged_all = true;
+            }
+        }
     }
+    let mut sorted = Sorted::default();
+    let mut judged = verdicts.into_iter();
+    for block in blocks {
+        let verdict = if judged_all || !is_hidden(block) {
+            judged.next().unwrap_or_default()
+        } else {
+            Verdict {
+                reason: Some(RemovalReason::Hidden),
+                ..Verdict::default()
+            }
+        };
+        match verdict.reason {
+            Some(reason) => sorted.dropped.push(DroppedBlock {
+                text: block.text.clone(),
+                reason,
+                href: block.dom.as_ref().and_then(|d| d.href.clone()),
+                after_body: verdict.after_body,
+            }),
+            None => sorted.kept.push(KeptBlock {
+                text: block.text.clone(),
+                kind: verdict.kind,
+            }),
+        }
+    }
+    sorted
+}
+
+/// Hidden blocks join the search only when the visible body is this small (a paragraph or two)
+/// and the hidden blocks hold this many times its article-like text: hidden teasers, menus and
+/// prefetched next articles beside a real article stay out.
+const LITTLE_ARTICLE_CHARS: usize = 600;
+const HIDDEN_ARTICLE_RATIO: usize = 4;
+
+fn is_hidden(block: &Block) -> bool {
+    block.dom.as_ref().is_some_and(|d| d.hidden)
+}
+
+/// Characters of the blocks a verdict keeps.
+fn body_chars(blocks: &[&Block], verdicts: &[Verdict]) -> usize {
+    blocks
+        .iter()
+        .zip(verdicts)
+        .filter(|(_, v)| v.reason.is_none())
+        .map(|(b, _)| b.text.chars().count())
+        .sum()
+}
+
+/// What the sort decided for one block.
+#[derive(Debug, Clone, Copy, Default)]
+struct Verdict {
+    /// Why it is left out; `None` keeps it.
+    reason: Option<RemovalReason>,
+    /// What it is in the body.
+    kind: ParagraphKind,
+    /// Below the article's last paragraph.
+    after_body: bool,
+}
+
+fn keep_every(blocks: &[&Block]) -> Vec<Verdict> {
+    let mut features: Vec<Features> = blocks.iter().map(|b| Features::of(b)).collect();
+    demote_widget_headers(&mut features);
+    blocks
+        .iter()
+        .zip(&features)
+        .map(|(b, f)| Verdict {
+            reason: None,
+            kind: kind_in_body(b, f),
+            after_body: false,
+        })
+        .collect()
+}
+
+/// The verdict on every block: the body search, the headline, and a reason for every block
+/// left out.
+fn judge(blocks: &[&Block], title_hint: Option<&str>) -> Vec<Verdict> {
+    let mut features: Vec<Features> = blocks.iter().map(|b| Features::of(b)).collect();
+    demote_widget_headers(&mut features);
     // Text payloads have no DOM to mark the comments, so the comments header ends the search.
     let is_text = blocks.iter().all(|b| b.dom.is_none());
     let marked = marked_body_region(&features);
@@ -156,10 +250,10 @@ pub fn sort(blocks: &[Block], title_hint: Option<&str>, keep_all: bool) -> Sorte
     }
     let title_key = title.and_then(|t| features.get(t)).map(|f| f.key.as_str());
     let last_body = body.iter().rposition(|b| *b);
-    let mut sorted = Sorted::default();
     // Keys are the client's lines: the standard, randomly keyed hasher.
     let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let mut section: Option<RemovalReason> = None;
+    let mut verdicts = Vec::with_capacity(blocks.len());
     for (i, (block, f)) in blocks.iter().zip(&features).enumerate() {
         let in_body = body[i];
         let before_body = first_body.is_none_or(|first| i < first);
@@ -202,20 +296,13 @@ pub fn sort(blocks: &[Block], title_hint: Option<&str>, keep_all: bool) -> Sorte
         } else {
             Some(RemovalReason::LowContent)
         };
-        match reason {
-            Some(reason) => sorted.dropped.push(DroppedBlock {
-                text: block.text.clone(),
-                reason,
-                href: block.dom.as_ref().and_then(|d| d.href.clone()),
-                after_body: last_body.is_some_and(|last| i > last),
-            }),
-            None => sorted.kept.push(KeptBlock {
-                text: block.text.clone(),
-                kind: kind_in_body(block, f),
-            }),
-        }
+        verdicts.push(Verdict {
+            reason,
+            kind: kind_in_body(block, f),
+            after_body: last_body.is_some_and(|last| i > last),
+        });
     }
-    sorted
+    verdicts
 }
 
 fn kind_in_body(block: &Block, f: &Features) -> ParagraphKind {
@@ -331,6 +418,45 @@ mod tests {
         assert!(!kept(
             "Why the vote on the budget matters to every family in town."
         ));
+    }
+
+    const ARTICLE: &str = "<p>The council voted on Tuesday to approve the new budget after a long debate about schools.</p>\
+        <p>Members said the plan would fund schools, roads and a new library over the next five years.</p>\
+        <p>The mayor is expected to sign the measure into law later this week, officials said on Tuesday.</p>";
+
+    fn sorted_html(page: &str) -> Sorted {
+        let (blocks, _) = crate::pipeline::html::parse(page);
+        sort(&blocks, None, false)
+    }
+
+    #[test]
+    fn hidden_text_beside_a_visible_article_is_dropped_as_hidden() {
+        let page = format!(
+            "<html><body><nav>Home</nav><article>{ARTICLE}</article>\
+             <div hidden><p>A prefetched story nobody sees yet, with several sentences of its own text in it.</p></div>\
+             <span style=\"display: none\">Sign in to read more of this story</span></body></html>"
+        );
+        let sorted = sorted_html(&page);
+        assert_eq!(sorted.kept.len(), 3);
+        let hidden: Vec<&str> = sorted
+            .dropped
+            .iter()
+            .filter(|d| d.reason == RemovalReason::Hidden)
+            .map(|d| d.text.as_str())
+            .collect();
+        assert_eq!(hidden.len(), 2, "{hidden:?}");
+        assert!(hidden[0].starts_with("A prefetched story"));
+    }
+
+    #[test]
+    fn a_page_rendered_in_a_hidden_part_is_read_from_it() {
+        // Streaming renderers send the page in a hidden container that a script moves into place.
+        let page = format!(
+            "<html><body><div hidden id=\"S:0\"><main>{ARTICLE}</main></div>\
+             <footer>© 2025 City Times</footer></body></html>"
+        );
+        let sorted = sorted_html(&page);
+        assert_eq!(sorted.kept.len(), 3, "{:?}", sorted.dropped);
     }
 
     #[test]

@@ -87,7 +87,7 @@ pub(super) fn body_region(features: &[Features], stop_at_comments: bool) -> Opti
 /// body blocks (articles split by embeds, lists or ad slots come back whole) and, when the run was
 /// found in the marked article text, to all of the marked text (articles split into chunks).
 pub(super) fn body_mask(
-    blocks: &[Block],
+    blocks: &[&Block],
     features: &[Features],
     core: Option<Range<usize>>,
     marked: bool,
@@ -140,7 +140,7 @@ pub(super) fn body_mask(
 /// The lowest element holding the run's body blocks, unless it holds much more body-like text
 /// than the run (then it is the page, not the article). `None` for text payloads.
 pub(super) fn widening_container<'a>(
-    blocks: &'a [Block],
+    blocks: &'a [&'a Block],
     features: &[Features],
     core: &Range<usize>,
 ) -> Option<&'a [u32]> {
@@ -204,7 +204,7 @@ fn soft_header_resumes(features: &[Features], at: usize) -> bool {
 
 /// The headline among the blocks before the body: a repeated or nearest headline-like line.
 pub(super) fn pick_title(
-    blocks: &[Block],
+    blocks: &[&Block],
     features: &[Features],
     body_start: usize,
     hint: Option<&str>,

@@ -71,8 +71,8 @@ pub fn parse(html: &str) -> (Vec<Block>, PageMeta) {
         }
     }
     walker.flush();
-    let page = walker.head.finish();
-    (walker.blocks, page)
+    let page = std::mem::take(&mut walker.head).finish();
+    (walker.into_blocks(), page)
 }
 
 /// Visible text under an element: all of it, and the part inside `<p>` (prose).
@@ -155,6 +155,8 @@ pub(super) struct Frame {
     /// a date here is an update, not the publication.
     in_revision: bool,
     link: bool,
+    /// Hidden by the page (see [`DomHints::hidden`]); its text goes to hidden blocks.
+    hides: bool,
     capture: Capture,
 }
 
@@ -179,6 +181,15 @@ struct Walker {
     block_in_article: bool,
     block_in_body_container: bool,
     skip_depth: usize,
+    /// Open elements the page hides.
+    hidden_depth: usize,
+    /// Text inside hidden elements since the last block boundary, and what its block needs.
+    hidden_buffer: String,
+    hidden_link_chars: usize,
+    hidden_start: Option<Frame>,
+    hidden_path: Vec<u32>,
+    /// Hidden blocks, each with the number of visible blocks before it.
+    hidden_blocks: Vec<(usize, Block)>,
     head: HeadCollector,
     /// Visible text of the whole page.
     total: TextSize,
@@ -271,7 +282,7 @@ impl Walker {
             _ => parent.map_or(Capture::None, |p| p.capture),
         };
         // Head, title and JSON-LD text is captured for metadata, never shown as body.
-        let skip = SKIPPED.contains(&e.name.local) || hidden || is_ld || name == "title";
+        let skip = SKIPPED.contains(&e.name.local) || is_ld || name == "title";
         let kind = match name {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Some(ParagraphKind::Heading),
             "li" | "dd" | "dt" => Some(ParagraphKind::ListItem),
@@ -297,6 +308,7 @@ impl Walker {
                 || is_body_container(&attrs),
             in_revision: parent.is_some_and(|p| p.in_revision) || is_revision(&attrs),
             link: name == "a" || parent.is_some_and(|p| p.link),
+            hides: hidden,
             capture,
         };
         if frame.block_level {
@@ -309,12 +321,19 @@ impl Walker {
         if frame.skip {
             self.skip_depth += 1;
         }
+        if frame.hides {
+            self.hidden_depth += 1;
+        }
         if name == "a" && self.href.is_none() {
             self.href = attrs.href.map(str::to_owned);
         }
         self.stack.push(frame);
         self.depth += 1;
-        if self.skip_depth == 0 && self.bylines.len() < MAX_OPEN_BYLINES && is_byline(&attrs) {
+        if self.skip_depth == 0
+            && self.hidden_depth == 0
+            && self.bylines.len() < MAX_OPEN_BYLINES
+            && is_byline(&attrs)
+        {
             self.bylines.push((self.depth, String::new()));
         }
         if self.path.len() < MAX_PATH {
@@ -339,6 +358,9 @@ impl Walker {
         if let Some(frame) = self.stack.pop() {
             if frame.skip {
                 self.skip_depth = self.skip_depth.saturating_sub(1);
+            }
+            if frame.hides {
+                self.hidden_depth = self.hidden_depth.saturating_sub(1);
             }
             if frame.block_level {
                 self.flush();
@@ -378,6 +400,17 @@ impl Walker {
         if self.skip_depth > 0 {
             return;
         }
+        if self.hidden_depth > 0 {
+            if self.hidden_buffer.is_empty() {
+                self.hidden_start = Some(frame);
+                self.hidden_path.clone_from(&self.path);
+            }
+            self.hidden_buffer.push_str(t);
+            if frame.link {
+                self.hidden_link_chars += t.trim().chars().count();
+            }
+            return;
+        }
         for (_, byline) in &mut self.bylines {
             byline.push_str(t);
             byline.push(' ');
@@ -396,20 +429,7 @@ impl Walker {
     }
 
     fn flush(&mut self) {
-        // Table cells stay apart, tab-separated; elsewhere white space folds to single spaces.
-        let mut text = String::with_capacity(self.buffer.len());
-        for cell in self.buffer.split('\t') {
-            let mut words = cell.split_whitespace();
-            let Some(first) = words.next() else { continue };
-            if !text.is_empty() {
-                text.push('\t');
-            }
-            text.push_str(first);
-            for word in words {
-                text.push(' ');
-                text.push_str(word);
-            }
-        }
+        let text = folded_cells(&self.buffer);
         // A short `By Jane Doe` line names the author wherever the page puts it.
         let heading = self.block_kind == Some(ParagraphKind::Heading);
         // The date shown with the headline sits among the few short lines right after it.
@@ -446,6 +466,7 @@ impl Walker {
                     in_body_container: self.block_in_body_container,
                     ancestors: std::mem::take(&mut self.block_path),
                     role: self.block_role,
+                    hidden: false,
                     href,
                 }),
             });
@@ -453,7 +474,68 @@ impl Walker {
         self.buffer.clear();
         self.link_chars = 0;
         self.href = None;
+        self.flush_hidden();
     }
+
+    /// The hidden text since the last block boundary, as a block of its own.
+    fn flush_hidden(&mut self) {
+        let text = folded_cells(&self.hidden_buffer);
+        if let (false, Some(frame)) = (text.is_empty(), self.hidden_start) {
+            let block = Block {
+                text,
+                kind: frame.kind.unwrap_or_default(),
+                gap_before: true,
+                dom: Some(DomHints {
+                    link_chars: self.hidden_link_chars,
+                    in_article: frame.in_article,
+                    in_body_container: frame.in_body_container,
+                    ancestors: std::mem::take(&mut self.hidden_path),
+                    role: frame.role,
+                    hidden: true,
+                    href: None,
+                }),
+            };
+            self.hidden_blocks.push((self.blocks.len(), block));
+        }
+        self.hidden_buffer.clear();
+        self.hidden_link_chars = 0;
+        self.hidden_start = None;
+    }
+
+    /// The blocks in page order, hidden ones among them.
+    fn into_blocks(self) -> Vec<Block> {
+        if self.hidden_blocks.is_empty() {
+            return self.blocks;
+        }
+        let mut all = Vec::with_capacity(self.blocks.len() + self.hidden_blocks.len());
+        let mut hidden = self.hidden_blocks.into_iter().peekable();
+        for (i, block) in self.blocks.into_iter().enumerate() {
+            while let Some((_, h)) = hidden.next_if(|(at, _)| *at <= i) {
+                all.push(h);
+            }
+            all.push(block);
+        }
+        all.extend(hidden.map(|(_, h)| h));
+        all
+    }
+}
+
+/// Table cells apart, tab-separated; elsewhere white space folded to single spaces.
+fn folded_cells(buffer: &str) -> String {
+    let mut text = String::with_capacity(buffer.len());
+    for cell in buffer.split('\t') {
+        let mut words = cell.split_whitespace();
+        let Some(first) = words.next() else { continue };
+        if !text.is_empty() {
+            text.push('\t');
+        }
+        text.push_str(first);
+        for word in words {
+            text.push(' ');
+            text.push_str(word);
+        }
+    }
+    text
 }
 
 #[cfg(test)]
