@@ -219,9 +219,22 @@ fn judge(blocks: &[&Block], title_hint: Option<&str>) -> Vec<Verdict> {
     demote_widget_headers(&mut features);
     // Text payloads have no DOM to mark the comments, so the comments header ends the search.
     let is_text = blocks.iter().all(|b| b.dom.is_none());
-    let marked = marked_body_region(&features);
+    let page = body_region(&features, is_text);
+    // The element the markup names as the article text is searched first, unless the page holds
+    // far more article-like text elsewhere (a teaser list marked up like posts).
+    let marked = marked_body_region(&features).filter(|inside| {
+        let good = |run: &std::ops::Range<usize>| -> usize {
+            features[run.clone()]
+                .iter()
+                .filter(|f| f.good)
+                .map(|f| f.chars)
+                .sum()
+        };
+        page.as_ref()
+            .is_none_or(|page| good(page) <= good(inside) * MARKED_BODY_OUTWEIGHED)
+    });
     let found_in_marked = marked.is_some();
-    let core = marked.or_else(|| body_region(&features, is_text));
+    let core = marked.or(page);
     let mut body = body_mask(blocks, &features, core, found_in_marked);
     let mut first_body = body.iter().position(|b| *b);
     // Bylines and date lines lead the body; further down, a dated line is content (an embedded
@@ -311,6 +324,10 @@ fn kind_in_body(block: &Block, f: &Features) -> ParagraphKind {
         kind => kind,
     }
 }
+
+/// The marked article text gives way to the page-wide run when that run holds this many times
+/// its article-like text.
+const MARKED_BODY_OUTWEIGHED: usize = 3;
 
 /// Blocks between the headline and the body within which a paragraph is the article's lead.
 const LEAD_GAP: usize = 12;
@@ -457,6 +474,22 @@ mod tests {
         );
         let sorted = sorted_html(&page);
         assert_eq!(sorted.kept.len(), 3, "{:?}", sorted.dropped);
+    }
+
+    #[test]
+    fn teasers_marked_up_as_posts_do_not_outweigh_the_article() {
+        let article = ARTICLE.repeat(3);
+        let teaser = "<div class=\"post-content\"><p>Another story about the city, told in one short line of teaser text.</p></div>";
+        let page = format!(
+            "<html><body><article>{article}</article><div>{}</div></body></html>",
+            teaser.repeat(3)
+        );
+        let sorted = sorted_html(&page);
+        let kept: Vec<&str> = sorted.kept.iter().map(|k| k.text.as_str()).collect();
+        assert!(
+            kept.len() >= 9 && kept[0].starts_with("The council voted"),
+            "{kept:?}"
+        );
     }
 
     #[test]
