@@ -33,6 +33,9 @@ pub(super) struct Attrs<'a> {
     pub(super) squashed: String,
 }
 
+/// An id of this many words or more is a slug of the element's text.
+const SLUG_PARTS: usize = 4;
+
 impl<'a> Attrs<'a> {
     pub(super) fn of(e: &'a scraper::node::Element) -> Self {
         let mut attrs = Attrs::default();
@@ -52,6 +55,9 @@ impl<'a> Attrs<'a> {
                 _ => {}
             }
         }
+        // `id="what-is-social-shopping"`: an anchor made from a heading's words names a topic,
+        // not the element's role.
+        let id = id.filter(|id| id.split(['-', '_']).count() < SLUG_PARTS);
         for name in attrs.class.into_iter().chain(id) {
             for token in name.split_whitespace() {
                 if !attrs.names.is_empty() {

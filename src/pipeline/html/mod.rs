@@ -655,6 +655,24 @@ mod tests {
     }
 
     #[test]
+    fn an_anchor_made_from_a_heading_names_no_role() {
+        let page = format!(
+            "<html><body><h2 id=\"what-is-social-shopping\">What is social shopping?</h2>\
+             <div id=\"social\"><a href=\"/s\">Share</a></div><p>{}</p></body></html>",
+            "Social shopping lets people buy what they see in their feeds. ".repeat(20)
+        );
+        let (blocks, _) = parse(&page);
+        let role_of_text = |needle: &str| {
+            blocks
+                .iter()
+                .find(|b| b.text.contains(needle))
+                .and_then(|b| b.dom.as_ref().and_then(|d| d.role))
+        };
+        assert_eq!(role_of_text("What is social shopping"), None);
+        assert_eq!(role_of_text("Share"), Some(DomRole::Social));
+    }
+
+    #[test]
     fn live_commentary_is_not_reader_comments() {
         let page = r#"<html><body>
             <div class="live-match-comments"><p>The two teams are feeling each other out early on.</p></div>
