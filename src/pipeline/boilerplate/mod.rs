@@ -235,7 +235,16 @@ fn judge(blocks: &[&Block], title_hint: Option<&str>) -> Vec<Verdict> {
     });
     let found_in_marked = marked.is_some();
     let core = marked.or(page);
-    let mut body = body_mask(blocks, &features, core, found_in_marked);
+    let mut body = if core.is_some() {
+        body_mask(blocks, &features, core, found_in_marked)
+    } else {
+        // No paragraph long enough to anchor a body: the page's sentences that are no known
+        // boilerplate are the article (a short note, a one-paragraph page, a pasted snippet).
+        features
+            .iter()
+            .map(|f| f.sentence_like && f.bad.is_none() && f.section.is_none() && !f.metadata_line)
+            .collect()
+    };
     let mut first_body = body.iter().position(|b| *b);
     // Bylines and date lines lead the body; further down, a dated line is content (an embedded
     // post's signature, a dateline).
@@ -490,6 +499,18 @@ mod tests {
             kept.len() >= 9 && kept[0].starts_with("The council voted"),
             "{kept:?}"
         );
+    }
+
+    #[test]
+    fn a_short_article_alone_on_its_page_is_the_article() {
+        let (kept, _) = reasons("Paste an article here. It has sentences.");
+        assert_eq!(kept, ["Paste an article here. It has sentences."]);
+        let sorted = sorted_html(
+            "<html><body><nav><a href=\"/\">Home</a></nav><article><h1>Notice</h1>\
+             <p>Body text here.</p></article><footer>© 2025 City Times</footer></body></html>",
+        );
+        let kept: Vec<&str> = sorted.kept.iter().map(|k| k.text.as_str()).collect();
+        assert_eq!(kept, ["Body text here."]);
     }
 
     #[test]
