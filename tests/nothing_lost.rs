@@ -1,0 +1,107 @@
+//! Nothing is lost from an HTML page: every text node a reader could be shown (hidden ones
+//! included) is in `text` or in `removed`. Checked on pages written here and, where the shared
+//! corpora exist (CI), on real pages of the extraction corpora.
+
+use std::collections::HashSet;
+use std::io::Read;
+use std::path::Path;
+
+use article_prep::pipeline::{self, Hints, Input, Options, textkit};
+use scraper::{Html, Node};
+
+/// Elements whose text is never shown to a reader (code, styles, templates, graphics, the head),
+/// and the JSON-LD and `<title>` read as metadata.
+const NOT_TEXT: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "iframe", "button", "select", "input",
+    "textarea", "canvas", "video", "audio", "object", "embed", "map", "head", "math", "dialog",
+    "picture", "source", "title",
+];
+
+/// The words of every shown text node that the prepared article has nowhere.
+fn lost_words(html: &str) -> Vec<String> {
+    let prepared = pipeline::prepare(
+        Input::Html(html.to_owned()),
+        &Hints::default(),
+        &Options::default(),
+    )
+    .expect("the page prepares");
+    let mut all = textkit::fold(&prepared.text);
+    for removed in &prepared.removed {
+        all.push(' ');
+        all.push_str(&textkit::fold(&removed.text));
+    }
+    let words: HashSet<&str> = all.split(' ').collect();
+    let doc = Html::parse_document(html);
+    let mut lost = Vec::new();
+    for node in doc.tree.root().descendants() {
+        let Node::Text(text) = node.value() else {
+            continue;
+        };
+        let shown = node.ancestors().all(|a| match a.value() {
+            Node::Element(e) => !NOT_TEXT.contains(&e.name()),
+            _ => true,
+        });
+        if !shown {
+            continue;
+        }
+        for word in textkit::fold(&textkit::clean(text)).split(' ') {
+            // A word glued to its neighbour node (`foo<b>bar</b>`) is inside a longer word.
+            if !word.is_empty() && !words.contains(word) && !all.contains(word) {
+                lost.push(word.to_owned());
+            }
+        }
+    }
+    lost
+}
+
+#[test]
+fn every_shown_text_of_a_written_page_is_kept_or_removed() {
+    let pages = [
+        r#"<html><head><title>T</title><script>var x = "code";</script></head><body>
+           <nav><a href="/">Home</a> <a href="/w">World</a></nav>
+           <article><h1>Council passes budget</h1><p>The council voted on Tuesday to approve the new budget after a long debate about schools and roads.</p>
+           <p>Members said the plan would <b>fund</b> schools, roads and a new library over the next five years.</p>
+           <div hidden><p>A prefetched story nobody sees yet, with several sentences of its own.</p></div>
+           <span style="display:none">Sign in to read more</span>
+           <table><tr><td>Year</td><td>Spending</td></tr><tr><td>2025</td><td>$4.2m</td></tr></table></article>
+           <aside class="related"><a href="/x">Another story about the council</a></aside>
+           <footer>© 2025 City Times. All rights reserved.</footer></body></html>"#,
+        r#"<html><body><div hidden id="S:0"><main><p>The council voted on Tuesday to approve the new budget after a long debate about schools.</p>
+           <p>Members said the plan would fund schools, roads and a new library over the next five years.</p></main></div></body></html>"#,
+        r#"<html><body><p>Body text here.</p><ul><li>One</li><li>Two</li></ul></body></html>"#,
+    ];
+    for page in pages {
+        let lost = lost_words(page);
+        assert!(lost.is_empty(), "lost {lost:?}");
+    }
+}
+
+#[test]
+fn every_shown_text_of_real_pages_is_kept_or_removed() {
+    let corpora = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let mut checked = 0;
+    for corpus in ["article-extraction-benchmark", "wcxb-dev"] {
+        let Ok(entries) = std::fs::read_dir(corpora.join(corpus).join("html")) else {
+            continue;
+        };
+        let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        // Every eighth page: the whole corpus is the fuzzer's and the evaluations' job.
+        for path in paths.iter().step_by(8) {
+            let mut bytes = Vec::new();
+            let file = std::fs::File::open(path).expect("the corpus file opens");
+            flate2::read::GzDecoder::new(file)
+                .read_to_end(&mut bytes)
+                .expect("the corpus file is gzip");
+            let lost = lost_words(&String::from_utf8_lossy(&bytes));
+            assert!(
+                lost.is_empty(),
+                "{}: lost {:?}",
+                path.display(),
+                &lost[..lost.len().min(20)]
+            );
+            checked += 1;
+        }
+    }
+    eprintln!("nothing lost on {checked} corpus pages");
+}
