@@ -26,10 +26,13 @@ struct Scoring<'a> {
     ids: &'a [&'a String],
 }
 
+/// Extracted texts by page id, the gold file's format.
+type TextsById = serde_json::Map<String, Value>;
+
 /// One system's predictions on one mode, with what they cost.
 struct Predictions {
     name: String,
-    texts: serde_json::Map<String, Value>,
+    texts: TextsById,
     words: BTreeMap<String, usize>,
     bytes: usize,
     seconds: f64,
@@ -194,10 +197,7 @@ mod baselines {
 
 /// Predictions other extractors made earlier (`DIR/<mode>-<name>.json`, the gold file's format),
 /// by name.
-fn saved_predictions(
-    dir: &Path,
-    mode: &str,
-) -> Result<Vec<(String, serde_json::Map<String, Value>)>, String> {
+fn saved_predictions(dir: &Path, mode: &str) -> Result<Vec<(String, TextsById)>, String> {
     let mut found = Vec::new();
     let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
@@ -213,7 +213,7 @@ fn saved_predictions(
         else {
             continue;
         };
-        let texts: serde_json::Map<String, Value> = serde_json::from_str(
+        let texts: TextsById = serde_json::from_str(
             &std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?,
         )
         .map_err(|e| format!("{}: {e}", path.display()))?;
