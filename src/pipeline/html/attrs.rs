@@ -8,8 +8,8 @@ use rustc_hash::FxHashMap;
 use crate::pipeline::block::DomRole;
 use crate::pipeline::lexicon::Words;
 use crate::pipeline::lexicon::markup::{
-    AD_CLASSES, ASIDE_CLASSES, BODY_CONTAINER_CLASSES, BYLINE_CLASSES, CAPTION_CLASSES,
-    COMMENT_CLASSES, CONSENT_CLASSES, DECK_CLASSES, EMBED_CLASSES, FOOTER_CLASSES,
+    AD_CLASSES, ASIDE_CLASSES, AUTHOR_PATHS, BODY_CONTAINER_CLASSES, BYLINE_CLASSES,
+    CAPTION_CLASSES, COMMENT_CLASSES, CONSENT_CLASSES, DECK_CLASSES, EMBED_CLASSES, FOOTER_CLASSES,
     NAVIGATION_CLASSES, NOT_BYLINE_CLASSES, PROMOTION_CLASSES, RELATED_CLASSES, REVISION_CLASSES,
     SHARE_CLASSES,
 };
@@ -126,10 +126,25 @@ pub(super) fn is_byline(attrs: &Attrs<'_>) -> bool {
     };
     token_is(attrs.rel, "author")
         || token_is(attrs.itemprop, "author")
+        || attrs.href.is_some_and(is_author_page)
         || attrs.classes().any(|t| {
             (t.contains("author") || t.contains("byline"))
                 && !NOT_BYLINE_CLASSES.iter().any(|w| t.contains(w))
         })
+}
+
+/// A link to an author's page: a path segment before the last names the author pages
+/// (`/author/jane-doe/`, `/autoren/jane-doe`).
+fn is_author_page(href: &str) -> bool {
+    let path = href.split_once("://").map_or(href, |(_, rest)| {
+        rest.split_once('/').map_or("", |(_, p)| p)
+    });
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    segments.len() >= 2
+        && segments[..segments.len() - 1]
+            .iter()
+            .any(|s| AUTHOR_PATHS.contains(&s.to_ascii_lowercase()))
 }
 
 /// An element named for a revision of the page: `post-date__modified`, `field--name-changed`,
@@ -242,4 +257,28 @@ fn class_role(part: &str, live: bool) -> Option<DomRole> {
                 && !(*role == DomRole::Comments && (live || part.starts_with("commentary")))
         })
         .map(|&(_, role)| role)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_link_to_an_author_page_is_told_by_its_path() {
+        for href in [
+            "/articles/authors/shannon-grilli",
+            "https://example.com/author/jane-doe/",
+            "https://example.de/autoren/max?ref=1",
+        ] {
+            assert!(is_author_page(href), "{href}");
+        }
+        for href in [
+            "/author",
+            "https://example.com/authors",
+            "/blog/how-to-find-an-author/",
+            "https://author.example.com/post/1",
+        ] {
+            assert!(!is_author_page(href), "{href}");
+        }
+    }
 }

@@ -66,6 +66,15 @@ pub(crate) static NOT_BYLINE_CLASSES: Words = Words::new(&[
     ]),
 ]);
 
+/// Path segments of a link to an author's page (`/author/jane-doe/`).
+#[rustfmt::skip]
+pub(crate) static AUTHOR_PATHS: Words = Words::new(&[
+    (&["en"], &["author", "authors", "contributor", "contributors", "writer", "writers"]),
+    (&["de", "es", "pt"], &["autor", "autoren", "autores"]),
+    (&["fr"], &["auteur", "auteurs"]),
+    (&["it"], &["autore", "autori"]),
+]);
+
 /// Squashed class names of a subtitle (`sub-head`, `stand-first`, `article-dek`).
 #[rustfmt::skip]
 pub(crate) static DECK_CLASSES: Words = Words::new(&[
@@ -248,6 +257,7 @@ pub(super) fn lists() -> Vec<super::Checked> {
             Sorted,
             Union,
         ),
+        checked("AUTHOR_PATHS", &AUTHOR_PATHS, Lower, Sorted, Union),
         checked("DECK_CLASSES", &DECK_CLASSES, Lower, Sorted, Union),
         checked("EMBED_CLASSES", &EMBED_CLASSES, Lower, Sorted, Union),
         checked("REVISION_CLASSES", &REVISION_CLASSES, Lower, Sorted, Union),
