@@ -18,6 +18,17 @@ pub(super) fn is_byline_line(text: &str) -> bool {
     (glued_by(text) || opens) && text.split_whitespace().count() <= 12
 }
 
+/// A byline's label standing alone: `Written by`, `By`, `Author`, `Authors:`.
+pub(super) fn is_byline_label(text: &str) -> bool {
+    let label = text.trim_end_matches(':').trim_end();
+    let alone = |t: &str| {
+        BYLINE_OPENERS
+            .opening(t)
+            .is_some_and(|(_, rest)| rest.is_empty())
+    };
+    alone(label) || alone(&format!("{label}:"))
+}
+
 /// Author names as people read them: roles, organisations after a comma and dates glued to the
 /// name cut off; user names, ids, placeholders and widget text dropped; duplicates removed.
 #[must_use]

@@ -6,7 +6,7 @@ use crate::pipeline::dates;
 use crate::pipeline::lexicon::markup::{AUTHOR_META_KEYS, MODIFIED_META_KEYS, PUBLISHED_META_KEYS};
 use crate::pipeline::textkit::fold;
 
-use super::authors::{byline_names, clean_authors};
+use super::authors::{byline_names, clean_authors, is_byline_label};
 use super::ld::LdArticle;
 use super::titles::{clean_title, is_variant_of, title_parts};
 use super::{Capture, Frame};
@@ -47,6 +47,8 @@ pub(super) struct HeadCollector {
     og_title: Option<String>,
     site_name: Option<String>,
     authors: Vec<String>,
+    /// `twitter:labelN` / `twitter:dataN` pairs (a link preview's fields: `Written by`, a name).
+    preview_fields: [(Option<String>, Option<String>); PREVIEW_FIELDS],
     /// Names read from byline elements: inside the article first, then elsewhere on the page.
     byline_authors: [Vec<String>; 2],
     /// The date the page shows under its headline (`Updated Dec 18, 2025 · 12 min read`).
@@ -115,6 +117,20 @@ impl HeadCollector {
                     }
                     _ if meta_date(&key) == Some(MetaDate::Modified) => {
                         self.modified.get_or_insert(content);
+                    }
+                    field if field.starts_with("twitter:") => {
+                        let field = &field["twitter:".len()..];
+                        let kind = field.trim_end_matches(|c: char| c.is_ascii_digit());
+                        let slot = field[kind.len()..]
+                            .parse::<usize>()
+                            .ok()
+                            .and_then(|n| n.checked_sub(1))
+                            .and_then(|i| self.preview_fields.get_mut(i));
+                        match (kind, slot) {
+                            ("label", Some(slot)) => slot.0 = Some(content),
+                            ("data", Some(slot)) => slot.1 = Some(content),
+                            _ => {}
+                        }
                     }
                     "description" | "og:description" => {
                         self.description.get_or_insert(content);
@@ -319,6 +335,13 @@ impl HeadCollector {
             .and_then(|rest| rest.split('/').next())
             .unwrap_or_default()
             .to_ascii_lowercase();
+        let previewed = self.preview_fields.iter().filter_map(|(label, data)| {
+            label
+                .as_deref()
+                .filter(|l| is_byline_label(l))
+                .and(data.clone())
+        });
+        self.authors.extend(previewed);
         let candidates: Vec<Vec<String>> = [ld.author_names(), self.authors, in_article, elsewhere]
             .into_iter()
             .map(clean_authors)
@@ -367,6 +390,9 @@ impl HeadCollector {
         }
     }
 }
+
+/// Fields of a link preview read (`twitter:label1` … `twitter:label4`): the ones sites fill.
+const PREVIEW_FIELDS: usize = 4;
 
 /// Which date a `<meta>` key names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -560,6 +586,27 @@ mod tests {
             <h3>By Functionality</h3>
             <p>Fasting is a common practice, whether for religious reasons or for health.</p></body></html>"#;
         assert_eq!(authors_and_date(page).0, ["Daryl Austin"]);
+    }
+
+    #[test]
+    fn a_label_block_names_the_author_in_the_next_block() {
+        let page = r#"<html><body><h1>Trends in catering</h1>
+            <div><p>Written by</p><p>Edzel Tabing</p></div>
+            <div><h3>Author</h3><p>Lisa D. Ellis</p></div>
+            <p>Catering is changing fast, and these are the trends we see this year.</p></body></html>"#;
+        assert_eq!(authors_and_date(page).0, ["Edzel Tabing", "Lisa D. Ellis"]);
+    }
+
+    #[test]
+    fn an_author_link_and_a_previews_written_by_field_name_the_author() {
+        let page = r#"<html><body><h1>An LLC in New York</h1><div><span>Reviewed</span>
+            <a href="/articles/authors/shannon-grilli">Shannon Grilli</a></div>
+            <p>Starting an LLC takes a few steps, and this guide walks through each one.</p></body></html>"#;
+        assert_eq!(authors_and_date(page).0, ["Shannon Grilli"]);
+        let page = r#"<html><head><meta name="twitter:label1" content="Written by">
+            <meta name="twitter:data1" content="Nawaz Dhandala"><meta name="twitter:label2" content="Reading time">
+            <meta name="twitter:data2" content="9 minutes"></head><body><h1>Query plans</h1></body></html>"#;
+        assert_eq!(authors_and_date(page).0, ["Nawaz Dhandala"]);
     }
 
     #[test]

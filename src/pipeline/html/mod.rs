@@ -24,7 +24,7 @@ use super::dates;
 use super::lexicon::Words;
 use super::lexicon::markup::{BLOCK_ELEMENTS, SKIPPED_ELEMENTS};
 use attrs::{Attrs, is_article, is_body_container, is_byline, is_revision, role_of};
-use authors::is_byline_line;
+use authors::{is_byline_label, is_byline_line};
 use head::HeadCollector;
 pub use head::PageMeta;
 
@@ -204,6 +204,8 @@ struct Walker {
     bylines: Vec<(usize, String)>,
     /// Blocks since the headline's `<h1>` closed, while the date shown with it is looked for.
     blocks_after_h1: Option<usize>,
+    /// The last block was a byline's label alone (`Written by`): the next one may be the names.
+    after_byline_label: bool,
 }
 
 /// Blocks after the headline that may carry its date, and the most words each may have: past
@@ -449,6 +451,14 @@ impl Walker {
             .filter(|_| !heading && is_byline_line(&text))
         {
             self.head.byline(&text, frame);
+        }
+        if !text.is_empty() {
+            // `<p>Written by</p><p>Jane Doe</p>`: the label's next block is the byline.
+            if std::mem::replace(&mut self.after_byline_label, is_byline_label(&text)) {
+                if let Some(frame) = self.top().copied() {
+                    self.head.byline(&text, frame);
+                }
+            }
         }
         if !text.is_empty() {
             let link_chars = self.link_chars;
