@@ -395,6 +395,27 @@ mod tests {
     }
 
     #[test]
+    fn a_menus_company_header_does_not_end_the_search_before_the_article() {
+        let menu = "Academy Get tips, tricks, and stats on everything across content and marketing.\n\
+            Blog Read about the latest trends and news in digital marketing from our team.\n\
+            Events Catch up on our digital marketing events and webinars held every month.\n\
+            Partners Harness the power of our partner ecosystem and always be one step ahead.\n\
+            Integrations Our platform is built to fit seamlessly within your existing tech stack.\n\
+            Knowledge Base Find feature articles, setup and maintenance guides, and training courses.\n\
+            Research Studies Read our original research on how people search and what they click.\n\
+            Webinars Watch our experts walk through the newest features and what they mean for you.\n\
+            Customer Stories Discover how leading brands grow with our platform and our services.\n\
+            Company\nAbout us\nCareers\nPress\n";
+        let paragraph = "The search landscape has changed more over the last twelve months than it \
+            has since the first search engines, and marketers who plan their content for the next year \
+            need to understand what answer engines read, what they cite and why they cite it.\n";
+        let input = format!("{menu}{}", paragraph.repeat(12));
+        let (kept, _) = reasons(&input);
+        assert_eq!(kept.len(), 12, "{kept:?}");
+        assert!(kept.iter().all(|k| k.starts_with("The search landscape")));
+    }
+
+    #[test]
     fn the_lead_between_the_headline_and_a_photo_is_kept() {
         let page = "<html><body><div>Home</div><div>News</div>\
             <div><h1>Lotte Tobisch ist tot</h1>\

@@ -43,11 +43,16 @@ pub(super) fn marked_body_region(features: &[Features]) -> Option<Range<usize>> 
 /// A body candidate worth keeping over anything after the comments: a few paragraphs' worth.
 const SUBSTANTIAL_BODY: i64 = 600;
 
+/// How many times the body found before the comments or the footer a run after them must hold.
+const AFTER_CLOSING_FACTOR: i64 = 3;
+
 /// The highest-valued run of blocks not crossing a hard section header, if any block is good.
 pub(super) fn body_region(features: &[Features], stop_at_comments: bool) -> Option<Range<usize>> {
     let mut best: Option<(i64, Range<usize>)> = None;
     let mut run_start = 0;
     let mut run_sum: i64 = 0;
+    // Past the comments or the footer, the value a run must beat (see below).
+    let mut closed_at: Option<i64> = None;
     for (i, f) in features.iter().enumerate() {
         let hard_stop = f
             .section
@@ -58,13 +63,11 @@ pub(super) fn body_region(features: &[Features], stop_at_comments: bool) -> Opti
             let closing = f.section.is_some_and(|s| {
                 matches!(s.reason, RemovalReason::Comments | RemovalReason::Footer)
             });
-            if stop_at_comments
-                && closing
-                && best
+            if stop_at_comments && closing && closed_at.is_none() {
+                closed_at = best
                     .as_ref()
-                    .is_some_and(|(score, _)| *score >= SUBSTANTIAL_BODY)
-            {
-                break;
+                    .map(|(score, _)| *score)
+                    .filter(|score| *score >= SUBSTANTIAL_BODY);
             }
             run_sum = 0;
             run_start = i + 1;
@@ -76,7 +79,10 @@ pub(super) fn body_region(features: &[Features], stop_at_comments: bool) -> Opti
         }
         run_sum += f.value();
         let anchors = f.good || f.in_body_container && f.value() > 0;
-        if anchors && best.as_ref().is_none_or(|(s, _)| run_sum > *s) {
+        // A header mistaken for the footer's (a menu's `Company`) may come before the article:
+        // a run after it wins only when it outweighs the body found before it many times over.
+        let beats_closed = closed_at.is_none_or(|c| run_sum > c * AFTER_CLOSING_FACTOR);
+        if anchors && beats_closed && best.as_ref().is_none_or(|(s, _)| run_sum > *s) {
             best = Some((run_sum, run_start..i + 1));
         }
     }
