@@ -30,7 +30,13 @@ pub(super) struct Features {
     pub(super) in_body_container: bool,
     /// A short line that reads like a list entry: numbered, bulleted, or with figures.
     pub(super) list_like: bool,
+    /// A line of a plain-text payload long enough to be an article's list entry or table row
+    /// (`Network: 10 Gbps connections available`): neither body nor furniture.
+    pub(super) text_entry: bool,
 }
+
+/// Words from which a plain-text line is an entry of the article's lists, not furniture.
+const TEXT_ENTRY_WORDS: usize = 3;
 
 impl Features {
     pub(super) fn of(block: &Block) -> Self {
@@ -88,7 +94,9 @@ impl Features {
             || words >= 3
                 && text.chars().filter(char::is_ascii_digit).count() >= 2
                 && !metadata_line;
+        let text_entry = block.dom.is_none() && !good && words >= TEXT_ENTRY_WORDS;
         Self {
+            text_entry,
             key,
             words,
             chars,
@@ -119,6 +127,8 @@ impl Features {
         } else if self.in_body_container && self.words >= 3 {
             // Short lines of the marked article text (a calendar, a list of results) are content.
             i64::try_from(self.chars / 2).unwrap_or(0)
+        } else if self.text_entry {
+            0
         } else if self.sentence_like && self.words >= 4 || self.list_like {
             -10
         } else if self.words <= 2 {

@@ -395,6 +395,24 @@ mod tests {
     }
 
     #[test]
+    fn a_text_payloads_lists_between_paragraphs_stay_in_the_article() {
+        let paragraph = "Growing companies can benefit from the ability to scale between virtual and \
+            physical infrastructure, and the platform suits workloads that must stay compliant.\n";
+        let list = "Servers: AMD EPYC processors with up to 128 cores\n\
+            Network: 10 Gbps connections available\n\
+            Setup time: ready-to-use servers deploy in minutes\n\
+            Private networks connect your servers securely\n\
+            Automation through a REST API\n\
+            Billing by the hour or the month\n\
+            Strong data protection in European data centres\n\
+            Limited managed services offerings\n\
+            Smaller global footprint than the largest clouds\n";
+        let input = format!("{paragraph}{list}{paragraph}{list}{paragraph}");
+        let (kept, dropped) = reasons(&input);
+        assert_eq!(kept.len(), 21, "{dropped:?}");
+    }
+
+    #[test]
     fn a_menus_company_header_does_not_end_the_search_before_the_article() {
         let menu = "Academy Get tips, tricks, and stats on everything across content and marketing.\n\
             Blog Read about the latest trends and news in digital marketing from our team.\n\
