@@ -135,6 +135,17 @@ enum Cmd {
         /// check part is below these: `span=0.8,speaker=0.6,named=0.7`.
         #[arg(long)]
         min: Option<String>,
+        /// Choose the speakers with this model file instead of the embedded one (`rules`: the
+        /// hand rules' choice, the baseline a learned model must beat).
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Cross-validate: the articles of fold k by `DIR/fold-k.json`; prints each fold's
+        /// figures and their mean.
+        #[arg(long)]
+        models: Option<PathBuf>,
+        /// Write every quote's options (candidate speakers and features) here, for training.
+        #[arg(long)]
+        explain: Option<PathBuf>,
     },
 }
 
@@ -201,6 +212,9 @@ fn run(cli: Cli) -> Result<bool, String> {
             scorer,
             misses,
             min,
+            model,
+            models,
+            explain,
         } => {
             let scorer = scorer.unwrap_or_else(|| {
                 gold.parent()
@@ -208,7 +222,15 @@ fn run(cli: Cli) -> Result<bool, String> {
                     .join("../../tools/quotes_score.py")
             });
             let floors = parse_floors(min.as_deref())?;
-            quotes::run(&gold, &out, &scorer, misses, &floors)
+            quotes::run(&quotes::Request {
+                gold_path: &gold,
+                out: &out,
+                scorer: &scorer,
+                misses,
+                floors: &floors,
+                models: quotes::Models::read(model.as_deref(), models.as_deref())?,
+                explain: explain.as_deref(),
+            })
         }
     }
 }

@@ -1,26 +1,89 @@
 //! `eval quotes`: quotations and speakers on annotated articles (JSON Lines with `id`, `text`,
 //! `quotes`), scored by the shared quotes scorer for the whole set, its tune part and its check
-//! part.
+//! part, with the speaker errors by kind (`scripts/speaker-errors.py`). The speakers may be chosen
+//! by another model than the embedded one, or by one model per fold (cross-validation: each
+//! article's speakers by the model trained without its fold), and the options every choice was
+//! made from may be written out for training (`scripts/train-speaker`).
 
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Instant;
 
-use article_prep::pipeline::{self, Hints, Input, Options};
+use article_prep::pipeline::quotes::{self as quote_stage, SpeakerModel};
+use article_prep::pipeline::{self, Hints, Input, Options, language};
 use serde_json::{Value, json};
 
 use super::run_scorer;
 use super::split::{Part, Split};
 
-/// Prepares every article as kept text, writes the predictions, scores each part and lists the
-/// misses of the tune part; the floors are the check part's.
-pub fn run(
-    gold_path: &Path,
-    out: &Path,
-    scorer: &Path,
-    misses: usize,
-    floors: &BTreeMap<String, f64>,
-) -> Result<bool, String> {
+/// Which model chooses the speakers.
+pub enum Models {
+    /// The one embedded in the crate.
+    Embedded,
+    /// One model for every article.
+    One(SpeakerModel),
+    /// One model per fold: the articles of fold `k` by `models[k]`.
+    Folds(Vec<SpeakerModel>),
+}
+
+impl Models {
+    /// `--model FILE` (`--model rules`: the hand rules' choice) or `--models DIR`
+    /// (`DIR/fold-0.json` … `fold-4.json`), else the embedded one.
+    pub fn read(model: Option<&Path>, models: Option<&Path>) -> Result<Self, String> {
+        let load = |path: &Path| {
+            std::fs::read_to_string(path)
+                .map_err(|e| format!("{}: {e}", path.display()))
+                .and_then(|json| SpeakerModel::from_json(&json))
+        };
+        match (model, models) {
+            (Some(_), Some(_)) => Err("give --model or --models, not both".into()),
+            (Some(path), None) if path == Path::new("rules") => {
+                Ok(Self::One(SpeakerModel::rules()))
+            }
+            (Some(path), None) => Ok(Self::One(load(path)?)),
+            (None, Some(dir)) => Ok(Self::Folds(
+                (0..5)
+                    .map(|k| load(&dir.join(format!("fold-{k}.json"))))
+                    .collect::<Result<_, _>>()?,
+            )),
+            (None, None) => Ok(Self::Embedded),
+        }
+    }
+
+    fn for_fold(&self, fold: u8) -> &SpeakerModel {
+        match self {
+            Self::Embedded => SpeakerModel::embedded(),
+            Self::One(m) => m,
+            Self::Folds(ms) => ms
+                .get(usize::from(fold))
+                .unwrap_or(SpeakerModel::embedded()),
+        }
+    }
+}
+
+/// What `eval quotes` is asked for.
+pub struct Request<'a> {
+    pub gold_path: &'a Path,
+    pub out: &'a Path,
+    pub scorer: &'a Path,
+    pub misses: usize,
+    pub floors: &'a BTreeMap<String, f64>,
+    pub models: Models,
+    /// Where to write every quote's options (candidates and their features), for training.
+    pub explain: Option<&'a Path>,
+}
+
+/// Prepares every article as kept text, writes the predictions, scores each part (and each fold,
+/// with a model per fold) and lists the misses of the tune part; the floors are the check part's.
+pub fn run(request: &Request<'_>) -> Result<bool, String> {
+    let Request {
+        gold_path,
+        out,
+        scorer,
+        misses,
+        floors,
+        ..
+    } = *request;
     let gold_text =
         std::fs::read_to_string(gold_path).map_err(|e| format!("{}: {e}", gold_path.display()))?;
     let articles: Vec<Value> = gold_text
@@ -30,11 +93,13 @@ pub fn run(
         .collect::<Result<_, _>>()
         .map_err(|e| e.to_string())?;
     std::fs::create_dir_all(out).map_err(|e| e.to_string())?;
+    let split = Split::of(gold_path);
     let options = Options {
         keep_all_text: true,
         ..Options::default()
     };
     let mut lines = Vec::new();
+    let mut explained_lines = Vec::new();
     let mut predicted: BTreeMap<String, Vec<(usize, usize, String)>> = BTreeMap::new();
     let mut seconds = 0f64;
     for a in &articles {
@@ -44,38 +109,84 @@ pub fn run(
         let prepared = pipeline::prepare(Input::Text(text.to_owned()), &Hints::default(), &options)
             .map_err(|e| format!("{id}: {e}"))?;
         seconds += started.elapsed().as_secs_f64();
+        // The speakers again, by the model asked for (the same answer with the embedded one).
+        let explained = quote_stage::explain(
+            &prepared.text,
+            &prepared.paragraphs,
+            &prepared.sentences,
+            language::Profile::for_tag(&prepared.metadata.language).capitals,
+            request.models.for_fold(split.fold(&id)),
+        );
         let map = align(&prepared.text, text);
-        let quotes: Vec<Value> = prepared
-            .quotes
-            .iter()
-            .map(|q| {
-                let start = source_offset(&map, q.span.start());
-                let end = source_offset(&map, q.span.end().saturating_sub(1)) + 1;
-                let speaker = q.speaker.clone();
-                predicted.entry(id.clone()).or_default().push((start, end, speaker.clone().unwrap_or_default()));
-                json!({ "start": start, "end": end, "text": q.span.slice(&prepared.text), "speaker": speaker, "attribution": format!("{:?}", q.attribution), "cue": q.cue })
-            })
-            .collect();
+        let mut quotes = Vec::new();
+        let mut options_of = Vec::new();
+        for e in &explained {
+            let q = &e.quote;
+            let start = source_offset(&map, q.span.start());
+            let end = source_offset(&map, q.span.end().saturating_sub(1)) + 1;
+            let speaker = q.speaker.clone();
+            predicted.entry(id.clone()).or_default().push((
+                start,
+                end,
+                speaker.clone().unwrap_or_default(),
+            ));
+            quotes.push(json!({ "start": start, "end": end, "text": q.span.slice(&prepared.text), "speaker": speaker, "attribution": format!("{:?}", q.attribution), "cue": q.cue }));
+            options_of.push(json!({ "start": start, "end": end, "speaker": speaker, "candidates": e.candidates, "nobody": e.nobody }));
+        }
         lines.push(json!({ "id": id, "quotes": quotes }).to_string());
+        explained_lines
+            .push(json!({ "id": id, "fold": split.fold(&id), "quotes": options_of }).to_string());
+    }
+    if let Some(path) = request.explain {
+        let (candidate, nobody) = quote_stage::speaker_feature_names();
+        let header =
+            json!({ "features": { "candidate": candidate, "nobody": nobody } }).to_string();
+        let body = std::iter::once(header)
+            .chain(explained_lines)
+            .collect::<Vec<_>>()
+            .join("\n");
+        std::fs::write(path, body + "\n").map_err(|e| format!("{}: {e}", path.display()))?;
     }
     let pred_path = out.join("quotes-pred.jsonl");
     std::fs::write(&pred_path, lines.join("\n") + "\n").map_err(|e| e.to_string())?;
-    let split = Split::of(gold_path);
+    let errors_script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/speaker-errors.py");
+    let tools = scorer.parent().unwrap_or(Path::new("."));
+    let speaker_errors = |gold: &Path| -> Result<Value, String> {
+        serde_json::from_str(&run_scorer(
+            &errors_script,
+            &[tools.as_os_str(), gold.as_os_str(), pred_path.as_os_str()],
+        )?)
+        .map_err(|e| format!("speaker errors: {e}"))
+    };
+    let gold_lines: Vec<&str> = gold_text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let write_gold =
+        |name: &str, keep: &dyn Fn(&str) -> bool| -> Result<(std::path::PathBuf, usize), String> {
+            let path = out.join(format!("quotes-gold-{name}.jsonl"));
+            let kept: Vec<&str> = gold_lines
+                .iter()
+                .zip(&articles)
+                .filter(|(_, a)| keep(a["id"].as_str().unwrap_or_default()))
+                .map(|(line, _)| *line)
+                .collect();
+            std::fs::write(&path, kept.join("\n") + "\n").map_err(|e| e.to_string())?;
+            Ok((path, kept.len()))
+        };
     let mut check_figures = Value::Null;
     for part in Part::EACH {
-        let part_gold = out.join(format!("quotes-gold-{}.jsonl", part.name()));
-        let kept: Vec<&str> = gold_text
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .zip(&articles)
-            .filter(|(_, a)| split.holds(part, a["id"].as_str().unwrap_or_default()))
-            .map(|(line, _)| line)
-            .collect();
-        std::fs::write(&part_gold, kept.join("\n") + "\n").map_err(|e| e.to_string())?;
-        println!("== {} ({} articles)", part.name(), kept.len());
+        let (part_gold, count) = write_gold(part.name(), &|id| split.holds(part, id))?;
+        println!("== {} ({count} articles)", part.name());
         print!(
             "{}",
             run_scorer(scorer, &[part_gold.as_os_str(), pred_path.as_os_str()])?
+        );
+        let e = speaker_errors(&part_gold)?;
+        println!(
+            "speaker errors: {} scored, {} right, {} wrong (wrong-speaker rate {:.3}), {} with none given",
+            e["scored"],
+            e["right"],
+            e["wrong"],
+            e["wrong_rate"].as_f64().unwrap_or(0.0),
+            e["missing"]
         );
         if part == Part::Check {
             check_figures = serde_json::from_str(&run_scorer(
@@ -88,6 +199,9 @@ pub fn run(
             )?)
             .unwrap_or_default();
         }
+    }
+    if matches!(request.models, Models::Folds(_)) {
+        print_folds(scorer, &split, &write_gold, &speaker_errors, &pred_path)?;
     }
     println!(
         "speed: {:.1} articles/s (one core, whole pipeline)",
@@ -162,6 +276,53 @@ pub fn run(
         }
     }
     Ok(ok)
+}
+
+/// Writes the gold articles of one part (named, selected by id): the file and its article count.
+type GoldWriter<'a> =
+    dyn Fn(&str, &dyn Fn(&str) -> bool) -> Result<(std::path::PathBuf, usize), String> + 'a;
+
+/// Each fold's figures (its articles' speakers chosen by the model trained without it) and their
+/// mean: the cross-validated figures.
+fn print_folds(
+    scorer: &Path,
+    split: &Split,
+    write_gold: &GoldWriter<'_>,
+    speaker_errors: &dyn Fn(&Path) -> Result<Value, String>,
+    pred_path: &Path,
+) -> Result<(), String> {
+    println!("== folds (each scored with the model trained on the other four)");
+    println!("fold  articles  span F1  speaker acc  named F1  wrong rate");
+    let mut sums = [0f64; 4];
+    for fold in 0..5u8 {
+        let (gold, count) = write_gold(&format!("fold-{fold}"), &|id| split.fold(id) == fold)?;
+        let figures: Value = serde_json::from_str(&run_scorer(
+            scorer,
+            &[gold.as_os_str(), pred_path.as_os_str(), "--json".as_ref()],
+        )?)
+        .map_err(|e| format!("scorer JSON: {e}"))?;
+        let row = [
+            figures["span_overlap"]["f1"].as_f64().unwrap_or(0.0),
+            figures["speaker_acc_overlap"].as_f64().unwrap_or(0.0),
+            figures["attrib_f1_named"]["f1"].as_f64().unwrap_or(0.0),
+            speaker_errors(&gold)?["wrong_rate"].as_f64().unwrap_or(0.0),
+        ];
+        for (sum, v) in sums.iter_mut().zip(row) {
+            *sum += v;
+        }
+        println!(
+            "{fold:>4}  {count:>8}  {:>7.3}  {:>11.3}  {:>8.3}  {:>10.3}",
+            row[0], row[1], row[2], row[3]
+        );
+    }
+    println!(
+        "mean            {:>7.3}  {:>11.3}  {:>8.3}  {:>10.3}",
+        sums[0] / 5.0,
+        sums[1] / 5.0,
+        sums[2] / 5.0,
+        sums[3] / 5.0
+    );
+    Ok(())
 }
 
 /// For each char boundary of `normalised`, the code-point offset of the same character in

@@ -117,6 +117,30 @@ pub(crate) static CUE_AUXILIARIES: Words = Words::new(&[
     ]),
 ]);
 
+/// Cue verbs of plain saying, for the speaker choice's cue class (`said X`, `X says`).
+#[rustfmt::skip]
+pub(crate) static SAY_VERBS: Words = Words::new(&[
+    (&["en"], &[
+        "said", "say", "saying", "says",
+    ]),
+]);
+
+/// Cue verbs of telling someone (`told Reuters`): the name after them is often the listener.
+#[rustfmt::skip]
+pub(crate) static TELL_VERBS: Words = Words::new(&[
+    (&["en"], &[
+        "tell", "telling", "tells", "told",
+    ]),
+]);
+
+/// Cues that name a source rather than a speaker (`according to the report`).
+#[rustfmt::skip]
+pub(crate) static SOURCE_CUES: Words = Words::new(&[
+    (&["en"], &[
+        "according to", "per",
+    ]),
+]);
+
 #[cfg(test)]
 pub(super) fn lists() -> Vec<super::Checked> {
     use super::{Form::Folded, Form::Lower, Order::Sorted, Read::Union, checked};
@@ -127,5 +151,8 @@ pub(super) fn lists() -> Vec<super::Checked> {
         checked("WORK_MARKERS", &WORK_MARKERS, Folded, Sorted, Union),
         checked("NAMING_WORDS", &NAMING_WORDS, Lower, Sorted, Union),
         checked("CUE_AUXILIARIES", &CUE_AUXILIARIES, Folded, Sorted, Union),
+        checked("SAY_VERBS", &SAY_VERBS, Lower, Sorted, Union),
+        checked("TELL_VERBS", &TELL_VERBS, Lower, Sorted, Union),
+        checked("SOURCE_CUES", &SOURCE_CUES, Lower, Sorted, Union),
     ]
 }

@@ -370,3 +370,49 @@ pub(super) fn without_affiliation(text: &str, mention: Span) -> Span {
         _ => mention,
     }
 }
+
+/// A name standing in a region, as a candidate speaker.
+pub(super) struct NameSeen {
+    pub(super) mention: Span,
+    /// Right after a preposition (`told NBC`, `regarding Muslims`): an object, rarely a speaker.
+    pub(super) after_preposition: bool,
+    /// The region's first word, which is capitalised whatever it is.
+    pub(super) at_start: bool,
+}
+
+/// The names of a region (its quoted words left out), each as long as it runs, at most `max`.
+pub(super) fn names_in(
+    text: &str,
+    region: super::tokens::Region,
+    quoted: &[(usize, usize)],
+    max: usize,
+) -> Vec<NameSeen> {
+    let (toks, lower) = super::tokens::words_outside(text, region, quoted, usize::MAX);
+    let mut seen = Vec::new();
+    for end in 1..=toks.len() {
+        // The name's last word: the next word does not carry it on.
+        let carries_on = toks.get(end).is_some_and(|next| {
+            toks[end - 1].punct.is_none()
+                && adjacent(text, toks[end - 1], *next)
+                && is_capitalised(next.word)
+                && !is_not_name(&lower[end])
+        });
+        if carries_on {
+            continue;
+        }
+        if let Some((mention, false)) = name_ending_at(text, &toks, &lower, end) {
+            let first = toks.partition_point(|t| t.start < mention.start());
+            seen.push(NameSeen {
+                mention,
+                after_preposition: first
+                    .checked_sub(1)
+                    .is_some_and(|b| PREPOSITIONS.contains(&lower[b])),
+                at_start: first == 0,
+            });
+            if seen.len() == max {
+                break;
+            }
+        }
+    }
+    seen
+}

@@ -1,8 +1,8 @@
 //! The speaker's mention next to a quotation: a transcript's label, a cue after the words
 //! (`'Q,' Coale said`), a cue before them in the sentence (`Coale said: 'Q'`), a source named
 //! (`according to X`), a noun of speech (`his message: 'Q'`), the sentence before (`…, Schiff
-//! said. 'Q'`) or an introducing paragraph (`Caddell continued:`). The first way that finds a
-//! mention wins.
+//! said. 'Q'`) or an introducing paragraph (`Caddell continued:`). Every way that finds a
+//! mention gives a candidate; [`super::ranking`] chooses among them.
 
 use super::clauses::{clause_subject, sentence_subject};
 use super::cues::{cue_phrase, cue_word, is_adverbial, is_auxiliary, is_verb_at};
@@ -31,20 +31,32 @@ pub(super) struct Found {
 /// One way a quotation names its speaker.
 type Way = fn(&Article<'_>, &ParagraphQuotes, &Site) -> Option<Found>;
 
-/// The ways, in the order they are tried.
-const WAYS: &[Way] = &[
-    label,
-    cue_after,
-    cue_before,
-    source_named_after,
-    speech_noun_before,
-    speech_in_the_sentence_before,
-    introducing_paragraph,
+/// The ways, in the order the rules tried them, with the names their features go by.
+const WAYS: &[(&str, Way)] = &[
+    ("label", label),
+    ("cue_after", cue_after),
+    ("cue_before", cue_before),
+    ("source_after", source_named_after),
+    ("speech_noun", speech_noun_before),
+    ("sentence_before", speech_in_the_sentence_before),
+    ("introducing_paragraph", introducing_paragraph),
 ];
 
-/// The mention of the quotation's speaker, found the first way that finds one.
-pub(super) fn mention(article: &Article<'_>, para: &ParagraphQuotes, site: &Site) -> Option<Found> {
-    WAYS.iter().find_map(|way| way(article, para, site))
+/// The names of the ways, in order.
+pub(super) fn way_names() -> impl Iterator<Item = &'static str> {
+    WAYS.iter().map(|(name, _)| *name)
+}
+
+/// Every way's mention of the quotation's speaker, with the way's index, in the ways' order.
+pub(super) fn mentions(
+    article: &Article<'_>,
+    para: &ParagraphQuotes,
+    site: &Site,
+) -> Vec<(usize, Found)> {
+    WAYS.iter()
+        .enumerate()
+        .filter_map(|(i, (_, way))| way(article, para, site).map(|found| (i, found)))
+        .collect()
 }
 
 /// Whether a found mention can name who spoke (see [`plausible_speaker`]). A source given after

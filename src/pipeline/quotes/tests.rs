@@ -1,11 +1,20 @@
-//! Quotes and speakers on short articles written for each rule.
+//! Quotes and speakers on short articles written for each rule. The hand rules find the
+//! candidates and make the choice the learned model starts from, so these tests read the rules'
+//! choice (`SpeakerModel::rules`); the last tests read the embedded model's.
 
 use super::*;
 use crate::pipeline::segment;
 
 fn run(text: &str) -> Vec<(String, Option<String>, Attribution, QuoteKind)> {
+    run_with(text, &SpeakerModel::rules())
+}
+
+fn run_with(
+    text: &str,
+    model: &SpeakerModel,
+) -> Vec<(String, Option<String>, Attribution, QuoteKind)> {
     let (paragraphs, sentences) = segment::layout_for_tests(text);
-    find(text, &paragraphs, &sentences, Capitals::MarkNames)
+    find_with(text, &paragraphs, &sentences, Capitals::MarkNames, model)
         .into_iter()
         .map(|q| {
             (
@@ -433,7 +442,13 @@ fn a_pronoun_stands_for_a_speaker_of_its_gender_or_for_nobody() {
 fn where_every_noun_is_capitalised_a_capital_names_no_speaker() {
     let text = "Die Polizei bezeichnete die Kundgebung als „unerlaubte Wahlveranstaltung in einem Bundesgebäude“.";
     let (paragraphs, sentences) = segment::layout_for_tests(text);
-    let german = find(text, &paragraphs, &sentences, Capitals::MarkNouns);
+    let german = find_with(
+        text,
+        &paragraphs,
+        &sentences,
+        Capitals::MarkNouns,
+        &SpeakerModel::rules(),
+    );
     assert_eq!(german.len(), 1);
     assert_eq!(german[0].speaker, None);
     // A cue still names its subject; a German title is no part of the name, but a title
@@ -449,7 +464,13 @@ fn where_every_noun_is_capitalised_a_capital_names_no_speaker() {
         ),
     ] {
         let (paragraphs, sentences) = segment::layout_for_tests(text);
-        let german = find(text, &paragraphs, &sentences, Capitals::MarkNouns);
+        let german = find_with(
+            text,
+            &paragraphs,
+            &sentences,
+            Capitals::MarkNouns,
+            &SpeakerModel::rules(),
+        );
         assert_eq!(german[0].speaker.as_deref(), Some(expected), "{text}");
     }
     assert_eq!(
@@ -581,4 +602,32 @@ fn quotation_marks_and_cues_of_other_languages() {
     let japanese = run("首相は「経済対策を急ぐ必要がある」と述べた。");
     assert_eq!(japanese.len(), 1);
     assert_eq!(japanese[0].0, "経済対策を急ぐ必要がある");
+}
+
+#[test]
+fn the_learned_choice_names_a_cued_speaker_and_nobody_for_a_term() {
+    let model = SpeakerModel::embedded();
+    let got = run_with(
+        "\"We will win this state,\" said Mary Major, the campaign's manager.",
+        model,
+    );
+    assert_eq!(got[0].1.as_deref(), Some("Mary Major"), "{got:?}");
+    let got = run_with(
+        "Sen. Claire McCaskill scolded him: “The scientific community is against you,” she said.",
+        model,
+    );
+    assert_eq!(got[0].1.as_deref(), Some("Claire McCaskill"), "{got:?}");
+    let got = run_with(
+        "The company sells a \"smart\" kettle. Jane Roe bought one in May.",
+        model,
+    );
+    assert!(got.iter().all(|q| q.1.is_none()), "{got:?}");
+}
+
+#[test]
+fn where_every_noun_is_capitalised_the_learned_choice_takes_no_capital_for_a_speaker() {
+    let text = "Die Polizei bezeichnete die Kundgebung als „unerlaubte Wahlveranstaltung in einem Bundesgebäude“.";
+    let (paragraphs, sentences) = segment::layout_for_tests(text);
+    let german = find(text, &paragraphs, &sentences, Capitals::MarkNouns);
+    assert!(german.iter().all(|q| q.speaker.is_none()), "{german:?}");
 }

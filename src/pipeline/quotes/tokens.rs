@@ -92,10 +92,11 @@ pub(super) fn words_outside<'a>(
 }
 
 /// Whether two tokens stand together in the text: quoted words were taken out of the tokens, so
-/// `Mills "got …," Jordan` is two names, not one; nor is `HIM — Oz`.
+/// `Mills "got …," Jordan` is two names, not one; nor is `HIM — Oz`, nor a dateline's
+/// `CHICAGO - Rahm` (a hyphen inside a word never reaches the gap between two words).
 pub(super) fn adjacent(text: &str, a: Token<'_>, b: Token<'_>) -> bool {
     text.get(a.end..b.start)
-        .is_some_and(|gap| !gap.contains(['"', '“', '”', '‘', '«', '»', '—', '–', '―']))
+        .is_some_and(|gap| !gap.contains(['"', '“', '”', '‘', '«', '»', '—', '–', '―', '-']))
 }
 
 /// `B.` in `Charles B. Rangel`, `G.K.` in `G.K. Butterfield`: a dot that does not end the name.
