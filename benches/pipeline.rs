@@ -24,7 +24,7 @@ fn stages(c: &mut Criterion) {
         &body.text,
         &body.paragraphs,
         &sentences,
-        language::Capitals::MarkNames,
+        language::Profile::for_tag("en").quotes,
     );
     let options = Options::default();
     let counter = chunk::TokenCounter::new(options.chunking.tokenizer());
@@ -45,7 +45,7 @@ fn stages(c: &mut Criterion) {
                 black_box(&body.text),
                 &body.paragraphs,
                 &sentences,
-                language::Capitals::MarkNames,
+                language::Profile::for_tag("en").quotes,
             )
         })
     });

@@ -87,7 +87,7 @@ fn stage(blocks: Vec<pipeline::block::Block>, page: html::PageMeta) -> Staged {
         &body.text,
         &body.paragraphs,
         &sentences,
-        language::Profile::for_tag(&language.tag).capitals,
+        language::Profile::for_tag(&language.tag).quotes,
     );
     Staged {
         blocks,
@@ -190,7 +190,7 @@ fn bench_mode(c: &mut Criterion, mode: &str, inputs: &[String]) {
                     black_box(&s.body.text),
                     &s.body.paragraphs,
                     &s.sentences,
-                    language::Profile::for_tag(&s.language.tag).capitals,
+                    language::Profile::for_tag(&s.language.tag).quotes,
                 ));
             }
         })

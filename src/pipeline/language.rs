@@ -8,7 +8,7 @@ use super::lexicon::Words;
 use super::lexicon::abbreviations::{
     ORDINAL_DOT, PREPOSITIVE, SENTENCE_ABBREVIATIONS, SENTENCE_OPENERS,
 };
-use super::lexicon::grammar::STOP_WORD_LANGUAGES;
+use super::lexicon::grammar::{STOP_WORD_LANGUAGES, UNCASED_LANGUAGES};
 use super::lexicon::names::TITLES;
 use super::lexicon::speech::CUES;
 use super::lexicon::{page_lines, sections};
@@ -138,8 +138,31 @@ fn dutch_articles(text: &str) -> bool {
 pub struct Profile {
     /// Sentence boundaries.
     pub sentences: SentenceRules,
+    /// What the quotes stage can tell about speakers.
+    pub quotes: QuoteRules,
+}
+
+/// What the quotes stage can tell about speakers in one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuoteRules {
     /// What capital letters tell about names.
     pub capitals: Capitals,
+    /// The lexicon knows the language's verbs of saying: a cue ties quotation and speaker, and
+    /// the names around a quotation may be offered as its speaker. Without them a quotation
+    /// gets a speaker only from a transcript label or a name right beside its marks.
+    pub speech_verbs: bool,
+}
+
+impl QuoteRules {
+    /// What the profile's table column says.
+    fn describe(self) -> &'static str {
+        match (self.speech_verbs, self.capitals) {
+            (true, Capitals::MarkNames) => "cues, names around the quote",
+            (true, Capitals::MarkNouns) => "cues only (every noun is capitalised)",
+            (true, Capitals::Absent) => "cues only (no capitals mark names)",
+            (false, _) => "spans; speakers from labels and names beside the marks",
+        }
+    }
 }
 
 /// Languages where every noun is capitalised.
@@ -160,10 +183,15 @@ impl Profile {
                 semicolon_asks: primary == "el",
                 lowercase_starts: matches!(primary, "el" | "kk"),
             },
-            capitals: if NOUNS_CAPITALISED.contains(&primary) {
-                Capitals::MarkNouns
-            } else {
-                Capitals::MarkNames
+            quotes: QuoteRules {
+                capitals: if NOUNS_CAPITALISED.contains(&primary) {
+                    Capitals::MarkNouns
+                } else if UNCASED_LANGUAGES.contains(&primary) {
+                    Capitals::Absent
+                } else {
+                    Capitals::MarkNames
+                },
+                speech_verbs: CUES.of(primary).is_some(),
             },
         }
     }
@@ -201,7 +229,7 @@ pub fn support_table() -> String {
     languages.sort_unstable();
     languages.dedup();
     let mut table = String::from(
-        "| language | boilerplate lines and headers | function words | sentence rules | speech verbs | titles before names | capitals |\n|---|---|---|---|---|---|---|\n",
+        "| language | boilerplate lines and headers | function words | sentence rules | speech verbs | titles before names | speakers |\n|---|---|---|---|---|---|---|\n",
     );
     for lang in languages {
         let profile = Profile::for_tag(lang);
@@ -248,10 +276,7 @@ pub fn support_table() -> String {
             },
             shown(count(&CUES, lang)),
             shown(count(&TITLES, lang)),
-            match profile.capitals {
-                Capitals::MarkNames => "mark names",
-                Capitals::MarkNouns => "every noun: no speaker without a cue",
-            },
+            profile.quotes.describe(),
         );
     }
     table
@@ -298,6 +323,8 @@ pub enum Capitals {
     /// Every noun is capitalised (German, Luxembourgish): a capital is no sign of a name, so a
     /// sentence's capitalised subject is not taken for a speaker without a cue.
     MarkNouns,
+    /// The script has no capitals (Japanese, Chinese, Arabic, …): nothing marks a name.
+    Absent,
 }
 
 #[cfg(test)]
@@ -355,8 +382,13 @@ mod tests {
     fn the_primary_subtag_decides_the_profile() {
         assert_eq!(primary_subtag("pt-BR"), "pt");
         assert_eq!(primary_subtag("DE_ch"), "de");
-        assert_eq!(Profile::for_tag("de-CH").capitals, Capitals::MarkNouns);
-        assert_eq!(Profile::for_tag("en").capitals, Capitals::MarkNames);
+        assert_eq!(
+            Profile::for_tag("de-CH").quotes.capitals,
+            Capitals::MarkNouns
+        );
+        assert_eq!(Profile::for_tag("en").quotes.capitals, Capitals::MarkNames);
+        assert!(Profile::for_tag("ru").quotes.speech_verbs);
+        assert!(!Profile::for_tag("fi").quotes.speech_verbs);
         let german = Profile::for_tag("de").sentences;
         assert!(german.is_abbreviation("bzw") && german.ordinal_dot);
         assert!(!Profile::for_tag("en").sentences.is_abbreviation("bzw"));

@@ -119,8 +119,15 @@ pub fn prepare(input: Input, hints: &Hints, options: &Options) -> Result<Prepare
     };
     let quotes = {
         let _span = tracing::debug_span!("quotes").entered();
-        quotes::find(&body.text, &body.paragraphs, &sentences, profile.capitals)
+        quotes::find(&body.text, &body.paragraphs, &sentences, profile.quotes)
     };
+    if !profile.quotes.speech_verbs && !quotes.is_empty() {
+        warnings.push(format!(
+            "quotes: the verbs of saying of language `{}` are not known; quotation spans are \
+             found, speakers only from transcript labels and names beside the marks",
+            language.tag
+        ));
+    }
     let (metadata, related) = {
         let _span = tracing::debug_span!("metadata").entered();
         metadata::build(&body, &sentences, &sorted.dropped, &page, hints, language)

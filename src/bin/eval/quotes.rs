@@ -114,7 +114,7 @@ pub fn run(request: &Request<'_>) -> Result<bool, String> {
             &prepared.text,
             &prepared.paragraphs,
             &prepared.sentences,
-            language::Profile::for_tag(&prepared.metadata.language).capitals,
+            language::Profile::for_tag(&prepared.metadata.language).quotes,
             request.models.for_fold(split.fold(&id)),
         );
         let map = align(&prepared.text, text);

@@ -13,6 +13,9 @@ pub(crate) const STOP_WORD_LANGUAGES: &[&str] = &[
     "ca", "da", "de", "en", "es", "fi", "fr", "hu", "it", "nl", "no", "pt", "ro", "ru", "sv", "tr",
 ];
 
+/// Languages written in scripts without capitals: nothing marks a name.
+pub(crate) const UNCASED_LANGUAGES: &[&str] = &["ar", "fa", "he", "hi", "ja", "ko", "th", "zh"];
+
 /// Whether a folded word is a function word of one of [`STOP_WORD_LANGUAGES`].
 pub(crate) fn is_stop_word(word: &str) -> bool {
     static STOP_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
@@ -25,11 +28,41 @@ pub(crate) fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.contains(word)
 }
 
+/// Endings of a name in the dative (`сказал Дзержинскому`, `ответил Путину`): the person spoken
+/// to, not the speaker. Nominative names do not end so.
+#[rustfmt::skip]
+pub(crate) static DATIVE_NAME_ENDINGS: Words = Words::new(&[
+    (&["ru"], &[
+        "еву", "ему", "ину", "ову", "ому", "ыну", "ёву",
+    ]),
+]);
+
 /// Personal pronouns that can stand for a speaker.
 #[rustfmt::skip]
 pub(crate) static PRONOUNS: Words = Words::new(&[
     (&["en"], &[
         "he", "i", "it", "she", "they", "we",
+    ]),
+    (&["de"], &[
+        "er", "ich", "sie", "wir",
+    ]),
+    (&["fr"], &[
+        "elle", "elles", "il", "ils", "je",
+    ]),
+    (&["es"], &[
+        "ella", "ellas", "ellos", "él",
+    ]),
+    (&["it"], &[
+        "lei", "lui",
+    ]),
+    (&["pt"], &[
+        "ela", "elas", "ele", "eles",
+    ]),
+    (&["ru"], &[
+        "мы", "он", "она", "они", "я",
+    ]),
+    (&["cs"], &[
+        "ona", "oni", "ony",
     ]),
 ]);
 
@@ -158,6 +191,13 @@ pub(super) fn lists() -> Vec<super::Checked> {
     use super::{Form::Folded, Order::Sorted, Read::Union, checked};
     vec![
         checked("PRONOUNS", &PRONOUNS, Folded, Sorted, Union),
+        checked(
+            "DATIVE_NAME_ENDINGS",
+            &DATIVE_NAME_ENDINGS,
+            Folded,
+            Sorted,
+            Union,
+        ),
         checked("DETERMINERS", &DETERMINERS, Folded, Sorted, Union),
         checked("PREPOSITIONS", &PREPOSITIONS, Folded, Sorted, Union),
         checked(

@@ -38,6 +38,14 @@ pub(crate) static NOT_NAMES: Words = Words::new(&[
     (&["pt"], &[
         "com", "em",
     ]),
+    (&["ru"], &[
+        "в", "во", "для", "до", "если", "за", "из", "к", "как", "ко", "когда", "но", "о", "об",
+        "однако", "от", "перед", "по", "после", "при", "с", "со", "также", "у", "через", "это",
+    ]),
+    (&["cs"], &[
+        "ale", "během", "do", "když", "ke", "na", "od", "po", "podle", "pokud", "pro", "před",
+        "při", "se", "také", "ve", "však", "za", "ze",
+    ]),
 ]);
 
 /// Month abbreviations that are also given names (`Jan Brewer`, `Ai Jun`, `Sep` for Sepp):
@@ -55,9 +63,9 @@ pub(crate) static MONTH_NAMESAKES: Words = Words::new(&[
 pub(crate) static TITLES: Words = Words::new(&[
     (&["en"], &[
         "acting", "adm", "adm.", "admiral", "ambassador", "attorney", "brother", "candidate",
-        "capt", "capt.", "captain", "ceo", "chair", "chairman", "chairwoman", "chancellor",
-        "chief", "coach", "col", "col.", "colonel", "commissioner", "dame", "defence", "defense",
-        "del", "del.", "democratic", "deputy", "detective", "director", "dr", "dr.", "envoy", "eu",
+        "capt", "capt.", "captain", "ceo", "chair", "chairman", "chairwoman", "chancellor", "chief",
+        "coach", "col", "col.", "colonel", "commissioner", "dame", "defence", "defense", "del",
+        "del.", "democratic", "deputy", "detective", "director", "dr", "dr.", "envoy", "eu",
         "father", "foreign", "former", "gen", "gen.", "general", "gop", "gov", "gov.", "governor",
         "house", "interior", "judge", "justice", "king", "lady", "leader", "lord", "lt", "lt.",
         "majority", "mayor", "minister", "minority", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
@@ -83,6 +91,18 @@ pub(crate) static TITLES: Words = Words::new(&[
     ]),
     (&["it"], &[
         "presidentessa", "sindaco",
+    ]),
+    (&["ru"], &[
+        "агентство", "адвокат", "аналитик", "газета", "генерал", "глава", "губернатор", "депутат",
+        "директор", "издание", "источник", "министр", "мэр", "писатель", "политолог",
+        "председатель", "представитель", "президент", "премьер", "пресс-секретарь", "прокурор",
+        "режиссер", "режиссёр", "собеседник", "спикер", "судья", "экономист", "эксперт",
+    ]),
+    (&["cs"], &[
+        "advokát", "agentura", "analytik", "deník", "ekonom", "hejtman", "ministr", "ministryně",
+        "mluvčí", "poslanec", "poslankyně", "premiér", "prezident", "prezidentka", "primátor",
+        "senátor", "soudce", "starosta", "starostka", "velvyslanec", "zdroj", "ředitel",
+        "ředitelka", "šéf",
     ]),
 ]);
 

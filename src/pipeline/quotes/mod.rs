@@ -29,7 +29,7 @@ mod tests;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
-use super::language::Capitals;
+use super::language::{Capitals, QuoteRules};
 use super::lexicon::grammar::PREPOSITIONS;
 use super::lexicon::speech::{SAY_VERBS, SOURCE_CUES, TELL_VERBS};
 use super::normalize::Paragraph;
@@ -92,15 +92,9 @@ pub fn find(
     text: &str,
     paragraphs: &[Paragraph],
     sentences: &[Sentence],
-    capitals: Capitals,
+    rules: QuoteRules,
 ) -> Vec<Quote> {
-    find_with(
-        text,
-        paragraphs,
-        sentences,
-        capitals,
-        SpeakerModel::embedded(),
-    )
+    find_with(text, paragraphs, sentences, rules, SpeakerModel::embedded())
 }
 
 /// Finds the quotes of `text`, their speakers chosen by `model`.
@@ -109,10 +103,10 @@ pub fn find_with(
     text: &str,
     paragraphs: &[Paragraph],
     sentences: &[Sentence],
-    capitals: Capitals,
+    rules: QuoteRules,
     model: &SpeakerModel,
 ) -> Vec<Quote> {
-    run(text, paragraphs, sentences, capitals, model, false).0
+    run(text, paragraphs, sentences, rules, model, false).0
 }
 
 /// A quote with the options its speaker was chosen from: each candidate's speaker and features,
@@ -133,10 +127,10 @@ pub fn explain(
     text: &str,
     paragraphs: &[Paragraph],
     sentences: &[Sentence],
-    capitals: Capitals,
+    rules: QuoteRules,
     model: &SpeakerModel,
 ) -> Vec<Explained> {
-    run(text, paragraphs, sentences, capitals, model, true).1
+    run(text, paragraphs, sentences, rules, model, true).1
 }
 
 /// The names of a candidate's features and of the nobody option's, in the order of
@@ -153,7 +147,7 @@ fn run(
     text: &str,
     paragraphs: &[Paragraph],
     sentences: &[Sentence],
-    capitals: Capitals,
+    rules: QuoteRules,
     model: &SpeakerModel,
     keep_options: bool,
 ) -> (Vec<Quote>, Vec<Explained>) {
@@ -161,7 +155,7 @@ fn run(
         text,
         paragraphs,
         sentences,
-        capitals,
+        rules,
         names: NameIndex::build(text, paragraphs),
         genders: OnceCell::new(),
         word_counts: OnceCell::new(),
@@ -248,7 +242,7 @@ struct Article<'a> {
     text: &'a str,
     paragraphs: &'a [Paragraph],
     sentences: &'a [Sentence],
-    capitals: Capitals,
+    rules: QuoteRules,
     names: NameIndex,
     /// Only articles with a `he` or `she` to resolve pay for reading genders.
     genders: OnceCell<Genders>,
@@ -260,6 +254,13 @@ impl<'a> Article<'a> {
     fn genders(&self) -> &Genders {
         self.genders
             .get_or_init(|| Genders::build(self.text, self.sentences, &self.names))
+    }
+
+    /// Whether a sentence's subject and the names around a quotation may be offered as its
+    /// speaker: not where every noun is capitalised (a capital is no name), nor where the
+    /// language's verbs of saying are unknown (nothing ties a name to the words).
+    fn offers_names_around(&self) -> bool {
+        self.rules.capitals == Capitals::MarkNames && self.rules.speech_verbs
     }
 
     /// How often `word` stands as a word of the text (`Trump` in `Trump's` too).
@@ -589,7 +590,8 @@ impl Options {
         }
         // No cue verb: the subject of a partial quotation's sentence (`X warned of "tensions"`).
         // (The rules read it for partial quotations only; it is a candidate for all.)
-        let subject = (article.capitals == Capitals::MarkNames)
+        let subject = article
+            .offers_names_around()
             .then(|| clauses::clause_subject(text, site.whole_sentence, nearby, &article.names))
             .flatten();
         let mut subject_chosen = false;
@@ -675,7 +677,7 @@ impl Options {
             (previous_sentence, true),
         ];
         for (region, previous) in regions {
-            let Some(region) = region.filter(|_| article.capitals == Capitals::MarkNames) else {
+            let Some(region) = region.filter(|_| article.offers_names_around()) else {
                 continue;
             };
             for seen in phrases::names_in(text, region, &para.quoted, NAMES_PER_REGION) {

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use super::tokens::{
     Region, adjacent, is_capitalised, is_initial, strip_possessive, title_case, tokens,
 };
+use crate::pipeline::lexicon::grammar::DATIVE_NAME_ENDINGS;
 use crate::pipeline::lexicon::names::{
     HONORIFICS, MONTH_NAMESAKES, NAME_PARTICLES, NOT_NAMES, NOT_OFFICES, TITLES,
 };
@@ -43,8 +44,10 @@ impl NameIndex {
                 .collect();
             let mut k = 0;
             while k < toks.len() {
-                let starts =
-                    is_capitalised(toks[k].word) && !is_title(&lower[k]) && !is_not_name(&lower[k]);
+                let starts = is_capitalised(toks[k].word)
+                    && !is_title(&lower[k])
+                    && !is_not_name(&lower[k])
+                    && !is_addressee(&lower[k]);
                 if !starts {
                     k += 1;
                     continue;
@@ -59,6 +62,7 @@ impl NameIndex {
                     && !toks[j - 1].word.ends_with("’s")
                     && (is_capitalised(toks[j].word) || is_particle(&lower[j]))
                     && !is_not_name(&lower[j])
+                    && !is_addressee(&lower[j])
                 {
                     j += 1;
                 }
@@ -135,6 +139,11 @@ pub(super) fn is_not_name(lower: &str) -> bool {
         || WEEKDAYS.contains(lower)
         || MONTHS.contains(lower)
         || MONTH_ABBREVIATIONS.contains(lower) && !MONTH_NAMESAKES.contains(lower)
+}
+
+/// `Дзержинскому`, `Путину`: a name in the dative names the person spoken to.
+pub(super) fn is_addressee(lower: &str) -> bool {
+    DATIVE_NAME_ENDINGS.iter().any(|e| lower.ends_with(e))
 }
 
 /// `Mr.`, `Dr.`: after one, a word that may be a title (`King`, `Chancellor`) is the name.

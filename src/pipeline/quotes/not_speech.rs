@@ -8,7 +8,9 @@ use super::names::is_not_name;
 use super::tokens::{is_capitalised, tokens};
 use super::{Attribution, ParagraphQuotes, QuoteKind, Said, Site};
 use crate::pipeline::lexicon::grammar::{DETERMINERS, TITLE_SMALL_WORDS};
-use crate::pipeline::lexicon::speech::{LABEL_MARKERS, NAMING_WORDS, WORK_MARKERS};
+use crate::pipeline::lexicon::speech::{
+    LABEL_MARKERS, NAMED_THING_NOUNS, NAMING_WORDS, WORK_MARKERS,
+};
 use crate::pipeline::span::Span;
 
 /// A headline as the first line of a text payload: short, no full stop inside, its words
@@ -63,6 +65,9 @@ pub(super) fn is_nickname(text: &str, mark: &Marked) -> bool {
         && after.chars().all(char::is_alphabetic)
 }
 
+/// A quoted name of a thing is this many words at most.
+const MAX_NAME_WORDS: usize = 4;
+
 /// Quoted words that name a thing, whoever speaks around them: a label (`the so-called "client
 /// list"`, `what's called "…"`), a programme or publication (`CBS's "Face the Nation"`, `an
 /// episode of "…"`, `appeared on "Fox and Friends,"`), a name used as a modifier (`his "Keepin'
@@ -96,11 +101,18 @@ pub(super) fn names_a_thing(text: &str, para: &ParagraphQuotes, site: &Site) -> 
             && !quoted_text.ends_with([',', '.', '?', '!'])
             && next_word.starts_with(char::is_lowercase)
             && !matches!(next_word, "which" | "that" | "who" | "and" | "or" | "but");
+    // `газета «Коммерсантъ»`: a company's, an outlet's or a work's name after the noun of its kind.
+    let names_by_kind = lower_prefix
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| NAMED_THING_NOUNS.contains(w))
+        && quoted_text.starts_with(char::is_uppercase)
+        && quoted_text.split_whitespace().count() <= MAX_NAME_WORDS;
     let heading = names_a_title(quoted_text)
         && site.index == 0
         && para.opens_with_quote
         && rest_of_paragraph.is_some_and(|rest| rest.trim().is_empty());
-    names_a_work || heading
+    names_a_work || names_by_kind || heading
 }
 
 /// Scare quotes and titles: short, and nobody is reported as saying them (a cue right before the

@@ -3,7 +3,7 @@
 //! from a cue.
 
 use super::cues::{cue_word, is_adverbial, is_auxiliary, is_verb_at, is_verb_like};
-use super::names::{is_honorific, is_not_name, is_particle, is_role, is_title};
+use super::names::{is_addressee, is_honorific, is_not_name, is_particle, is_role, is_title};
 use super::tokens::{Token, adjacent, is_capitalised, is_initial, strip_possessive};
 use crate::pipeline::lexicon::grammar::{CONTRACTIONS, DETERMINERS, PREPOSITIONS, PRONOUNS};
 use crate::pipeline::span::Span;
@@ -42,6 +42,7 @@ pub(super) fn subject_forward(
                 && adjacent(text, toks[k - 1], toks[k])
                 && (is_capitalised(toks[k].word)
                     && (!is_not_name(&lower[k]) || is_initial(toks[k]))
+                    && !is_addressee(&lower[k])
                     || is_particle(&lower[k]))
             {
                 k += 1;
@@ -124,19 +125,48 @@ pub(super) fn subject_after(
     toks: &[Token<'_>],
     lower: &[String],
 ) -> Option<(Span, bool)> {
+    // `сказал Дзержинскому Ленин`: the person spoken to comes first; the speaker follows.
+    let spoken_to = toks
+        .iter()
+        .zip(lower)
+        .take_while(|(t, w)| is_capitalised(t.word) && t.punct.is_none() && is_addressee(w))
+        .count();
+    let (toks, lower) = (&toks[spoken_to..], &lower[spoken_to..]);
     if let Some((mention, pronoun, _)) = subject_forward(text, toks, lower) {
         return Some((mention, pronoun));
     }
     // `said 9/11 widow Terry Strada`, `said longtime friend John Smith`: a few lower-case words
-    // of description, then the full name.
+    // of description, then the full name; after a role (`disse o presidente Lula`) a last name
+    // alone will do.
     let named = (1..toks.len().min(5)).find(|&j| {
         is_capitalised(toks[j].word)
             && toks[..j]
                 .iter()
                 .all(|t| t.punct.is_none() && !is_capitalised(t.word))
-    })?;
-    let (mention, pronoun, used) = subject_forward(text, &toks[named..], &lower[named..])?;
-    (!pronoun && used >= 2).then_some((mention, false))
+    });
+    if let Some(named) = named {
+        let after_role = lower[..named].iter().any(|w| is_role(w));
+        if let Some((mention, false, used)) = subject_forward(text, &toks[named..], &lower[named..])
+            && (used >= 2 || after_role)
+        {
+            return Some((mention, false));
+        }
+    }
+    role_after_cue(text, toks, lower)
+}
+
+/// `говорит режиссер`, `uvedla mluvčí ministerstva`: where a language has no articles, a role
+/// right after the cue is the speaker's description, with the words that qualify it up to the
+/// clause's end (four words at most).
+fn role_after_cue(text: &str, toks: &[Token<'_>], lower: &[String]) -> Option<(Span, bool)> {
+    let first = toks.first()?;
+    if is_capitalised(first.word) || !is_role(&lower[0]) {
+        return None;
+    }
+    let last = (0..toks.len().min(4))
+        .take_while(|&j| j == 0 || !is_capitalised(toks[j].word) && !cue_word(&lower[j]))
+        .find(|&j| toks[j].punct.is_some() || j + 1 == toks.len())?;
+    Some((Span::new(text, first.start..toks[last].end)?, false))
 }
 
 /// The source after `according to` or `per`: a name, or a whole description up to the comma

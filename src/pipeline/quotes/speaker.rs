@@ -6,7 +6,7 @@
 
 use super::clauses::{clause_subject, sentence_subject};
 use super::cues::{cue_phrase, cue_word, is_adverbial, is_auxiliary, is_verb_at};
-use super::names::{is_not_name, is_title};
+use super::names::{is_not_name, is_role, is_title};
 use super::phrases::{
     description, description_subject, name_ending_at, source_after, subject_after, subject_forward,
 };
@@ -17,7 +17,7 @@ use super::{Article, ParagraphQuotes, Site};
 use crate::pipeline::lexicon::grammar::{
     CONNECTIVES, DETERMINERS, PREPOSITIONS, PRONOUN_ENDINGS, PRONOUNS, SUBORDINATORS,
 };
-use crate::pipeline::lexicon::speech::{CUE_AUXILIARIES, SPEECH_NOUNS};
+use crate::pipeline::lexicon::speech::{CUE_AUXILIARIES, CUES, SPEECH_NOUNS};
 use crate::pipeline::span::Span;
 
 /// A speaker found next to a quote.
@@ -78,10 +78,48 @@ fn label(_: &Article<'_>, _: &ParagraphQuotes, site: &Site) -> Option<Found> {
 
 fn cue_after(article: &Article<'_>, _: &ParagraphQuotes, site: &Site) -> Option<Found> {
     if site.mark.closed {
-        trailing(article.text, site.after)
+        trailing(article.text, site.after).or_else(|| quoted_with_to(article.text, site))
     } else {
         None
     }
+}
+
+/// Japanese: `岸田首相は記者団に「…」と述べた`, `「…」と田中社長は語った`. The quotation is
+/// followed by the particle `と` and a verb of saying; the speaker is the topic (before `は`, or
+/// `が`) of the sentence, before the quotation or between `と` and the verb.
+fn quoted_with_to(text: &str, site: &Site) -> Option<Found> {
+    const TOPIC_PARTICLES: [char; 2] = ['は', 'が'];
+    /// A topic longer than this is a clause, not a name or a role.
+    const MAX_TOPIC_CHARS: usize = 24;
+    let verbs = CUES.of("ja")?;
+    let rest = text.get(site.mark.close_end..)?.strip_prefix('と')?;
+    let speaking = |s: &str| verbs.iter().find(|v| s.starts_with(**v)).copied();
+    let topic_of = |region: &str, offset: usize| {
+        let at = region.find(TOPIC_PARTICLES)?;
+        let topic = region[..at].trim_start();
+        let start = offset + (at - topic.len());
+        (!topic.is_empty()
+            && topic.chars().count() <= MAX_TOPIC_CHARS
+            && !topic.contains(['、', '。', '「', '」']))
+        .then(|| Span::new(text, start..offset + at))
+        .flatten()
+    };
+    let (mention, verb) = if let Some(verb) = speaking(rest) {
+        let before = site.whole_sentence.slice(text);
+        (topic_of(before, site.whole_sentence.start)?, verb)
+    } else {
+        // `と田中社長は語った`: the topic between the particle and the verb.
+        let offset = site.mark.close_end + 'と'.len_utf8();
+        let at = rest.find(TOPIC_PARTICLES)?;
+        let particle_end = at + rest[at..].chars().next()?.len_utf8();
+        let verb = speaking(rest.get(particle_end..)?)?;
+        (topic_of(&rest[..particle_end], offset)?, verb)
+    };
+    Some(Found {
+        mention,
+        cue: verb.to_owned(),
+        pronoun: false,
+    })
 }
 
 fn cue_before(article: &Article<'_>, para: &ParagraphQuotes, site: &Site) -> Option<Found> {
@@ -373,7 +411,7 @@ fn plausible_speaker(mention: &str) -> bool {
         || shouted
         || CONNECTIVES.contains(last)
         || ["and", "but", "unlike", "or"].contains(&first)
-        || described && words.len() == 1 && !PRONOUNS.contains(first)
+        || described && words.len() == 1 && !PRONOUNS.contains(first) && !is_role(first)
         || described && words.len() > 10)
 }
 

@@ -3,6 +3,7 @@
 //! choice (`SpeakerModel::rules`); the last tests read the embedded model's.
 
 use super::*;
+use crate::pipeline::language::Profile;
 use crate::pipeline::segment;
 
 fn run(text: &str) -> Vec<(String, Option<String>, Attribution, QuoteKind)> {
@@ -14,17 +15,23 @@ fn run_with(
     model: &SpeakerModel,
 ) -> Vec<(String, Option<String>, Attribution, QuoteKind)> {
     let (paragraphs, sentences) = segment::layout_for_tests(text);
-    find_with(text, &paragraphs, &sentences, Capitals::MarkNames, model)
-        .into_iter()
-        .map(|q| {
-            (
-                q.span.slice(text).to_owned(),
-                q.speaker,
-                q.attribution,
-                q.kind,
-            )
-        })
-        .collect()
+    find_with(
+        text,
+        &paragraphs,
+        &sentences,
+        Profile::for_tag("en").quotes,
+        model,
+    )
+    .into_iter()
+    .map(|q| {
+        (
+            q.span.slice(text).to_owned(),
+            q.speaker,
+            q.attribution,
+            q.kind,
+        )
+    })
+    .collect()
 }
 
 #[test]
@@ -446,7 +453,7 @@ fn where_every_noun_is_capitalised_a_capital_names_no_speaker() {
         text,
         &paragraphs,
         &sentences,
-        Capitals::MarkNouns,
+        Profile::for_tag("de").quotes,
         &SpeakerModel::rules(),
     );
     assert_eq!(german.len(), 1);
@@ -468,7 +475,7 @@ fn where_every_noun_is_capitalised_a_capital_names_no_speaker() {
             text,
             &paragraphs,
             &sentences,
-            Capitals::MarkNouns,
+            Profile::for_tag("de").quotes,
             &SpeakerModel::rules(),
         );
         assert_eq!(german[0].speaker.as_deref(), Some(expected), "{text}");
@@ -628,6 +635,198 @@ fn the_learned_choice_names_a_cued_speaker_and_nobody_for_a_term() {
 fn where_every_noun_is_capitalised_the_learned_choice_takes_no_capital_for_a_speaker() {
     let text = "Die Polizei bezeichnete die Kundgebung als „unerlaubte Wahlveranstaltung in einem Bundesgebäude“.";
     let (paragraphs, sentences) = segment::layout_for_tests(text);
-    let german = find(text, &paragraphs, &sentences, Capitals::MarkNouns);
+    let german = find(text, &paragraphs, &sentences, Profile::for_tag("de").quotes);
     assert!(german.iter().all(|q| q.speaker.is_none()), "{german:?}");
+}
+
+fn run_in(language: &str, text: &str) -> Vec<(String, Option<String>)> {
+    let (paragraphs, sentences) = segment::layout_for_tests(text);
+    find(
+        text,
+        &paragraphs,
+        &sentences,
+        Profile::for_tag(language).quotes,
+    )
+    .into_iter()
+    .map(|q| (q.span.slice(text).to_owned(), q.speaker))
+    .collect()
+}
+
+/// A text and the quotations expected in it, each with its speaker.
+type Case<'a> = (&'a str, &'a [(&'a str, Option<&'a str>)]);
+
+fn speakers_in(language: &str, cases: &[Case<'_>]) {
+    for (text, expected) in cases {
+        let got = run_in(language, text);
+        let expected: Vec<(String, Option<String>)> = expected
+            .iter()
+            .map(|(q, s)| ((*q).to_owned(), s.map(str::to_owned)))
+            .collect();
+        assert_eq!(got, expected, "{language}: {text}");
+    }
+}
+
+#[test]
+fn russian_cues_roles_addressees_and_names_in_marks() {
+    speakers_in(
+        "ru",
+        &[
+            (
+                "«Мы не планируем повышать налоги», — сказал министр финансов Антон Силуанов.",
+                &[("Мы не планируем повышать налоги", Some("Антон Силуанов"))],
+            ),
+            // A role after the cue is the speaker when no name follows.
+            (
+                "«Это очень сложный фильм», — говорит режиссер.",
+                &[("Это очень сложный фильм", Some("режиссер"))],
+            ),
+            (
+                "«Ситуация остается напряженной», — считает политолог Иван Петров.",
+                &[("Ситуация остается напряженной", Some("Иван Петров"))],
+            ),
+            // The person spoken to, in the dative, is not the speaker, before or after him.
+            (
+                "«Надо действовать быстрее», — сказал Ленин Дзержинскому.",
+                &[("Надо действовать быстрее", Some("Ленин"))],
+            ),
+            (
+                "«Надо действовать быстрее», — сказал Дзержинскому Ленин.",
+                &[("Надо действовать быстрее", Some("Ленин"))],
+            ),
+            (
+                "Ленин сказал Дзержинскому: «Надо действовать быстрее».",
+                &[("Надо действовать быстрее", Some("Ленин"))],
+            ),
+            // A capitalised preposition opening the sentence is no name.
+            (
+                "По словам Петрова, «решение было принято заранее».",
+                &[("решение было принято заранее", Some("Петрова"))],
+            ),
+            (
+                "В Москве «никто не ожидал такого исхода», отмечает издание.",
+                &[("никто не ожидал такого исхода", Some("издание"))],
+            ),
+            // An attribution between dashes inside one pair of marks splits the quotation.
+            (
+                "«Мы готовы к переговорам, — заявил Песков. — Но условия должны быть честными».",
+                &[
+                    ("Мы готовы к переговорам", Some("Песков")),
+                    ("Но условия должны быть честными", Some("Песков")),
+                ],
+            ),
+            // Companies, media and works are named in marks: no quotation.
+            ("Акции компании «Газпром» подешевели на 2%.", &[]),
+            ("Об этом сообщила газета «Коммерсантъ».", &[]),
+            ("Компания «Роснефть» заявила, что сделка состоится.", &[]),
+        ],
+    );
+}
+
+#[test]
+fn czech_cues_roles_and_names_in_marks() {
+    speakers_in(
+        "cs",
+        &[
+            (
+                "„Situace je vážná,“ řekl ministr zdravotnictví Vlastimil Válek.",
+                &[("Situace je vážná,", Some("Vlastimil Válek"))],
+            ),
+            (
+                "„Nechceme zvyšovat daně,“ uvedla mluvčí ministerstva.",
+                &[("Nechceme zvyšovat daně,", Some("mluvčí ministerstva"))],
+            ),
+            (
+                "„Nevím, co bude dál,“ říká starostka obce.",
+                &[("Nevím, co bude dál,", Some("starostka obce"))],
+            ),
+            (
+                "„To je pro nás zásadní,“ dodal Babiš.",
+                &[("To je pro nás zásadní,", Some("Babiš"))],
+            ),
+            ("Společnost „ČEZ“ oznámila výsledky.", &[]),
+        ],
+    );
+}
+
+#[test]
+fn japanese_corner_quotes_take_the_topic_before_the_verb_of_saying() {
+    speakers_in(
+        "ja",
+        &[
+            (
+                "岸田文雄首相は記者団に「経済対策を急ぐ」と述べた。",
+                &[("経済対策を急ぐ", Some("岸田文雄首相"))],
+            ),
+            (
+                "「安全が最優先だ」と田中社長は語った。",
+                &[("安全が最優先だ", Some("田中社長"))],
+            ),
+            (
+                "同社の広報担当者は「調査中です」と話した。",
+                &[("調査中です", Some("同社の広報担当者"))],
+            ),
+            // A quoted word with no verb of saying is no speech.
+            ("「ありがとう」という言葉が広がった。", &[]),
+        ],
+    );
+}
+
+#[test]
+fn german_french_spanish_italian_portuguese_cues() {
+    speakers_in(
+        "de",
+        &[
+            (
+                "„Wir werden das prüfen“, sagte Bundeskanzler Olaf Scholz am Montag.",
+                &[("Wir werden das prüfen", Some("Bundeskanzler Olaf Scholz"))],
+            ),
+            // A pronoun with nobody to stand for names nobody; it is never a name itself.
+            (
+                "Er sagte: „Wir sind bereit.“",
+                &[("Wir sind bereit.", None)],
+            ),
+        ],
+    );
+    speakers_in(
+        "fr",
+        &[
+            (
+                "« Nous allons gagner », a déclaré Emmanuel Macron.",
+                &[("Nous allons gagner", Some("Emmanuel Macron"))],
+            ),
+            // A scare quote is no quotation.
+            ("Le ministre a qualifié la réforme d'« historique ».", &[]),
+        ],
+    );
+    speakers_in(
+        "es",
+        &[(
+            "«No vamos a subir los impuestos», aseguró el presidente Pedro Sánchez.",
+            &[("No vamos a subir los impuestos", Some("Pedro Sánchez"))],
+        )],
+    );
+    speakers_in(
+        "it",
+        &[(
+            "«Siamo pronti», ha detto Giorgia Meloni.",
+            &[("Siamo pronti", Some("Giorgia Meloni"))],
+        )],
+    );
+    speakers_in(
+        "pt",
+        &[(
+            "«Vamos vencer», disse o presidente Lula.",
+            &[("Vamos vencer", Some("Lula"))],
+        )],
+    );
+}
+
+#[test]
+fn without_the_language_s_verbs_of_saying_no_name_nearby_is_offered() {
+    // Finnish: no verbs of saying known; the name in the sentence is not taken for a speaker.
+    let got = run_in(
+        "fi",
+        "Presidentti Sauli Niinistö piti puheen, jossa hän sanoi: ”Olemme valmiita.”",
+    );
+    assert!(got.iter().all(|(_, s)| s.is_none()), "{got:?}");
 }
