@@ -151,17 +151,30 @@ pub struct QuoteRules {
     /// the names around a quotation may be offered as its speaker. Without them a quotation
     /// gets a speaker only from a transcript label or a name right beside its marks.
     pub speech_verbs: bool,
+    /// The speaker choice's weights were learned on this language's news: elsewhere the hand
+    /// rules choose among the same candidates, since features such as the cue's verb class
+    /// mean nothing the model has seen.
+    pub learned_choice: bool,
 }
+
+/// The languages the speaker model was trained on (`scripts/train-speaker`).
+const SPEAKER_MODEL_LANGUAGES: &[&str] = &["en"];
 
 impl QuoteRules {
     /// What the profile's table column says.
-    fn describe(self) -> &'static str {
-        match (self.speech_verbs, self.capitals) {
+    fn describe(self) -> String {
+        let found = match (self.speech_verbs, self.capitals) {
             (true, Capitals::MarkNames) => "cues, names around the quote",
             (true, Capitals::MarkNouns) => "cues only (every noun is capitalised)",
             (true, Capitals::Absent) => "cues only (no capitals mark names)",
             (false, _) => "spans; speakers from labels and names beside the marks",
-        }
+        };
+        let chosen = if self.learned_choice {
+            "learned choice"
+        } else {
+            "rules' choice"
+        };
+        format!("{found}; {chosen}")
     }
 }
 
@@ -192,6 +205,7 @@ impl Profile {
                     Capitals::MarkNames
                 },
                 speech_verbs: CUES.of(primary).is_some(),
+                learned_choice: SPEAKER_MODEL_LANGUAGES.contains(&primary),
             },
         }
     }

@@ -86,7 +86,8 @@ pub struct Quote {
     pub attribution: Attribution,
 }
 
-/// Finds the quotes of `text`, their speakers chosen by the embedded model.
+/// Finds the quotes of `text`, their speakers chosen by the embedded model where it was learned
+/// on the language, else by the hand rules.
 #[must_use]
 pub fn find(
     text: &str,
@@ -94,7 +95,12 @@ pub fn find(
     sentences: &[Sentence],
     rules: QuoteRules,
 ) -> Vec<Quote> {
-    find_with(text, paragraphs, sentences, rules, SpeakerModel::embedded())
+    let model = if rules.learned_choice {
+        SpeakerModel::embedded()
+    } else {
+        SpeakerModel::hand_rules()
+    };
+    find_with(text, paragraphs, sentences, rules, model)
 }
 
 /// Finds the quotes of `text`, their speakers chosen by `model`.

@@ -38,7 +38,9 @@ pub(super) fn subject_forward(
             let mut k = from + 1;
             // A month or a day ends a name: `Mr. Trump's Oct. 11 announcement`.
             while k < toks.len()
-                && (toks[k - 1].punct.is_none() || is_initial(toks[k - 1]))
+                && (toks[k - 1].punct.is_none()
+                    || is_initial(toks[k - 1])
+                    || is_abbreviated_title(toks[k - 1], &lower[k - 1]))
                 && adjacent(text, toks[k - 1], toks[k])
                 && (is_capitalised(toks[k].word)
                     && (!is_not_name(&lower[k]) || is_initial(toks[k]))
@@ -52,10 +54,10 @@ pub(super) fn subject_forward(
         let mut k = capitalised_run(from);
         // `Virginia AFL-CIO President Doris Crouse-Mays`, `White House Press Secretary Josh
         // Earnest`: an organisation and a title before a full name; the person is the name.
-        if let Some(title) = (from + 1..k.saturating_sub(2))
-            .rev()
-            .find(|&t| is_title(&lower[t]) && toks[t].punct.is_none())
-        {
+        if let Some(title) = (from + 1..k.saturating_sub(2)).rev().find(|&t| {
+            is_title(&lower[t]) && toks[t].punct.is_none()
+                || is_abbreviated_title(toks[t], &lower[t])
+        }) {
             from = title + 1;
         }
         // `MSNBC host Chris Matthews`, `Clinton campaign manager Robby Mook`: an organisation
@@ -117,6 +119,11 @@ pub(super) fn subject_forward(
         return Some((mention, false, k));
     }
     None
+}
+
+/// `Gov.` in `Former Arkansas Gov. Mike Huckabee`: a title's abbreviation, whose dot ends no name.
+fn is_abbreviated_title(t: Token<'_>, lower: &str) -> bool {
+    t.punct == Some('.') && is_title(&format!("{lower}."))
 }
 
 /// The speaker after a cue: `said John Coale`, `said the official`.

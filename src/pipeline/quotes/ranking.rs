@@ -15,115 +15,48 @@ const EMBEDDED: &str = include_str!("speaker-model.json");
 
 /// Features of a candidate after the ways' one-hot block (see [`candidate_feature_names`]), each
 /// with what it says; a count is ln(1 + n), a flag one or zero.
+#[rustfmt::skip]
 const CANDIDATE_FEATURES: &[(&str, &str)] = &[
-    (
-        "subject",
-        "the subject of the quotation's sentence (no cue verb)",
-    ),
+    ("subject", "the subject of the quotation's sentence (no cue verb)"),
     ("continued", "the speaker of a quotation it may continue"),
-    (
-        "name_nearby",
-        "a name in its sentence, after it, or in the sentence before",
-    ),
-    (
-        "earlier_speaker",
-        "the speaker before the last one, at most three paragraphs back",
-    ),
-    (
-        "subject_of_direct",
-        "a sentence subject offered for a whole (direct) quotation",
-    ),
-    (
-        "in_previous_sentence",
-        "a name found in the sentence before",
-    ),
-    (
-        "after_preposition",
-        "the mention follows a preposition (`told NBC`, `in Columbus`)",
-    ),
+    ("name_nearby", "a name in its sentence, after it, or in the sentence before"),
+    ("earlier_speaker", "the speaker before the last one, at most three paragraphs back"),
+    ("subject_of_direct", "a sentence subject offered for a whole (direct) quotation"),
+    ("in_previous_sentence", "a name found in the sentence before"),
+    ("after_preposition", "the mention follows a preposition (`told NBC`, `in Columbus`)"),
     ("at_sentence_start", "a nearby name that opens its sentence"),
     ("rule_choice", "the hand rules chose it"),
-    (
-        "implausible",
-        "the rules' plausibility test refuses it (a work, a label, a place)",
-    ),
+    ("implausible", "the rules' plausibility test refuses it (a work, a label, a place)"),
     ("pronoun", "found through a pronoun's antecedent"),
     ("mention_words", "words in the mention (ln 1+n)"),
     ("mention_capitalised", "the mention starts with a capital"),
-    (
-        "mention_every_word_capitalised",
-        "every word of the mention is capitalised",
-    ),
-    (
-        "mention_known_name",
-        "its last word is a name the article gives in full",
-    ),
-    (
-        "mention_after_quote",
-        "the mention stands after the closing mark",
-    ),
-    (
-        "mention_distance",
-        "bytes between the mention and the marks (ln 1+n)",
-    ),
+    ("mention_every_word_capitalised", "every word of the mention is capitalised"),
+    ("mention_known_name", "its last word is a name the article gives in full"),
+    ("mention_after_quote", "the mention stands after the closing mark"),
+    ("mention_distance", "bytes between the mention and the marks (ln 1+n)"),
     ("cue_none", "no cue verb"),
     ("cue_say", "the cue is a verb of plain saying"),
     ("cue_told", "the cue is a verb of telling someone"),
     ("cue_according", "the cue names a source (`according to`)"),
     ("cue_participle", "the cue is a participle (`saying`)"),
-    (
-        "agreement",
-        "other candidates naming the same speaker (ln 1+n)",
-    ),
+    ("agreement", "other candidates naming the same speaker (ln 1+n)"),
     ("last_speaker", "the article's last speaker"),
-    (
-        "same_paragraph",
-        "continues a quotation of the same paragraph",
-    ),
-    (
-        "follows_paragraph",
-        "continues the paragraph before, which this one's opening mark follows",
-    ),
-    (
-        "open_from_previous",
-        "the paragraph before left its quotation open",
-    ),
-    (
-        "copula_subject",
-        "a subject of `is`/`was` (`X is a \"term\"`), rarely a speaker",
-    ),
+    ("same_paragraph", "continues a quotation of the same paragraph"),
+    ("follows_paragraph", "continues the paragraph before, which this one's opening mark follows"),
+    ("open_from_previous", "the paragraph before left its quotation open"),
+    ("copula_subject", "a subject of `is`/`was` (`X is a \"term\"`), rarely a speaker"),
     ("speaker_words", "words in the resolved speaker (ln 1+n)"),
-    (
-        "speaker_mentions",
-        "occurrences of the speaker's last word in the article (ln 1+n)",
-    ),
-    (
-        "speaker_quoted_before",
-        "earlier quotations given to the same speaker (ln 1+n)",
-    ),
-    (
-        "agrees_with_subject",
-        "the same speaker as the sentence's subject",
-    ),
-    (
-        "mention_ends_with_title",
-        "the mention ends with a title or honorific (`the president`)",
-    ),
-    (
-        "mention_opens_sentence",
-        "the mention opens the quotation's sentence",
-    ),
-    (
-        "mention_before_cue",
-        "the mention stands before its cue verb",
-    ),
-    (
-        "cue_distance",
-        "bytes between the mention and its cue verb (ln 1+n)",
-    ),
+    ("speaker_mentions", "occurrences of the speaker's last word in the article (ln 1+n)"),
+    ("speaker_quoted_before", "earlier quotations given to the same speaker (ln 1+n)"),
+    ("agrees_with_subject", "the same speaker as the sentence's subject"),
+    ("mention_ends_with_title", "the mention ends with a title or honorific (`the president`)"),
+    ("mention_opens_sentence", "the mention opens the quotation's sentence"),
+    ("mention_before_cue", "the mention stands before its cue verb"),
+    ("cue_distance", "bytes between the mention and its cue verb (ln 1+n)"),
 ];
 
 /// Features of the option that nobody is named, each with what it says.
+#[rustfmt::skip]
 pub(super) const NOBODY_FEATURES: &[(&str, &str)] = &[
     ("bias", "always one"),
     ("rule_choice", "the hand rules chose it"),
@@ -132,10 +65,7 @@ pub(super) const NOBODY_FEATURES: &[(&str, &str)] = &[
     ("short_quote", "three words or fewer"),
     ("first_in_paragraph", "the paragraph's first quotation"),
     ("opens_paragraph", "the quotation opens its paragraph"),
-    (
-        "unresolved_pronoun",
-        "a way found a pronoun with no antecedent",
-    ),
+    ("unresolved_pronoun", "a way found a pronoun with no antecedent"),
     ("candidates", "candidates offered (ln 1+n)"),
 ];
 
@@ -255,6 +185,13 @@ impl SpeakerModel {
             // A test reads the embedded file; the rules' choice is the fallback all the same.
             SpeakerModel::from_json(EMBEDDED).unwrap_or_else(|_| SpeakerModel::rules())
         });
+        &MODEL
+    }
+
+    /// [`SpeakerModel::rules`], made once.
+    #[must_use]
+    pub fn hand_rules() -> &'static SpeakerModel {
+        static MODEL: LazyLock<SpeakerModel> = LazyLock::new(SpeakerModel::rules);
         &MODEL
     }
 
