@@ -35,6 +35,12 @@ pages=$shared/trafilatura-multilingual
 if [ -d "$pages" ]; then
   run_eval snippets "$pages" --worst 0 --min-f1 0.96
 fi
+# The binary as users run it (`batch`, JSON in and out) against the same pipeline in-process, in
+# one run: an overhead outside the pipeline (the per-token debug logging of the house issue was
+# one, 0.4x) fails the run.
+if [ -d "$shared/article-extraction-benchmark" ]; then
+  scripts/bench-vs-anchors "$shared/article-extraction-benchmark" 3 --no-anchors --min-ratio 0.5
+fi
 quotes=$shared/polnear-quotes/train.jsonl
 if [ -f "$quotes" ]; then
   run_eval quotes "$quotes" --misses 0 --out target/eval-ci/quotes --min span=0.95,speaker=0.87,named=0.82

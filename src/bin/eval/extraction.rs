@@ -159,7 +159,7 @@ impl Scoring<'_> {
 
 /// Other extractors, scored beside ours on the same pages by the same scorer.
 #[cfg(feature = "baselines")]
-mod baselines {
+pub(super) mod baselines {
     /// A named extractor: HTML in, article text out.
     pub struct Baseline {
         pub name: &'static str,

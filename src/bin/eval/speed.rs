@@ -7,8 +7,8 @@ use article_prep::pipeline::{self, Hints, Input, Options};
 
 use super::read_gz;
 
-/// Pages per second and MB/s of input, median of `runs` passes, one thread: html5ever alone, then
-/// the whole pipeline (all outputs, default options) on HTML and on text payloads.
+/// Pages per second and MB/s of input, median of `runs` passes, one thread: html5ever alone, the
+/// Rust anchors when built with them, then the whole pipeline (all outputs, default options) on HTML and on text payloads.
 pub fn run(corpus: &Path, runs: usize) -> Result<bool, String> {
     let list = |sub: &str, ext: &str| -> Result<Vec<PathBuf>, String> {
         let mut paths: Vec<PathBuf> = std::fs::read_dir(corpus.join(sub))
@@ -52,6 +52,17 @@ pub fn run(corpus: &Path, runs: usize) -> Result<bool, String> {
     measure("html5ever parse only (html)", &html, &|page| {
         std::hint::black_box(scraper::Html::parse_document(page));
     });
+    // The Rust anchors, when built with them (`--features baselines`).
+    #[cfg(feature = "baselines")]
+    for baseline in super::extraction::baselines::ALL {
+        measure(
+            &format!("{} body only (html)", baseline.name),
+            &html,
+            &|page| {
+                std::hint::black_box((baseline.extract)(page));
+            },
+        );
+    }
     measure("article-prep all outputs (html)", &html, &|page| {
         let _ = std::hint::black_box(pipeline::prepare(
             Input::Html(page.to_owned()),
