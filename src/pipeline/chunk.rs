@@ -138,6 +138,11 @@ struct PieceCounts {
 /// Pieces kept per thread: the common words of several languages, a few megabytes.
 const MAX_PIECES: usize = 1 << 16;
 
+/// Longer pieces are not kept: they are rare and would each hold their bytes (a giant word's
+/// suffixes, counted while it is cut to the budget, are all different), so the table stays
+/// within MAX_PIECES × this many bytes of keys.
+const MAX_KEPT_PIECE_BYTES: usize = 64;
+
 thread_local! {
     static PIECE_COUNTS: std::cell::RefCell<PieceCounts> = std::cell::RefCell::default();
 }
@@ -160,6 +165,9 @@ impl PieceCounts {
             return n;
         }
         let n = bpe.bpe.count(piece.as_bytes());
+        if piece.len() > MAX_KEPT_PIECE_BYTES {
+            return n;
+        }
         if self.counts.len() >= MAX_PIECES {
             self.counts.clear();
         }
@@ -338,9 +346,13 @@ fn units(
     for (si, s) in sentences.iter().enumerate() {
         let para_start = s.paragraph != previous_paragraph;
         previous_paragraph = s.paragraph;
+        // Quotations are in text order and do not overlap: only the last one opening before the
+        // sentence's end can run past it (a search, not a scan, per sentence).
+        let end = s.span.end();
         let glued = quotes
-            .iter()
-            .any(|q| q.span.start() < s.span.end() && q.span.end() > s.span.end());
+            .partition_point(|q| q.span.start() < end)
+            .checked_sub(1)
+            .is_some_and(|k| quotes[k].span.end() > end);
         let tokens = tally.count(s.span.range());
         if tokens <= max {
             out.push(Unit {
@@ -369,6 +381,10 @@ fn units(
     out
 }
 
+/// The longest token of any vocabulary we count with, in bytes, with room to spare (cl100k's and
+/// o200k's longest are runs of 128 spaces or dashes).
+const MAX_TOKEN_BYTES: usize = 256;
+
 /// Splits one over-budget sentence into pieces within `max`, at word boundaries when possible,
 /// else at characters (a giant word).
 fn split_oversized(span: Span, tally: &TokenTally<'_>, max: usize) -> Vec<(Span, usize)> {
@@ -393,7 +409,11 @@ fn split_oversized(span: Span, tally: &TokenTally<'_>, max: usize) -> Vec<(Span,
     // at most `max` tokens, so only a window of ends after `from` is searched.
     let fitting = |ends: &[usize], from: usize| {
         let first = ends.partition_point(|&end| end <= from);
-        let window = &ends[first..ends.len().min(first + 4 * max + 1)];
+        // No token is longer than MAX_TOKEN_BYTES, so no piece within budget reaches past this
+        // bound: a giant word's one far end is never counted whole for every piece.
+        let reach = from.saturating_add(max.saturating_mul(MAX_TOKEN_BYTES));
+        let last = ends.partition_point(|&end| end <= reach);
+        let window = &ends[first..ends.len().min(first + 4 * max + 1).min(last.max(first))];
         let n = window.partition_point(|&end| tally.count(from..end) <= max);
         n.checked_sub(1).map(|k| window[k])
     };

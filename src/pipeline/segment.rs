@@ -136,12 +136,17 @@ pub fn split_sentences(p: &str, rules: &SentenceRules) -> Vec<std::ops::Range<us
     }
     // `„Prieskumy beriem na ľahkú váhu. V podstate ma to nezaujíma,“ reagoval Matovič`: a full
     // stop inside a quotation that goes on ends nothing (pySBD's rule for every language).
+    // Regions and markers are found in text order: a search per cut, not a scan.
     let quoted = quoted_regions(p);
-    cuts.retain(|c| !quoted.iter().any(|r| r.start < *c && *c < r.end));
+    cuts.retain(|&c| {
+        let k = quoted.partition_point(|r| r.start < c);
+        !(k > 0 && c < quoted[k - 1].end)
+    });
     let markers = list_markers(p);
     if !markers.is_empty() {
         // In a list, items start at their markers and a marker's own dot ends nothing.
-        cuts.retain(|c| !markers.iter().any(|m| *c == m.end));
+        let marker_ends: Vec<usize> = markers.iter().map(|m| m.end).collect();
+        cuts.retain(|c| marker_ends.binary_search(c).is_err());
         cuts.extend(markers.iter().map(|m| m.start).filter(|&s| s > 0));
         cuts.sort_unstable();
         cuts.dedup();
@@ -216,7 +221,12 @@ fn list_markers(p: &str) -> Vec<ListMarker> {
         } else if letter {
             (u32::from(bytes[i] - b'a') + 1, 1, true)
         } else {
-            i += p[i..].chars().next().map_or(1, char::len_utf8);
+            // A longer number is no marker, nor is any digit inside it: skip the whole run.
+            i += if digits > 0 {
+                digits
+            } else {
+                p[i..].chars().next().map_or(1, char::len_utf8)
+            };
             continue;
         };
         let boundary = i == 0

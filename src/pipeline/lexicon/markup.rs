@@ -24,14 +24,50 @@ pub(crate) static BLOCK_ELEMENTS: Words = Words::new(&[
     ]),
 ]);
 
-/// Elements that never hold content, or whose end tag is optional and usually left out: they
-/// do not count as nesting, because the parser closes them implicitly.
+/// Elements that never open a level of the tree: void elements, and the table and document
+/// parts whose tags the tree builder ignores in a page's body or closes by themselves.
 #[rustfmt::skip]
 pub(crate) static NOT_NESTING_ELEMENTS: Words = Words::new(&[
     (ANY, &[
-        "area", "base", "body", "br", "col", "colgroup", "dd", "dt", "embed", "head", "hr", "html",
-        "img", "input", "li", "link", "meta", "optgroup", "option", "p", "rb", "rp", "rt",
-        "source", "tbody", "td", "tfoot", "th", "thead", "tr", "track", "wbr",
+        "area", "base", "basefont", "bgsound", "body", "br", "col", "colgroup", "embed", "frame",
+        "head", "hr", "html", "img", "input", "keygen", "link", "meta", "param", "source", "tbody",
+        "td", "tfoot", "th", "thead", "tr", "track", "wbr",
+    ]),
+]);
+
+/// Elements whose start tag closes an open element of the same name right above it (`<li>a<li>b`,
+/// `<p>One<p>Two`).
+#[rustfmt::skip]
+pub(crate) static SIBLING_CLOSING_ELEMENTS: Words = Words::new(&[
+    (ANY, &[
+        "dd", "dt", "li", "option", "p",
+    ]),
+]);
+
+/// Ruby parts: they close one another inside a `ruby`, and nest anywhere else.
+#[rustfmt::skip]
+pub(crate) static RUBY_PARTS: Words = Words::new(&[
+    (ANY, &[
+        "rb", "rp", "rt", "rtc",
+    ]),
+]);
+
+/// HTML elements whose start tag inside SVG or MathML ends the foreign content (`<svg><div>`).
+#[rustfmt::skip]
+pub(crate) static FOREIGN_BREAKOUT_ELEMENTS: Words = Words::new(&[
+    (ANY, &[
+        "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em",
+        "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing",
+        "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strike", "strong",
+        "sub", "sup", "table", "tt", "u", "ul", "var",
+    ]),
+]);
+
+/// SVG and MathML elements whose content is HTML again (`<svg><title>`, `<foreignObject>`).
+#[rustfmt::skip]
+pub(crate) static FOREIGN_INTEGRATION_POINTS: Words = Words::new(&[
+    (ANY, &[
+        "annotation-xml", "desc", "foreignobject", "mi", "mn", "mo", "ms", "mtext", "title",
     ]),
 ]);
 
@@ -232,6 +268,28 @@ pub(super) fn lists() -> Vec<super::Checked> {
         checked(
             "NOT_NESTING_ELEMENTS",
             &NOT_NESTING_ELEMENTS,
+            Lower,
+            Sorted,
+            Union,
+        ),
+        checked(
+            "SIBLING_CLOSING_ELEMENTS",
+            &SIBLING_CLOSING_ELEMENTS,
+            Lower,
+            Sorted,
+            Union,
+        ),
+        checked("RUBY_PARTS", &RUBY_PARTS, Lower, Sorted, Union),
+        checked(
+            "FOREIGN_BREAKOUT_ELEMENTS",
+            &FOREIGN_BREAKOUT_ELEMENTS,
+            Lower,
+            Sorted,
+            Union,
+        ),
+        checked(
+            "FOREIGN_INTEGRATION_POINTS",
+            &FOREIGN_INTEGRATION_POINTS,
             Lower,
             Sorted,
             Union,

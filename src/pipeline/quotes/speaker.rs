@@ -11,7 +11,8 @@ use super::phrases::{
     description, description_subject, name_ending_at, source_after, subject_after, subject_forward,
 };
 use super::tokens::{
-    Region, Token, adjacent, is_capitalised, is_initial, strip_possessive, tokens, words_outside,
+    Region, Token, adjacent, is_capitalised, is_initial, near, strip_possessive, tokens,
+    words_outside,
 };
 use super::{Article, ParagraphQuotes, Site};
 use crate::pipeline::lexicon::grammar::{
@@ -160,16 +161,18 @@ fn speech_in_the_sentence_before(
     let opens_sentence = text
         .get(site.sentence_start..site.mark.open)
         .is_some_and(|s| s.trim().is_empty());
+    if !opens_sentence {
+        return None;
+    }
+    // Sentences and quotations are in text order: searches, not scans, so a paragraph of
+    // thousands of quotations costs linear time.
     let at = para
         .sentences
-        .iter()
-        .position(|s| *s == site.open_sentence)?;
+        .binary_search_by_key(&site.open_sentence.start(), |s| s.start())
+        .ok()
+        .filter(|&k| para.sentences[k] == site.open_sentence)?;
     let previous = *para.sentences.get(at.checked_sub(1)?)?;
-    let unquoted = para
-        .quoted
-        .iter()
-        .all(|&(open, close)| close <= previous.start() || open >= previous.end());
-    if !(opens_sentence && unquoted) {
+    if !near(&para.quoted, previous.start(), previous.end()).is_empty() {
         return None;
     }
     let region = Region {

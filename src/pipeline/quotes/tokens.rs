@@ -75,16 +75,23 @@ pub(super) fn tokens<'a>(text: &'a str, region: Region) -> Vec<Token<'a>> {
     out
 }
 
-/// The first `max` words of `region` outside the quoted spans, and their lower-cased forms.
+/// The first `max` words of `region` outside the quoted spans (in order, not overlapping), and
+/// their lower-cased forms.
 pub(super) fn words_outside<'a>(
     text: &'a str,
     region: Region,
     quoted: &[(usize, usize)],
     max: usize,
 ) -> (Vec<Token<'a>>, Vec<String>) {
+    // The one quoted span a word could be inside is the last one opening before it: a binary
+    // search, so a paragraph of thousands of quotations costs no more per word.
+    let inside = |t: &Token<'_>| {
+        let k = quoted.partition_point(|&(open, _)| open <= t.start);
+        k > 0 && t.end <= quoted[k - 1].1
+    };
     let toks: Vec<Token<'a>> = tokens(text, region)
         .into_iter()
-        .filter(|t| !quoted.iter().any(|(o, c)| *o <= t.start && t.end <= *c))
+        .filter(|t| !inside(t))
         .take(max)
         .collect();
     let lower = toks.iter().map(|t| t.word.to_lowercase()).collect();
