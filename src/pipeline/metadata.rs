@@ -2,6 +2,8 @@
 //! reconciled from the caller's hints, the page's markup and the lines the boilerplate stage set
 //! aside (title, source/date lines, the related-articles section).
 
+use std::collections::{HashMap, HashSet};
+
 use sha2::{Digest, Sha256};
 
 use super::boilerplate::{DroppedBlock, RemovalReason};
@@ -309,8 +311,13 @@ fn related(dropped: &[DroppedBlock]) -> Vec<RelatedArticle> {
         let words = t.split_whitespace().count();
         (4..=25).contains(&words) && !t.ends_with(['.', ':']) && dates::find_age(t).is_none()
     };
+    // Counted once, not per line: a hostile page may hold a million related lines.
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for k in &keys {
+        *counts.entry(k.as_str()).or_insert(0) += 1;
+    }
     let repeated: Vec<usize> = (0..section.len())
-        .filter(|&i| headline(i) && keys.iter().filter(|k| **k == keys[i]).count() > 1)
+        .filter(|&i| headline(i) && counts.get(keys[i].as_str()).is_some_and(|&n| n > 1))
         .collect();
     let linked: Vec<usize> = (0..section.len())
         .filter(|&i| headline(i) && section[i].1.is_some())
@@ -323,15 +330,11 @@ fn related(dropped: &[DroppedBlock]) -> Vec<RelatedArticle> {
         (0..section.len()).filter(|&i| headline(i)).collect()
     };
     let mut out: Vec<RelatedArticle> = Vec::new();
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     let firsts: Vec<usize> = candidates
         .iter()
         .copied()
-        .filter(|&i| {
-            let fresh = !seen.contains(&keys[i].as_str());
-            seen.push(keys[i].as_str());
-            fresh
-        })
+        .filter(|&i| seen.insert(keys[i].as_str()))
         .collect();
     for (n, &i) in firsts.iter().enumerate() {
         let next = firsts.get(n + 1).copied().unwrap_or(section.len());

@@ -1,6 +1,7 @@
 //! The body search: the best run of blocks (inside the marked article text when the markup names
 //! one), widened to the element that holds it, and the headline among the blocks before it.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::RemovalReason;
@@ -222,6 +223,12 @@ pub(super) fn pick_title(
             .position(|f| f.key == key && !key.is_empty());
     }
     let header = features.get(..body_start)?;
+    // Each line's count and first place among the header's lines, counted once (the header of a
+    // hostile page may hold a million lines).
+    let mut seen: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (i, f) in header.iter().enumerate() {
+        seen.entry(f.key.as_str()).or_insert((0, i)).0 += 1;
+    }
     let mut best: Option<(i64, usize)> = None;
     for (i, f) in header.iter().enumerate() {
         if !f.headline_like
@@ -232,7 +239,7 @@ pub(super) fn pick_title(
         {
             continue;
         }
-        let repeats = header.iter().filter(|g| g.key == f.key).count();
+        let repeats = seen.get(f.key.as_str()).map_or(1, |&(n, _)| n);
         let distance = i64::try_from(body_start - i).unwrap_or(i64::MAX / 4);
         let heading_bonus = if blocks
             .get(i)
@@ -252,9 +259,7 @@ pub(super) fn pick_title(
     }
     // The first of identical lines is the title; later ones are duplicates.
     best.map(|(_, i)| {
-        header
-            .iter()
-            .position(|g| g.key == features[i].key)
-            .unwrap_or(i)
+        seen.get(features[i].key.as_str())
+            .map_or(i, |&(_, first)| first)
     })
 }
