@@ -203,6 +203,10 @@ pub struct BatchArgs {
     /// them over `PrepareStream`, failed items retried with backoff, output in input order.
     #[arg(long, value_name = "HOST:PORT[,…]")]
     pub remote: Option<String>,
+    /// Longest one line's article may take, seconds (`0.5`): past it the line's result is a
+    /// DEADLINE_EXCEEDED error and the batch goes on. Default: no limit.
+    #[arg(long, value_name = "SECONDS", value_parser = seconds)]
+    pub item_timeout: Option<Duration>,
 }
 
 /// Why a command failed.
@@ -341,11 +345,12 @@ pub fn batch(args: &BatchArgs) -> Result<(), CliError> {
             break;
         }
         let max = args.max_payload_bytes;
+        let item_timeout = args.item_timeout;
         let results: Vec<String> = pool.install(|| {
             batch
                 .par_iter()
                 .map(|(n, line)| {
-                    std::panic::catch_unwind(|| jsonl::prepare_line(*n, line, max)).unwrap_or_else(|_| {
+                    std::panic::catch_unwind(|| jsonl::prepare_line(*n, line, max, item_timeout)).unwrap_or_else(|_| {
                         format!(r#"{{"error":{{"code":13,"codeName":"INTERNAL","message":"line {n}: internal error while preparing the article"}}}}"#)
                     })
                 })

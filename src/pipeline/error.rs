@@ -45,6 +45,12 @@ pub enum PrepError {
         /// What is wrong with it.
         reason: String,
     },
+    /// The request's time ran out; the work stopped before the named stage.
+    #[error("deadline exceeded before the {next_stage} stage; the article was not prepared")]
+    DeadlineExceeded {
+        /// The stage that did not run.
+        next_stage: &'static str,
+    },
     /// A bug: the pipeline failed on input it should handle.
     #[error("internal error while preparing the article")]
     Internal(String),

@@ -24,6 +24,7 @@ pub mod chunk;
 // What the stages share.
 pub mod block;
 pub(crate) mod dates;
+mod deadline;
 mod error;
 mod input;
 pub(crate) mod lexicon;
@@ -34,6 +35,7 @@ pub mod textkit;
 pub use block::ParagraphKind;
 pub use boilerplate::RemovalReason;
 pub use chunk::Chunk;
+pub use deadline::Deadline;
 pub use error::PrepError;
 pub use input::{Hints, Input};
 pub use metadata::{Metadata, RelatedArticle};
@@ -81,7 +83,21 @@ pub struct Prepared {
 /// `NotText` when raw bytes are not text. Size and emptiness are checked by the caller with
 /// [`Input::check`], before any work.
 pub fn prepare(input: Input, hints: &Hints, options: &Options) -> Result<Prepared, PrepError> {
+    prepare_within(input, hints, options, Deadline::none())
+}
+
+/// Prepares one article unless `deadline` passes first: the clock is read before each stage.
+///
+/// # Errors
+/// As [`prepare`], and `DeadlineExceeded` naming the stage that did not run.
+pub fn prepare_within(
+    input: Input,
+    hints: &Hints,
+    options: &Options,
+    deadline: Deadline,
+) -> Result<Prepared, PrepError> {
     let mut warnings = Vec::new();
+    deadline.check("parse")?;
     let (blocks, page) = {
         let _span = tracing::debug_span!("parse").entered();
         match input {
@@ -102,10 +118,12 @@ pub fn prepare(input: Input, hints: &Hints, options: &Options) -> Result<Prepare
         .title
         .as_deref()
         .or(page.titles.first().map(String::as_str));
+    deadline.check("boilerplate")?;
     let sorted = {
         let _span = tracing::debug_span!("boilerplate").entered();
         boilerplate::sort(&blocks, title_hint, options.keep_all_text)
     };
+    deadline.check("normalize")?;
     let body = {
         let _span = tracing::debug_span!("normalize").entered();
         normalize::assemble(&sorted.kept, options.quote_style)
@@ -113,10 +131,12 @@ pub fn prepare(input: Input, hints: &Hints, options: &Options) -> Result<Prepare
     // The language decides the sentence rules, so it is known before segmentation.
     let language = language::resolve(&body.text, hints, &page, &mut warnings);
     let profile = language::Profile::for_tag(&language.tag);
+    deadline.check("segment")?;
     let sentences = {
         let _span = tracing::debug_span!("segment").entered();
         segment::sentences(&body.text, &body.paragraphs, &profile.sentences)
     };
+    deadline.check("quotes")?;
     let quotes = {
         let _span = tracing::debug_span!("quotes").entered();
         quotes::find(&body.text, &body.paragraphs, &sentences, profile.quotes)
@@ -128,10 +148,12 @@ pub fn prepare(input: Input, hints: &Hints, options: &Options) -> Result<Prepare
             language.tag
         ));
     }
+    deadline.check("metadata")?;
     let (metadata, related) = {
         let _span = tracing::debug_span!("metadata").entered();
         metadata::build(&body, &sentences, &sorted.dropped, &page, hints, language)
     };
+    deadline.check("chunk")?;
     let chunks = {
         let _span = tracing::debug_span!("chunk").entered();
         chunk::chunks(

@@ -10,6 +10,7 @@ use crate::pipeline::PrepError;
 pub fn status(err: &PrepError) -> Status {
     match err {
         PrepError::PayloadTooLarge { .. } => Status::resource_exhausted(err.to_string()),
+        PrepError::DeadlineExceeded { .. } => Status::deadline_exceeded(err.to_string()),
         PrepError::Internal(detail) => {
             tracing::error!(%detail, "pipeline failed");
             Status::internal(err.to_string())
@@ -128,6 +129,16 @@ mod tests {
         assert_eq!(
             (bug.code(), bug.message()),
             (Code::Internal, "internal error while preparing the article")
+        );
+        let late = status(&PrepError::DeadlineExceeded {
+            next_stage: "quotes",
+        });
+        assert_eq!(
+            (late.code(), late.message()),
+            (
+                Code::DeadlineExceeded,
+                "deadline exceeded before the quotes stage; the article was not prepared"
+            )
         );
     }
 

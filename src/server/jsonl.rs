@@ -2,7 +2,9 @@
 
 use super::convert::{self, Job};
 use super::{errors, proto};
-use crate::pipeline::{self, Hints, Input, Options, PrepError};
+use std::time::Duration;
+
+use crate::pipeline::{self, Deadline, Hints, Input, Options, PrepError};
 
 /// Prepares one article and renders the `PreparedArticle` as pretty proto3 JSON.
 ///
@@ -20,16 +22,23 @@ pub fn prepare_pretty(
 }
 
 /// One `batch` line: a `PrepareRequest` in proto3 JSON → a `PrepareResult` in proto3 JSON. A bad
-/// line gives an error result naming the line, never a failure of the batch.
+/// line gives an error result naming the line, never a failure of the batch; so does a line whose
+/// article is not prepared within `item_timeout` (DEADLINE_EXCEEDED).
 #[must_use]
-pub fn prepare_line(line_number: usize, line: &str, max_payload_bytes: usize) -> String {
+pub fn prepare_line(
+    line_number: usize,
+    line: &str,
+    max_payload_bytes: usize,
+    item_timeout: Option<Duration>,
+) -> String {
+    let deadline = item_timeout.map_or(Deadline::none(), Deadline::after);
     let result = read_request(line_number, line).map_or_else(
         |refused| *refused,
         |request| {
             let id = request.id.clone();
             let outcome = Job::from_proto(request, max_payload_bytes).and_then(|job| {
                 let unit = job.options.offset_unit;
-                pipeline::prepare(job.input, &job.hints, &job.options)
+                pipeline::prepare_within(job.input, &job.hints, &job.options, deadline)
                     .map(|p| convert::article(job.id, p, unit))
             });
             match outcome {
@@ -72,7 +81,7 @@ mod tests {
     #[test]
     fn a_bad_line_is_an_error_result_naming_the_line() {
         let out: serde_json::Value =
-            serde_json::from_str(&prepare_line(7, "{not json", 1024)).unwrap_or_default();
+            serde_json::from_str(&prepare_line(7, "{not json", 1024, None)).unwrap_or_default();
         assert_eq!(out["error"]["code"], 3);
         assert_eq!(out["error"]["codeName"], "INVALID_ARGUMENT");
         assert!(
@@ -85,7 +94,7 @@ mod tests {
     #[test]
     fn a_refused_request_keeps_its_id() {
         let out: serde_json::Value =
-            serde_json::from_str(&prepare_line(1, r#"{"id":"a1","text":"   "}"#, 1024))
+            serde_json::from_str(&prepare_line(1, r#"{"id":"a1","text":"   "}"#, 1024, None))
                 .unwrap_or_default();
         assert_eq!(out["id"], "a1");
         assert_eq!(out["error"]["message"], "payload text is empty");

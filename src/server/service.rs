@@ -15,11 +15,11 @@ use super::metrics;
 use super::proto::{self, article_prep_server::ArticlePrep};
 use super::{codes, errors};
 use crate::config::ServerSettings;
-use crate::pipeline::{self, Hints, Input, Options, PrepError, Prepared};
+use crate::pipeline::{self, Deadline, Hints, Input, Options, PrepError, Prepared};
 
 /// What prepares one article: the pipeline, or in a test a stand-in that misbehaves on purpose.
 pub type Preparer =
-    Arc<dyn Fn(Input, &Hints, &Options) -> Result<Prepared, PrepError> + Send + Sync>;
+    Arc<dyn Fn(Input, &Hints, &Options, Deadline) -> Result<Prepared, PrepError> + Send + Sync>;
 
 /// The service state: the admission gate, the limits and the preparer.
 #[derive(Clone)]
@@ -45,7 +45,7 @@ impl std::fmt::Debug for ArticlePrepService {
 /// The pipeline itself, as a [`Preparer`].
 #[must_use]
 pub fn pipeline_preparer() -> Preparer {
-    Arc::new(pipeline::prepare)
+    Arc::new(pipeline::prepare_within)
 }
 
 /// A client's deadline is answered a little early, so that the client sees the server's
@@ -78,7 +78,7 @@ impl ArticlePrepService {
 
     /// Prepares one request within `budget`, logging one line with its id, size, outcome and
     /// duration. When the budget runs out the work is abandoned: a request still queued never
-    /// runs; one already running finishes on its worker (milliseconds) and is discarded.
+    /// runs; one already running stops before its next stage, freeing its worker.
     async fn handle(
         &self,
         request: proto::PrepareRequest,
@@ -89,7 +89,8 @@ impl ArticlePrepService {
         let (kind, bytes) = payload_summary(&request);
         let span = tracing::info_span!("prepare", id = %request.id, payload = kind, bytes);
         async move {
-            let outcome = match tokio::time::timeout(budget, self.run(request)).await {
+            let deadline = Deadline::after(budget);
+            let outcome = match tokio::time::timeout(budget, self.run(request, deadline)).await {
                 Ok(outcome) => outcome,
                 Err(_) => Err(errors::deadline_exceeded(budget)),
             };
@@ -121,7 +122,11 @@ impl ArticlePrepService {
         .await
     }
 
-    async fn run(&self, request: proto::PrepareRequest) -> Result<proto::PreparedArticle, Status> {
+    async fn run(
+        &self,
+        request: proto::PrepareRequest,
+        deadline: Deadline,
+    ) -> Result<proto::PreparedArticle, Status> {
         let job =
             Job::from_proto(request, self.max_payload_bytes).map_err(|e| errors::status(&e))?;
         let preparer = Arc::clone(&self.preparer);
@@ -129,7 +134,7 @@ impl ArticlePrepService {
             .admission
             .run(move || {
                 let unit = job.options.offset_unit;
-                preparer(job.input, &job.hints, &job.options)
+                preparer(job.input, &job.hints, &job.options, deadline)
                     .map(|p| convert::article(job.id, p, unit))
             })
             .await

@@ -16,7 +16,7 @@ use crate::helpers::{SEED, spawn_app_preparing, text_request};
 /// The pipeline, except that a text containing `PANIC` panics and one containing `SLOW` first
 /// sleeps; `started` counts the articles begun.
 fn faulty(started: Arc<AtomicUsize>) -> Preparer {
-    Arc::new(move |input, hints, options| {
+    Arc::new(move |input, hints, options, deadline| {
         started.fetch_add(1, Ordering::SeqCst);
         if let pipeline::Input::Text(t) = &input {
             if t.contains("PANIC") {
@@ -26,7 +26,7 @@ fn faulty(started: Arc<AtomicUsize>) -> Preparer {
                 std::thread::sleep(Duration::from_millis(300));
             }
         }
-        pipeline::prepare(input, hints, options)
+        pipeline::prepare_within(input, hints, options, deadline)
     })
 }
 
@@ -146,4 +146,67 @@ async fn a_client_leaving_mid_stream_stops_its_work() {
     let begun = started.load(Ordering::SeqCst);
     assert!(begun <= 5, "{begun} articles started after the client left");
     app.stop().await;
+}
+
+/// About eight megabytes of article text: seconds of work.
+fn long_article() -> String {
+    format!("{SEED}\n\n").repeat(800)
+}
+
+#[tokio::test]
+async fn a_request_past_its_deadline_stops_and_frees_its_worker() {
+    let app = spawn_app_preparing(|s| s.max_concurrent = 1, None).await;
+    let mut request = tonic::Request::new(text_request("long", &long_article()));
+    request.set_timeout(Duration::from_millis(50));
+    let status = app
+        .client
+        .clone()
+        .prepare(request)
+        .await
+        .expect_err("eight megabytes take longer than 50 ms");
+    // Sending eight megabytes takes a while too: the client's own timer may answer first.
+    assert!(
+        matches!(status.code(), Code::DeadlineExceeded | Code::Cancelled),
+        "{status:?}"
+    );
+    // The long article stops before its next stage, so the one worker is soon free for the
+    // next request, well within that request's own deadline (the whole long article would
+    // take longer than it).
+    let mut next = tonic::Request::new(text_request("next", SEED));
+    next.set_timeout(Duration::from_millis(1500));
+    assert!(app.client.clone().prepare(next).await.is_ok());
+    app.stop().await;
+}
+
+#[test]
+fn a_batch_line_past_its_item_timeout_is_an_error_line_and_the_batch_goes_on() {
+    use std::io::Write;
+    let lines = [
+        serde_json::json!({"id": "long", "text": long_article()}).to_string(),
+        serde_json::json!({"id": "short", "text": "The council met on Tuesday. It approved the budget."})
+            .to_string(),
+    ];
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_article-prep"))
+        .args(["batch", "--threads", "1", "--item-timeout", "0.05"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("the binary starts");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let input = lines.join("\n") + "\n";
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let out = child.wait_with_output().expect("batch ends");
+    assert!(writer.join().is_ok_and(|w| w.is_ok()));
+    let results: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    assert_eq!(results.len(), 2, "{results:?}");
+    assert_eq!(
+        results[0]["error"]["codeName"], "DEADLINE_EXCEEDED",
+        "{}",
+        results[0]
+    );
+    assert!(results[1]["article"].is_object(), "{}", results[1]);
 }
