@@ -41,6 +41,9 @@ fi
 if [ -d "$shared/article-extraction-benchmark" ]; then
   scripts/bench-vs-anchors "$shared/article-extraction-benchmark" 3 --no-anchors --min-ratio 0.5
 fi
+# Hostile shapes at two sizes through the binary: time grows near-linearly, memory stays bounded.
+cargo build --release --locked --quiet --bin article-prep
+scripts/complexity --size 65536 --check --max-seconds 2 --max-rss-mb 400
 quotes=$shared/polnear-quotes/train.jsonl
 if [ -f "$quotes" ]; then
   run_eval quotes "$quotes" --misses 0 --out target/eval-ci/quotes --min span=0.95,speaker=0.87,named=0.82

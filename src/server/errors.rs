@@ -40,6 +40,14 @@ pub fn deadline_exceeded(budget: std::time::Duration) -> Status {
     ))
 }
 
+/// The status for a `grpc-timeout` header that is not a gRPC timeout.
+#[must_use]
+pub fn bad_timeout(value: &str) -> Status {
+    Status::invalid_argument(format!(
+        "grpc-timeout `{value}` is not a gRPC timeout: 1 to 8 digits and a unit (H, M, S, m, u, n)"
+    ))
+}
+
 /// The status for a `batch` line that is not a `PrepareRequest` in proto3 JSON.
 #[must_use]
 pub fn unreadable_line(line_number: usize, error: &serde_json::Error) -> Status {

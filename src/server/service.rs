@@ -67,13 +67,21 @@ impl ArticlePrepService {
 
     /// The time a request may take: the server's maximum, or the client's `grpc-timeout` when
     /// that is shorter.
-    fn budget(&self, metadata: &MetadataMap) -> Duration {
-        let client = metadata
-            .get("grpc-timeout")
-            .and_then(|v| v.to_str().ok())
+    ///
+    /// # Errors
+    /// INVALID_ARGUMENT naming the header when `grpc-timeout` is not a gRPC timeout (the default
+    /// would silently replace what the client asked for).
+    fn budget(&self, metadata: &MetadataMap) -> Result<Duration, Status> {
+        let Some(value) = metadata.get("grpc-timeout") else {
+            return Ok(self.request_timeout);
+        };
+        let client = value
+            .to_str()
+            .ok()
             .and_then(parse_grpc_timeout)
-            .map(|d| d.saturating_sub(DEADLINE_MARGIN.min(d / 10)));
-        client.map_or(self.request_timeout, |c| c.min(self.request_timeout))
+            .ok_or_else(|| errors::bad_timeout(value.to_str().unwrap_or("(not ASCII)")))?;
+        let client = client.saturating_sub(DEADLINE_MARGIN.min(client / 10));
+        Ok(client.min(self.request_timeout))
     }
 
     /// Prepares one request within `budget`, logging one line with its id, size, outcome and
@@ -146,7 +154,7 @@ impl ArticlePrepService {
 /// `grpc-timeout`: up to 8 digits and a unit (H, M, S, m, u, n), per the gRPC HTTP/2 protocol.
 fn parse_grpc_timeout(value: &str) -> Option<Duration> {
     let digits = value.get(..value.len().checked_sub(1)?)?;
-    if digits.is_empty() || digits.len() > 8 {
+    if digits.is_empty() || digits.len() > 8 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     let n: u64 = digits.parse().ok()?;
@@ -179,7 +187,7 @@ impl ArticlePrep for ArticlePrepService {
         &self,
         request: Request<proto::PrepareRequest>,
     ) -> Result<Response<proto::PreparedArticle>, Status> {
-        let budget = self.budget(request.metadata());
+        let budget = self.budget(request.metadata())?;
         self.handle(request.into_inner(), "Prepare", budget)
             .await
             .map(Response::new)
@@ -191,6 +199,9 @@ impl ArticlePrep for ArticlePrepService {
         &self,
         request: Request<Streaming<proto::PrepareRequest>>,
     ) -> Result<Response<Self::PrepareStreamStream>, Status> {
+        // The client's deadline bounds the whole stream (the transport enforces it); a malformed
+        // one is refused all the same.
+        self.budget(request.metadata())?;
         let service = self.clone();
         let in_flight = self.stream_in_flight;
         // Each item gets the server's maximum; the client's deadline bounds the whole stream.
@@ -231,6 +242,9 @@ mod tests {
         assert_eq!(parse_grpc_timeout("123456789S"), None);
         assert_eq!(parse_grpc_timeout("S"), None);
         assert_eq!(parse_grpc_timeout("5x"), None);
+        assert_eq!(parse_grpc_timeout("+5S"), None);
+        assert_eq!(parse_grpc_timeout("-1S"), None);
+        assert_eq!(parse_grpc_timeout("1.5S"), None);
         assert_eq!(parse_grpc_timeout(""), None);
     }
 }

@@ -223,3 +223,29 @@ async fn a_gzip_request_inflating_past_the_limit_is_resource_exhausted() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_malformed_grpc_timeout_is_refused_naming_the_header() {
+    let app = spawn_app().await;
+    for value in ["abc", "-1S", "1.5S"] {
+        let mut request = tonic::Request::new(text_request("t", "A normal sentence follows here."));
+        request.metadata_mut().insert(
+            "grpc-timeout",
+            value.parse().expect("an ASCII header value"),
+        );
+        let status = app
+            .client
+            .clone()
+            .prepare(request)
+            .await
+            .expect_err("a malformed timeout is refused");
+        assert_eq!(status.code(), Code::InvalidArgument, "{value}: {status:?}");
+        assert_eq!(
+            status.message(),
+            format!(
+                "grpc-timeout `{value}` is not a gRPC timeout: 1 to 8 digits and a unit (H, M, S, m, u, n)"
+            )
+        );
+    }
+    app.stop().await;
+}

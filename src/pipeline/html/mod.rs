@@ -275,7 +275,8 @@ impl Walker {
                 .kind
                 .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"));
         let capture = match name {
-            "title" => Capture::Title,
+            // An SVG's `<title>` names the drawing, not the page.
+            "title" if e.name.ns == html5ever::ns!(html) => Capture::Title,
             // `<h1 id="gt-logo">`: the site's logo, not the headline.
             "h1" if self.head.h1.is_none() && !attrs.classes().any(|n| n.contains("logo")) => {
                 Capture::H1
@@ -562,6 +563,14 @@ mod tests {
         <p>Members said the plan would fund schools.</p></article>
         <div class="related-links"><a href="/x">Another story about the council</a></div>
         <script>var x = "not text";</script></body></html>"#;
+
+    #[test]
+    fn an_svg_title_is_no_page_title() {
+        let page = "<html><head><title>Council passes budget</title></head><body><svg><title>Share \
+                    icon</title></svg><p>The council voted on Tuesday.</p></body></html>";
+        let (_, meta) = parse(page);
+        assert_eq!(meta.titles, ["Council passes budget"]);
+    }
 
     #[test]
     fn blocks_carry_kinds_and_roles() {
