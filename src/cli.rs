@@ -60,6 +60,10 @@ pub struct ServeArgs {
     /// How long shutdown waits for in-flight calls, seconds.
     #[arg(long, env = "ARTICLE_PREP_DRAIN_TIMEOUT", default_value = "20", value_parser = seconds)]
     pub drain_timeout: Duration,
+    /// Age at which a client connection is asked to reconnect (HTTP/2 GOAWAY), seconds: long-lived
+    /// clients then spread over servers added since.
+    #[arg(long, env = "ARTICLE_PREP_MAX_CONNECTION_AGE", default_value = "1800", value_parser = seconds)]
+    pub max_connection_age: Duration,
     /// Serve Prometheus metrics over HTTP at this address (`/metrics`).
     #[arg(long, env = "ARTICLE_PREP_METRICS_LISTEN")]
     pub metrics_listen: Option<SocketAddr>,
@@ -93,6 +97,7 @@ impl ServeArgs {
             max_message_bytes: self.max_message_bytes,
             request_timeout: self.request_timeout,
             drain_timeout: self.drain_timeout,
+            max_connection_age: self.max_connection_age,
             metrics_listen: self.metrics_listen,
             tls: self
                 .tls_cert

@@ -21,6 +21,9 @@ pub struct ServerSettings {
     pub stream_in_flight: usize,
     /// How long shutdown waits for in-flight calls.
     pub drain_timeout: Duration,
+    /// A connection older than this is asked to go away (HTTP/2 GOAWAY, its calls finishing
+    /// within a grace period), so that long-lived clients spread over pods added since.
+    pub max_connection_age: Duration,
     /// Where Prometheus metrics are served over HTTP (`/metrics`); none by default.
     pub metrics_listen: Option<SocketAddr>,
     /// TLS for the gRPC port; plaintext when absent.
@@ -60,6 +63,7 @@ impl Default for ServerSettings {
             request_timeout: Duration::from_secs(30),
             stream_in_flight: cores.max(2),
             drain_timeout: Duration::from_secs(20),
+            max_connection_age: Duration::from_secs(30 * 60),
             metrics_listen: None,
             tls: None,
             auth_token_file: None,

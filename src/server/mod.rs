@@ -30,6 +30,18 @@ use service::{ArticlePrepService, Preparer};
 /// Bytes a request may carry beyond its payload (id, hints, options).
 const REQUEST_HEADROOM: usize = 64 * 1024;
 
+/// Streams one HTTP/2 connection may have open at once (the value RFC 9113 recommends as the
+/// least): `batch --remote` keeps a few per server; 2,000 half-open ones are an attack.
+const MAX_STREAMS_PER_CONNECTION: u32 = 100;
+
+/// How often an idle connection is pinged, and how long its answer may take before the
+/// connection is closed: a peer that vanished stops holding its connection.
+const KEEPALIVE_INTERVAL: std::time::Duration = std::time::Duration::from_secs(30);
+const KEEPALIVE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// The calls of a connection past its maximum age finish within this much longer.
+const CONNECTION_AGE_GRACE: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// A bound, not yet running server.
 pub struct Application {
     listener: TcpListener,
@@ -259,7 +271,14 @@ impl Application {
                 Ok(stream)
             })
         });
-        let mut builder = Server::builder();
+        // Streams one connection may hold open, and dead peers found by keep-alive pings: a
+        // client cannot park thousands of half-open calls or silent connections on the server.
+        let mut builder = Server::builder()
+            .max_concurrent_streams(MAX_STREAMS_PER_CONNECTION)
+            .http2_keepalive_interval(Some(KEEPALIVE_INTERVAL))
+            .http2_keepalive_timeout(Some(KEEPALIVE_TIMEOUT))
+            .max_connection_age(settings.max_connection_age)
+            .max_connection_age_grace(CONNECTION_AGE_GRACE);
         if let Some(tls) = self.tls {
             builder = builder.tls_config(tls)?;
         }
