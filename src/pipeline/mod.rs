@@ -141,6 +141,12 @@ pub fn prepare_within(
         let _span = tracing::debug_span!("quotes").entered();
         quotes::find(&body.text, &body.paragraphs, &sentences, profile.quotes)
     };
+    if quotes.len() >= quotes::MAX_QUOTATIONS {
+        warnings.push(format!(
+            "quotes: only the first {} quotations are reported",
+            quotes::MAX_QUOTATIONS
+        ));
+    }
     if !profile.quotes.speech_verbs && !quotes.is_empty() {
         warnings.push(format!(
             "quotes: the verbs of saying of language `{}` are not known; quotation spans are \

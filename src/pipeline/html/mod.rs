@@ -275,8 +275,10 @@ impl Walker {
                 .kind
                 .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"));
         let capture = match name {
-            // An SVG's `<title>` names the drawing, not the page.
+            // An SVG's `<title>` names the drawing: neither the page's title nor the text of
+            // the heading it may sit in (a logo in the `<h1>`).
             "title" if e.name.ns == html5ever::ns!(html) => Capture::Title,
+            "title" => Capture::None,
             // `<h1 id="gt-logo">`: the site's logo, not the headline.
             "h1" if self.head.h1.is_none() && !attrs.classes().any(|n| n.contains("logo")) => {
                 Capture::H1

@@ -182,6 +182,9 @@ fn run(
         let para = ParagraphQuotes::new(text, pi, paragraph.span, own_sentences, marks);
         let mut first_in_paragraph = true;
         for mi in 0..para.marks.len() {
+            if told.quotes.len() >= MAX_QUOTATIONS {
+                break;
+            }
             let Some(site) = Site::read(text, &para, mi) else {
                 continue;
             };
@@ -230,6 +233,10 @@ fn run(
     }
     (told.quotes, explained)
 }
+
+/// Quotations reported per article at most: far beyond any article (a long interview holds a few
+/// hundred), and the bound on a hostile payload's quote work (a few hundred milliseconds).
+pub const MAX_QUOTATIONS: usize = 5_000;
 
 /// The quotations of one paragraph: marks paired, attributions interjected between dashes split
 /// out, and what is no quotation dropped (a headline's repeat, a nickname).

@@ -11,8 +11,8 @@ use super::phrases::{
     description, description_subject, name_ending_at, source_after, subject_after, subject_forward,
 };
 use super::tokens::{
-    Region, Token, adjacent, is_capitalised, is_initial, near, strip_possessive, tokens,
-    words_outside,
+    Region, Token, adjacent, is_capitalised, is_initial, near, strip_possessive, token_iter,
+    tokens, words_outside,
 };
 use super::{Article, ParagraphQuotes, Site};
 use crate::pipeline::lexicon::grammar::{
@@ -226,10 +226,14 @@ fn introducing_paragraph(
 
 // === cue after the quotation ===
 
+/// The words after a quotation that its attribution is read from: a cue, its subject and an
+/// appositive fit, and a paragraph of thousands of quotations costs no more per quotation.
+const TRAILING_WORDS: usize = 40;
+
 /// `'Q,' said John Coale` / `'Q,' Trump said` / `'Q,' X, the ..., told reporters` / `'Q,' he said`:
 /// the cue after the quote, and its subject before or after it.
 fn trailing(text: &str, after: Region) -> Option<Found> {
-    let toks = tokens(text, after);
+    let toks: Vec<Token<'_>> = token_iter(text, after).take(TRAILING_WORDS).collect();
     let lower: Vec<String> = toks.iter().map(|t| t.word.to_lowercase()).collect();
     let first = toks.first()?;
     // `"Q" ― Pamela Padilla`: a dash and a name sign the quote.

@@ -830,3 +830,9 @@ fn without_the_language_s_verbs_of_saying_no_name_nearby_is_offered() {
     );
     assert!(got.iter().all(|(_, s)| s.is_none()), "{got:?}");
 }
+
+#[test]
+fn an_article_reports_a_bounded_number_of_quotations() {
+    let text = "\"We will win,\" said Mary Major. ".repeat(MAX_QUOTATIONS + 100);
+    assert_eq!(run(&text).len(), MAX_QUOTATIONS);
+}

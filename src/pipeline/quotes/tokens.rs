@@ -29,18 +29,20 @@ pub(super) struct Token<'a> {
 }
 
 pub(super) fn tokens<'a>(text: &'a str, region: Region) -> Vec<Token<'a>> {
+    token_iter(text, region).collect()
+}
+
+/// The words of `region` one by one, so that a reader of the first few pays for those only.
+pub(super) fn token_iter<'a>(text: &'a str, region: Region) -> impl Iterator<Item = Token<'a>> {
     let s = region.slice(text);
-    let mut out = Vec::new();
-    let mut word_start: Option<usize> = None;
-    let push = |out: &mut Vec<Token<'a>>, from: usize, to: usize| {
-        let raw = &s[from..to];
-        let Some(core_start) = raw.find(char::is_alphanumeric) else {
-            return;
-        };
-        let Some((last_at, last)) = raw.char_indices().rev().find(|(_, c)| c.is_alphanumeric())
-        else {
-            return;
-        };
+    let base = s.as_ptr() as usize;
+    s.split_whitespace().filter_map(move |raw| {
+        let from = raw.as_ptr() as usize - base;
+        let core_start = raw.find(char::is_alphanumeric)?;
+        let (last_at, last) = raw
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_alphanumeric())?;
         let core_end = last_at + last.len_utf8();
         // `R-Ky.,` ends an appositive: the comma is what matters there.
         let after = &raw[core_end..];
@@ -53,26 +55,13 @@ pub(super) fn tokens<'a>(text: &'a str, region: Region) -> Vec<Token<'a>> {
         };
         let start = region.start + from + core_start;
         let end = region.start + from + core_end;
-        out.push(Token {
+        Some(Token {
             word: &text[start..end],
             start,
             end,
             punct,
-        });
-    };
-    for (i, c) in s.char_indices() {
-        if c.is_whitespace() {
-            if let Some(ws) = word_start.take() {
-                push(&mut out, ws, i);
-            }
-        } else if word_start.is_none() {
-            word_start = Some(i);
-        }
-    }
-    if let Some(ws) = word_start {
-        push(&mut out, ws, s.len());
-    }
-    out
+        })
+    })
 }
 
 /// The first `max` words of `region` outside the quoted spans (in order, not overlapping), and
@@ -89,8 +78,7 @@ pub(super) fn words_outside<'a>(
         let k = quoted.partition_point(|&(open, _)| open <= t.start);
         k > 0 && t.end <= quoted[k - 1].1
     };
-    let toks: Vec<Token<'a>> = tokens(text, region)
-        .into_iter()
+    let toks: Vec<Token<'a>> = token_iter(text, region)
         .filter(|t| !inside(t))
         .take(max)
         .collect();
