@@ -208,6 +208,9 @@ pub struct BatchArgs {
     /// them over `PrepareStream`, failed items retried with backoff, output in input order.
     #[arg(long, value_name = "HOST:PORT[,…]")]
     pub remote: Option<String>,
+    /// Exit with status 0 even when some lines failed (their error lines are in the output).
+    #[arg(long)]
+    pub allow_failures: bool,
     /// Longest one line's article may take, seconds (`0.5`): past it the line's result is a
     /// DEADLINE_EXCEEDED error and the batch goes on. Default: no limit.
     #[arg(long, value_name = "SECONDS", value_parser = seconds)]
@@ -234,6 +237,128 @@ pub enum CliError {
     /// A worker pool could not be built.
     #[error("cannot start worker threads: {0}")]
     Threads(String),
+    /// Some lines of a batch failed (without `--allow-failures`).
+    #[error("{failed} of {lines} lines failed (see their error lines; --allow-failures exits 0)")]
+    LinesFailed {
+        /// Lines whose result is an error.
+        failed: usize,
+        /// Lines answered.
+        lines: usize,
+    },
+}
+
+/// Counts the result lines written through it, by outcome: the batch's progress, summary and
+/// exit status, the same for a local and a remote batch.
+struct Tally<W> {
+    inner: W,
+    /// The end of a line not yet complete.
+    pending: Vec<u8>,
+    prepared: usize,
+    failed: std::collections::BTreeMap<String, usize>,
+    started: std::time::Instant,
+    /// Print a progress line on stderr (a terminal).
+    progress: bool,
+    last_progress: std::time::Instant,
+}
+
+impl<W: Write> Tally<W> {
+    fn new(inner: W, progress: bool) -> Self {
+        let now = std::time::Instant::now();
+        Self {
+            inner,
+            pending: Vec::new(),
+            prepared: 0,
+            failed: std::collections::BTreeMap::new(),
+            started: now,
+            progress,
+            last_progress: now,
+        }
+    }
+
+    fn failures(&self) -> usize {
+        self.failed.values().sum()
+    }
+
+    fn lines(&self) -> usize {
+        self.prepared + self.failures()
+    }
+
+    /// A result line is an error when it holds the `error` outcome's key: a key with unescaped
+    /// quotes cannot occur inside a JSON string, and an article has no such field.
+    fn count(&mut self, line: &[u8]) {
+        const ERROR: &[u8] = b"\"error\":{\"code\":";
+        const NAME: &[u8] = b"\"codeName\":\"";
+        let Some(at) = memchr::memmem::find(line, ERROR) else {
+            self.prepared += 1;
+            return;
+        };
+        let name = memchr::memmem::find(&line[at..], NAME)
+            .map(|n| &line[at + n + NAME.len()..])
+            .and_then(|rest| rest.split(|&b| b == b'"').next())
+            .map_or_else(
+                || "UNKNOWN".to_owned(),
+                |n| String::from_utf8_lossy(n).into_owned(),
+            );
+        *self.failed.entry(name).or_insert(0) += 1;
+    }
+
+    fn report_progress(&mut self) {
+        if !self.progress || self.last_progress.elapsed() < std::time::Duration::from_millis(200) {
+            return;
+        }
+        self.last_progress = std::time::Instant::now();
+        let rate = self.lines() as f64 / self.started.elapsed().as_secs_f64().max(1e-9);
+        eprint!(
+            "\rprepared {} lines ({rate:.0}/s), {} failed",
+            self.lines(),
+            self.failures()
+        );
+    }
+
+    /// One line for stderr: lines answered, prepared, failed by code, and the time taken.
+    fn summary(&self) -> String {
+        let by_code: Vec<String> = self
+            .failed
+            .iter()
+            .map(|(c, n)| format!("{c} {n}"))
+            .collect();
+        format!(
+            "batch: {} lines in {:.1} s: {} prepared, {} failed{}",
+            self.lines(),
+            self.started.elapsed().as_secs_f64(),
+            self.prepared,
+            self.failures(),
+            if by_code.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", by_code.join(", "))
+            }
+        )
+    }
+}
+
+impl<W: Write> Write for Tally<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        let mut rest = &buf[..n];
+        while let Some(end) = memchr::memchr(b'\n', rest) {
+            if self.pending.is_empty() {
+                self.count(&rest[..end]);
+            } else {
+                self.pending.extend_from_slice(&rest[..end]);
+                let line = std::mem::take(&mut self.pending);
+                self.count(&line);
+            }
+            rest = &rest[end + 1..];
+        }
+        self.pending.extend_from_slice(rest);
+        self.report_progress();
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 /// Runs `prepare`: reads the file, prints the article.
@@ -302,22 +427,49 @@ pub fn prepare(args: &PrepareArgs) -> Result<(), CliError> {
         })
 }
 
-/// Runs `batch`: JSON lines in, JSON lines out in input order, on all cores.
+/// Runs `batch`: JSON lines in, JSON lines out in input order, on all cores (or on the servers
+/// of `--remote`). A summary goes to stderr at the end, and a progress line while it runs on a
+/// terminal.
 ///
 /// # Errors
-/// When stdin or stdout fail; a bad line is an error result, not an error of the batch.
+/// When stdin or stdout fail; `LinesFailed` when some lines failed, unless `--allow-failures`
+/// (a bad line is an error result, never the end of the batch).
 pub fn batch(args: &BatchArgs) -> Result<(), CliError> {
+    let progress = std::io::stderr().is_terminal();
+    let mut out = Tally::new(std::io::BufWriter::new(std::io::stdout().lock()), progress);
     if let Some(targets) = &args.remote {
         let remote = crate::remote::Remote::new(targets).map_err(CliError::Remote)?;
-        let stdout = std::io::stdout().lock();
-        return remote
-            .run(std::io::stdin().lock(), std::io::BufWriter::new(stdout))
+        remote
+            .run(std::io::stdin().lock(), &mut out)
             .or_else(ignore_broken_pipe)
             .map_err(|source| CliError::Io {
                 context: "remote batch".into(),
                 source,
-            });
+            })?;
+    } else {
+        local_batch(args, &mut out)?;
     }
+    out.flush()
+        .or_else(ignore_broken_pipe)
+        .map_err(|source| CliError::Io {
+            context: "writing stdout".into(),
+            source,
+        })?;
+    if progress {
+        eprintln!();
+    }
+    eprintln!("{}", out.summary());
+    let failed = out.failures();
+    if failed > 0 && !args.allow_failures {
+        return Err(CliError::LinesFailed {
+            failed,
+            lines: out.lines(),
+        });
+    }
+    Ok(())
+}
+
+fn local_batch(args: &BatchArgs, out: &mut impl Write) -> Result<(), CliError> {
     let threads = args
         .threads
         .unwrap_or_else(|| {
@@ -329,12 +481,9 @@ pub fn batch(args: &BatchArgs) -> Result<(), CliError> {
         .build()
         .map_err(|e| CliError::Threads(e.to_string()))?;
     let stdin = std::io::stdin().lock();
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let progress = std::io::stderr().is_terminal();
     // Lines are read in windows so that memory stays bounded and output keeps input order.
     let window = threads * 8;
     let mut lines = stdin.lines().enumerate();
-    let mut done = 0usize;
     loop {
         let mut batch: Vec<(usize, String)> = Vec::with_capacity(window);
         for (n, line) in lines.by_ref().take(window) {
@@ -347,7 +496,7 @@ pub fn batch(args: &BatchArgs) -> Result<(), CliError> {
             }
         }
         if batch.is_empty() {
-            break;
+            return Ok(());
         }
         let max = args.max_payload_bytes;
         let item_timeout = args.item_timeout;
@@ -369,21 +518,7 @@ pub fn batch(args: &BatchArgs) -> Result<(), CliError> {
                     source,
                 })?;
         }
-        done += batch.len();
-        if progress {
-            eprint!("\rprepared {done} articles");
-        }
     }
-    out.flush()
-        .or_else(ignore_broken_pipe)
-        .map_err(|source| CliError::Io {
-            context: "writing stdout".into(),
-            source,
-        })?;
-    if progress {
-        eprintln!();
-    }
-    Ok(())
 }
 
 /// A closed pipe (`| head`) is a normal end, not an error.

@@ -48,11 +48,18 @@ pub fn bad_timeout(value: &str) -> Status {
     ))
 }
 
-/// The status for a `batch` line that is not a `PrepareRequest` in proto3 JSON.
+/// The status for a `batch` line that is not a `PrepareRequest` in proto3 JSON, naming the
+/// field where reading failed (`raw.data`), if it got that far.
 #[must_use]
-pub fn unreadable_line(line_number: usize, error: &serde_json::Error) -> Status {
+pub fn unreadable_line(line_number: usize, field: &str, error: &serde_json::Error) -> Status {
+    // `.` is the line itself, `?` a key it never got to read.
+    let at = if field.is_empty() || field == "." || field == "?" {
+        String::new()
+    } else {
+        format!(" at {field}")
+    };
     Status::invalid_argument(format!(
-        "line {line_number}: not a PrepareRequest in proto3 JSON: {error}"
+        "line {line_number}: not a PrepareRequest in proto3 JSON{at}: {error}"
     ))
 }
 

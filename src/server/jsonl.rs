@@ -58,12 +58,22 @@ pub fn read_request(
     line_number: usize,
     line: &str,
 ) -> Result<proto::PrepareRequest, Box<proto::PrepareResult>> {
-    serde_json::from_str::<proto::PrepareRequest>(line).map_err(|e| {
+    let refused = |field: &str, e: &serde_json::Error| {
+        // The line's id, whenever it is JSON at all, so the error finds its way back.
+        let id = serde_json::from_str::<serde_json::Value>(line)
+            .ok()
+            .and_then(|v| v.get("id")?.as_str().map(str::to_owned))
+            .unwrap_or_default();
         Box::new(convert::error_result(
-            String::new(),
-            &errors::unreadable_line(line_number, &e),
+            id,
+            &errors::unreadable_line(line_number, field, e),
         ))
-    })
+    };
+    let mut reader = serde_json::Deserializer::from_str(line);
+    let request: proto::PrepareRequest = serde_path_to_error::deserialize(&mut reader)
+        .map_err(|e| refused(&e.path().to_string(), e.inner()))?;
+    reader.end().map_err(|e| refused("", &e))?;
+    Ok(request)
 }
 
 /// A result as one line of proto3 JSON.
@@ -88,6 +98,19 @@ mod tests {
             out["error"]["message"]
                 .as_str()
                 .is_some_and(|m| m.starts_with("line 7: not a PrepareRequest in proto3 JSON:"))
+        );
+    }
+
+    #[test]
+    fn an_unreadable_line_keeps_its_id_and_names_the_field() {
+        let line = r#"{"id":"r1","raw":{"data":"plain text, not base64"}}"#;
+        let out: serde_json::Value =
+            serde_json::from_str(&prepare_line(4, line, 1024, None)).unwrap_or_default();
+        assert_eq!(out["id"], "r1");
+        let message = out["error"]["message"].as_str().unwrap_or_default();
+        assert!(
+            message.starts_with("line 4: not a PrepareRequest in proto3 JSON at raw.data:"),
+            "{message}"
         );
     }
 

@@ -23,13 +23,14 @@ fn input() -> String {
     lines.join("\n") + "\n"
 }
 
-async fn batch(args: &[&str], stdin: &str) -> String {
+/// The batch's stdout, its stderr and whether it exited with success.
+async fn run_batch(args: &[&str], stdin: &str) -> (String, String, bool) {
     let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_article-prep"))
         .arg("batch")
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .expect("the binary starts");
     // Written while the output is read: a child blocked on a full stdout pipe would never
@@ -46,8 +47,19 @@ async fn batch(args: &[&str], stdin: &str) -> String {
     .await
     .expect("batch ends")
     .expect("output");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).expect("utf-8")
+    (
+        String::from_utf8(out.stdout).expect("utf-8"),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.success(),
+    )
+}
+
+/// The output of a batch that may have failed lines.
+async fn batch(args: &[&str], stdin: &str) -> String {
+    let args: Vec<&str> = args.iter().copied().chain(["--allow-failures"]).collect();
+    let (out, _, ok) = run_batch(&args, stdin).await;
+    assert!(ok, "--allow-failures exits 0");
+    out
 }
 
 fn dead_address() -> String {
@@ -93,4 +105,31 @@ async fn with_no_server_reachable_every_item_is_an_error() {
             .filter(|(i, _)| *i != 5)
             .all(|(_, r)| r["error"]["codeName"] == "UNAVAILABLE")
     );
+}
+
+#[tokio::test]
+async fn failed_lines_make_the_batch_fail_with_a_summary_by_code() {
+    let input = input();
+    let (out, err, ok) = run_batch(&[], &input).await;
+    assert_eq!(out.lines().count(), 26);
+    assert!(!ok, "two lines failed: exit status 1");
+    assert!(
+        err.contains("batch: 26 lines in ")
+            && err.contains(": 24 prepared, 2 failed (INVALID_ARGUMENT 2)"),
+        "{err}"
+    );
+    let (_, err, ok) = run_batch(&["--remote", &dead_address()], &input).await;
+    assert!(!ok);
+    assert!(
+        err.contains("26 failed (INVALID_ARGUMENT 1, UNAVAILABLE 25)"),
+        "{err}"
+    );
+    let good = input
+        .lines()
+        .filter(|l| l.contains("Item"))
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n";
+    let (_, err, ok) = run_batch(&[], &good).await;
+    assert!(ok, "{err}");
 }
