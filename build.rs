@@ -23,8 +23,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .build_server(true)
         .compile_fds(descriptors)?;
 
+    // Every field is written, zero and empty ones too (`"index": 0`, `"start": 0`, `"text": ""`):
+    // a client reading `batch` or `prepare` output never meets a missing key.
     pbjson_build::Builder::new()
         .register_descriptors(&descriptor_bytes)?
+        .emit_fields()
         .build(&[".articleprep"])?;
     Ok(())
 }

@@ -44,6 +44,9 @@ def main(readme_path: str, grpcurl: str, address: str) -> None:
             article = json.loads(done.stdout)
             assert article.get("text"), f"{words}: no body in {done.stdout[:300]}"
             assert not article.get("warnings"), f"{words}: warnings {article['warnings']}"
+            if "-emit-defaults" in words:
+                # Zero and empty fields are there: the first chunk's index, the first span's start.
+                assert all("index" in c and "start" in c["span"] for c in article["chunks"]), words
             request = json.loads(words[words.index("-d") + 1])
             if "chunking" in request.get("options", {}):
                 budget = request["options"]["chunking"]["maxTokens"]
