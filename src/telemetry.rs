@@ -1,5 +1,6 @@
 //! Logging setup: one subscriber for the process, writing to a sink the caller picks.
 
+use std::io::IsTerminal;
 use std::time::Instant;
 
 use tracing::span;
@@ -45,8 +46,10 @@ where
     W: for<'a> MakeWriter<'a> + Send + Sync + 'static,
 {
     let bridged = filter.max_level_hint().unwrap_or(LevelFilter::TRACE);
+    // Colour codes only on a terminal: a log file or a collector reading stderr gets plain text.
     let lines = tracing_subscriber::fmt::layer()
         .with_writer(sink)
+        .with_ansi(std::io::stderr().is_terminal())
         .with_target(false);
     let lines = match format {
         LogFormat::Pretty => lines.boxed(),

@@ -6,7 +6,7 @@
 use encoding_rs::Encoding;
 
 use super::error::PrepError;
-use super::lexicon::markup::HTML_OPENINGS;
+use super::lexicon::markup::{HTML_OPENINGS, NOT_TEXT_MEDIA_TYPES};
 
 /// What the bytes turned out to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +26,15 @@ pub struct Decoded {
 /// # Errors
 /// `NotText` when the bytes decode to mostly control characters or replacement characters.
 pub fn decode(data: &[u8], content_type: Option<&str>) -> Result<Decoded, PrepError> {
+    if let Some(media) = content_type.map(media_type)
+        && NOT_TEXT_MEDIA_TYPES
+            .iter()
+            .any(|t| media == t || t.ends_with(['/', '.']) && media.starts_with(t))
+    {
+        return Err(PrepError::NotText {
+            reason: format!("raw.content_type is {media}, a document that is not text or HTML"),
+        });
+    }
     let mut warnings = Vec::new();
     let declared = content_type
         .and_then(charset_param)
@@ -71,6 +80,16 @@ pub fn decode(data: &[u8], content_type: Option<&str>) -> Result<Decoded, PrepEr
         charset: encoding.name(),
         warnings,
     })
+}
+
+/// `application/pdf` of `Application/PDF; x=y`: the type and subtype, lower case.
+fn media_type(content_type: &str) -> String {
+    content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase()
 }
 
 fn charset_param(content_type: &str) -> Option<String> {
@@ -136,6 +155,24 @@ pub(crate) fn looks_like_html(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_document_type_that_is_not_text_is_refused_naming_it() {
+        let refused = decode(b"%PDF-1.7 some text", Some("Application/PDF; x=y"));
+        assert_eq!(
+            refused.err().map(|e| e.to_string()),
+            Some(
+                "raw.data is not text: raw.content_type is application/pdf, a document that is \
+                 not text or HTML"
+                    .to_owned()
+            )
+        );
+        assert!(decode(b"GIF89a", Some("image/gif")).is_err());
+        assert!(decode(b"PK", Some("application/vnd.openxmlformats-officedocument")).is_err());
+        // Unknown bytes are sniffed; text types are read.
+        assert!(decode(b"Plain words here.", Some("application/octet-stream")).is_ok());
+        assert!(decode(b"Plain words here.", Some("text/plain; charset=utf-8")).is_ok());
+    }
 
     #[test]
     fn a_bom_wins() {

@@ -161,8 +161,18 @@ pub fn build(
         sentence_count: sentences.len(),
         paragraph_count: body.paragraphs.len(),
         reading_time_seconds,
-        content_hash: content_hash(&body.text),
-        simhash: format!("{:016x}", simhash(&body.text)),
+        // No body, no fingerprint: every empty answer would share one, and de-duplicating by it
+        // would merge all the failures.
+        content_hash: if body.text.is_empty() {
+            String::new()
+        } else {
+            content_hash(&body.text)
+        },
+        simhash: if body.text.is_empty() {
+            String::new()
+        } else {
+            format!("{:016x}", simhash(&body.text))
+        },
     };
     (metadata, related(dropped))
 }
@@ -376,6 +386,26 @@ mod tests {
         lines.read_line("Al Arabiya14-02-2025");
         assert_eq!(lines.source.as_deref(), Some("Al Arabiya"));
         assert_eq!(lines.date.as_deref(), Some("2025-02-14"));
+    }
+
+    #[test]
+    fn an_empty_body_has_no_fingerprint() {
+        let prepared = crate::pipeline::prepare(
+            crate::pipeline::Input::Html(
+                "<html><body><nav><a href=\"/\">Home</a></nav></body></html>".into(),
+            ),
+            &crate::pipeline::Hints::default(),
+            &crate::pipeline::Options::default(),
+        );
+        let Ok(prepared) = prepared else {
+            panic!("a page with no body is no error: {prepared:?}");
+        };
+        assert!(prepared.text.is_empty());
+        let metadata = prepared.metadata;
+        assert_eq!(
+            (metadata.content_hash.as_str(), metadata.simhash.as_str()),
+            ("", "")
+        );
     }
 
     #[test]

@@ -115,6 +115,25 @@ mod tests {
     }
 
     #[test]
+    fn two_payloads_in_one_line_are_refused_naming_them() {
+        let line = r#"{"id":"t2","text":"Some words.","html":"<p>Other words.</p>"}"#;
+        let out: serde_json::Value =
+            serde_json::from_str(&prepare_line(2, line, 1024, None)).unwrap_or_default();
+        assert_eq!(out["id"], "t2");
+        assert_eq!(out["error"]["codeName"], "INVALID_ARGUMENT");
+        // proto3 JSON takes no second member of a `oneof`: never the last one silently.
+        assert_eq!(
+            out["error"]["message"],
+            "line 2: not a PrepareRequest in proto3 JSON: duplicate field `html` at line 1 column 38"
+        );
+        // The words inside a payload are no members.
+        let line = r#"{"id":"t1","text":"He typed \"html\" and \"raw\" into the box."}"#;
+        let out: serde_json::Value =
+            serde_json::from_str(&prepare_line(1, line, 1024, None)).unwrap_or_default();
+        assert!(out["article"].is_object(), "{out}");
+    }
+
+    #[test]
     fn a_refused_request_keeps_its_id() {
         let out: serde_json::Value =
             serde_json::from_str(&prepare_line(1, r#"{"id":"a1","text":"   "}"#, 1024, None))

@@ -71,6 +71,19 @@ pub(crate) static FOREIGN_INTEGRATION_POINTS: Words = Words::new(&[
     ]),
 ]);
 
+/// Media types of documents that are not text (`raw.content_type`): their bytes are refused, not
+/// read as text. Top-level types (`image/`) end in a slash; `application/octet-stream`, the type
+/// of anything unknown, is not here (its bytes are sniffed).
+#[rustfmt::skip]
+pub(crate) static NOT_TEXT_MEDIA_TYPES: Words = Words::new(&[
+    (ANY, &[
+        "application/epub+zip", "application/gzip", "application/msword", "application/pdf",
+        "application/postscript", "application/vnd.", "application/wasm", "application/x-7z-compressed",
+        "application/x-bzip2", "application/x-gzip", "application/x-rar-compressed",
+        "application/x-tar", "application/zip", "audio/", "font/", "image/", "model/", "video/",
+    ]),
+]);
+
 /// Elements whose content is raw text: tags inside are not tags.
 #[rustfmt::skip]
 pub(crate) static RAW_TEXT_ELEMENTS: Words = Words::new(&[
@@ -280,6 +293,13 @@ pub(super) fn lists() -> Vec<super::Checked> {
             Union,
         ),
         checked("RUBY_PARTS", &RUBY_PARTS, Lower, Sorted, Union),
+        checked(
+            "NOT_TEXT_MEDIA_TYPES",
+            &NOT_TEXT_MEDIA_TYPES,
+            Lower,
+            Sorted,
+            Union,
+        ),
         checked(
             "FOREIGN_BREAKOUT_ELEMENTS",
             &FOREIGN_BREAKOUT_ELEMENTS,
