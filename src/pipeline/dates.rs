@@ -171,9 +171,110 @@ pub fn find_age(text: &str) -> Option<Range<usize>> {
     AGE.find(text).map(|m| m.range())
 }
 
+/// An ISO 8601 date or date-time from markup in the RFC 3339 shape: `2019-11-19` stays a date;
+/// `2019-11-19T13:03:00.000Z`, `2019-11-19 12:05:31+0000` and `2019-11-19T12:05` become
+/// `2019-11-19T13:03:00.000Z`, `2019-11-19T12:05:31+00:00` and `2019-11-19T12:05:00`. The date and
+/// time are kept as written (no zone conversion); a time with no zone stays without one. `None`
+/// when `raw` does not start with `YYYY-MM-DD`.
+#[must_use]
+pub fn rfc3339(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    let b = raw.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    if !(digits(0..4)
+        && b.get(4) == Some(&b'-')
+        && digits(5..7)
+        && b.get(7) == Some(&b'-')
+        && digits(8..10))
+    {
+        return None;
+    }
+    let date = &raw[..10];
+    // `T12:05` or ` 12:05`, then `:31`, then `.000`, then the zone.
+    let timed = matches!(b.get(10), Some(b'T' | b't' | b' '))
+        && digits(11..13)
+        && b.get(13) == Some(&b':')
+        && digits(14..16);
+    if !timed {
+        return Some(date.to_owned());
+    }
+    let mut out = format!("{date}T{}", &raw[11..16]);
+    let mut at = 16;
+    if b.get(at) == Some(&b':') && digits(at + 1..at + 3) {
+        out.push_str(&raw[at..at + 3]);
+        at += 3;
+    } else {
+        out.push_str(":00");
+    }
+    if b.get(at) == Some(&b'.') {
+        let n = b[at + 1..]
+            .iter()
+            .take_while(|d| d.is_ascii_digit())
+            .count();
+        if n > 0 {
+            out.push_str(&raw[at..at + 1 + n]);
+            at += 1 + n;
+        }
+    }
+    if b.get(at) == Some(&b' ') && matches!(b.get(at + 1), Some(b'Z' | b'+' | b'-')) {
+        at += 1;
+    }
+    match b.get(at) {
+        Some(b'Z' | b'z') => out.push('Z'),
+        Some(sign @ (b'+' | b'-')) if digits(at + 1..at + 3) => {
+            let hours = &raw[at + 1..at + 3];
+            let rest = &b[at + 3..];
+            let minutes = if rest.first() == Some(&b':')
+                && rest
+                    .get(1..3)
+                    .is_some_and(|m| m.iter().all(u8::is_ascii_digit))
+            {
+                &raw[at + 4..at + 6]
+            } else if rest
+                .get(..2)
+                .is_some_and(|m| m.iter().all(u8::is_ascii_digit))
+            {
+                &raw[at + 3..at + 5]
+            } else {
+                "00"
+            };
+            out.push(char::from(*sign));
+            out.push_str(hours);
+            out.push(':');
+            out.push_str(minutes);
+        }
+        _ => {}
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markup_dates_take_the_rfc_3339_shape_as_written() {
+        for (raw, want) in [
+            ("2018-09-16", Some("2018-09-16")),
+            ("2019-11-19T13:03:00.000Z", Some("2019-11-19T13:03:00.000Z")),
+            (
+                "2019-11-19T12:05:31+0000",
+                Some("2019-11-19T12:05:31+00:00"),
+            ),
+            ("2019-11-19 12:05:31 +01:00", Some("2019-11-19T12:05:31+01:00")),
+            (
+                "2019-11-19 12:05:31-05:00",
+                Some("2019-11-19T12:05:31-05:00"),
+            ),
+            ("2019-11-19T12:05", Some("2019-11-19T12:05:00")),
+            ("2019-11-19T12:05+02", Some("2019-11-19T12:05:00+02:00")),
+            ("2019-11-19garbage", Some("2019-11-19")),
+            ("19 Nov 2019", None),
+        ] {
+            assert_eq!(rfc3339(raw).as_deref(), want, "{raw}");
+        }
+    }
 
     fn iso(text: &str) -> Option<String> {
         find_date(text).map(|d| d.iso())

@@ -440,16 +440,10 @@ fn is_user_name(name: &str) -> bool {
     !name.contains(' ') && !name.chars().any(char::is_uppercase)
 }
 
-/// A date or date-time from markup, as ISO 8601: kept when it already is, else read.
+/// A date or date-time from markup in the RFC 3339 shape when it is ISO 8601 already, else the
+/// date read from its words.
 fn iso_date(raw: &str) -> Option<String> {
-    let raw = raw.trim();
-    let b = raw.as_bytes();
-    let iso =
-        b.len() >= 10 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-' && b[7] == b'-';
-    if iso {
-        return Some(raw.to_owned());
-    }
-    dates::find_date(raw).map(|d| d.iso())
+    dates::rfc3339(raw).or_else(|| dates::find_date(raw.trim()).map(|d| d.iso()))
 }
 
 #[cfg(test)]
