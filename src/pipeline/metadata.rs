@@ -11,7 +11,7 @@ use super::dates;
 use super::html::PageMeta;
 use super::input::Hints;
 use super::language::Language;
-use super::lexicon::names::BYLINE_OPENERS;
+use super::lexicon::names::{AUTHOR_PLACEHOLDERS, BYLINE_OPENERS};
 use super::lexicon::time::DATE_LABELS;
 use super::normalize::Body;
 use super::segment::Sentence;
@@ -140,7 +140,7 @@ pub fn build(
     let (word_count, reading_time_seconds) = words_and_reading_time(&body.text);
     let metadata = Metadata {
         title,
-        source: clean(&source),
+        source: without_placeholder(clean(&source)),
         site_name: page.site_name.clone().unwrap_or_default(),
         authors,
         published_at,
@@ -255,6 +255,22 @@ fn is_front_page(url: &str) -> bool {
         .next()
         .unwrap_or_default();
     rest.split_once('/').is_none_or(|(_, path)| path.is_empty())
+}
+
+/// A source that is a byline's opening word alone (`By`, `Written by:`) or a placeholder names
+/// nobody: empty.
+fn without_placeholder(source: String) -> String {
+    let bare = source
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let opener = BYLINE_OPENERS
+        .iter()
+        .any(|o| o.trim_end_matches(':') == bare);
+    if opener || AUTHOR_PLACEHOLDERS.contains(&bare) {
+        String::new()
+    } else {
+        source
+    }
 }
 
 /// SHA-256 of `text`, lowercase hex.
@@ -386,6 +402,14 @@ mod tests {
         lines.read_line("Al Arabiya14-02-2025");
         assert_eq!(lines.source.as_deref(), Some("Al Arabiya"));
         assert_eq!(lines.date.as_deref(), Some("2025-02-14"));
+    }
+
+    #[test]
+    fn a_source_that_is_a_byline_word_or_a_placeholder_names_nobody() {
+        assert_eq!(without_placeholder("By".into()), "");
+        assert_eq!(without_placeholder("Written by:".into()), "");
+        assert_eq!(without_placeholder("admin".into()), "");
+        assert_eq!(without_placeholder("City Times".into()), "City Times");
     }
 
     #[test]

@@ -148,8 +148,8 @@ pub(crate) static JOURNALIST_ROLES: Words = Words::new(&[
 #[rustfmt::skip]
 pub(crate) static AUTHOR_PLACEHOLDERS: Words = Words::new(&[
     (&["en"], &[
-        "administrator", "anonymous", "author", "guest", "null", "undefined", "unknown",
-        "webmaster",
+        "admin", "administrator", "anonymous", "author", "guest", "null", "undefined",
+        "unknown", "webmaster",
     ]),
 ]);
 
