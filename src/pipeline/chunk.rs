@@ -289,8 +289,6 @@ pub fn chunks(
     let tally = counter.tally(text);
     let max = budget.max_tokens();
     let units = units(sentences, quotes, &tally, max);
-    let tokens =
-        |first: usize, last: usize| tally.count(units[first].span.start()..units[last].span.end());
     // (first unit, end unit, exact tokens of the chunk without overlap)
     let mut chunks: Vec<(usize, usize, usize)> = Vec::new();
     let mut start = 0;
@@ -303,29 +301,27 @@ pub fn chunks(
         .iter()
         .enumerate()
         .filter_map(|(i, &(a, b, own_tokens))| {
-            let overlap_from = if i == 0 {
-                a
+            let (first, from) = if i == 0 {
+                (a, units[a].span.start())
             } else {
                 overlap_start(&units, chunks[i - 1].0, a, b, budget, &tally)
             };
-            let span = Span::new(
-                text,
-                units[overlap_from].span.start()..units[b - 1].span.end(),
-            )?;
-            let overlapping = overlap_from < a;
+            let end = units[b - 1].span.end();
+            let span = Span::new(text, from..end)?;
+            let overlapping = from < units[a].span.start();
             Some(Chunk {
                 span,
                 token_count: if overlapping {
-                    tokens(overlap_from, b - 1)
+                    tally.count(from..end)
                 } else {
                     own_tokens
                 },
-                first_paragraph: units[overlap_from].paragraph,
+                first_paragraph: units[first].paragraph,
                 last_paragraph: units[b - 1].paragraph,
-                first_sentence: units[overlap_from].sentence,
+                first_sentence: units[first].sentence,
                 last_sentence: units[b - 1].sentence,
                 overlap_tokens: if overlapping {
-                    tokens(overlap_from, a - 1)
+                    tally.count(from..units[a - 1].span.end())
                 } else {
                     0
                 },
@@ -487,8 +483,10 @@ fn pack(
         .unwrap_or((start + 1, units[start].tokens))
 }
 
-/// The first unit of the overlap repeated before chunk `[a, b)`: whole trailing sentences of the
-/// previous chunk within `overlap_tokens`, never making the chunk exceed the budget.
+/// Where the overlap repeated before chunk `[a, b)` starts (its first unit, and the byte there):
+/// the trailing sentences of the previous chunk within `overlap_tokens`; when not even its last
+/// sentence fits, the words at that sentence's end within them, so that an overlap asked for is
+/// never silently none. The chunk never exceeds the budget.
 fn overlap_start(
     units: &[Unit],
     prev_start: usize,
@@ -496,26 +494,46 @@ fn overlap_start(
     b: usize,
     budget: &ChunkBudget,
     tally: &TokenTally<'_>,
-) -> usize {
+) -> (usize, usize) {
     let want = budget.overlap_tokens();
-    if want == 0 {
-        return a;
+    let start = (a, units[a].span.start());
+    if want == 0 || a == 0 {
+        return start;
     }
+    let end = units[b - 1].span.end();
+    let fits = |from: usize| {
+        tally.count(from..units[a - 1].span.end()) <= want
+            && tally.count(from..end) <= budget.max_tokens()
+    };
     let mut best = a;
     let mut candidate = a;
     while candidate > prev_start + 1 {
         candidate -= 1;
-        let within = |end: usize, limit: usize| {
-            tally.count(units[candidate].span.start()..units[end].span.end()) <= limit
-        };
-        if !within(a - 1, want) || !within(b - 1, budget.max_tokens()) {
+        if !fits(units[candidate].span.start()) {
             break;
         }
         if units[candidate - 1].sentence != units[candidate].sentence {
             best = candidate;
         }
     }
-    best
+    if best < a {
+        return (best, units[best].span.start());
+    }
+    // Word starts in the previous chunk's last unit: the later the start, the fewer the tokens,
+    // so the earliest that fits is found by bisection.
+    let last = &units[a - 1];
+    let Some(sentence) = tally.text.get(last.span.range()) else {
+        return start;
+    };
+    let words: Vec<usize> = sentence
+        .char_indices()
+        .filter(|&(i, c)| {
+            !c.is_whitespace() && i > 0 && sentence[..i].ends_with(char::is_whitespace)
+        })
+        .map(|(i, _)| last.span.start() + i)
+        .collect();
+    let k = words.partition_point(|&w| !fits(w));
+    words.get(k).map_or(start, |&w| (a - 1, w))
 }
 
 #[cfg(test)]
@@ -563,6 +581,30 @@ mod tests {
                 "Thirteen fourteen fifteen sixteen seventeen."
             ]
         );
+    }
+
+    #[test]
+    fn an_overlap_asked_for_is_never_silently_none() {
+        // Sentences of ten words, a budget of 24 and an overlap of 4: no whole sentence fits the
+        // overlap, so its last words are repeated.
+        let sentence = "Alpha beta gamma delta epsilon zeta eta theta iota kappa.";
+        let text = [sentence; 6].join(" ");
+        let (p, s) = layout(&text);
+        let budget = ChunkBudget::new(24, 4, Tokenizer::Words).unwrap_or_default();
+        let got = chunks(&text, &p, &s, &[], &budget, TokenCounter::Words);
+        assert!(got.len() >= 3, "{got:?}");
+        for pair in got.windows(2) {
+            let (previous, next) = (pair[0], pair[1]);
+            assert!((1..=4).contains(&next.overlap_tokens), "{next:?}");
+            assert!(next.token_count <= 24);
+            // The overlap is the previous chunk's end, starting on a word.
+            assert!(next.span.start() < previous.span.end());
+            assert!(text[..next.span.start()].ends_with(' '));
+            assert_eq!(
+                TokenCounter::Words.count(&text[next.span.start()..previous.span.end()]),
+                next.overlap_tokens
+            );
+        }
     }
 
     #[test]

@@ -171,6 +171,18 @@ pub fn prepare_within(
             chunk::TokenCounter::new(options.chunking.tokenizer()),
         )
     };
+    let unrepeated = chunks
+        .iter()
+        .skip(1)
+        .filter(|c| c.overlap_tokens == 0)
+        .count();
+    if options.chunking.overlap_tokens() > 0 && unrepeated > 0 {
+        warnings.push(format!(
+            "chunks: {unrepeated} of {} chunks repeat nothing of the one before: they are full \
+             with their own text",
+            chunks.len() - 1
+        ));
+    }
     if body.text.is_empty() {
         warnings.push("no article body found: every block looked like boilerplate".to_owned());
     }
