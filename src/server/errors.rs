@@ -76,7 +76,9 @@ pub fn token_refused() -> Status {
 }
 
 /// The transport refuses an over-limit message with OUT_OF_RANGE; the contract says
-/// RESOURCE_EXHAUSTED for anything over a size limit, so the status is rewritten on the way out.
+/// RESOURCE_EXHAUSTED for anything over a size limit, so the status is rewritten on the way out,
+/// its message saying which limit (the whole request: the payload limit plus room for hints and
+/// options), and the refusal is logged: the handler never saw the request.
 #[must_use]
 pub fn oversized_is_resource_exhausted<B>(mut response: http::Response<B>) -> http::Response<B> {
     let headers = response.headers_mut();
@@ -90,9 +92,59 @@ pub fn oversized_is_resource_exhausted<B>(mut response: http::Response<B>) -> ht
             })
         });
     if oversized {
+        let transport = headers
+            .get("grpc-message")
+            .and_then(|m| m.to_str().ok())
+            .map(percent_decode)
+            .unwrap_or_default();
+        let message = format!(
+            "request is over the server's message limit (--max-message-bytes plus 64 KiB for \
+             hints and options): {transport}"
+        );
+        tracing::warn!(outcome = "RESOURCE_EXHAUSTED", message, "refused");
         headers.insert("grpc-status", http::HeaderValue::from_static("8"));
+        if let Ok(value) = http::HeaderValue::from_str(&percent_encode(&message)) {
+            headers.insert("grpc-message", value);
+        }
     }
     response
+}
+
+/// `grpc-message` encoding: bytes outside printable ASCII, and `%`, as `%XX`.
+fn percent_encode(text: &str) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if (b' '..=b'~').contains(&b) && b != b'%' {
+            out.push(char::from(b));
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]

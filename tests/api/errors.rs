@@ -199,6 +199,13 @@ async fn a_payload_over_the_limit_is_resource_exhausted() {
         "{}",
         status.message()
     );
+    assert!(
+        status
+            .message()
+            .starts_with("request is over the server's message limit (--max-message-bytes"),
+        "{}",
+        status.message()
+    );
     // The server goes on serving.
     assert!(client.prepare(text_request("ok", SEED)).await.is_ok());
     app.stop().await;
