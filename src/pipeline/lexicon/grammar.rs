@@ -110,8 +110,8 @@ pub(crate) static ADVERBIALS: Words = Words::new(&[
 #[rustfmt::skip]
 pub(crate) static NOUNS_IN_LY: Words = Words::new(&[
     (&["en"], &[
-        "ally", "anomaly", "assembly", "belly", "bully", "family", "monopoly", "rally", "reply",
-        "supply",
+        "ally", "anomaly", "assembly", "belly", "bully", "daily", "family", "monopoly",
+        "monthly", "quarterly", "rally", "reply", "supply", "weekly",
     ]),
 ]);
 

@@ -836,3 +836,33 @@ fn an_article_reports_a_bounded_number_of_quotations() {
     let text = "\"We will win,\" said Mary Major. ".repeat(MAX_QUOTATIONS + 100);
     assert_eq!(run(&text).len(), MAX_QUOTATIONS);
 }
+
+#[test]
+fn descriptions_are_speakers_whole() {
+    let model = SpeakerModel::embedded();
+    for (text, expected) in [
+        (
+            "\"The talks failed,\" the influential US daily said.",
+            "the influential US daily",
+        ),
+        (
+            "\"The talks failed,\" said the influential US daily.",
+            "the influential US daily",
+        ),
+        (
+            "\"We will not comment,\" said a spokeswoman for the State Department.",
+            "a spokeswoman for the State Department",
+        ),
+        (
+            "The report said the program was \"a failure from the start.\"",
+            "The report",
+        ),
+        (
+            "\"It was a failure,\" the newspaper reported.",
+            "the newspaper",
+        ),
+    ] {
+        let got = run_with(text, model);
+        assert_eq!(got[0].1.as_deref(), Some(expected), "{text}");
+    }
+}
