@@ -261,6 +261,9 @@ pub struct Chunk {
     pub last_sentence: usize,
     /// Tokens of the overlap at its start.
     pub overlap_tokens: usize,
+    /// The paragraph of the last heading at or before its first paragraph: the section it is
+    /// in, for a reader of the chunk alone.
+    pub heading: Option<usize>,
 }
 
 /// The smallest piece chunking moves around: a sentence, or part of an over-budget sentence.
@@ -289,6 +292,12 @@ pub fn chunks(
     let tally = counter.tally(text);
     let max = budget.max_tokens();
     let units = units(sentences, quotes, &tally, max);
+    let headings: Vec<usize> = paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.kind == ParagraphKind::Heading)
+        .map(|(i, _)| i)
+        .collect();
     // (first unit, end unit, exact tokens of the chunk without overlap)
     let mut chunks: Vec<(usize, usize, usize)> = Vec::new();
     let mut start = 0;
@@ -308,6 +317,11 @@ pub fn chunks(
             };
             let end = units[b - 1].span.end();
             let span = Span::new(text, from..end)?;
+            let first_paragraph = units[first].paragraph;
+            let heading = headings
+                .partition_point(|&h| h <= first_paragraph)
+                .checked_sub(1)
+                .map(|k| headings[k]);
             let overlapping = from < units[a].span.start();
             Some(Chunk {
                 span,
@@ -316,7 +330,7 @@ pub fn chunks(
                 } else {
                     own_tokens
                 },
-                first_paragraph: units[first].paragraph,
+                first_paragraph,
                 last_paragraph: units[b - 1].paragraph,
                 first_sentence: units[first].sentence,
                 last_sentence: units[b - 1].sentence,
@@ -325,6 +339,7 @@ pub fn chunks(
                 } else {
                     0
                 },
+                heading,
             })
         })
         .collect()
@@ -605,6 +620,53 @@ mod tests {
                 next.overlap_tokens
             );
         }
+    }
+
+    #[test]
+    fn a_chunk_knows_the_section_it_is_in() {
+        let para = |topic: &str| {
+            format!(
+                "<p>The council debated the {topic} for most of the night before it voted. Members said the {topic} plan would change the city for years to come.</p>"
+            )
+        };
+        let html = format!(
+            "<html><head><title>Council passes budget</title></head><body><article>\
+             <h1>Council passes budget</h1>{}<h2>What the schools get</h2>{}{}</article></body></html>",
+            para("budget"),
+            para("schools"),
+            para("teachers")
+        );
+        let options = crate::pipeline::Options {
+            chunking: ChunkBudget::new(32, 0, Tokenizer::Words).unwrap_or_default(),
+            ..crate::pipeline::Options::default()
+        };
+        let prepared = crate::pipeline::prepare(
+            crate::pipeline::Input::Html(html),
+            &crate::pipeline::Hints::default(),
+            &options,
+        );
+        let Ok(prepared) = prepared else {
+            panic!("prepared: {prepared:?}");
+        };
+        let paths: Vec<Vec<String>> = prepared
+            .chunks
+            .iter()
+            .map(|c| prepared.heading_path(c))
+            .collect();
+        assert_eq!(
+            paths.first().map(Vec::as_slice),
+            Some(&["Council passes budget".to_owned()][..])
+        );
+        assert_eq!(
+            paths.last().map(Vec::as_slice),
+            Some(
+                &[
+                    "Council passes budget".to_owned(),
+                    "What the schools get".to_owned()
+                ][..]
+            ),
+            "{paths:?}"
+        );
     }
 
     #[test]

@@ -77,6 +77,25 @@ pub struct Prepared {
     pub warnings: Vec<String>,
 }
 
+impl Prepared {
+    /// Where `chunk` stands, for a reader of it alone: the title, then the heading of its
+    /// section (when it is not the title again).
+    #[must_use]
+    pub fn heading_path(&self, chunk: &Chunk) -> Vec<String> {
+        let title = self.metadata.title.trim();
+        let heading = chunk
+            .heading
+            .and_then(|h| self.paragraphs.get(h))
+            .map(|p| p.span.slice(&self.text).trim())
+            .filter(|h| !h.is_empty() && !h.eq_ignore_ascii_case(title));
+        std::iter::once(title)
+            .filter(|t| !t.is_empty())
+            .chain(heading)
+            .map(str::to_owned)
+            .collect()
+    }
+}
+
 /// Prepares one article.
 ///
 /// # Errors

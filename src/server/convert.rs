@@ -115,6 +115,12 @@ pub fn article(id: String, prepared: Prepared, unit: OffsetUnit) -> proto::Prepa
             end: to_u32(end),
         })
     };
+    // Read before the metadata moves into the answer.
+    let heading_paths: Vec<Vec<String>> = prepared
+        .chunks
+        .iter()
+        .map(|c| prepared.heading_path(c))
+        .collect();
     let text = &prepared.text;
     let m = prepared.metadata;
     proto::PreparedArticle {
@@ -185,8 +191,9 @@ pub fn article(id: String, prepared: Prepared, unit: OffsetUnit) -> proto::Prepa
         chunks: prepared
             .chunks
             .iter()
+            .zip(heading_paths)
             .enumerate()
-            .map(|(i, c)| proto::Chunk {
+            .map(|(i, (c, heading_path))| proto::Chunk {
                 index: to_u32(i),
                 text: c.span.slice(text).to_owned(),
                 span: span(c.span),
@@ -196,6 +203,7 @@ pub fn article(id: String, prepared: Prepared, unit: OffsetUnit) -> proto::Prepa
                 first_sentence: to_u32(c.first_sentence),
                 last_sentence: to_u32(c.last_sentence),
                 overlap_tokens: to_u32(c.overlap_tokens),
+                heading_path,
             })
             .collect(),
         removed: prepared
