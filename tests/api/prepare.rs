@@ -380,3 +380,50 @@ async fn the_ascii_quote_style_straightens_marks_and_spans_still_slice() {
     assert_eq!(a.quotes[0].speaker, "Mary Major");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn chunks_carry_their_heading_path() {
+    let app = spawn_app().await;
+    let mut client = app.client.clone();
+    let para = |topic: &str| {
+        format!(
+            "<p>The council debated the {topic} for most of the night before it voted. Members said the {topic} plan would change the city for years to come.</p>"
+        )
+    };
+    let html = format!(
+        "<html><head><title>Council passes budget</title></head><body><article><h1>Council passes budget</h1>{}<h2>What the schools get</h2>{}{}</article></body></html>",
+        para("budget"),
+        para("schools"),
+        para("teachers")
+    );
+    let request = article_prep::server::proto::PrepareRequest {
+        id: "h".into(),
+        payload: Some(article_prep::server::proto::prepare_request::Payload::Html(
+            html,
+        )),
+        options: Some(PrepareOptions {
+            chunking: Some(ChunkOptions {
+                max_tokens: Some(32),
+                overlap_tokens: None,
+                tokenizer: Tokenizer::Words.into(),
+            }),
+            ..PrepareOptions::default()
+        }),
+        ..Default::default()
+    };
+    let article = client
+        .prepare(request)
+        .await
+        .expect("prepared")
+        .into_inner();
+    let first = article.chunks.first().expect("chunks");
+    assert_eq!(first.heading_path, ["Council passes budget"]);
+    let last = article.chunks.last().expect("chunks");
+    assert_eq!(
+        last.heading_path,
+        ["Council passes budget", "What the schools get"]
+    );
+    // Not part of the chunk's text.
+    assert!(!last.text.contains("Council passes budget"));
+    app.stop().await;
+}
