@@ -54,6 +54,9 @@ pub struct ServeArgs {
     /// Largest payload (text, html or raw.data) of a request, bytes.
     #[arg(long, env = "ARTICLE_PREP_MAX_MESSAGE_BYTES", default_value_t = ServerSettings::DEFAULT_MAX_MESSAGE_BYTES)]
     pub max_message_bytes: usize,
+    /// Payload bytes of the requests running or queued at once; past it RESOURCE_EXHAUSTED.
+    #[arg(long, env = "ARTICLE_PREP_MAX_HELD_BYTES", default_value_t = ServerSettings::DEFAULT_MAX_HELD_BYTES)]
+    pub max_held_bytes: usize,
     /// Longest a request may take, seconds.
     #[arg(long, env = "ARTICLE_PREP_REQUEST_TIMEOUT", default_value = "30", value_parser = seconds)]
     pub request_timeout: Duration,
@@ -95,6 +98,7 @@ impl ServeArgs {
                 .max(1),
             max_queued: self.max_queued.unwrap_or(defaults.max_queued),
             max_message_bytes: self.max_message_bytes,
+            max_held_bytes: self.max_held_bytes,
             request_timeout: self.request_timeout,
             drain_timeout: self.drain_timeout,
             max_connection_age: self.max_connection_age,

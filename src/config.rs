@@ -15,6 +15,10 @@ pub struct ServerSettings {
     pub max_queued: usize,
     /// Largest payload (text, html or raw.data) of a request, bytes.
     pub max_message_bytes: usize,
+    /// Payload bytes of the requests running or queued at once; past it a request is refused
+    /// with RESOURCE_EXHAUSTED (one alone always runs). What bounds the server's memory under
+    /// many large requests: the pipeline holds a small multiple of its payload.
+    pub max_held_bytes: usize,
     /// Longest a request may take on the server.
     pub request_timeout: Duration,
     /// Articles of one stream in flight at once.
@@ -48,6 +52,8 @@ impl ServerSettings {
     pub const DEFAULT_LISTEN: &'static str = "127.0.0.1:50051";
     /// The default message size cap: 16 MiB.
     pub const DEFAULT_MAX_MESSAGE_BYTES: usize = 16 * 1024 * 1024;
+    /// The default budget of payload bytes held at once: four of the largest requests.
+    pub const DEFAULT_MAX_HELD_BYTES: usize = 64 * 1024 * 1024;
 }
 
 impl Default for ServerSettings {
@@ -60,6 +66,7 @@ impl Default for ServerSettings {
             max_concurrent: cores * 2,
             max_queued: cores * 16,
             max_message_bytes: Self::DEFAULT_MAX_MESSAGE_BYTES,
+            max_held_bytes: Self::DEFAULT_MAX_HELD_BYTES,
             request_timeout: Duration::from_secs(30),
             stream_in_flight: cores.max(2),
             drain_timeout: Duration::from_secs(20),

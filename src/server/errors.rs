@@ -23,7 +23,9 @@ pub fn status(err: &PrepError) -> Status {
 #[must_use]
 pub fn rejection(r: &Rejection) -> Status {
     match r {
-        Rejection::Overloaded { .. } => Status::resource_exhausted(r.to_string()),
+        Rejection::Overloaded { .. } | Rejection::OverBudget { .. } => {
+            Status::resource_exhausted(r.to_string())
+        }
         Rejection::Panicked(detail) => {
             tracing::error!(%detail, "pipeline panicked; the request failed, the server goes on");
             Status::internal("internal error while preparing the article")

@@ -1,5 +1,6 @@
 //! Admission control: at most `max_concurrent` articles run at once on the blocking pool, at most
-//! `max_queued` wait for a slot, and anything beyond is refused at once instead of piling up.
+//! `max_queued` wait for a slot, the payloads of those held (running or waiting) add up to at most
+//! `max_held_bytes`, and anything beyond is refused at once instead of piling up.
 
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
@@ -22,6 +23,19 @@ pub enum Rejection {
         /// Articles waiting.
         queued: usize,
     },
+    /// The payloads already held would pass the byte budget with this one.
+    #[error(
+        "server holds {held} bytes of articles in progress or queued; with this one's {bytes} they \
+         would pass its budget of {budget} bytes (--max-held-bytes); retry with backoff"
+    )]
+    OverBudget {
+        /// Payload bytes held now.
+        held: usize,
+        /// This request's payload bytes.
+        bytes: usize,
+        /// The budget.
+        budget: usize,
+    },
     /// The pipeline panicked on this article.
     #[error("pipeline panicked: {0}")]
     Panicked(String),
@@ -35,6 +49,21 @@ pub struct Admission {
     max_queued: usize,
     queued: AtomicUsize,
     running: Arc<AtomicUsize>,
+    /// Payload bytes of the requests running or queued.
+    held: Arc<AtomicUsize>,
+    max_held_bytes: usize,
+}
+
+/// A request's payload bytes counted as held until it ends, however it ends.
+struct Held {
+    count: Arc<AtomicUsize>,
+    bytes: usize,
+}
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        self.count.fetch_sub(self.bytes, Ordering::AcqRel);
+    }
 }
 
 /// Decrements the queue count however the wait ends (a cancelled request included).
@@ -72,9 +101,11 @@ fn gauge(name: &'static str, value: usize) {
 }
 
 impl Admission {
-    /// A gate with `max_concurrent` workers and room for `max_queued` waiting requests.
+    /// A gate with `max_concurrent` workers, room for `max_queued` waiting requests, and a budget
+    /// of `max_held_bytes` of payload held at once (a request alone is always admitted, so one of
+    /// the largest size never waits for a budget smaller than itself).
     #[must_use]
-    pub fn new(max_concurrent: usize, max_queued: usize) -> Self {
+    pub fn new(max_concurrent: usize, max_queued: usize, max_held_bytes: usize) -> Self {
         let max_concurrent = max_concurrent.max(1);
         Self {
             permits: Arc::new(Semaphore::new(max_concurrent)),
@@ -82,18 +113,51 @@ impl Admission {
             max_queued,
             queued: AtomicUsize::new(0),
             running: Arc::new(AtomicUsize::new(0)),
+            held: Arc::new(AtomicUsize::new(0)),
+            max_held_bytes,
         }
     }
 
-    /// Runs `work` on the blocking pool once a worker is free, in the caller's tracing span.
+    /// Counts `bytes` as held, unless the budget would be passed with something else held.
+    fn hold(&self, bytes: usize) -> Result<Held, Rejection> {
+        let mut held = self.held.load(Ordering::Acquire);
+        loop {
+            let total = held.saturating_add(bytes);
+            if held > 0 && total > self.max_held_bytes {
+                ::metrics::counter!(metrics::SHED).increment(1);
+                return Err(Rejection::OverBudget {
+                    held,
+                    bytes,
+                    budget: self.max_held_bytes,
+                });
+            }
+            match self
+                .held
+                .compare_exchange_weak(held, total, Ordering::AcqRel, Ordering::Acquire)
+            {
+                Ok(_) => {
+                    return Ok(Held {
+                        count: Arc::clone(&self.held),
+                        bytes,
+                    });
+                }
+                Err(now) => held = now,
+            }
+        }
+    }
+
+    /// Runs `work` (whose payload is `bytes` long) on the blocking pool once a worker is free, in
+    /// the caller's tracing span.
     ///
     /// # Errors
-    /// `Overloaded` at once when the queue is full; `Panicked` when `work` panics.
-    pub async fn run<T, F>(&self, work: F) -> Result<T, Rejection>
+    /// `Overloaded` at once when the queue is full, `OverBudget` when the bytes held would pass
+    /// the budget; `Panicked` when `work` panics.
+    pub async fn run<T, F>(&self, bytes: usize, work: F) -> Result<T, Rejection>
     where
         T: Send + 'static,
         F: FnOnce() -> T + Send + 'static,
     {
+        let held = self.hold(bytes)?;
         let permit = match Arc::clone(&self.permits).try_acquire_owned() {
             Ok(permit) => permit,
             Err(_) => {
@@ -118,6 +182,7 @@ impl Admission {
         let joined = tokio::task::spawn_blocking(move || {
             let _permit = permit;
             let _running = running;
+            let _held = held;
             span.in_scope(|| std::panic::catch_unwind(AssertUnwindSafe(work)))
         })
         .await;
@@ -149,27 +214,56 @@ mod tests {
 
     #[tokio::test]
     async fn a_full_queue_refuses_at_once() {
-        let gate = Arc::new(Admission::new(1, 0));
+        let gate = Arc::new(Admission::new(1, 0, usize::MAX));
         let (tx, rx) = std::sync::mpsc::channel::<()>();
         let busy = {
             let gate = Arc::clone(&gate);
-            tokio::spawn(async move { gate.run(move || rx.recv().ok()).await })
+            tokio::spawn(async move { gate.run(1, move || rx.recv().ok()).await })
         };
         while gate.permits.available_permits() > 0 {
             tokio::task::yield_now().await;
         }
-        let refused = gate.run(|| ()).await;
+        let refused = gate.run(1, || ()).await;
         assert!(matches!(refused, Err(Rejection::Overloaded { .. })));
         let _ = tx.send(());
         assert!(busy.await.is_ok_and(|r| r.is_ok()));
-        assert!(gate.run(|| 1).await.is_ok());
+        assert!(gate.run(1, || 1).await.is_ok());
+    }
+
+    #[tokio::test]
+    async fn payloads_held_past_the_budget_are_refused_and_released_after() {
+        let gate = Arc::new(Admission::new(2, 4, 100));
+        let (tx, rx) = std::sync::mpsc::channel::<()>();
+        let busy = {
+            let gate = Arc::clone(&gate);
+            tokio::spawn(async move { gate.run(80, move || rx.recv().ok()).await })
+        };
+        while gate.held.load(Ordering::Acquire) == 0 {
+            tokio::task::yield_now().await;
+        }
+        assert_eq!(
+            gate.run(30, || ()).await,
+            Err(Rejection::OverBudget {
+                held: 80,
+                bytes: 30,
+                budget: 100
+            })
+        );
+        assert!(gate.run(20, || ()).await.is_ok());
+        let _ = tx.send(());
+        assert!(busy.await.is_ok_and(|r| r.is_ok()));
+        assert_eq!(gate.held.load(Ordering::Acquire), 0);
+        // Alone, a request larger than the budget still runs.
+        assert_eq!(gate.run(500, || 3).await, Ok(3));
     }
 
     #[tokio::test]
     async fn a_panic_is_caught_and_reported() {
-        let gate = Admission::new(1, 1);
-        let result: Result<(), _> = gate.run(|| std::panic::panic_any("boom".to_owned())).await;
+        let gate = Admission::new(1, 1, usize::MAX);
+        let result: Result<(), _> = gate
+            .run(1, || std::panic::panic_any("boom".to_owned()))
+            .await;
         assert_eq!(result, Err(Rejection::Panicked("boom".into())));
-        assert_eq!(gate.run(|| 2).await, Ok(2));
+        assert_eq!(gate.run(1, || 2).await, Ok(2));
     }
 }

@@ -57,7 +57,11 @@ impl ArticlePrepService {
     #[must_use]
     pub fn new(settings: &ServerSettings, preparer: Preparer) -> Self {
         Self {
-            admission: Arc::new(Admission::new(settings.max_concurrent, settings.max_queued)),
+            admission: Arc::new(Admission::new(
+                settings.max_concurrent,
+                settings.max_queued,
+                settings.max_held_bytes,
+            )),
             max_payload_bytes: settings.max_message_bytes,
             stream_in_flight: settings.stream_in_flight.max(1),
             request_timeout: settings.request_timeout,
@@ -135,12 +139,13 @@ impl ArticlePrepService {
         request: proto::PrepareRequest,
         deadline: Deadline,
     ) -> Result<proto::PreparedArticle, Status> {
+        let (_, bytes) = payload_summary(&request);
         let job =
             Job::from_proto(request, self.max_payload_bytes).map_err(|e| errors::status(&e))?;
         let preparer = Arc::clone(&self.preparer);
         let done = self
             .admission
-            .run(move || {
+            .run(bytes, move || {
                 let unit = job.options.offset_unit;
                 preparer(job.input, &job.hints, &job.options, deadline)
                     .map(|p| convert::article(job.id, p, unit))
