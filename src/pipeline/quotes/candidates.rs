@@ -363,14 +363,8 @@ fn describe_mention(
         }),
     );
     // `in Columbus`, `told NBC`: the object of a preposition, rarely the speaker.
-    let before: Option<String> = text
-        .get(..mention.start())
-        .and_then(|b| b.split_whitespace().last())
-        .map(str::to_lowercase);
-    row.flag(
-        "after_preposition",
-        before.is_some_and(|w| PREPOSITIONS.contains(w.as_str())),
-    );
+    let before = tokens::word_before(text, mention.start()).to_lowercase();
+    row.flag("after_preposition", PREPOSITIONS.contains(before.as_str()));
     row.flag(
         "mention_opens_sentence",
         text.get(site.sentence_start..mention.start())

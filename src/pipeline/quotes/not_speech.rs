@@ -5,7 +5,7 @@
 use super::cues::cue_word;
 use super::marks::Marked;
 use super::names::is_not_name;
-use super::tokens::{is_capitalised, tokens};
+use super::tokens::{is_capitalised, tokens, word_after, word_before};
 use super::{Attribution, ParagraphQuotes, QuoteKind, Said, Site};
 use crate::pipeline::lexicon::grammar::{DETERMINERS, TITLE_SMALL_WORDS};
 use crate::pipeline::lexicon::speech::{
@@ -47,14 +47,8 @@ pub(super) fn is_nickname(text: &str, mark: &Marked) -> bool {
     let inner = text
         .get(mark.inner_start..mark.inner_end)
         .unwrap_or_default();
-    let before = text
-        .get(..mark.open)
-        .and_then(|b| b.split_whitespace().next_back())
-        .unwrap_or_default();
-    let after = text
-        .get(mark.close_end..)
-        .and_then(|a| a.split_whitespace().next())
-        .unwrap_or_default();
+    let before = word_before(text, mark.open);
+    let after = word_after(text, mark.close_end, text.len());
     mark.closed
         && !inner.ends_with([',', '.', '?', '!'])
         && (1..=3).contains(&inner.split_whitespace().count())
@@ -82,9 +76,7 @@ pub(super) fn names_a_thing(text: &str, para: &ParagraphQuotes, site: &Site) -> 
     let title_like =
         is_title_case(quoted_text.trim_end_matches(['.', ','])) || names_a_title(quoted_text);
     let rest_of_paragraph = text.get(site.mark.close_end..para.span.end());
-    let next_word = rest_of_paragraph
-        .and_then(|rest| rest.split_whitespace().next())
-        .unwrap_or_default();
+    let next_word = word_after(text, site.mark.close_end, para.span.end());
     let names_a_work = title_like
         && (lower_prefix.ends_with("'s")
             || lower_prefix.ends_with("’s")

@@ -93,7 +93,11 @@ fn quoted_with_to(text: &str, site: &Site) -> Option<Found> {
     /// A topic longer than this is a clause, not a name or a role.
     const MAX_TOPIC_CHARS: usize = 24;
     let verbs = CUES.of("ja")?;
-    let rest = text.get(site.mark.close_end..)?.strip_prefix('と')?;
+    // Only the words up to the next quotation or the reach after this one: a page of thousands
+    // of corner quotes costs linear time.
+    let rest = text
+        .get(site.mark.close_end..site.after.end.max(site.mark.close_end))?
+        .strip_prefix('と')?;
     let speaking = |s: &str| verbs.iter().find(|v| s.starts_with(**v)).copied();
     let topic_of = |region: &str, offset: usize| {
         let at = region.find(TOPIC_PARTICLES)?;

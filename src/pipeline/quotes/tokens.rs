@@ -160,6 +160,29 @@ pub(super) fn reach_forward(text: &str, end: usize, at: usize) -> usize {
         .map_or(at, |w| at + w)
 }
 
+/// The last word before `at` (within [`REACH`] bytes: in a script written without spaces the
+/// "word" would otherwise be the whole text before it, read again for every quotation).
+pub(super) fn word_before(text: &str, at: usize) -> &str {
+    let mut from = at.saturating_sub(REACH);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    text.get(from..at)
+        .and_then(|b| b.split_whitespace().next_back())
+        .unwrap_or_default()
+}
+
+/// The first word after `at` and before `end`, within [`REACH`] bytes (see [`word_before`]).
+pub(super) fn word_after(text: &str, at: usize, end: usize) -> &str {
+    let mut to = at.saturating_add(REACH).min(end).min(text.len()).max(at);
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    text.get(at..to)
+        .and_then(|a| a.split_whitespace().next())
+        .unwrap_or_default()
+}
+
 /// The quoted stretches that overlap `start..end`, as a range of `quoted` (they are in order and do not overlap).
 pub(super) fn near(quoted: &[(usize, usize)], start: usize, end: usize) -> Range<usize> {
     let first = quoted.partition_point(|&(_, close)| close <= start);
