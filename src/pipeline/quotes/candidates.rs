@@ -21,7 +21,8 @@ struct Raw {
     implausible: bool,
     /// Found in the sentence before the quotation's.
     previous_sentence: bool,
-    name: Option<(bool, bool)>,
+    /// A name found nearby that opens its region (capitalised whatever it is).
+    name_at_start: Option<bool>,
     earlier_speaker: bool,
 }
 
@@ -33,7 +34,7 @@ impl Raw {
             rule_choice,
             implausible: false,
             previous_sentence: false,
-            name: None,
+            name_at_start: None,
             earlier_speaker: false,
         }
     }
@@ -217,7 +218,7 @@ impl Options {
                 };
                 candidates.push(Raw {
                     previous_sentence: previous,
-                    name: Some((seen.after_preposition, seen.at_start)),
+                    name_at_start: Some(seen.at_start),
                     ..Raw::new(Source::NameNearby, said, false)
                 });
             }
@@ -241,7 +242,7 @@ impl Options {
                     "subject_of_direct",
                     source == Source::Subject && site.kind == QuoteKind::Direct,
                 );
-                if let Some((_, at_start)) = raw.name {
+                if let Some(at_start) = raw.name_at_start {
                     row.flag("at_sentence_start", at_start);
                 }
                 row.flag("pronoun", said.attribution == Attribution::Pronoun);

@@ -411,8 +411,6 @@ pub(super) fn without_affiliation(text: &str, mention: Span) -> Span {
 /// A name standing in a region, as a candidate speaker.
 pub(super) struct NameSeen {
     pub(super) mention: Span,
-    /// Right after a preposition (`told NBC`, `regarding Muslims`): an object, rarely a speaker.
-    pub(super) after_preposition: bool,
     /// The region's first word, which is capitalised whatever it is.
     pub(super) at_start: bool,
 }
@@ -441,9 +439,6 @@ pub(super) fn names_in(
             let first = toks.partition_point(|t| t.start < mention.start());
             seen.push(NameSeen {
                 mention,
-                after_preposition: first
-                    .checked_sub(1)
-                    .is_some_and(|b| PREPOSITIONS.contains(&lower[b])),
                 at_start: first == 0,
             });
             if seen.len() == max {
