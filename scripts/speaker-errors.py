@@ -7,10 +7,13 @@ speaker accuracy), right, wrong (a speaker given and wrong, or given where gold 
 missing (none given where gold names one); `wrong_rate` is wrong / scored.
 """
 import json
+import pathlib
 import sys
 
-sys.path.insert(0, sys.argv[1])
-import quotes_score as qs  # noqa: E402
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from speaker_pairs import pairs, scorer  # noqa: E402
+
+qs = scorer(sys.argv[1])
 
 
 def main():
@@ -18,15 +21,7 @@ def main():
     pred = qs.load(sys.argv[3])
     counts = {"scored": 0, "right": 0, "wrong": 0, "missing": 0}
     for gid, g in gold.items():
-        text = g["text"]
-        toks = [(m.start(), m.end()) for m in qs.TOKEN_RE.finditer(text)]
-        p = pred.get(gid, {"quotes": []})
-        gs = [qs.canon(text, q["start"], q["end"]) for q in g["quotes"]]
-        ps = [qs.canon(text, q["start"], q["end"]) for q in p["quotes"]]
-        for gi, pi in qs.match(gs, ps, toks, "overlap", 0.5):
-            gq, pq = g["quotes"][gi], p["quotes"][pi]
-            if gq.get("speaker_is_pronoun"):
-                continue
+        for gq, pq in pairs(qs, g, pred.get(gid, {"quotes": []})["quotes"]):
             counts["scored"] += 1
             given = bool((pq.get("speaker") or "").strip())
             if qs.speaker_ok(gq, pq.get("speaker"), False):

@@ -21,9 +21,13 @@ or one as accurate whose wrong-speaker rate is within --max-wrong.
 """
 import argparse
 import json
+import pathlib
 import sys
 
 import numpy as np
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from speaker_pairs import pairs, scorer  # noqa: E402
 
 L2 = 1e-3
 STEPS = 600
@@ -33,9 +37,7 @@ CHECK_FOLD = 0
 
 
 def load_examples(scorer_dir, gold_path, explain_path):
-    sys.path.insert(0, scorer_dir)
-    import quotes_score as qs
-
+    qs = scorer(scorer_dir)
     gold = qs.load(gold_path)
     lines = open(explain_path, encoding="utf-8").read().splitlines()
     header = json.loads(lines[0])["features"]
@@ -45,14 +47,7 @@ def load_examples(scorer_dir, gold_path, explain_path):
         g = gold.get(article["id"])
         if g is None:
             continue
-        text = g["text"]
-        toks = [(m.start(), m.end()) for m in qs.TOKEN_RE.finditer(text)]
-        gs = [qs.canon(text, q["start"], q["end"]) for q in g["quotes"]]
-        ps = [qs.canon(text, q["start"], q["end"]) for q in article["quotes"]]
-        for gi, pi in qs.match(gs, ps, toks, "overlap", 0.5):
-            gq, pq = g["quotes"][gi], article["quotes"][pi]
-            if gq.get("speaker_is_pronoun"):
-                continue
+        for gq, pq in pairs(qs, g, article["quotes"]):
             speakers = [c[0] for c in pq["candidates"]]
             examples.append({
                 "fold": article["fold"],
