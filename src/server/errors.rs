@@ -199,6 +199,19 @@ mod tests {
             (bug.code(), bug.message()),
             (Code::Internal, "internal error while preparing the article")
         );
+        let held = rejection(&Rejection::OverBudget {
+            held: 80,
+            bytes: 30,
+            budget: 100,
+        });
+        assert_eq!(
+            (held.code(), held.message()),
+            (
+                Code::ResourceExhausted,
+                "server holds 80 bytes of articles in progress or queued; with this one's 30 they \
+                 would pass its budget of 100 bytes (--max-held-bytes); retry with backoff"
+            )
+        );
         let late = status(&PrepError::DeadlineExceeded {
             next_stage: "quotes",
         });
