@@ -32,7 +32,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the gRPC server.
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Prepare one article from a file (or `-` for stdin) and print it as proto3 JSON.
     Prepare(PrepareArgs),
     /// Read PrepareRequest JSON lines on stdin, write PrepareResult JSON lines on stdout, in order.
@@ -54,7 +54,8 @@ pub struct ServeArgs {
     /// Largest payload (text, html or raw.data) of a request, bytes.
     #[arg(long, env = "ARTICLE_PREP_MAX_MESSAGE_BYTES", default_value_t = ServerSettings::DEFAULT_MAX_MESSAGE_BYTES)]
     pub max_message_bytes: usize,
-    /// Payload bytes of the requests running or queued at once; past it RESOURCE_EXHAUSTED.
+    /// Bytes held for calls at once (bodies being received, payloads queued or in work, replies
+    /// not yet read); past it RESOURCE_EXHAUSTED.
     #[arg(long, env = "ARTICLE_PREP_MAX_HELD_BYTES", default_value_t = ServerSettings::DEFAULT_MAX_HELD_BYTES)]
     pub max_held_bytes: usize,
     /// Longest a request may take, seconds.
@@ -67,6 +68,12 @@ pub struct ServeArgs {
     /// clients then spread over servers added since.
     #[arg(long, env = "ARTICLE_PREP_MAX_CONNECTION_AGE", default_value = "1800", value_parser = seconds)]
     pub max_connection_age: Duration,
+    /// Client connections open at once; more are closed as they arrive.
+    #[arg(long, env = "ARTICLE_PREP_MAX_CONNECTIONS", default_value_t = ServerSettings::DEFAULT_MAX_CONNECTIONS)]
+    pub max_connections: usize,
+    /// Time a new connection has to send its first bytes, seconds.
+    #[arg(long, env = "ARTICLE_PREP_HANDSHAKE_TIMEOUT", default_value = "10", value_parser = seconds)]
+    pub handshake_timeout: Duration,
     /// Serve Prometheus metrics over HTTP at this address (`/metrics`).
     #[arg(long, env = "ARTICLE_PREP_METRICS_LISTEN")]
     pub metrics_listen: Option<SocketAddr>,
@@ -102,6 +109,8 @@ impl ServeArgs {
             request_timeout: self.request_timeout,
             drain_timeout: self.drain_timeout,
             max_connection_age: self.max_connection_age,
+            max_connections: self.max_connections,
+            handshake_timeout: self.handshake_timeout,
             metrics_listen: self.metrics_listen,
             tls: self
                 .tls_cert

@@ -15,9 +15,10 @@ pub struct ServerSettings {
     pub max_queued: usize,
     /// Largest payload (text, html or raw.data) of a request, bytes.
     pub max_message_bytes: usize,
-    /// Payload bytes of the requests running or queued at once; past it a request is refused
-    /// with RESOURCE_EXHAUSTED (one alone always runs). What bounds the server's memory under
-    /// many large requests: the pipeline holds a small multiple of its payload.
+    /// Bytes held for calls at once (bodies being received, payloads queued or in work, replies
+    /// not yet read by their clients); past it a call is refused with RESOURCE_EXHAUSTED (one
+    /// alone always runs). What bounds the server's memory under many large, stalled or slowly
+    /// read calls: the pipeline itself holds a small multiple of its payload.
     pub max_held_bytes: usize,
     /// Longest a request may take on the server.
     pub request_timeout: Duration,
@@ -28,6 +29,10 @@ pub struct ServerSettings {
     /// A connection older than this is asked to go away (HTTP/2 GOAWAY, its calls finishing
     /// within a grace period), so that long-lived clients spread over pods added since.
     pub max_connection_age: Duration,
+    /// Client connections open at once; more are closed as they arrive.
+    pub max_connections: usize,
+    /// Time a new connection has to send its first bytes (HTTP/2 preface or TLS hello).
+    pub handshake_timeout: Duration,
     /// Where Prometheus metrics are served over HTTP (`/metrics`); none by default.
     pub metrics_listen: Option<SocketAddr>,
     /// TLS for the gRPC port; plaintext when absent.
@@ -52,8 +57,10 @@ impl ServerSettings {
     pub const DEFAULT_LISTEN: &'static str = "127.0.0.1:50051";
     /// The default message size cap: 16 MiB.
     pub const DEFAULT_MAX_MESSAGE_BYTES: usize = 16 * 1024 * 1024;
-    /// The default budget of payload bytes held at once: four of the largest requests.
+    /// The default budget of bytes held for calls at once: four of the largest requests.
     pub const DEFAULT_MAX_HELD_BYTES: usize = 64 * 1024 * 1024;
+    /// The default limit of open client connections.
+    pub const DEFAULT_MAX_CONNECTIONS: usize = 1024;
 }
 
 impl Default for ServerSettings {
@@ -71,6 +78,8 @@ impl Default for ServerSettings {
             stream_in_flight: cores.max(2),
             drain_timeout: Duration::from_secs(20),
             max_connection_age: Duration::from_secs(30 * 60),
+            max_connections: Self::DEFAULT_MAX_CONNECTIONS,
+            handshake_timeout: Duration::from_secs(10),
             metrics_listen: None,
             tls: None,
             auth_token_file: None,

@@ -3,10 +3,15 @@
 //!
 //! ```text
 //! loadgen body --out target/load/seed.bin [--payload FILE]     # h2load's body: gRPC frame + request
-//! loadgen run --target http://127.0.0.1:50051 --concurrency 32 --requests 2000 [--payload FILE]
+//! loadgen run --target http://127.0.0.1:50051 --concurrency 32 --requests 2000 [--payload FILE] [--timeout-ms MS]
+//! loadgen stall --target http://127.0.0.1:50051 --streams 30 --bytes 15728639 --seconds 5
+//! loadgen slow-read --target http://127.0.0.1:50051 --streams 20 --payload FILE --seconds 5
 //! ```
 //! `run` prints one JSON line: requests/s, latency p50/p99/max, and the count of each status code
-//! (with the p99 of refusals, which must be fast).
+//! (with the p99 of refusals, which must be fast). `stall` opens `streams` uploads that send all
+//! but the last byte of their message and stop; `slow-read` sends `streams` requests whose
+//! replies it never reads (a 1 KiB window). Both hold them for `seconds` and print how many the
+//! server refused and how many it holds.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -55,6 +60,39 @@ enum Cmd {
         /// The article text (default: the seed payload).
         #[arg(long)]
         payload: Option<PathBuf>,
+        /// Each call's deadline (`grpc-timeout`), milliseconds.
+        #[arg(long)]
+        timeout_ms: Option<u64>,
+    },
+    /// Uploads that stop one byte short of their message, each on its own connection.
+    Stall {
+        /// Server address.
+        #[arg(long, default_value = "http://127.0.0.1:50051")]
+        target: String,
+        /// Uploads at once.
+        #[arg(long, default_value_t = 30)]
+        streams: usize,
+        /// Bytes each sends.
+        #[arg(long, default_value_t = 15 * 1024 * 1024 - 1)]
+        bytes: usize,
+        /// How long they are held.
+        #[arg(long, default_value_t = 5)]
+        seconds: u64,
+    },
+    /// Calls whose replies are never read, each on its own connection with a 1 KiB window.
+    SlowRead {
+        /// Server address.
+        #[arg(long, default_value = "http://127.0.0.1:50051")]
+        target: String,
+        /// Calls at once.
+        #[arg(long, default_value_t = 20)]
+        streams: usize,
+        /// The article text (default: the seed payload).
+        #[arg(long)]
+        payload: Option<PathBuf>,
+        /// How long they are held.
+        #[arg(long, default_value_t = 5)]
+        seconds: u64,
     },
 }
 
@@ -83,11 +121,39 @@ fn main() -> ExitCode {
             concurrency,
             requests,
             payload,
-        } => tokio::runtime::Builder::new_multi_thread()
-            .enable_all()
-            .build()
-            .map_err(|e| e.to_string())
-            .and_then(|rt| rt.block_on(run(target, concurrency.max(1), requests, payload))),
+            timeout_ms,
+        } => runtime().and_then(|rt| {
+            rt.block_on(run(
+                target,
+                concurrency.max(1),
+                requests,
+                payload,
+                timeout_ms.map(Duration::from_millis),
+            ))
+        }),
+        Cmd::Stall {
+            target,
+            streams,
+            bytes,
+            seconds,
+        } => runtime().and_then(|rt| {
+            let announced = u32::try_from(bytes + 1).map_err(|_| "--bytes over 4 GiB".to_owned());
+            announced.and_then(|announced| {
+                let mut message = vec![0];
+                message.extend_from_slice(&announced.to_be_bytes());
+                message.resize(5 + bytes, b'a');
+                rt.block_on(hold(&target, streams, message, Upload::Stalled, seconds))
+            })
+        }),
+        Cmd::SlowRead {
+            target,
+            streams,
+            payload,
+            seconds,
+        } => runtime().and_then(|rt| {
+            let message = frame(&request(payload.as_ref())?)?;
+            rt.block_on(hold(&target, streams, message, Upload::SlowReader, seconds))
+        }),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -98,17 +164,134 @@ fn main() -> ExitCode {
     }
 }
 
-fn body(out: &PathBuf, payload: Option<&PathBuf>) -> Result<(), String> {
-    let encoded = request(payload)?.encode_to_vec();
+fn runtime() -> Result<tokio::runtime::Runtime, String> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())
+}
+
+/// A request as it travels: the 5-byte gRPC frame header and the encoded message.
+fn frame(request: &PrepareRequest) -> Result<Vec<u8>, String> {
+    let encoded = request.encode_to_vec();
     let length = u32::try_from(encoded.len()).map_err(|_| "request over 4 GiB".to_owned())?;
     let mut frame = Vec::with_capacity(encoded.len() + 5);
     frame.push(0); // not compressed
     frame.extend_from_slice(&length.to_be_bytes());
     frame.extend_from_slice(&encoded);
+    Ok(frame)
+}
+
+fn body(out: &PathBuf, payload: Option<&PathBuf>) -> Result<(), String> {
+    let frame = frame(&request(payload)?)?;
     if let Some(dir) = out.parent() {
         std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
     }
     std::fs::write(out, frame).map_err(|e| format!("{}: {e}", out.display()))
+}
+
+/// The receive window of a slow reader: the server may send this much before it waits.
+const SLOW_WINDOW: u32 = 1024;
+
+/// What became of one held call.
+enum Held {
+    /// Still open when the time was up.
+    Open,
+    /// Answered (its status, from the trailers or a trailers-only reply) or reset.
+    Ended(String),
+}
+
+/// How a held call behaves.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Upload {
+    /// Sends its bytes and never ends the request.
+    Stalled,
+    /// Sends a whole request, then reads nothing of the reply beyond a small window.
+    SlowReader,
+}
+
+/// Opens `streams` calls, each on its own connection, sending `message` the way `upload` says;
+/// holds them `seconds`.
+async fn hold(
+    target: &str,
+    streams: usize,
+    message: Vec<u8>,
+    upload: Upload,
+    seconds: u64,
+) -> Result<(), String> {
+    let authority = target
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_owned();
+    let message = bytes::Bytes::from(message);
+    let mut calls = Vec::with_capacity(streams);
+    for _ in 0..streams {
+        let tcp = tokio::net::TcpStream::connect(&authority)
+            .await
+            .map_err(|e| format!("cannot connect to {authority}: {e}"))?;
+        let mut builder = h2::client::Builder::new();
+        if upload == Upload::SlowReader {
+            builder
+                .initial_window_size(SLOW_WINDOW)
+                .initial_connection_window_size(SLOW_WINDOW);
+        }
+        let (client, connection) = builder
+            .handshake::<_, bytes::Bytes>(tcp)
+            .await
+            .map_err(|e| format!("HTTP/2 handshake: {e}"))?;
+        tokio::spawn(connection);
+        let mut client = client.ready().await.map_err(|e| e.to_string())?;
+        let request = http::Request::post(format!(
+            "http://{authority}/articleprep.v1.ArticlePrep/Prepare"
+        ))
+        .header("content-type", "application/grpc")
+        .header("te", "trailers")
+        .body(())
+        .map_err(|e| e.to_string())?;
+        let (response, mut body) = client
+            .send_request(request, false)
+            .map_err(|e| e.to_string())?;
+        body.send_data(message.clone(), upload == Upload::SlowReader)
+            .map_err(|e| e.to_string())?;
+        calls.push(tokio::spawn(async move {
+            // The connection and the upload stay open as long as this task runs.
+            let _keep = (client, body);
+            let outcome = async {
+                let response = response.await.map_err(|e| e.to_string())?;
+                let status = |headers: &http::HeaderMap| {
+                    headers
+                        .get("grpc-status")
+                        .and_then(|v| v.to_str().ok())
+                        .map(str::to_owned)
+                };
+                if let Some(code) = status(response.headers()) {
+                    return Ok::<_, String>(code);
+                }
+                // A reply with a body: a slow reader never reads it, so this waits.
+                let mut body = response.into_body();
+                let trailers = body.trailers().await.map_err(|e| e.to_string())?;
+                Ok(trailers.as_ref().and_then(status).unwrap_or_default())
+            };
+            match tokio::time::timeout(Duration::from_secs(seconds), outcome).await {
+                Err(_) => Held::Open,
+                Ok(Ok(code)) => Held::Ended(code),
+                Ok(Err(e)) => Held::Ended(e),
+            }
+        }));
+    }
+    let mut ended: BTreeMap<String, usize> = BTreeMap::new();
+    let mut open = 0;
+    for call in calls {
+        match call.await.map_err(|e| e.to_string())? {
+            Held::Open => open += 1,
+            Held::Ended(code) => *ended.entry(code).or_default() += 1,
+        }
+    }
+    println!(
+        "{}",
+        json!({"streams": streams, "open": open, "ended": ended})
+    );
+    Ok(())
 }
 
 /// One finished call: its latency and status code name.
@@ -119,6 +302,7 @@ async fn run(
     concurrency: usize,
     requests: usize,
     payload: Option<PathBuf>,
+    timeout: Option<Duration>,
 ) -> Result<(), String> {
     let request = request(payload.as_ref())?;
     let next = Arc::new(AtomicUsize::new(0));
@@ -135,7 +319,11 @@ async fn run(
             let mut outcomes: Vec<Outcome> = Vec::new();
             while next.fetch_add(1, Ordering::Relaxed) < requests {
                 let sent = Instant::now();
-                let code = match client.prepare(request.clone()).await {
+                let mut call = tonic::Request::new(request.clone());
+                if let Some(timeout) = timeout {
+                    call.set_timeout(timeout);
+                }
+                let code = match client.prepare(call).await {
                     Ok(_) => "OK",
                     Err(status) => code_name(status.code()),
                 };

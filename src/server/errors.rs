@@ -152,6 +152,7 @@ fn percent_decode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::server::buffers::OverBudget;
     use tonic::Code;
 
     #[test]
@@ -199,17 +200,18 @@ mod tests {
             (bug.code(), bug.message()),
             (Code::Internal, "internal error while preparing the article")
         );
-        let held = rejection(&Rejection::OverBudget {
+        let held = rejection(&Rejection::OverBudget(OverBudget {
             held: 80,
             bytes: 30,
             budget: 100,
-        });
+        }));
         assert_eq!(
             (held.code(), held.message()),
             (
                 Code::ResourceExhausted,
-                "server holds 80 bytes of articles in progress or queued; with this one's 30 they \
-                 would pass its budget of 100 bytes (--max-held-bytes); retry with backoff"
+                "server holds 80 bytes for calls in progress (being received, queued, in work, or \
+                 replies not yet read); 30 more would pass its budget of 100 bytes \
+                 (--max-held-bytes); retry with backoff"
             )
         );
         let late = status(&PrepError::DeadlineExceeded {

@@ -1,6 +1,6 @@
 //! Admission control: at most `max_concurrent` articles run at once on the blocking pool, at most
-//! `max_queued` wait for a slot, the payloads of those held (running or waiting) add up to at most
-//! `max_held_bytes`, and anything beyond is refused at once instead of piling up.
+//! `max_queued` wait for a slot, the payloads of those held (running or waiting) count against the
+//! server's byte budget, and anything beyond is refused at once instead of piling up.
 
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use tokio::sync::Semaphore;
 
+use super::buffers::{ByteBudget, Hold, OverBudget};
 use super::metrics;
 
 /// Why a request was not run to completion.
@@ -23,19 +24,9 @@ pub enum Rejection {
         /// Articles waiting.
         queued: usize,
     },
-    /// The payloads already held would pass the byte budget with this one.
-    #[error(
-        "server holds {held} bytes of articles in progress or queued; with this one's {bytes} they \
-         would pass its budget of {budget} bytes (--max-held-bytes); retry with backoff"
-    )]
-    OverBudget {
-        /// Payload bytes held now.
-        held: usize,
-        /// This request's payload bytes.
-        bytes: usize,
-        /// The budget.
-        budget: usize,
-    },
+    /// The bytes the server holds would pass its budget with this payload.
+    #[error(transparent)]
+    OverBudget(#[from] OverBudget),
     /// The pipeline panicked on this article.
     #[error("pipeline panicked: {0}")]
     Panicked(String),
@@ -45,26 +36,21 @@ pub enum Rejection {
 #[derive(Debug)]
 pub struct Admission {
     permits: Arc<Semaphore>,
+    /// Workers only small articles may use besides `permits`, so that a few large or slow ones
+    /// cannot hold up the typical request.
+    small_permits: Arc<Semaphore>,
     max_concurrent: usize,
     max_queued: usize,
     queued: AtomicUsize,
     running: Arc<AtomicUsize>,
-    /// Payload bytes of the requests running or queued.
-    held: Arc<AtomicUsize>,
-    max_held_bytes: usize,
+    /// Where the payloads of the requests running or queued are held.
+    budget: Arc<ByteBudget>,
 }
 
-/// A request's payload bytes counted as held until it ends, however it ends.
-struct Held {
-    count: Arc<AtomicUsize>,
-    bytes: usize,
-}
-
-impl Drop for Held {
-    fn drop(&mut self) {
-        self.count.fetch_sub(self.bytes, Ordering::AcqRel);
-    }
-}
+/// Payloads up to this size may run on the small articles' workers: a typical page's HTML is
+/// well under it, and at this size even the costliest shapes take a fraction of a second
+/// (`scripts/complexity`).
+pub const SMALL_PAYLOAD_BYTES: usize = 1024 * 1024;
 
 /// Decrements the queue count however the wait ends (a cancelled request included).
 struct QueueSlot<'a>(&'a AtomicUsize);
@@ -101,49 +87,29 @@ fn gauge(name: &'static str, value: usize) {
 }
 
 impl Admission {
-    /// A gate with `max_concurrent` workers, room for `max_queued` waiting requests, and a budget
-    /// of `max_held_bytes` of payload held at once (a request alone is always admitted, so one of
-    /// the largest size never waits for a budget smaller than itself).
+    /// A gate with `max_concurrent` workers for any article, as many more for small ones, and
+    /// room for `max_queued` waiting requests, whose payloads are held against `budget` (a
+    /// request alone is always admitted, so one of the largest size never waits for a budget
+    /// smaller than itself).
     #[must_use]
-    pub fn new(max_concurrent: usize, max_queued: usize, max_held_bytes: usize) -> Self {
+    pub fn new(max_concurrent: usize, max_queued: usize, budget: Arc<ByteBudget>) -> Self {
         let max_concurrent = max_concurrent.max(1);
         Self {
             permits: Arc::new(Semaphore::new(max_concurrent)),
+            small_permits: Arc::new(Semaphore::new(max_concurrent)),
             max_concurrent,
             max_queued,
             queued: AtomicUsize::new(0),
             running: Arc::new(AtomicUsize::new(0)),
-            held: Arc::new(AtomicUsize::new(0)),
-            max_held_bytes,
+            budget,
         }
     }
 
     /// Counts `bytes` as held, unless the budget would be passed with something else held.
-    fn hold(&self, bytes: usize) -> Result<Held, Rejection> {
-        let mut held = self.held.load(Ordering::Acquire);
-        loop {
-            let total = held.saturating_add(bytes);
-            if held > 0 && total > self.max_held_bytes {
-                ::metrics::counter!(metrics::SHED).increment(1);
-                return Err(Rejection::OverBudget {
-                    held,
-                    bytes,
-                    budget: self.max_held_bytes,
-                });
-            }
-            match self
-                .held
-                .compare_exchange_weak(held, total, Ordering::AcqRel, Ordering::Acquire)
-            {
-                Ok(_) => {
-                    return Ok(Held {
-                        count: Arc::clone(&self.held),
-                        bytes,
-                    });
-                }
-                Err(now) => held = now,
-            }
-        }
+    fn hold(&self, bytes: usize) -> Result<Hold, Rejection> {
+        let mut hold = self.budget.hold();
+        hold.try_grow(bytes)?;
+        Ok(hold)
     }
 
     /// Runs `work` (whose payload is `bytes` long) on the blocking pool once a worker is free, in
@@ -158,7 +124,15 @@ impl Admission {
         F: FnOnce() -> T + Send + 'static,
     {
         let held = self.hold(bytes)?;
-        let permit = match Arc::clone(&self.permits).try_acquire_owned() {
+        let small = bytes <= SMALL_PAYLOAD_BYTES;
+        let free = Arc::clone(&self.permits).try_acquire_owned().or_else(|e| {
+            if small {
+                Arc::clone(&self.small_permits).try_acquire_owned()
+            } else {
+                Err(e)
+            }
+        });
+        let permit = match free {
             Ok(permit) => permit,
             Err(_) => {
                 let queued = self.queued.fetch_add(1, Ordering::AcqRel);
@@ -172,7 +146,15 @@ impl Admission {
                         queued,
                     });
                 }
-                let permit = Arc::clone(&self.permits).acquire_owned().await;
+                let any = Arc::clone(&self.permits).acquire_owned();
+                let permit = if small {
+                    tokio::select! {
+                        permit = any => permit,
+                        permit = Arc::clone(&self.small_permits).acquire_owned() => permit,
+                    }
+                } else {
+                    any.await
+                };
                 drop(slot);
                 permit.map_err(|_| Rejection::Panicked("admission gate closed".into()))?
             }
@@ -213,53 +195,56 @@ mod tests {
     use super::*;
 
     #[tokio::test]
-    async fn a_full_queue_refuses_at_once() {
-        let gate = Arc::new(Admission::new(1, 0, usize::MAX));
+    async fn a_full_queue_refuses_at_once_and_small_articles_have_workers_of_their_own() {
+        const LARGE: usize = SMALL_PAYLOAD_BYTES + 1;
+        let gate = Arc::new(Admission::new(1, 0, ByteBudget::new(usize::MAX)));
         let (tx, rx) = std::sync::mpsc::channel::<()>();
         let busy = {
             let gate = Arc::clone(&gate);
-            tokio::spawn(async move { gate.run(1, move || rx.recv().ok()).await })
+            tokio::spawn(async move { gate.run(LARGE, move || rx.recv().ok()).await })
         };
         while gate.permits.available_permits() > 0 {
             tokio::task::yield_now().await;
         }
-        let refused = gate.run(1, || ()).await;
+        let refused = gate.run(LARGE, || ()).await;
         assert!(matches!(refused, Err(Rejection::Overloaded { .. })));
+        // The large article holds the only worker; a small one runs beside it.
+        assert_eq!(gate.run(1, || 2).await, Ok(2));
         let _ = tx.send(());
         assert!(busy.await.is_ok_and(|r| r.is_ok()));
-        assert!(gate.run(1, || 1).await.is_ok());
+        assert!(gate.run(LARGE, || 1).await.is_ok());
     }
 
     #[tokio::test]
     async fn payloads_held_past_the_budget_are_refused_and_released_after() {
-        let gate = Arc::new(Admission::new(2, 4, 100));
+        let gate = Arc::new(Admission::new(2, 4, ByteBudget::new(100)));
         let (tx, rx) = std::sync::mpsc::channel::<()>();
         let busy = {
             let gate = Arc::clone(&gate);
             tokio::spawn(async move { gate.run(80, move || rx.recv().ok()).await })
         };
-        while gate.held.load(Ordering::Acquire) == 0 {
+        while gate.budget.held() == 0 {
             tokio::task::yield_now().await;
         }
         assert_eq!(
             gate.run(30, || ()).await,
-            Err(Rejection::OverBudget {
+            Err(Rejection::OverBudget(OverBudget {
                 held: 80,
                 bytes: 30,
                 budget: 100
-            })
+            }))
         );
         assert!(gate.run(20, || ()).await.is_ok());
         let _ = tx.send(());
         assert!(busy.await.is_ok_and(|r| r.is_ok()));
-        assert_eq!(gate.held.load(Ordering::Acquire), 0);
+        assert_eq!(gate.budget.held(), 0);
         // Alone, a request larger than the budget still runs.
         assert_eq!(gate.run(500, || 3).await, Ok(3));
     }
 
     #[tokio::test]
     async fn a_panic_is_caught_and_reported() {
-        let gate = Admission::new(1, 1, usize::MAX);
+        let gate = Admission::new(1, 1, ByteBudget::new(usize::MAX));
         let result: Result<(), _> = gate
             .run(1, || std::panic::panic_any("boom".to_owned()))
             .await;

@@ -27,6 +27,10 @@ pub const QUEUED: &str = "article_prep_queued";
 pub const SHED: &str = "article_prep_shed_total";
 /// Time per pipeline stage, by stage.
 pub const STAGE_SECONDS: &str = "article_prep_stage_duration_seconds";
+/// Connections the server closed itself, by reason (`silent`, `over_limit`).
+pub const CONNECTIONS_CLOSED: &str = "article_prep_connections_closed_total";
+/// Bytes held for calls in progress (bodies being received, payloads, replies not yet read).
+pub const HELD_BYTES: &str = "article_prep_held_bytes";
 
 const SECONDS_BUCKETS: &[f64] = &[
     0.000_1, 0.000_25, 0.000_5, 0.001, 0.002_5, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5,
@@ -67,7 +71,19 @@ fn describe() {
     metrics::describe_histogram!(PAYLOAD_BYTES, metrics::Unit::Bytes, "Payload sizes.");
     metrics::describe_gauge!(IN_FLIGHT, "Articles being prepared now.");
     metrics::describe_gauge!(QUEUED, "Articles waiting for a worker now.");
-    metrics::describe_counter!(SHED, "Requests refused at once because the queue was full.");
+    metrics::describe_counter!(
+        SHED,
+        "Requests refused at once because the queue was full or the byte budget spent."
+    );
+    metrics::describe_counter!(
+        CONNECTIONS_CLOSED,
+        "Connections closed by the server: silent past the handshake timeout, or over the limit."
+    );
+    metrics::describe_gauge!(
+        HELD_BYTES,
+        metrics::Unit::Bytes,
+        "Bytes held for calls in progress, against --max-held-bytes."
+    );
     metrics::describe_histogram!(
         STAGE_SECONDS,
         metrics::Unit::Seconds,

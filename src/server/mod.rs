@@ -4,7 +4,9 @@
 //! the real one); [`Application::run_until_stopped`] serves `ArticlePrep`, health and reflection
 //! (v1 and v1alpha) until the shutdown future resolves, then drains in-flight calls.
 
+pub mod buffers;
 pub mod codes;
+pub mod connections;
 pub mod convert;
 pub mod errors;
 pub mod jsonl;
@@ -17,8 +19,6 @@ use std::future::Future;
 use std::net::SocketAddr;
 
 use tokio::net::TcpListener;
-use tokio_stream::StreamExt;
-use tokio_stream::wrappers::TcpListenerStream;
 use tonic::codec::CompressionEncoding;
 use tonic::service::interceptor::InterceptedService;
 use tonic::transport::{Certificate, Identity, Server, ServerTlsConfig};
@@ -220,6 +220,7 @@ impl Application {
     ) -> Result<(), ServerError> {
         let settings = self.settings;
         let service = ArticlePrepService::new(&settings, self.preparer);
+        let budget = std::sync::Arc::clone(service.byte_budget());
         if let Some((listener, address)) = self.metrics {
             let handle = metrics::handle().map_err(ServerError::Metrics)?;
             tracing::info!(%address, "metrics at /metrics");
@@ -264,13 +265,11 @@ impl Application {
         });
         let auth = self.auth;
         let guarded = move |request| auth.check(request);
-        // Small replies must not wait for delayed ACKs (Nagle): 40 ms per call otherwise.
-        let incoming = TcpListenerStream::new(self.listener).map(|accepted| {
-            accepted.and_then(|stream| {
-                stream.set_nodelay(true)?;
-                Ok(stream)
-            })
-        });
+        let incoming = connections::accept(
+            self.listener,
+            settings.max_connections,
+            settings.handshake_timeout,
+        );
         // Streams one connection may hold open, and dead peers found by keep-alive pings: a
         // client cannot park thousands of half-open calls or silent connections on the server.
         let mut builder = Server::builder()
@@ -289,6 +288,7 @@ impl Application {
             .layer(tower::util::MapResponseLayer::new(
                 errors::oversized_is_resource_exhausted,
             ))
+            .layer(buffers::HeldBytesLayer::new(budget))
             .add_service(health)
             .add_service(InterceptedService::new(reflection_v1, guarded.clone()))
             .add_service(InterceptedService::new(reflection_v1alpha, guarded.clone()))

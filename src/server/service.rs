@@ -9,6 +9,7 @@ use tonic::metadata::MetadataMap;
 use tonic::{Request, Response, Status, Streaming};
 use tracing::Instrument;
 
+use super::buffers::ByteBudget;
 use super::convert::{self, Job};
 use super::limits::Admission;
 use super::metrics;
@@ -25,6 +26,7 @@ pub type Preparer =
 #[derive(Clone)]
 pub struct ArticlePrepService {
     admission: Arc<Admission>,
+    budget: Arc<ByteBudget>,
     max_payload_bytes: usize,
     stream_in_flight: usize,
     request_timeout: Duration,
@@ -56,17 +58,26 @@ impl ArticlePrepService {
     /// A service with the settings' limits, preparing articles with `preparer`.
     #[must_use]
     pub fn new(settings: &ServerSettings, preparer: Preparer) -> Self {
+        let budget = ByteBudget::new(settings.max_held_bytes);
         Self {
             admission: Arc::new(Admission::new(
                 settings.max_concurrent,
                 settings.max_queued,
-                settings.max_held_bytes,
+                Arc::clone(&budget),
             )),
+            budget,
             max_payload_bytes: settings.max_message_bytes,
             stream_in_flight: settings.stream_in_flight.max(1),
             request_timeout: settings.request_timeout,
             preparer,
         }
+    }
+
+    /// The byte budget of the server this service runs in: its admission gate holds payloads
+    /// against it, and the transport layer bodies being received and replies being sent.
+    #[must_use]
+    pub fn byte_budget(&self) -> &Arc<ByteBudget> {
+        &self.budget
     }
 
     /// The time a request may take: the server's maximum, or the client's `grpc-timeout` when

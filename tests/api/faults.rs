@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use article_prep::config::ServerSettings;
 use article_prep::pipeline;
+use article_prep::server::limits::SMALL_PAYLOAD_BYTES;
 use article_prep::server::proto::prepare_result::Outcome;
 use article_prep::server::service::Preparer;
 use tonic::Code;
@@ -104,7 +105,9 @@ async fn a_deadline_passed_in_the_queue_is_answered_and_the_work_never_runs() {
     while started.load(Ordering::SeqCst) == 0 {
         tokio::time::sleep(Duration::from_millis(5)).await;
     }
-    let mut request = tonic::Request::new(text_request("late", SEED));
+    // Large, so that it waits for the busy worker: small articles have workers of their own.
+    let large = "word ".repeat(SMALL_PAYLOAD_BYTES / 5 + 1);
+    let mut request = tonic::Request::new(text_request("late", &large));
     request.set_timeout(Duration::from_millis(100));
     let status = app
         .client

@@ -1,5 +1,6 @@
 //! API tests: each starts the real server on an ephemeral port and calls it with a tonic client.
 
+mod buffers;
 mod errors;
 mod faults;
 mod health;
