@@ -4,6 +4,7 @@
 //! ```text
 //! loadgen body --out target/load/seed.bin [--payload FILE]     # h2load's body: gRPC frame + request
 //! loadgen run --target http://127.0.0.1:50051 --concurrency 32 --requests 2000 [--payload FILE] [--timeout-ms MS]
+//! loadgen health --target http://127.0.0.1:50051 --checks 50 --interval-ms 100
 //! loadgen stall --target http://127.0.0.1:50051 --streams 30 --bytes 15728639 --seconds 5
 //! loadgen slow-read --target http://127.0.0.1:50051 --streams 20 --payload FILE --seconds 5
 //! ```
@@ -63,6 +64,19 @@ enum Cmd {
         /// Each call's deadline (`grpc-timeout`), milliseconds.
         #[arg(long)]
         timeout_ms: Option<u64>,
+    },
+    /// Health checks of the ArticlePrep service, one every `interval_ms`, on a connection of their
+    /// own: how many said SERVING, and their latency.
+    Health {
+        /// Server address.
+        #[arg(long, default_value = "http://127.0.0.1:50051")]
+        target: String,
+        /// Checks in all.
+        #[arg(long, default_value_t = 50)]
+        checks: usize,
+        /// Pause between checks, milliseconds.
+        #[arg(long, default_value_t = 100)]
+        interval_ms: u64,
     },
     /// Uploads that stop one byte short of their message, each on its own connection.
     Stall {
@@ -131,6 +145,13 @@ fn main() -> ExitCode {
                 timeout_ms.map(Duration::from_millis),
             ))
         }),
+        Cmd::Health {
+            target,
+            checks,
+            interval_ms,
+        } => runtime().and_then(|rt| {
+            rt.block_on(health(&target, checks, Duration::from_millis(interval_ms)))
+        }),
         Cmd::Stall {
             target,
             streams,
@@ -188,6 +209,39 @@ fn body(out: &PathBuf, payload: Option<&PathBuf>) -> Result<(), String> {
         std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
     }
     std::fs::write(out, frame).map_err(|e| format!("{}: {e}", out.display()))
+}
+
+async fn health(target: &str, checks: usize, interval: Duration) -> Result<(), String> {
+    use tonic_health::pb::{HealthCheckRequest, health_client::HealthClient};
+    let channel = tonic::transport::Channel::from_shared(target.to_owned())
+        .map_err(|e| e.to_string())?
+        .connect()
+        .await
+        .map_err(|e| format!("cannot connect to {target}: {e}"))?;
+    let mut client = HealthClient::new(channel);
+    let mut statuses: BTreeMap<String, usize> = BTreeMap::new();
+    let mut ms = Vec::with_capacity(checks);
+    for _ in 0..checks {
+        let sent = Instant::now();
+        let status = client
+            .check(HealthCheckRequest {
+                service: "articleprep.v1.ArticlePrep".into(),
+            })
+            .await
+            .map_or_else(
+                |status| code_name(status.code()).to_owned(),
+                |reply| reply.into_inner().status().as_str_name().to_owned(),
+            );
+        ms.push(sent.elapsed().as_secs_f64() * 1000.0);
+        *statuses.entry(status).or_default() += 1;
+        tokio::time::sleep(interval).await;
+    }
+    ms.sort_by(f64::total_cmp);
+    println!(
+        "{}",
+        json!({"checks": checks, "statuses": statuses, "p99_ms": round(percentile(&ms, 0.99))})
+    );
+    Ok(())
 }
 
 /// The receive window of a slow reader: the server may send this much before it waits.
