@@ -18,7 +18,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         &descriptor_bytes,
     )?;
 
+    // The FieldMask is ours (src/server/field_mask.rs): its proto3 JSON is a comma-separated
+    // string, which pbjson-types does not write.
     tonic_prost_build::configure()
+        .extern_path(
+            ".google.protobuf.FieldMask",
+            "crate::server::field_mask::FieldMask",
+        )
         .build_client(true)
         .build_server(true)
         .compile_fds(descriptors)?;
@@ -28,6 +34,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     pbjson_build::Builder::new()
         .register_descriptors(&descriptor_bytes)?
         .emit_fields()
+        .extern_path(
+            ".google.protobuf.FieldMask",
+            "crate::server::field_mask::FieldMask",
+        )
         .build(&[".articleprep"])?;
     Ok(())
 }

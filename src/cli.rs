@@ -13,6 +13,7 @@ use crate::config::{ServerSettings, TlsFiles};
 use crate::pipeline::{
     ChunkBudget, Hints, Input, OffsetUnit, Options, PrepError, QuoteStyle, Tokenizer,
 };
+use crate::server::convert::Fields;
 use crate::server::jsonl;
 use crate::telemetry::LogFormat;
 
@@ -195,6 +196,10 @@ pub struct PrepareArgs {
     /// Quotation marks in the output text.
     #[arg(long, value_enum, default_value_t = QuoteStyleArg::Keep)]
     pub quote_style: QuoteStyleArg,
+    /// The fields wanted (`text,metadata,chunks`): the others come back empty and the work only
+    /// they need is not done. Default: all.
+    #[arg(long, value_delimiter = ',', value_name = "FIELD,…")]
+    pub fields: Vec<String>,
 }
 
 /// Quote styles.
@@ -228,6 +233,10 @@ pub struct BatchArgs {
     /// DEADLINE_EXCEEDED error and the batch goes on. Default: no limit.
     #[arg(long, value_name = "SECONDS", value_parser = seconds)]
     pub item_timeout: Option<Duration>,
+    /// The fields wanted in each result (`text,metadata,chunks`), for lines without a `readMask`:
+    /// the others come back empty and the work only they need is not done. Default: all.
+    #[arg(long, value_delimiter = ',', value_name = "FIELD,…")]
+    pub fields: Vec<String>,
 }
 
 /// Why a command failed.
@@ -416,6 +425,7 @@ pub fn prepare(args: &PrepareArgs) -> Result<(), CliError> {
         TokenizerArg::Words => Tokenizer::Words,
         TokenizerArg::Characters => Tokenizer::Characters,
     };
+    let fields = Fields::parse(&args.fields)?;
     let options = Options {
         chunking: ChunkBudget::new(args.max_tokens, args.overlap_tokens, tokenizer)?,
         keep_all_text: args.keep_all_text,
@@ -429,8 +439,9 @@ pub fn prepare(args: &PrepareArgs) -> Result<(), CliError> {
             QuoteStyleArg::Ascii => QuoteStyle::Ascii,
             QuoteStyleArg::Typographic => QuoteStyle::Typographic,
         },
+        wanted: fields.wanted(),
     };
-    let json = jsonl::prepare_pretty("", input, &hints, &options)?;
+    let json = jsonl::prepare_pretty("", input, &hints, &options, fields)?;
     let mut out = std::io::stdout().lock();
     writeln!(out, "{json}")
         .or_else(ignore_broken_pipe)
@@ -453,7 +464,7 @@ pub fn batch(args: &BatchArgs) -> Result<(), CliError> {
     if let Some(targets) = &args.remote {
         let remote = crate::remote::Remote::new(targets).map_err(CliError::Remote)?;
         remote
-            .run(std::io::stdin().lock(), &mut out)
+            .run(std::io::stdin().lock(), &mut out, &args.fields)
             .or_else(ignore_broken_pipe)
             .map_err(|source| CliError::Io {
                 context: "remote batch".into(),
@@ -517,7 +528,7 @@ fn local_batch(args: &BatchArgs, out: &mut impl Write) -> Result<(), CliError> {
             batch
                 .par_iter()
                 .map(|(n, line)| {
-                    std::panic::catch_unwind(|| jsonl::prepare_line(*n, line, max, item_timeout)).unwrap_or_else(|_| {
+                    std::panic::catch_unwind(|| jsonl::prepare_line(*n, line, max, item_timeout, &args.fields)).unwrap_or_else(|_| {
                         format!(r#"{{"error":{{"code":13,"codeName":"INTERNAL","message":"line {n}: internal error while preparing the article"}}}}"#)
                     })
                 })

@@ -87,7 +87,12 @@ impl Remote {
     ///
     /// # Errors
     /// Reading or writing failed.
-    pub fn run(&self, input: impl BufRead, mut output: impl Write) -> std::io::Result<()> {
+    pub fn run(
+        &self,
+        input: impl BufRead,
+        mut output: impl Write,
+        fields: &[String],
+    ) -> std::io::Result<()> {
         let window = self.servers.len() * STREAMS_PER_SERVER * IN_FLIGHT_PER_STREAM * 4;
         let mut lines = input.lines().enumerate();
         loop {
@@ -98,7 +103,7 @@ impl Remote {
                 if line.trim().is_empty() {
                     continue;
                 }
-                match jsonl::read_request(n + 1, &line) {
+                match jsonl::read_request(n + 1, &line, fields) {
                     Ok(request) => items.push(Item {
                         position: results.len(),
                         request,

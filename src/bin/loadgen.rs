@@ -124,6 +124,7 @@ fn request(payload: Option<&PathBuf>) -> Result<PrepareRequest, String> {
         payload: Some(Payload::Text(text)),
         hints: None,
         options: None,
+        read_mask: None,
     })
 }
 

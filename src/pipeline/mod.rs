@@ -40,7 +40,7 @@ pub use error::PrepError;
 pub use input::{Hints, Input};
 pub use metadata::{Metadata, RelatedArticle};
 pub use normalize::Paragraph;
-pub use options::{ChunkBudget, Options, QuoteStyle, Tokenizer};
+pub use options::{ChunkBudget, Options, QuoteStyle, Tokenizer, Wanted};
 pub use quotes::{Attribution, Quote, QuoteKind};
 pub use segment::Sentence;
 pub use span::{OffsetMap, OffsetUnit, Span};
@@ -156,17 +156,21 @@ pub fn prepare_within(
         segment::sentences(&body.text, &body.paragraphs, &profile.sentences)
     };
     deadline.check("quotes")?;
-    let quotes = {
+    // Chunks keep quotes whole, so they need the quotes even when the answer does not.
+    let wanted = options.wanted;
+    let quotes = if wanted.quotes || wanted.chunks {
         let _span = tracing::debug_span!("quotes").entered();
         quotes::find(&body.text, &body.paragraphs, &sentences, profile.quotes)
+    } else {
+        Vec::new()
     };
-    if quotes.len() >= quotes::MAX_QUOTATIONS {
+    if wanted.quotes && quotes.len() >= quotes::MAX_QUOTATIONS {
         warnings.push(format!(
             "quotes: only the first {} quotations are reported",
             quotes::MAX_QUOTATIONS
         ));
     }
-    if !profile.quotes.speech_verbs && !quotes.is_empty() {
+    if wanted.quotes && !profile.quotes.speech_verbs && !quotes.is_empty() {
         warnings.push(format!(
             "quotes: the verbs of saying of language `{}` are not known; quotation spans are \
              found, speakers only from transcript labels and names beside the marks",
@@ -179,7 +183,7 @@ pub fn prepare_within(
         metadata::build(&body, &sentences, &sorted.dropped, &page, hints, language)
     };
     deadline.check("chunk")?;
-    let chunks = {
+    let chunks = if wanted.chunks {
         let _span = tracing::debug_span!("chunk").entered();
         chunk::chunks(
             &body.text,
@@ -189,6 +193,8 @@ pub fn prepare_within(
             &options.chunking,
             chunk::TokenCounter::new(options.chunking.tokenizer()),
         )
+    } else {
+        Vec::new()
     };
     let unrepeated = chunks
         .iter()
@@ -219,7 +225,7 @@ pub fn prepare_within(
         metadata,
         paragraphs: body.paragraphs,
         sentences,
-        quotes,
+        quotes: if wanted.quotes { quotes } else { Vec::new() },
         chunks,
         removed,
         related,

@@ -109,6 +109,25 @@ pub enum QuoteStyle {
     Typographic,
 }
 
+/// The costly parts of the answer a caller may not want (a partial response): what is not
+/// wanted is not computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Wanted {
+    /// The quotes and their speakers.
+    pub quotes: bool,
+    /// The chunks.
+    pub chunks: bool,
+}
+
+impl Default for Wanted {
+    fn default() -> Self {
+        Self {
+            quotes: true,
+            chunks: true,
+        }
+    }
+}
+
 /// Everything that steers one preparation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Options {
@@ -120,6 +139,8 @@ pub struct Options {
     pub offset_unit: OffsetUnit,
     /// Quotation marks in the normalised text.
     pub quote_style: QuoteStyle,
+    /// The costly parts wanted.
+    pub wanted: Wanted,
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use super::proto;
 use crate::pipeline::{
     Attribution, ChunkBudget, Hints, Input, OffsetMap, OffsetUnit, Options, ParagraphKind,
-    PrepError, Prepared, QuoteKind, QuoteStyle, RemovalReason, Span, Tokenizer,
+    PrepError, Prepared, QuoteKind, QuoteStyle, RemovalReason, Span, Tokenizer, Wanted,
 };
 
 /// A request, checked: everything the pipeline needs, trusted from here on.
@@ -18,6 +18,8 @@ pub struct Job {
     pub hints: Hints,
     /// The options.
     pub options: Options,
+    /// The fields of the reply asked for.
+    pub fields: Fields,
 }
 
 impl Job {
@@ -45,13 +47,117 @@ impl Job {
             Some(h) => Hints::parse(h.url, h.title, h.source, h.published_at, h.language)?,
             None => Hints::default(),
         };
-        let options = options(request.options.unwrap_or_default())?;
+        let mut options = options(request.options.unwrap_or_default())?;
+        let fields = Fields::parse(&request.read_mask.unwrap_or_default().paths)?;
+        options.wanted = fields.wanted();
         Ok(Self {
             id: request.id,
             input,
             hints,
             options,
+            fields,
         })
+    }
+}
+
+/// The top-level fields of `PreparedArticle`, in the order of the proto (`id` always comes back).
+const FIELDS: [&str; 9] = [
+    "text",
+    "metadata",
+    "paragraphs",
+    "sentences",
+    "quotes",
+    "chunks",
+    "removed",
+    "related",
+    "warnings",
+];
+
+/// The fields of `PreparedArticle` a read mask asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fields(u16);
+
+impl Fields {
+    /// Every field: what an empty mask asks for.
+    pub const ALL: Self = Self(u16::MAX);
+
+    /// The fields `paths` name: top-level field names, `*` for all, none for all.
+    ///
+    /// # Errors
+    /// `InvalidOption` on `read_mask` naming a path that is not a top-level field.
+    pub fn parse<S: AsRef<str>>(paths: &[S]) -> Result<Self, PrepError> {
+        if paths.is_empty() {
+            return Ok(Self::ALL);
+        }
+        let mut bits = 0u16;
+        for path in paths {
+            match path.as_ref().trim() {
+                "*" => return Ok(Self::ALL),
+                "id" => {}
+                name => match FIELDS.iter().position(|f| *f == name) {
+                    Some(i) => bits |= 1 << i,
+                    None => {
+                        return Err(PrepError::InvalidOption {
+                            field: "read_mask",
+                            reason: format!(
+                                "path `{name}` is not a top-level field of PreparedArticle \
+                                 (id, {})",
+                                FIELDS.join(", ")
+                            ),
+                        });
+                    }
+                },
+            }
+        }
+        Ok(Self(bits))
+    }
+
+    fn has(self, name: &str) -> bool {
+        FIELDS
+            .iter()
+            .position(|f| *f == name)
+            .is_some_and(|i| self.0 & (1 << i) != 0)
+    }
+
+    /// The costly work these fields need.
+    #[must_use]
+    pub fn wanted(self) -> Wanted {
+        Wanted {
+            quotes: self.has("quotes"),
+            chunks: self.has("chunks"),
+        }
+    }
+
+    /// Empties the fields not asked for.
+    fn apply(self, article: &mut proto::PreparedArticle) {
+        let keep = |name| self.has(name);
+        if !keep("text") {
+            article.text.clear();
+        }
+        if !keep("metadata") {
+            article.metadata = None;
+        }
+        if !keep("paragraphs") {
+            article.paragraphs.clear();
+        }
+        if !keep("sentences") {
+            article.sentences.clear();
+        }
+        if !keep("quotes") {
+            article.quotes.clear();
+        }
+        if !keep("chunks") {
+            article.chunks.clear();
+        }
+        if !keep("removed") {
+            article.removed.clear();
+        }
+        if !keep("related") {
+            article.related.clear();
+        }
+        if !keep("warnings") {
+            article.warnings.clear();
+        }
     }
 }
 
@@ -101,12 +207,19 @@ fn options(raw: proto::PrepareOptions) -> Result<Options, PrepError> {
         keep_all_text: raw.keep_all_text,
         offset_unit,
         quote_style,
+        // From the read mask, beside the options.
+        wanted: Wanted::default(),
     })
 }
 
-/// Builds the reply, with every span in `unit`.
+/// Builds the reply with the `fields` asked for, every span in `unit`.
 #[must_use]
-pub fn article(id: String, prepared: Prepared, unit: OffsetUnit) -> proto::PreparedArticle {
+pub fn article(
+    id: String,
+    prepared: Prepared,
+    unit: OffsetUnit,
+    fields: Fields,
+) -> proto::PreparedArticle {
     let map = OffsetMap::new(&prepared.text, unit);
     let span = |s: Span| {
         let (start, end) = map.span(s);
@@ -123,7 +236,7 @@ pub fn article(id: String, prepared: Prepared, unit: OffsetUnit) -> proto::Prepa
         .collect();
     let text = &prepared.text;
     let m = prepared.metadata;
-    proto::PreparedArticle {
+    let mut article = proto::PreparedArticle {
         id,
         metadata: Some(proto::Metadata {
             title: m.title,
@@ -227,7 +340,9 @@ pub fn article(id: String, prepared: Prepared, unit: OffsetUnit) -> proto::Prepa
             .collect(),
         warnings: prepared.warnings,
         text: prepared.text,
-    }
+    };
+    fields.apply(&mut article);
+    article
 }
 
 /// A stream item for a failed article.
@@ -297,7 +412,38 @@ mod tests {
             payload: Some(proto::prepare_request::Payload::Text("Some text.".into())),
             hints: None,
             options: Some(options),
+            read_mask: None,
         }
+    }
+
+    #[test]
+    fn a_read_mask_names_top_level_fields_and_steers_the_work() {
+        assert_eq!(Fields::parse::<&str>(&[]), Ok(Fields::ALL));
+        assert_eq!(Fields::parse(&["text", "*"]), Ok(Fields::ALL));
+        let fields = Fields::parse(&["id", " text ", "chunks"]);
+        assert_eq!(
+            fields.map(Fields::wanted),
+            Ok(Wanted {
+                quotes: false,
+                chunks: true
+            })
+        );
+        assert_eq!(
+            Fields::parse(&["metadata", "quotes"]).map(Fields::wanted),
+            Ok(Wanted {
+                quotes: true,
+                chunks: false
+            })
+        );
+        let refused = Fields::parse(&["Text"]).map_err(|e| e.to_string());
+        assert_eq!(
+            refused,
+            Err(
+                "read_mask path `Text` is not a top-level field of PreparedArticle (id, text, \
+                 metadata, paragraphs, sentences, quotes, chunks, removed, related, warnings)"
+                    .to_owned()
+            )
+        );
     }
 
     #[test]

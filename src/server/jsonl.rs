@@ -1,6 +1,6 @@
 //! Proto3 JSON in and out, without a server: what the CLI's `prepare` and `batch` use.
 
-use super::convert::{self, Job};
+use super::convert::{self, Fields, Job};
 use super::{errors, proto};
 use std::time::Duration;
 
@@ -15,31 +15,34 @@ pub fn prepare_pretty(
     input: Input,
     hints: &Hints,
     options: &Options,
+    fields: Fields,
 ) -> Result<String, PrepError> {
     let prepared = pipeline::prepare(input, hints, options)?;
-    let article = convert::article(id.to_owned(), prepared, options.offset_unit);
+    let article = convert::article(id.to_owned(), prepared, options.offset_unit, fields);
     serde_json::to_string_pretty(&article).map_err(|e| PrepError::Internal(e.to_string()))
 }
 
 /// One `batch` line: a `PrepareRequest` in proto3 JSON → a `PrepareResult` in proto3 JSON. A bad
 /// line gives an error result naming the line, never a failure of the batch; so does a line whose
-/// article is not prepared within `item_timeout` (DEADLINE_EXCEEDED).
+/// article is not prepared within `item_timeout` (DEADLINE_EXCEEDED). `fields` is the read mask
+/// of lines that give none.
 #[must_use]
 pub fn prepare_line(
     line_number: usize,
     line: &str,
     max_payload_bytes: usize,
     item_timeout: Option<Duration>,
+    fields: &[String],
 ) -> String {
     let deadline = item_timeout.map_or(Deadline::none(), Deadline::after);
-    let result = read_request(line_number, line).map_or_else(
+    let result = read_request(line_number, line, fields).map_or_else(
         |refused| *refused,
         |request| {
             let id = request.id.clone();
             let outcome = Job::from_proto(request, max_payload_bytes).and_then(|job| {
-                let unit = job.options.offset_unit;
+                let (unit, fields) = (job.options.offset_unit, job.fields);
                 pipeline::prepare_within(job.input, &job.hints, &job.options, deadline)
-                    .map(|p| convert::article(job.id, p, unit))
+                    .map(|p| convert::article(job.id, p, unit, fields))
             });
             match outcome {
                 Ok(article) => convert::article_result(article),
@@ -50,13 +53,15 @@ pub fn prepare_line(
     render(&result)
 }
 
-/// A `batch` line read as a `PrepareRequest`, or the error result for a line that is not one.
+/// A `batch` line read as a `PrepareRequest` (with `fields` as its read mask when it gives
+/// none), or the error result for a line that is not one.
 ///
 /// # Errors
 /// The `PrepareResult` to print for the line.
 pub fn read_request(
     line_number: usize,
     line: &str,
+    fields: &[String],
 ) -> Result<proto::PrepareRequest, Box<proto::PrepareResult>> {
     let refused = |field: &str, e: &serde_json::Error| {
         // The line's id, whenever it is JSON at all, so the error finds its way back.
@@ -70,9 +75,19 @@ pub fn read_request(
         ))
     };
     let mut reader = serde_json::Deserializer::from_str(line);
-    let request: proto::PrepareRequest = serde_path_to_error::deserialize(&mut reader)
+    let mut request: proto::PrepareRequest = serde_path_to_error::deserialize(&mut reader)
         .map_err(|e| refused(&e.path().to_string(), e.inner()))?;
     reader.end().map_err(|e| refused("", &e))?;
+    if !fields.is_empty()
+        && request
+            .read_mask
+            .as_ref()
+            .is_none_or(|m| m.paths.is_empty())
+    {
+        request.read_mask = Some(crate::server::field_mask::FieldMask {
+            paths: fields.to_vec(),
+        });
+    }
     Ok(request)
 }
 
@@ -91,7 +106,8 @@ mod tests {
     #[test]
     fn a_bad_line_is_an_error_result_naming_the_line() {
         let out: serde_json::Value =
-            serde_json::from_str(&prepare_line(7, "{not json", 1024, None)).unwrap_or_default();
+            serde_json::from_str(&prepare_line(7, "{not json", 1024, None, &[]))
+                .unwrap_or_default();
         assert_eq!(out["error"]["code"], 3);
         assert_eq!(out["error"]["codeName"], "INVALID_ARGUMENT");
         assert!(
@@ -105,7 +121,7 @@ mod tests {
     fn an_unreadable_line_keeps_its_id_and_names_the_field() {
         let line = r#"{"id":"r1","raw":{"data":"plain text, not base64"}}"#;
         let out: serde_json::Value =
-            serde_json::from_str(&prepare_line(4, line, 1024, None)).unwrap_or_default();
+            serde_json::from_str(&prepare_line(4, line, 1024, None, &[])).unwrap_or_default();
         assert_eq!(out["id"], "r1");
         assert_eq!(
             out["error"]["message"],
@@ -118,7 +134,7 @@ mod tests {
     fn two_payloads_in_one_line_are_refused_naming_them() {
         let line = r#"{"id":"t2","text":"Some words.","html":"<p>Other words.</p>"}"#;
         let out: serde_json::Value =
-            serde_json::from_str(&prepare_line(2, line, 1024, None)).unwrap_or_default();
+            serde_json::from_str(&prepare_line(2, line, 1024, None, &[])).unwrap_or_default();
         assert_eq!(out["id"], "t2");
         assert_eq!(out["error"]["codeName"], "INVALID_ARGUMENT");
         // proto3 JSON takes no second member of a `oneof`: never the last one silently.
@@ -129,15 +145,20 @@ mod tests {
         // The words inside a payload are no members.
         let line = r#"{"id":"t1","text":"He typed \"html\" and \"raw\" into the box."}"#;
         let out: serde_json::Value =
-            serde_json::from_str(&prepare_line(1, line, 1024, None)).unwrap_or_default();
+            serde_json::from_str(&prepare_line(1, line, 1024, None, &[])).unwrap_or_default();
         assert!(out["article"].is_object(), "{out}");
     }
 
     #[test]
     fn a_refused_request_keeps_its_id() {
-        let out: serde_json::Value =
-            serde_json::from_str(&prepare_line(1, r#"{"id":"a1","text":"   "}"#, 1024, None))
-                .unwrap_or_default();
+        let out: serde_json::Value = serde_json::from_str(&prepare_line(
+            1,
+            r#"{"id":"a1","text":"   "}"#,
+            1024,
+            None,
+            &[],
+        ))
+        .unwrap_or_default();
         assert_eq!(out["id"], "a1");
         assert_eq!(out["error"]["message"], "payload text is empty");
     }

@@ -9,6 +9,7 @@ pub mod codes;
 pub mod connections;
 pub mod convert;
 pub mod errors;
+pub mod field_mask;
 pub mod jsonl;
 pub mod limits;
 pub mod metrics;

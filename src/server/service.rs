@@ -157,9 +157,9 @@ impl ArticlePrepService {
         let done = self
             .admission
             .run(bytes, move || {
-                let unit = job.options.offset_unit;
+                let (unit, fields) = (job.options.offset_unit, job.fields);
                 preparer(job.input, &job.hints, &job.options, deadline)
-                    .map(|p| convert::article(job.id, p, unit))
+                    .map(|p| convert::article(job.id, p, unit, fields))
             })
             .await
             .map_err(|r| errors::rejection(&r))?;

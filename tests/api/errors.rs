@@ -86,6 +86,7 @@ async fn a_missing_or_empty_payload_is_invalid_argument() {
                 payload: None,
                 hints: None,
                 options: None,
+                read_mask: None,
             },
             Code::InvalidArgument,
             "payload is required: set one of text, html or raw",
@@ -126,6 +127,18 @@ async fn options_out_of_range_are_invalid_argument_naming_the_field() {
             with_chunking(None, None, 42),
             Code::InvalidArgument,
             "options.chunking.tokenizer is not a known tokenizer: 42",
+        ),
+        (
+            "a read mask path that is no field",
+            PrepareRequest {
+                read_mask: Some(article_prep::server::field_mask::FieldMask {
+                    paths: vec!["text".into(), "metadata.title".into()],
+                }),
+                ..text_request("x", SEED)
+            },
+            Code::InvalidArgument,
+            "read_mask path `metadata.title` is not a top-level field of PreparedArticle (id, \
+             text, metadata, paragraphs, sentences, quotes, chunks, removed, related, warnings)",
         ),
         (
             "unknown quote style",

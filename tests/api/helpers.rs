@@ -101,5 +101,6 @@ pub fn text_request(id: &str, text: &str) -> PrepareRequest {
         payload: Some(Payload::Text(text.into())),
         hints: None,
         options: None,
+        read_mask: None,
     }
 }

@@ -427,3 +427,32 @@ async fn chunks_carry_their_heading_path() {
     assert!(!last.text.contains("Council passes budget"));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_read_mask_returns_only_the_fields_asked_for() {
+    let app = spawn_app().await;
+    let mut client = app.client.clone();
+    let full = client
+        .prepare(text_request("full", SEED))
+        .await
+        .expect("seed is prepared")
+        .into_inner();
+    let mut request = text_request("masked", SEED);
+    request.read_mask = Some(article_prep::server::field_mask::FieldMask {
+        paths: vec!["text".into(), "chunks".into()],
+    });
+    let masked = client
+        .prepare(request)
+        .await
+        .expect("seed is prepared")
+        .into_inner();
+    app.stop().await;
+    assert_eq!(masked.id, "masked");
+    assert_eq!(masked.text, full.text);
+    // The chunks do not change when the quotes they keep whole are not asked for.
+    assert_eq!(masked.chunks, full.chunks);
+    assert!(!full.quotes.is_empty() && masked.quotes.is_empty());
+    assert!(masked.metadata.is_none());
+    assert!(masked.paragraphs.is_empty() && masked.sentences.is_empty());
+    assert!(masked.removed.is_empty() && masked.related.is_empty());
+}

@@ -18,6 +18,7 @@ async fn a_bad_item_mid_stream_gets_an_error_and_the_stream_goes_on() {
             payload: None,
             hints: None,
             options: None,
+            read_mask: None,
         },
         text_request(
             "c",
