@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use article_prep::pipeline::{self, Hints, Input, Options};
+use article_prep::pipeline::boilerplate::{self, BlockScorer};
+use article_prep::pipeline::{self, Hints, Input, Options, QuoteStyle};
 use serde_json::{Value, json};
 
 use super::split::{Part, Split};
@@ -222,8 +223,90 @@ fn saved_predictions(dir: &Path, mode: &str) -> Result<Vec<(String, TextsById)>,
     Ok(found)
 }
 
+/// How the body search values blocks, and where its features go.
+#[derive(Debug, Default)]
+pub struct BlockRequest {
+    /// Models to try instead of the shipped values: one for every page (`--block-model
+    /// FILE|rules`), or one per fold, the pages of fold `k` by `fold-k.json` (`--block-models
+    /// DIR`: cross-validation).
+    pub scorers: Vec<BlockScorer>,
+    /// Where every page's blocks and their features go, for training (`--explain FILE`).
+    pub explain: Option<PathBuf>,
+}
+
+fn read_scorer(path: &Path) -> Result<BlockScorer, String> {
+    if path.as_os_str() == "rules" {
+        return Ok(BlockScorer::Rules);
+    }
+    BlockScorer::from_json(
+        &std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?,
+    )
+    .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+impl BlockRequest {
+    /// `--block-model` (a model file, or `rules`), `--block-models` and `--explain`.
+    ///
+    /// # Errors
+    /// Both model options, or an unreadable or malformed model file.
+    pub fn read(
+        model: Option<&Path>,
+        models: Option<&Path>,
+        explain: Option<PathBuf>,
+    ) -> Result<Self, String> {
+        let scorers = match (model, models) {
+            (Some(_), Some(_)) => return Err("give --block-model or --block-models".into()),
+            (Some(path), None) => vec![read_scorer(path)?],
+            (None, Some(dir)) => (0..5)
+                .map(|k| read_scorer(&dir.join(format!("fold-{k}.json"))))
+                .collect::<Result<_, _>>()?,
+            (None, None) => Vec::new(),
+        };
+        Ok(Self { scorers, explain })
+    }
+
+    /// The model for a page of fold `fold`, if one was asked for.
+    fn scorer(&self, fold: u8) -> Option<&BlockScorer> {
+        match self.scorers.len() {
+            0 => None,
+            1 => self.scorers.first(),
+            _ => self.scorers.get(usize::from(fold)),
+        }
+    }
+}
+
+/// The body as the pipeline finds it up to normalisation, with `scorer`'s block values.
+fn body_by(scorer: &BlockScorer, input: Input) -> String {
+    let (blocks, page) = match input {
+        Input::Html(h) => pipeline::html::parse(&h),
+        Input::Text(t) => (
+            pipeline::text::parse(&t),
+            pipeline::html::PageMeta::default(),
+        ),
+        Input::Raw { .. } => return String::new(),
+    };
+    let hint = page.titles.first().map(String::as_str);
+    let sorted = boilerplate::sort_with(&blocks, hint, false, scorer);
+    pipeline::normalize::assemble(&sorted.kept, QuoteStyle::Keep).text
+}
+
+/// One page's blocks as the body search sees them, with their features: a JSON line.
+fn explain_page(id: &str, mode: &str, input: &Input) -> String {
+    let blocks = match input {
+        Input::Html(h) => pipeline::html::parse(h).0,
+        Input::Text(t) => pipeline::text::parse(t),
+        Input::Raw { .. } => Vec::new(),
+    };
+    let rows: Vec<Value> = boilerplate::explain(&blocks)
+        .into_iter()
+        .map(|(block, x)| json!({ "text": block.text, "x": x.to_vec() }))
+        .collect();
+    json!({ "id": id, "mode": mode, "blocks": rows }).to_string()
+}
+
 /// Prepares every page (or the first `sample` ids) as HTML and as text, scores both modes (and
 /// the predictions saved under `baselines`) and checks the floors against the check part.
+#[allow(clippy::too_many_arguments)] // one per command-line option
 pub fn run(
     corpus: &Path,
     sample: Option<usize>,
@@ -232,7 +315,11 @@ pub fn run(
     floors: &BTreeMap<String, f64>,
     worst: usize,
     baselines: Option<&Path>,
+    blocks: &BlockRequest,
 ) -> Result<bool, String> {
+    // A header names the features, then one line per page and mode.
+    let names: Vec<&str> = boilerplate::FEATURES.iter().map(|(n, _)| *n).collect();
+    let mut explained = vec![json!({ "features": names }).to_string()];
     let gold_path = corpus.join("ground-truth.json");
     let gold: BTreeMap<String, Value> = serde_json::from_str(
         &std::fs::read_to_string(&gold_path)
@@ -272,16 +359,25 @@ pub fn run(
                 (Input::Text(text), n)
             };
             predictions.bytes += size;
+            if blocks.explain.is_some() {
+                explained.push(explain_page(id, mode, &input));
+            }
             let started = Instant::now();
-            let prepared = pipeline::prepare(input, &Hints::default(), &Options::default())
-                .map_err(|e| format!("{id}: {e}"))?;
+            let text = match blocks.scorer(split.fold(id)) {
+                None => {
+                    pipeline::prepare(input, &Hints::default(), &Options::default())
+                        .map_err(|e| format!("{id}: {e}"))?
+                        .text
+                }
+                Some(scorer) => body_by(scorer, input),
+            };
             predictions.seconds += started.elapsed().as_secs_f64();
             predictions
                 .words
-                .insert((*id).clone(), prepared.text.split_whitespace().count());
+                .insert((*id).clone(), text.split_whitespace().count());
             predictions
                 .texts
-                .insert((*id).clone(), json!({ "articleBody": prepared.text }));
+                .insert((*id).clone(), json!({ "articleBody": text }));
         }
         let bytes = predictions.bytes;
         let f1 = scoring.report(predictions, worst)?;
@@ -332,6 +428,11 @@ pub fn run(
                 ok = false;
             }
         }
+    }
+    if let Some(path) = &blocks.explain {
+        let mut lines = explained.join("\n");
+        lines.push('\n');
+        std::fs::write(path, lines).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     Ok(ok)
 }

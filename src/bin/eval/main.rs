@@ -58,6 +58,18 @@ enum Cmd {
         /// score beside ours (`scripts/trafilatura-predict.py` writes trafilatura's).
         #[arg(long)]
         baselines: Option<PathBuf>,
+        /// Value the blocks of the body search by this model (`scripts/train-blocks` writes
+        /// them) or by the hand rules (`rules`) instead of the shipped values; the body is then
+        /// the pipeline's up to normalisation.
+        #[arg(long)]
+        block_model: Option<PathBuf>,
+        /// One model per fold (`fold-0.json` … `fold-4.json`, each trained without its fold): the
+        /// pages of each fold by the model that never saw them.
+        #[arg(long)]
+        block_models: Option<PathBuf>,
+        /// Write every page's blocks and their features here (JSON lines), for training.
+        #[arg(long)]
+        explain: Option<PathBuf>,
     },
     /// Title, authors and publication date on pages with checked metadata (`metadata.json` and
     /// `html/<id>.html.gz`); the page URL is given as `hints.url`.
@@ -170,7 +182,15 @@ fn run(cli: Cli) -> Result<bool, String> {
             min_f1,
             worst,
             baselines,
+            block_model,
+            block_models,
+            explain,
         } => {
+            let blocks = extraction::BlockRequest::read(
+                block_model.as_deref(),
+                block_models.as_deref(),
+                explain,
+            )?;
             let scorer = scorer.unwrap_or_else(|| corpus.join("../../tools/extraction_score.py"));
             let floors = parse_floors(min_f1.as_deref())?;
             extraction::run(
@@ -181,6 +201,7 @@ fn run(cli: Cli) -> Result<bool, String> {
                 &floors,
                 worst,
                 baselines.as_deref(),
+                &blocks,
             )
         }
         Cmd::Metadata {

@@ -33,6 +33,14 @@ pub(super) struct Features {
     /// A line of a plain-text payload long enough to be an article's list entry or table row
     /// (`Network: 10 Gbps connections available`): neither body nor furniture.
     pub(super) text_entry: bool,
+    /// Thousandths of the characters inside links (0 for text payloads).
+    pub(super) link_permille: u16,
+    /// Thousandths of the words that are function words (0 under 4 words).
+    pub(super) stop_permille: u16,
+    /// What the block is in its page.
+    pub(super) kind: ParagraphKind,
+    /// The block comes from markup.
+    pub(super) from_markup: bool,
 }
 
 /// Words from which a plain-text line is an entry of the article's lists, not furniture.
@@ -66,10 +74,12 @@ impl Features {
         let mut in_article = false;
         let mut in_body_container = false;
         let mut link_dense = false;
+        let mut link_permille = 0;
         if let Some(dom) = &block.dom {
             in_article = dom.in_article;
             in_body_container = dom.in_body_container;
             link_dense = chars > 0 && dom.link_chars * 10 >= chars * 6;
+            link_permille = permille(dom.link_chars.min(chars), chars);
             // A standfirst written as a paragraph of sentences is the article's lead.
             let lead = dom.role == Some(DomRole::Byline) && words >= 30 && sentence_like;
             if let Some(role) = dom.role.filter(|_| !lead) {
@@ -78,7 +88,8 @@ impl Features {
         }
         // Running prose is full of function words in any language (jusText's signal); lists of
         // names, tags and menu items are not.
-        let long_run = words >= 25 && stop_word_share(&key) >= 0.1;
+        let stop_share = stop_word_share(&key);
+        let long_run = words >= 25 && stop_share >= 0.1;
         let good = bad.is_none()
             && section.is_none()
             && !link_dense
@@ -97,6 +108,11 @@ impl Features {
         let text_entry = block.dom.is_none() && !good && words >= TEXT_ENTRY_WORDS;
         Self {
             text_entry,
+            link_permille,
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // 0..=1000
+            stop_permille: (stop_share * 1000.0).round() as u16,
+            kind: block.kind,
+            from_markup: block.dom.is_some(),
             key,
             words,
             chars,
@@ -185,6 +201,11 @@ fn ends_like_sentence(text: &str) -> bool {
         // Two words or more: white space after the first word (the end is trimmed).
         && (trimmed.trim_start().contains(char::is_whitespace)
             || trimmed.chars().filter(|c| is_unspaced_script(*c)).count() >= 8)
+}
+
+/// `part` of `whole` in thousandths.
+fn permille(part: usize, whole: usize) -> u16 {
+    u16::try_from(part * 1000 / whole.max(1)).unwrap_or(1000)
 }
 
 /// A short line with a date, a "By" byline, or both.

@@ -9,11 +9,13 @@
 //! section header came last. This module does not rewrite text: it only sorts blocks.
 
 mod features;
+mod learned;
 mod region;
 mod rules;
 
 use super::block::{Block, ParagraphKind};
 use features::Features;
+pub use learned::{BlockScorer, FEATURES};
 use region::{body_mask, body_region, demote_widget_headers, marked_body_region, pick_title};
 
 /// Why a block was left out of the body.
@@ -115,11 +117,22 @@ pub struct Sorted {
 /// runs over every block.
 #[must_use]
 pub fn sort(blocks: &[Block], title_hint: Option<&str>, keep_all: bool) -> Sorted {
+    sort_with(blocks, title_hint, keep_all, BlockScorer::embedded())
+}
+
+/// [`sort`], with the block values of `scorer` (for evaluating a model before it ships).
+#[must_use]
+pub fn sort_with(
+    blocks: &[Block],
+    title_hint: Option<&str>,
+    keep_all: bool,
+    scorer: &BlockScorer,
+) -> Sorted {
     let visible: Vec<&Block> = blocks.iter().filter(|b| !is_hidden(b)).collect();
     let mut verdicts = if keep_all {
         keep_every(&visible)
     } else {
-        judge(&visible, title_hint)
+        judge(&visible, title_hint, scorer)
     };
     let mut judged_all = false;
     if !keep_all && visible.len() < blocks.len() {
@@ -133,7 +146,7 @@ pub fn sort(blocks: &[Block], title_hint: Option<&str>, keep_all: bool) -> Sorte
             .sum();
         if found < LITTLE_ARTICLE_CHARS && found * HIDDEN_ARTICLE_RATIO < hidden_article {
             let all: Vec<&Block> = blocks.iter().collect();
-            let second = judge(&all, title_hint);
+            let second = judge(&all, title_hint, scorer);
             if body_chars(&all, &second) > found {
                 verdicts = second;
                 judged_all = true;
@@ -212,17 +225,32 @@ fn keep_every(blocks: &[&Block]) -> Vec<Verdict> {
         .collect()
 }
 
+/// Every block the search sees (the visible ones), in order, with its learned scorer's
+/// features, for training.
+#[must_use]
+pub fn explain(blocks: &[Block]) -> Vec<(&Block, [f64; FEATURES.len()])> {
+    let visible: Vec<&Block> = blocks.iter().filter(|b| !is_hidden(b)).collect();
+    let mut features: Vec<Features> = visible.iter().map(|b| Features::of(b)).collect();
+    demote_widget_headers(&mut features);
+    visible
+        .into_iter()
+        .enumerate()
+        .map(|(i, b)| (b, learned::vector(&features, i)))
+        .collect()
+}
+
 /// The verdict on every block: the body search, the headline, and a reason for every block
 /// left out.
-fn judge(blocks: &[&Block], title_hint: Option<&str>) -> Vec<Verdict> {
+fn judge(blocks: &[&Block], title_hint: Option<&str>, scorer: &BlockScorer) -> Vec<Verdict> {
     let mut features: Vec<Features> = blocks.iter().map(|b| Features::of(b)).collect();
     demote_widget_headers(&mut features);
+    let values = scorer.values(&features);
     // Text payloads have no DOM to mark the comments, so the comments header ends the search.
     let is_text = blocks.iter().all(|b| b.dom.is_none());
-    let page = body_region(&features, is_text);
+    let page = body_region(&features, &values, is_text);
     // The element the markup names as the article text is searched first, unless the page holds
     // far more article-like text elsewhere (a teaser list marked up like posts).
-    let marked = marked_body_region(&features).filter(|inside| {
+    let marked = marked_body_region(&features, &values).filter(|inside| {
         let good = |run: &std::ops::Range<usize>| -> usize {
             features[run.clone()]
                 .iter()

@@ -15,7 +15,7 @@ const MARKED_BODY_MIN_CHARS: usize = 200;
 
 /// The best run inside the element the markup names as the article text, when there is one with
 /// real text in it: the page-wide search is the fallback.
-pub(super) fn marked_body_region(features: &[Features]) -> Option<Range<usize>> {
+pub(super) fn marked_body_region(features: &[Features], values: &[i64]) -> Option<Range<usize>> {
     let marked: usize = features
         .iter()
         .filter(|f| f.in_body_container && f.bad.is_none())
@@ -38,7 +38,7 @@ pub(super) fn marked_body_region(features: &[Features]) -> Option<Range<usize>> 
             f
         })
         .collect();
-    body_region(&inside, false)
+    body_region(&inside, values, false)
 }
 
 /// A body candidate worth keeping over anything after the comments: a few paragraphs' worth.
@@ -47,10 +47,16 @@ const SUBSTANTIAL_BODY: i64 = 600;
 /// How many times the body found before the comments or the footer a run after them must hold.
 const AFTER_CLOSING_FACTOR: i64 = 3;
 
-/// The highest-valued run of blocks not crossing a hard section header, if any block is good.
-pub(super) fn body_region(features: &[Features], stop_at_comments: bool) -> Option<Range<usize>> {
+/// The highest-valued run of blocks (`values`, one per block) not crossing a hard section
+/// header, if any block is good.
+pub(super) fn body_region(
+    features: &[Features],
+    values: &[i64],
+    stop_at_comments: bool,
+) -> Option<Range<usize>> {
     let mut best: Option<(i64, Range<usize>)> = None;
     let mut run_start = 0;
+    let mut first_anchor: Option<usize> = None;
     let mut run_sum: i64 = 0;
     // Past the comments or the footer, the value a run must beat (see below).
     let mut closed_at: Option<i64> = None;
@@ -72,19 +78,27 @@ pub(super) fn body_region(features: &[Features], stop_at_comments: bool) -> Opti
             }
             run_sum = 0;
             run_start = i + 1;
+            first_anchor = None;
             continue;
         }
         if run_sum <= 0 {
             run_sum = 0;
             run_start = i;
+            first_anchor = None;
         }
-        run_sum += f.value();
-        let anchors = f.good || f.in_body_container && f.value() > 0;
+        let value = values.get(i).copied().unwrap_or_default();
+        run_sum += value;
+        let anchors = f.good || f.in_body_container && value > 0;
+        if anchors {
+            first_anchor.get_or_insert(i);
+        }
         // A header mistaken for the footer's (a menu's `Company`) may come before the article:
         // a run after it wins only when it outweighs the body found before it many times over.
         let beats_closed = closed_at.is_none_or(|c| run_sum > c * AFTER_CLOSING_FACTOR);
         if anchors && beats_closed && best.as_ref().is_none_or(|(s, _)| run_sum > *s) {
-            best = Some((run_sum, run_start..i + 1));
+            // The run starts and ends with body material: short lines before its first
+            // paragraph (a menu a learned value rates above zero) are not part of it.
+            best = Some((run_sum, first_anchor.unwrap_or(run_start)..i + 1));
         }
     }
     best.map(|(_, r)| r)
