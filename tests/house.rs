@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 /// Modules every stage may use; they use no stage.
 const FOUNDATIONS: &[&str] = &[
-    "block", "dates", "error", "input", "lexicon", "options", "span", "textkit",
+    "block", "dates", "deadline", "error", "input", "lexicon", "options", "span", "textkit",
 ];
 
 /// The stages, in the order data flows through them.

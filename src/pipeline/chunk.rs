@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 use super::block::ParagraphKind;
+use super::deadline::Deadline;
 use super::normalize::Paragraph;
 use super::options::{ChunkBudget, Tokenizer};
 use super::quotes::Quote;
@@ -60,6 +61,19 @@ impl TokenCounter {
     /// Prepares exact counts of any span of `text`, in one pass over it.
     #[must_use]
     pub fn tally<'t>(&self, text: &'t str) -> TokenTally<'t> {
+        // With no deadline the tally is always complete; the empty one is never returned.
+        let tally = self.tally_within(text, &Deadline::none());
+        tally.unwrap_or(TokenTally {
+            text,
+            counter: *self,
+            starts: Vec::new(),
+            before: Vec::new(),
+        })
+    }
+
+    /// [`TokenCounter::tally`], unless `deadline` passes first: BPE counting is the costliest
+    /// work on long inputs, so the clock is read every [`PIECES_PER_CLOCK_READ`] pieces.
+    fn tally_within<'t>(&self, text: &'t str, deadline: &Deadline) -> Option<TokenTally<'t>> {
         let mut tally = TokenTally {
             text,
             counter: *self,
@@ -70,14 +84,23 @@ impl TokenCounter {
             Self::Bpe(bpe) => {
                 let mut at = 0;
                 let mut total = 0;
-                PieceCounts::with(bpe, |known| {
-                    for piece in bpe.split(text) {
+                let in_time = PieceCounts::with(bpe, |known| {
+                    for (n, piece) in bpe.split(text).enumerate() {
+                        if n % PIECES_PER_CLOCK_READ == PIECES_PER_CLOCK_READ - 1
+                            && deadline.passed()
+                        {
+                            return false;
+                        }
                         tally.starts.push(at);
                         tally.before.push(total);
                         at += piece.len();
                         total += known.count(bpe, piece);
                     }
+                    true
                 });
+                if !in_time {
+                    return None;
+                }
                 tally.starts.push(at);
                 tally.before.push(total);
             }
@@ -101,9 +124,12 @@ impl TokenCounter {
                 }
             }
         }
-        tally
+        Some(tally)
     }
 }
+
+/// Pre-token pieces counted between two reads of the clock (a few hundred microseconds).
+const PIECES_PER_CLOCK_READ: usize = 4096;
 
 const CHECKPOINT: usize = 256;
 
@@ -290,8 +316,36 @@ pub fn chunks(
     counter: TokenCounter,
 ) -> Vec<Chunk> {
     let tally = counter.tally(text);
+    cut(text, paragraphs, sentences, quotes, budget, &tally)
+}
+
+/// [`chunks`], unless `deadline` passes while the tokens are counted (most of the stage's time
+/// on long inputs): then `None`, within a few thousand pre-token pieces.
+#[must_use]
+pub fn chunks_within(
+    text: &str,
+    paragraphs: &[Paragraph],
+    sentences: &[Sentence],
+    quotes: &[Quote],
+    budget: &ChunkBudget,
+    counter: TokenCounter,
+    deadline: &Deadline,
+) -> Option<Vec<Chunk>> {
+    let tally = counter.tally_within(text, deadline)?;
+    Some(cut(text, paragraphs, sentences, quotes, budget, &tally))
+}
+
+/// The chunks of `text`, its tokens counted in `tally`.
+fn cut(
+    text: &str,
+    paragraphs: &[Paragraph],
+    sentences: &[Sentence],
+    quotes: &[Quote],
+    budget: &ChunkBudget,
+    tally: &TokenTally<'_>,
+) -> Vec<Chunk> {
     let max = budget.max_tokens();
-    let units = units(sentences, quotes, &tally, max);
+    let units = units(sentences, quotes, tally, max);
     let headings: Vec<usize> = paragraphs
         .iter()
         .enumerate()
@@ -302,7 +356,7 @@ pub fn chunks(
     let mut chunks: Vec<(usize, usize, usize)> = Vec::new();
     let mut start = 0;
     while start < units.len() {
-        let (end, tokens) = pack(paragraphs, &units, start, max, &tally);
+        let (end, tokens) = pack(paragraphs, &units, start, max, tally);
         chunks.push((start, end, tokens));
         start = end;
     }
@@ -313,7 +367,7 @@ pub fn chunks(
             let (first, from) = if i == 0 {
                 (a, units[a].span.start())
             } else {
-                overlap_start(&units, chunks[i - 1].0, a, b, budget, &tally)
+                overlap_start(&units, chunks[i - 1].0, a, b, budget, tally)
             };
             let end = units[b - 1].span.end();
             let span = Span::new(text, from..end)?;
@@ -681,6 +735,21 @@ mod tests {
         let got = chunks(&text, &p, &s, &[], &budget, TokenCounter::Words);
         assert_eq!(got.len(), 7);
         assert!(got.iter().all(|c| c.token_count <= 16));
+    }
+
+    #[test]
+    fn counting_stops_once_the_deadline_has_passed() {
+        let text = "The council met on Tuesday and voted. ".repeat(2000);
+        let (p, s) = layout(&text);
+        let budget = ChunkBudget::new(64, 0, Tokenizer::Cl100kBase).unwrap_or_default();
+        let counter = TokenCounter::new(Tokenizer::Cl100kBase);
+        let passed = Deadline::at(std::time::Instant::now());
+        assert_eq!(
+            chunks_within(&text, &p, &s, &[], &budget, counter, &passed),
+            None
+        );
+        let in_time = chunks_within(&text, &p, &s, &[], &budget, counter, &Deadline::none());
+        assert_eq!(in_time, Some(chunks(&text, &p, &s, &[], &budget, counter)));
     }
 
     #[test]

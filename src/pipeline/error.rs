@@ -51,6 +51,12 @@ pub enum PrepError {
         /// The stage that did not run.
         next_stage: &'static str,
     },
+    /// The request's time ran out while a stage ran (one whose long loops read the clock).
+    #[error("deadline exceeded during the {stage} stage; the article was not prepared")]
+    DeadlineExceededDuring {
+        /// The stage that stopped.
+        stage: &'static str,
+    },
     /// A bug: the pipeline failed on input it should handle.
     #[error("internal error while preparing the article")]
     Internal(String),

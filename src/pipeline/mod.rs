@@ -105,10 +105,12 @@ pub fn prepare(input: Input, hints: &Hints, options: &Options) -> Result<Prepare
     prepare_within(input, hints, options, Deadline::none())
 }
 
-/// Prepares one article unless `deadline` passes first: the clock is read before each stage.
+/// Prepares one article unless `deadline` passes first: the clock is read before each stage and
+/// inside the token counting of the chunk stage (the costliest loop on long inputs).
 ///
 /// # Errors
-/// As [`prepare`], and `DeadlineExceeded` naming the stage that did not run.
+/// As [`prepare`], and `DeadlineExceeded` naming the stage that did not run, or
+/// `DeadlineExceededDuring` the stage that stopped.
 pub fn prepare_within(
     input: Input,
     hints: &Hints,
@@ -185,14 +187,16 @@ pub fn prepare_within(
     deadline.check("chunk")?;
     let chunks = if wanted.chunks {
         let _span = tracing::debug_span!("chunk").entered();
-        chunk::chunks(
+        chunk::chunks_within(
             &body.text,
             &body.paragraphs,
             &sentences,
             &quotes,
             &options.chunking,
             chunk::TokenCounter::new(options.chunking.tokenizer()),
+            &deadline,
         )
+        .ok_or(PrepError::DeadlineExceededDuring { stage: "chunk" })?
     } else {
         Vec::new()
     };

@@ -10,7 +10,9 @@ use crate::pipeline::PrepError;
 pub fn status(err: &PrepError) -> Status {
     match err {
         PrepError::PayloadTooLarge { .. } => Status::resource_exhausted(err.to_string()),
-        PrepError::DeadlineExceeded { .. } => Status::deadline_exceeded(err.to_string()),
+        PrepError::DeadlineExceeded { .. } | PrepError::DeadlineExceededDuring { .. } => {
+            Status::deadline_exceeded(err.to_string())
+        }
         PrepError::Internal(detail) => {
             tracing::error!(%detail, "pipeline failed");
             Status::internal(err.to_string())
@@ -222,6 +224,14 @@ mod tests {
             (
                 Code::DeadlineExceeded,
                 "deadline exceeded before the quotes stage; the article was not prepared"
+            )
+        );
+        let stopped = status(&PrepError::DeadlineExceededDuring { stage: "chunk" });
+        assert_eq!(
+            (stopped.code(), stopped.message()),
+            (
+                Code::DeadlineExceeded,
+                "deadline exceeded during the chunk stage; the article was not prepared"
             )
         );
     }

@@ -290,6 +290,7 @@ impl Application {
                 errors::oversized_is_resource_exhausted,
             ))
             .layer(buffers::HeldBytesLayer::new(budget))
+            .layer(tower::util::MapRequestLayer::new(service::stamp_arrival))
             .add_service(health)
             .add_service(InterceptedService::new(reflection_v1, guarded.clone()))
             .add_service(InterceptedService::new(reflection_v1alpha, guarded.clone()))

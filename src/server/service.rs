@@ -50,6 +50,17 @@ pub fn pipeline_preparer() -> Preparer {
     Arc::new(pipeline::prepare_within)
 }
 
+/// When a request's headers arrived (put there by [`stamp_arrival`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Arrived(pub Instant);
+
+/// Stamps a request with its arrival, before its message is read: the transport layer's first
+/// step.
+pub fn stamp_arrival<B>(mut request: http::Request<B>) -> http::Request<B> {
+    request.extensions_mut().insert(Arrived(Instant::now()));
+    request
+}
+
 /// A client's deadline is answered a little early, so that the client sees the server's
 /// DEADLINE_EXCEEDED rather than its own timer (or the transport's CANCELLED).
 const DEADLINE_MARGIN: Duration = Duration::from_millis(5);
@@ -107,13 +118,16 @@ impl ArticlePrepService {
         request: proto::PrepareRequest,
         method: &'static str,
         budget: Duration,
+        arrived: Instant,
     ) -> Result<proto::PreparedArticle, Status> {
         let started = Instant::now();
         let (kind, bytes) = payload_summary(&request);
         let span = tracing::info_span!("prepare", id = %request.id, payload = kind, bytes);
         async move {
-            let deadline = Deadline::after(budget);
-            let outcome = match tokio::time::timeout(budget, self.run(request, deadline)).await {
+            let due = arrived.checked_add(budget).unwrap_or(started);
+            let deadline = Deadline::at(due);
+            let timer = tokio::time::timeout_at(due.into(), self.run(request, deadline));
+            let outcome = match timer.await {
                 Ok(outcome) => outcome,
                 Err(_) => Err(errors::deadline_exceeded(budget)),
             };
@@ -204,7 +218,13 @@ impl ArticlePrep for ArticlePrepService {
         request: Request<proto::PrepareRequest>,
     ) -> Result<Response<proto::PreparedArticle>, Status> {
         let budget = self.budget(request.metadata())?;
-        self.handle(request.into_inner(), "Prepare", budget)
+        // The client's clock started before its message was sent and read: the deadline counts
+        // from the request's arrival, not from here.
+        let arrived = request
+            .extensions()
+            .get::<Arrived>()
+            .map_or_else(Instant::now, |a| a.0);
+        self.handle(request.into_inner(), "Prepare", budget, arrived)
             .await
             .map(Response::new)
     }
@@ -230,7 +250,10 @@ impl ArticlePrep for ArticlePrepService {
                     let request = item?;
                     let id = request.id.clone();
                     Ok(
-                        match service.handle(request, "PrepareStream", budget).await {
+                        match service
+                            .handle(request, "PrepareStream", budget, Instant::now())
+                            .await
+                        {
                             Ok(article) => convert::article_result(article),
                             Err(status) => convert::error_result(id, &status),
                         },
