@@ -17,7 +17,7 @@ fn stages(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(SEED.len() as u64));
     let blocks = text::parse(SEED);
     let sorted = boilerplate::sort(&blocks, None, false);
-    let body = normalize::assemble(&sorted.kept, Default::default());
+    let body = normalize::assemble(&sorted.kept, Default::default(), Default::default());
     let rules = language::Profile::for_tag("en").sentences;
     let sentences = segment::sentences(&body.text, &body.paragraphs, &rules);
     let found = quotes::find(
@@ -34,7 +34,13 @@ fn stages(c: &mut Criterion) {
         b.iter(|| boilerplate::sort(black_box(&blocks), None, false))
     });
     group.bench_function("normalize", |b| {
-        b.iter(|| normalize::assemble(black_box(&sorted.kept), Default::default()))
+        b.iter(|| {
+            normalize::assemble(
+                black_box(&sorted.kept),
+                Default::default(),
+                Default::default(),
+            )
+        })
     });
     group.bench_function("segment", |b| {
         b.iter(|| segment::sentences(black_box(&body.text), &body.paragraphs, &rules))

@@ -79,7 +79,7 @@ struct Staged {
 
 fn stage(blocks: Vec<pipeline::block::Block>, page: html::PageMeta) -> Staged {
     let sorted = boilerplate::sort(&blocks, page.titles.first().map(String::as_str), false);
-    let body = normalize::assemble(&sorted.kept, Default::default());
+    let body = normalize::assemble(&sorted.kept, Default::default(), Default::default());
     let language = language::resolve(&body.text, &Hints::default(), &page, &mut Vec::new());
     let rules = language::Profile::for_tag(&language.tag).sentences;
     let sentences = segment::sentences(&body.text, &body.paragraphs, &rules);
@@ -166,6 +166,7 @@ fn bench_mode(c: &mut Criterion, mode: &str, inputs: &[String]) {
             for s in &staged {
                 black_box(normalize::assemble(
                     black_box(&s.sorted.kept),
+                    Default::default(),
                     Default::default(),
                 ));
             }

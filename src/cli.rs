@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use crate::config::{ServerSettings, TlsFiles};
 use crate::pipeline::{
-    ChunkBudget, Hints, Input, OffsetUnit, Options, PrepError, QuoteStyle, Tokenizer,
+    ChunkBudget, Hints, Input, OffsetUnit, Options, PrepError, QuoteStyle, TextFormat, Tokenizer,
 };
 use crate::server::convert::Fields;
 use crate::server::jsonl;
@@ -200,6 +200,18 @@ pub struct PrepareArgs {
     /// they need is not done. Default: all.
     #[arg(long, value_delimiter = ',', value_name = "FIELD,…")]
     pub fields: Vec<String>,
+    /// The markup of `text` (and so of every span and chunk).
+    #[arg(long, value_enum, default_value_t = FormatArg::Plain)]
+    pub format: FormatArg,
+}
+
+/// `--format` values.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    /// Plain paragraphs.
+    Plain,
+    /// Markdown: headings, lists, block quotes, code, GFM tables.
+    Markdown,
 }
 
 /// Quote styles.
@@ -438,6 +450,10 @@ pub fn prepare(args: &PrepareArgs) -> Result<(), CliError> {
             QuoteStyleArg::Keep => QuoteStyle::Keep,
             QuoteStyleArg::Ascii => QuoteStyle::Ascii,
             QuoteStyleArg::Typographic => QuoteStyle::Typographic,
+        },
+        text_format: match args.format {
+            FormatArg::Plain => TextFormat::Plain,
+            FormatArg::Markdown => TextFormat::Markdown,
         },
         wanted: fields.wanted(),
     };

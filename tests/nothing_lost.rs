@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::io::Read;
 use std::path::Path;
 
-use article_prep::pipeline::{self, Hints, Input, Options, textkit};
+use article_prep::pipeline::{self, Hints, Input, Options, Prepared, TextFormat, textkit};
 use scraper::{Html, Node};
 
 /// Elements whose text is never shown to a reader (code, styles, templates, graphics, the head),
@@ -17,14 +17,35 @@ const NOT_TEXT: &[&str] = &[
     "picture", "source", "title",
 ];
 
-/// The words of every shown text node that the prepared article has nowhere.
-fn lost_words(html: &str) -> Vec<String> {
-    let prepared = pipeline::prepare(
-        Input::Html(html.to_owned()),
-        &Hints::default(),
-        &Options::default(),
-    )
-    .expect("the page prepares");
+/// Every span of the answer lies in the text as returned: paragraphs rejoin into it, sentences
+/// and quotes lie in their paragraphs, chunks slice to their text in order and cover it.
+fn assert_spans_index_the_text(p: &Prepared, page: &str) {
+    let t = &p.text;
+    let joined: Vec<&str> = p.paragraphs.iter().map(|x| x.span.slice(t)).collect();
+    assert_eq!(&joined.join("\n\n"), t, "{page}");
+    for s in &p.sentences {
+        assert!(p.paragraphs[s.paragraph].span.contains(s.span), "{page}");
+    }
+    for q in &p.quotes {
+        assert!(p.paragraphs[q.paragraph].span.contains(q.span), "{page}");
+    }
+    let mut end = 0;
+    for c in &p.chunks {
+        assert!(c.span.start() >= end || c.overlap_tokens > 0, "{page}");
+        end = c.span.end();
+    }
+    assert!(t[end..].trim().is_empty(), "{page}: the end is not chunked");
+}
+
+/// The words of every shown text node that the prepared article has nowhere, the text in `format`.
+fn lost_words(html: &str, format: TextFormat) -> Vec<String> {
+    let options = Options {
+        text_format: format,
+        ..Options::default()
+    };
+    let prepared = pipeline::prepare(Input::Html(html.to_owned()), &Hints::default(), &options)
+        .expect("the page prepares");
+    assert_spans_index_the_text(&prepared, &html[..html.len().min(80)]);
     let mut all = textkit::fold(&prepared.text);
     for removed in &prepared.removed {
         all.push(' ');
@@ -71,8 +92,10 @@ fn every_shown_text_of_a_written_page_is_kept_or_removed() {
         r#"<html><body><p>Body text here.</p><ul><li>One</li><li>Two</li></ul></body></html>"#,
     ];
     for page in pages {
-        let lost = lost_words(page);
-        assert!(lost.is_empty(), "lost {lost:?}");
+        for format in [TextFormat::Plain, TextFormat::Markdown] {
+            let lost = lost_words(page, format);
+            assert!(lost.is_empty(), "{format:?}: lost {lost:?}");
+        }
     }
 }
 
@@ -93,13 +116,16 @@ fn every_shown_text_of_real_pages_is_kept_or_removed() {
             flate2::read::GzDecoder::new(file)
                 .read_to_end(&mut bytes)
                 .expect("the corpus file is gzip");
-            let lost = lost_words(&String::from_utf8_lossy(&bytes));
-            assert!(
-                lost.is_empty(),
-                "{}: lost {:?}",
-                path.display(),
-                &lost[..lost.len().min(20)]
-            );
+            let html = String::from_utf8_lossy(&bytes);
+            for format in [TextFormat::Plain, TextFormat::Markdown] {
+                let lost = lost_words(&html, format);
+                assert!(
+                    lost.is_empty(),
+                    "{} ({format:?}): lost {:?}",
+                    path.display(),
+                    &lost[..lost.len().min(20)]
+                );
+            }
             checked += 1;
         }
     }

@@ -1,7 +1,7 @@
 //! Whole-document snapshots of real articles: any change in behaviour shows up in review.
 //! Invariants are checked first, so a snapshot never records a broken answer.
 
-use article_prep::pipeline::{self, Hints, Input, Options};
+use article_prep::pipeline::{self, Hints, Input, Options, TextFormat};
 
 #[test]
 fn seed_daily8_nato_ukraine() {
@@ -23,18 +23,31 @@ fn japanese_article() {
     snapshot("japanese_article", include_str!("fixtures/scripts/ja.txt"));
 }
 
+/// An HTML page with headings, a table with a header row, a list, a block quotation and code, as
+/// Markdown (its spans, sentences, quotes and chunks index the Markdown).
+#[test]
+fn city_budget_page_as_markdown() {
+    let options = Options {
+        text_format: TextFormat::Markdown,
+        ..Options::default()
+    };
+    let input = Input::Html(include_str!("fixtures/city-budget.html").into());
+    snapshot_of("city_budget_page_as_markdown", input, &options);
+}
+
 fn snapshot(name: &str, text: &str) {
-    let prepared = pipeline::prepare(
-        Input::Text(text.into()),
-        &Hints::default(),
-        &Options::default(),
-    )
-    .expect("the article prepares");
+    snapshot_of(name, Input::Text(text.into()), &Options::default());
+}
+
+fn snapshot_of(name: &str, input: Input, options: &Options) {
+    let prepared =
+        pipeline::prepare(input, &Hints::default(), options).expect("the article prepares");
     for q in &prepared.quotes {
         assert!(!q.span.slice(&prepared.text).is_empty());
     }
     assert!(prepared.chunks.iter().all(|c| c.token_count <= 512));
     let view = serde_json::json!({
+        "text": prepared.text,
         "metadata": prepared.metadata,
         "paragraphs": prepared.paragraphs.iter().map(|p| (format!("{:?}", p.kind), p.span.slice(&prepared.text))).collect::<Vec<_>>(),
         "sentences": prepared.sentences.iter().map(|s| s.span.slice(&prepared.text)).collect::<Vec<_>>(),

@@ -40,7 +40,7 @@ pub use error::PrepError;
 pub use input::{Hints, Input};
 pub use metadata::{Metadata, RelatedArticle};
 pub use normalize::Paragraph;
-pub use options::{ChunkBudget, Options, QuoteStyle, Tokenizer, Wanted};
+pub use options::{ChunkBudget, Options, QuoteStyle, TextFormat, Tokenizer, Wanted};
 pub use quotes::{Attribution, Quote, QuoteKind};
 pub use segment::Sentence;
 pub use span::{OffsetMap, OffsetUnit, Span};
@@ -86,7 +86,11 @@ impl Prepared {
         let heading = chunk
             .heading
             .and_then(|h| self.paragraphs.get(h))
-            .map(|p| p.span.slice(&self.text).trim())
+            .map(|p| {
+                let heading = p.span.slice(&self.text).trim();
+                // A Markdown heading's marker is not part of its name.
+                heading.strip_prefix("## ").unwrap_or(heading)
+            })
             .filter(|h| !h.is_empty() && !h.eq_ignore_ascii_case(title));
         std::iter::once(title)
             .filter(|t| !t.is_empty())
@@ -147,7 +151,7 @@ pub fn prepare_within(
     deadline.check("normalize")?;
     let body = {
         let _span = tracing::debug_span!("normalize").entered();
-        normalize::assemble(&sorted.kept, options.quote_style)
+        normalize::assemble(&sorted.kept, options.quote_style, options.text_format)
     };
     // The language decides the sentence rules, so it is known before segmentation.
     let language = language::resolve(&body.text, hints, &page, &mut warnings);

@@ -1,9 +1,10 @@
 //! Normalisation: every kept block cleaned ([`clean`]) and its quotation marks styled, assembled
-//! into the one text that all spans point into (paragraphs separated by one blank line).
+//! into the one text that all spans point into (paragraphs separated by one blank line), plain or
+//! as Markdown.
 
 use super::block::ParagraphKind;
 use super::boilerplate::KeptBlock;
-use super::options::QuoteStyle;
+use super::options::{QuoteStyle, TextFormat};
 use super::span::Span;
 use super::textkit::clean;
 
@@ -61,39 +62,121 @@ pub struct Body {
     pub paragraphs: Vec<Paragraph>,
 }
 
-/// Cleans the kept blocks and joins them into the body text.
+/// Cleans the kept blocks and joins them into the body text, in `format`.
 #[must_use]
-pub fn assemble(kept: &[KeptBlock], quote_style: QuoteStyle) -> Body {
+pub fn assemble(kept: &[KeptBlock], quote_style: QuoteStyle, format: TextFormat) -> Body {
     let mut text = String::new();
     let mut ranges = Vec::with_capacity(kept.len());
-    for block in kept {
-        let cleaned = if block.kind == ParagraphKind::TableRow {
-            // Cells stay tab-separated (the contract for table rows).
-            let cells: Vec<String> = block
-                .text
-                .split('\t')
-                .map(clean)
-                .filter(|c| !c.is_empty())
-                .collect();
-            style_quotes(&cells.join("\t"), quote_style)
-        } else {
-            style_quotes(&clean(&block.text), quote_style)
-        };
-        if cleaned.is_empty() {
-            continue;
-        }
+    let mut push = |text: &mut String, paragraph: &str, kind: ParagraphKind| {
         if !text.is_empty() {
             text.push_str("\n\n");
         }
         let start = text.len();
-        text.push_str(&cleaned);
-        ranges.push((start..text.len(), block.kind));
+        text.push_str(paragraph);
+        ranges.push((start..text.len(), kind));
+    };
+    let mut blocks = kept.iter().peekable();
+    while let Some(block) = blocks.next() {
+        if block.kind == ParagraphKind::TableRow {
+            // A table is its rows in a run; plain text keeps a paragraph per row.
+            let mut rows = vec![cells(&block.text, quote_style)];
+            if format == TextFormat::Markdown {
+                while let Some(next) = blocks.next_if(|b| b.kind == ParagraphKind::TableRow) {
+                    rows.push(cells(&next.text, quote_style));
+                }
+            }
+            rows.retain(|r| !r.is_empty());
+            let table = match format {
+                TextFormat::Plain => rows
+                    .iter()
+                    .map(|r| r.join("\t"))
+                    .collect::<Vec<_>>()
+                    .join(""),
+                TextFormat::Markdown => markdown_table(&rows),
+            };
+            if !table.is_empty() {
+                push(&mut text, &table, ParagraphKind::TableRow);
+            }
+            continue;
+        }
+        let cleaned = style_quotes(&clean(&block.text), quote_style);
+        if cleaned.is_empty() {
+            continue;
+        }
+        match format {
+            TextFormat::Plain => push(&mut text, &cleaned, block.kind),
+            TextFormat::Markdown => push(&mut text, &markdown(&cleaned, block.kind), block.kind),
+        }
     }
     let paragraphs = ranges
         .into_iter()
         .filter_map(|(range, kind)| Span::new(&text, range).map(|span| Paragraph { span, kind }))
         .collect();
     Body { text, paragraphs }
+}
+
+/// A table row's cells, cleaned and styled (empty cells dropped, as in plain text).
+fn cells(row: &str, quote_style: QuoteStyle) -> Vec<String> {
+    row.split('\t')
+        .map(|c| style_quotes(&clean(c), quote_style))
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+/// One paragraph as Markdown: its kind's marker, and its own text kept from reading as markup.
+fn markdown(text: &str, kind: ParagraphKind) -> String {
+    match kind {
+        ParagraphKind::Heading => format!("## {}", text.trim_start_matches('#').trim_start()),
+        ParagraphKind::ListItem => format!("- {}", literal_start(text)),
+        ParagraphKind::Blockquote => format!("> {}", literal_start(text)),
+        ParagraphKind::Preformatted => format!("```\n{text}\n```"),
+        ParagraphKind::Body | ParagraphKind::TableRow => literal_start(text),
+    }
+}
+
+/// `text` with a backslash before an opening that Markdown reads as markup (`# `, `> `, `- `,
+/// `* `, `+ `, `1. `, `1) `).
+fn literal_start(text: &str) -> String {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let after_digits = text.as_bytes().get(digits).copied();
+    let marker = matches!(text.as_bytes().first(), Some(b'#' | b'>'))
+        || matches!(text.get(..2), Some("- " | "* " | "+ "))
+        || digits > 0
+            && matches!(after_digits, Some(b'.' | b')'))
+            && text.as_bytes().get(digits + 1).is_none_or(|b| *b == b' ');
+    if marker {
+        let at = if digits > 0 { digits } else { 0 };
+        format!("{}\\{}", &text[..at], &text[at..])
+    } else {
+        text.to_owned()
+    }
+}
+
+/// Rows as a GFM table, the first as its header; `|` inside cells escaped, short rows padded.
+fn markdown_table(rows: &[Vec<String>]) -> String {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    if columns == 0 {
+        return String::new();
+    }
+    let line = |row: &[String]| {
+        let mut line = String::from("|");
+        for i in 0..columns {
+            let cell = row.get(i).map_or(String::new(), |c| c.replace('|', "\\|"));
+            line.push(' ');
+            line.push_str(&cell);
+            line.push_str(" |");
+        }
+        line
+    };
+    let mut table = line(&rows[0]);
+    table.push('\n');
+    table.push('|');
+    table.push_str(&" --- |".repeat(columns));
+    for row in &rows[1..] {
+        table.push('\n');
+        table.push_str(&line(row));
+    }
+    table
 }
 
 #[cfg(test)]
@@ -110,5 +193,61 @@ mod tests {
             style_quotes("\"It's 'fine',\" he said", QuoteStyle::Typographic),
             "“It’s ‘fine’,” he said"
         );
+    }
+
+    fn kept(rows: &[(&str, ParagraphKind)]) -> Vec<KeptBlock> {
+        rows.iter()
+            .map(|(text, kind)| KeptBlock {
+                text: (*text).to_owned(),
+                kind: *kind,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn markdown_marks_each_kind_and_makes_a_table_of_a_run_of_rows() {
+        let blocks = kept(&[
+            ("Prices", ParagraphKind::Heading),
+            ("Item\tCost", ParagraphKind::TableRow),
+            ("Tea | green\t$2", ParagraphKind::TableRow),
+            ("Bread", ParagraphKind::TableRow),
+            ("Buy early.", ParagraphKind::ListItem),
+            ("It was worth it.", ParagraphKind::Blockquote),
+            ("let x = 1;", ParagraphKind::Preformatted),
+            ("1. is not a list here", ParagraphKind::Body),
+        ]);
+        let body = assemble(&blocks, QuoteStyle::Keep, TextFormat::Markdown);
+        assert_eq!(
+            body.text,
+            "## Prices\n\n| Item | Cost |\n| --- | --- |\n| Tea \\| green | $2 |\n| Bread |  |\n\n\
+             - Buy early.\n\n> It was worth it.\n\n```\nlet x = 1;\n```\n\n1\\. is not a list here"
+        );
+        // The table is one paragraph; every paragraph's span slices its own Markdown.
+        let kinds: Vec<ParagraphKind> = body.paragraphs.iter().map(|p| p.kind).collect();
+        assert_eq!(
+            kinds
+                .iter()
+                .filter(|k| **k == ParagraphKind::TableRow)
+                .count(),
+            1
+        );
+        assert_eq!(body.paragraphs[0].span.slice(&body.text), "## Prices");
+        // Plain text keeps a paragraph per row, cells tab-separated.
+        let plain = assemble(&blocks, QuoteStyle::Keep, TextFormat::Plain);
+        assert!(
+            plain
+                .text
+                .starts_with("Prices\n\nItem\tCost\n\nTea | green\t$2\n\nBread\n\n")
+        );
+    }
+
+    #[test]
+    fn only_openings_markdown_would_read_as_markup_are_escaped() {
+        assert_eq!(literal_start("# not a heading"), "\\# not a heading");
+        assert_eq!(literal_start("- not an item"), "\\- not an item");
+        assert_eq!(literal_start("2) not an item"), "2\\) not an item");
+        assert_eq!(literal_start("2025 was a year"), "2025 was a year");
+        assert_eq!(literal_start("3.5 million people"), "3.5 million people");
+        assert_eq!(literal_start("-5 degrees"), "-5 degrees");
     }
 }

@@ -109,6 +109,17 @@ pub enum QuoteStyle {
     Typographic,
 }
 
+/// The markup of the normalised text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TextFormat {
+    /// Plain paragraphs; table cells separated by tabs.
+    #[default]
+    Plain,
+    /// Markdown: `##` headings, `-` list items, `>` block quotations, fenced code, GFM tables
+    /// with a header row.
+    Markdown,
+}
+
 /// The costly parts of the answer a caller may not want (a partial response): what is not
 /// wanted is not computed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,6 +150,8 @@ pub struct Options {
     pub offset_unit: OffsetUnit,
     /// Quotation marks in the normalised text.
     pub quote_style: QuoteStyle,
+    /// The markup of the normalised text.
+    pub text_format: TextFormat,
     /// The costly parts wanted.
     pub wanted: Wanted,
 }

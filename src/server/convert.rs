@@ -4,7 +4,7 @@
 use super::proto;
 use crate::pipeline::{
     Attribution, ChunkBudget, Hints, Input, OffsetMap, OffsetUnit, Options, ParagraphKind,
-    PrepError, Prepared, QuoteKind, QuoteStyle, RemovalReason, Span, Tokenizer, Wanted,
+    PrepError, Prepared, QuoteKind, QuoteStyle, RemovalReason, Span, TextFormat, Tokenizer, Wanted,
 };
 
 /// A request, checked: everything the pipeline needs, trusted from here on.
@@ -189,6 +189,10 @@ fn options(raw: proto::PrepareOptions) -> Result<Options, PrepError> {
         proto::OffsetUnit::Utf8 => OffsetUnit::Utf8,
         proto::OffsetUnit::Utf16 => OffsetUnit::Utf16,
     };
+    let text_format = match known(raw.text_format, "options.text_format", "text format")? {
+        proto::TextFormat::Unspecified | proto::TextFormat::Plain => TextFormat::Plain,
+        proto::TextFormat::Markdown => TextFormat::Markdown,
+    };
     let quote_style = match known(raw.quote_style, "options.quote_style", "quote style")? {
         proto::QuoteStyle::Unspecified | proto::QuoteStyle::Keep => QuoteStyle::Keep,
         proto::QuoteStyle::Ascii => QuoteStyle::Ascii,
@@ -207,6 +211,7 @@ fn options(raw: proto::PrepareOptions) -> Result<Options, PrepError> {
         keep_all_text: raw.keep_all_text,
         offset_unit,
         quote_style,
+        text_format,
         // From the read mask, beside the options.
         wanted: Wanted::default(),
     })

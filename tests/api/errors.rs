@@ -141,6 +141,15 @@ async fn options_out_of_range_are_invalid_argument_naming_the_field() {
              text, metadata, paragraphs, sentences, quotes, chunks, removed, related, warnings)",
         ),
         (
+            "unknown text format",
+            with_options(PrepareOptions {
+                text_format: 7,
+                ..PrepareOptions::default()
+            }),
+            Code::InvalidArgument,
+            "options.text_format is not a known text format: 7",
+        ),
+        (
             "unknown quote style",
             with_options(PrepareOptions {
                 quote_style: 9,

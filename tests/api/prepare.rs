@@ -456,3 +456,48 @@ async fn a_read_mask_returns_only_the_fields_asked_for() {
     assert!(masked.paragraphs.is_empty() && masked.sentences.is_empty());
     assert!(masked.removed.is_empty() && masked.related.is_empty());
 }
+
+#[tokio::test]
+async fn markdown_text_is_what_every_span_and_chunk_indexes() {
+    use article_prep::server::proto::{TextFormat, prepare_request::Payload};
+    let app = spawn_app().await;
+    let mut client = app.client.clone();
+    let mut request = text_request("md", "");
+    request.payload = Some(Payload::Html(
+        include_str!("../fixtures/city-budget.html").into(),
+    ));
+    request.options = Some(PrepareOptions {
+        text_format: TextFormat::Markdown.into(),
+        ..PrepareOptions::default()
+    });
+    let a = client
+        .prepare(request)
+        .await
+        .expect("the page is prepared")
+        .into_inner();
+    app.stop().await;
+    assert!(
+        a.text.contains("\n\n## Where the money goes\n\n"),
+        "{}",
+        a.text
+    );
+    assert!(a.text.contains(
+        "| Department | 2025 budget | Change |\n| --- | --- | --- |\n| Schools | $840 million | +6% |"
+    ));
+    assert!(
+        a.text
+            .contains("\n\n- Bus fares stay at $2.00 for another year.\n\n")
+    );
+    for chunk in &a.chunks {
+        assert_eq!(slice(&a.text, chunk.span.as_ref()), chunk.text);
+    }
+    for quote in &a.quotes {
+        assert_eq!(slice(&a.text, quote.span.as_ref()), quote.text);
+    }
+    // A chunk's heading path names the section, without the Markdown marker.
+    assert!(a.chunks.iter().any(|c| {
+        c.heading_path
+            .last()
+            .is_some_and(|h| h == "Where the money goes")
+    }));
+}

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use article_prep::pipeline::boilerplate::{self, BlockScorer};
-use article_prep::pipeline::{self, Hints, Input, Options, QuoteStyle};
+use article_prep::pipeline::{self, Hints, Input, Options, QuoteStyle, TextFormat};
 use serde_json::{Value, json};
 
 use super::split::{Part, Split};
@@ -287,7 +287,7 @@ fn body_by(scorer: &BlockScorer, input: Input) -> String {
     };
     let hint = page.titles.first().map(String::as_str);
     let sorted = boilerplate::sort_with(&blocks, hint, false, scorer);
-    pipeline::normalize::assemble(&sorted.kept, QuoteStyle::Keep).text
+    pipeline::normalize::assemble(&sorted.kept, QuoteStyle::Keep, TextFormat::Plain).text
 }
 
 /// One page's blocks as the body search sees them, with their features: a JSON line.
