@@ -238,6 +238,20 @@ pub struct BatchArgs {
     /// them over `PrepareStream`, failed items retried with backoff, output in input order.
     #[arg(long, value_name = "HOST:PORT[,…]")]
     pub remote: Option<String>,
+    /// With `--remote`: the CA (PEM) the servers' TLS certificates are signed by; the servers are
+    /// then spoken to over TLS (name them as their certificates do, e.g. `localhost:50051`).
+    #[arg(long, requires = "remote")]
+    pub remote_ca: Option<PathBuf>,
+    /// With `--remote` and `--remote-ca`: this client's certificate (PEM), for servers that
+    /// require one.
+    #[arg(long, requires_all = ["remote_ca", "remote_key"])]
+    pub remote_cert: Option<PathBuf>,
+    /// With `--remote`: this client's private key (PEM).
+    #[arg(long, requires_all = ["remote_ca", "remote_cert"])]
+    pub remote_key: Option<PathBuf>,
+    /// With `--remote`: a file holding the bearer token the servers require.
+    #[arg(long, requires = "remote")]
+    pub remote_token_file: Option<PathBuf>,
     /// Exit with status 0 even when some lines failed (their error lines are in the output).
     #[arg(long)]
     pub allow_failures: bool,
@@ -478,7 +492,12 @@ pub fn batch(args: &BatchArgs) -> Result<(), CliError> {
     let progress = std::io::stderr().is_terminal();
     let mut out = Tally::new(std::io::BufWriter::new(std::io::stdout().lock()), progress);
     if let Some(targets) = &args.remote {
-        let remote = crate::remote::Remote::new(targets).map_err(CliError::Remote)?;
+        let access = crate::remote::Access {
+            ca: args.remote_ca.clone(),
+            identity: args.remote_cert.clone().zip(args.remote_key.clone()),
+            token_file: args.remote_token_file.clone(),
+        };
+        let remote = crate::remote::Remote::new(targets, &access).map_err(CliError::Remote)?;
         remote
             .run(std::io::stdin().lock(), &mut out, &args.fields)
             .or_else(ignore_broken_pipe)

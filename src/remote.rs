@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 use std::io::{BufRead, Write};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -16,7 +17,9 @@ use std::time::Duration;
 use tokio::sync::{Mutex, mpsc};
 use tokio_stream::wrappers::ReceiverStream;
 use tonic::Code;
-use tonic::transport::{Channel, Endpoint};
+use tonic::metadata::{Ascii, MetadataValue};
+use tonic::service::{Interceptor, interceptor::InterceptedService};
+use tonic::transport::{Certificate, Channel, ClientTlsConfig, Endpoint, Identity};
 
 use crate::server::proto::article_prep_client::ArticlePrepClient;
 use crate::server::proto::{self, prepare_result::Outcome};
@@ -38,20 +41,97 @@ struct Item {
     last_error: String,
 }
 
+/// How the servers are reached when they ask for more than plaintext: the servers' TLS (`--tls-cert`
+/// on the server) and client certificates (`--tls-client-ca`), and the bearer token
+/// (`--auth-token-file`).
+#[derive(Debug, Clone, Default)]
+pub struct Access {
+    /// The CA (PEM) the servers' certificates are signed by; with it the servers are spoken to
+    /// over TLS.
+    pub ca: Option<PathBuf>,
+    /// This client's certificate and key (PEM), for servers that require one (with `ca`).
+    pub identity: Option<(PathBuf, PathBuf)>,
+    /// A file holding the bearer token every call carries.
+    pub token_file: Option<PathBuf>,
+}
+
+fn read_file(path: &PathBuf, what: &str) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("{what} {}: {e}", path.display()))
+}
+
+impl Access {
+    /// The TLS configuration, when a CA is given (a client certificate goes with it).
+    fn tls(&self) -> Result<Option<ClientTlsConfig>, String> {
+        let Some(ca) = &self.ca else {
+            return Ok(None);
+        };
+        let mut tls = ClientTlsConfig::new()
+            .ca_certificate(Certificate::from_pem(read_file(ca, "--remote-ca")?));
+        if let Some((cert, key)) = &self.identity {
+            tls = tls.identity(Identity::from_pem(
+                read_file(cert, "--remote-cert")?,
+                read_file(key, "--remote-key")?,
+            ));
+        }
+        Ok(Some(tls))
+    }
+
+    /// The `authorization` value every call carries, when a token file is given.
+    fn bearer(&self) -> Result<Bearer, String> {
+        let Some(path) = &self.token_file else {
+            return Ok(Bearer(None));
+        };
+        let token = String::from_utf8_lossy(&read_file(path, "--remote-token-file")?)
+            .trim()
+            .to_owned();
+        if token.is_empty() {
+            return Err(format!(
+                "--remote-token-file {}: empty token",
+                path.display()
+            ));
+        }
+        format!("Bearer {token}")
+            .parse()
+            .map(|value| Bearer(Some(value)))
+            .map_err(|_| format!("--remote-token-file {}: not a header value", path.display()))
+    }
+}
+
+/// Adds the bearer token, when there is one, to every call.
+#[derive(Debug, Clone)]
+struct Bearer(Option<MetadataValue<Ascii>>);
+
+impl Interceptor for Bearer {
+    fn call(
+        &mut self,
+        mut request: tonic::Request<()>,
+    ) -> Result<tonic::Request<()>, tonic::Status> {
+        if let Some(value) = &self.0 {
+            request
+                .metadata_mut()
+                .insert("authorization", value.clone());
+        }
+        Ok(request)
+    }
+}
+
 /// Where the batch's work goes.
 #[derive(Debug)]
 pub struct Remote {
     servers: Vec<(String, Channel)>,
+    bearer: Bearer,
     runtime: tokio::runtime::Runtime,
 }
 
 impl Remote {
     /// Channels to `host:port` (or full `http(s)://` URLs), connected lazily, on a runtime of
-    /// their own.
+    /// their own, reached as `access` says.
     ///
     /// # Errors
-    /// An address that is not a URI; no runtime.
-    pub fn new(targets: &str) -> Result<Self, String> {
+    /// An address that is not a URI; an unreadable CA, certificate or token; no runtime.
+    pub fn new(targets: &str, access: &Access) -> Result<Self, String> {
+        let tls = access.tls()?;
+        let bearer = access.bearer()?;
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .enable_all()
@@ -66,20 +146,31 @@ impl Remote {
             .map(|target| {
                 let uri = if target.contains("://") {
                     target.to_owned()
+                } else if tls.is_some() {
+                    format!("https://{target}")
                 } else {
                     format!("http://{target}")
                 };
-                let channel = Endpoint::from_shared(uri)
+                let mut endpoint = Endpoint::from_shared(uri)
                     .map_err(|e| format!("--remote {target}: {e}"))?
-                    .connect_timeout(Duration::from_secs(3))
-                    .connect_lazy();
+                    .connect_timeout(Duration::from_secs(3));
+                if let Some(tls) = &tls {
+                    endpoint = endpoint
+                        .tls_config(tls.clone())
+                        .map_err(|e| format!("--remote {target}: {e}"))?;
+                }
+                let channel = endpoint.connect_lazy();
                 Ok((target.to_owned(), channel))
             })
             .collect::<Result<Vec<_>, String>>()?;
         if servers.is_empty() {
             return Err("--remote names no server".into());
         }
-        Ok(Self { servers, runtime })
+        Ok(Self {
+            servers,
+            bearer,
+            runtime,
+        })
     }
 
     /// Reads `PrepareRequest` lines from `input`, writes `PrepareResult` lines to `output` in the
@@ -145,8 +236,11 @@ impl Remote {
             for _ in 0..STREAMS_PER_SERVER {
                 let worker = Worker {
                     server: name.clone(),
-                    client: ArticlePrepClient::new(channel.clone())
-                        .max_decoding_message_size(256 * 1024 * 1024),
+                    client: ArticlePrepClient::with_interceptor(
+                        channel.clone(),
+                        self.bearer.clone(),
+                    )
+                    .max_decoding_message_size(256 * 1024 * 1024),
                     queue: Arc::clone(&queue),
                     requeue: queue_tx.clone(),
                     done: done_tx.clone(),
@@ -173,7 +267,7 @@ impl Remote {
 /// One stream to one server.
 struct Worker {
     server: String,
-    client: ArticlePrepClient<Channel>,
+    client: ArticlePrepClient<InterceptedService<Channel, Bearer>>,
     queue: Arc<Mutex<mpsc::UnboundedReceiver<Item>>>,
     requeue: mpsc::UnboundedSender<Item>,
     done: mpsc::UnboundedSender<(usize, proto::PrepareResult)>,
@@ -211,12 +305,22 @@ impl Worker {
                         self.failing.fetch_add(1, Ordering::AcqRel);
                     }
                     tracing::warn!(server = %self.server, %error, "stream to server failed");
-                    // With every server unreachable for a while, the items end as errors rather
-                    // than wait forever; while any server works, they wait for it.
-                    if failures >= MAX_ATTEMPTS
+                    if !retryable(error.code()) {
+                        // A refusal no retry changes (a missing or wrong token): every item gets
+                        // it at once.
+                        let message = format!("{}: {}", self.server, error.message());
+                        self.give_up_queued(error.code(), &message).await;
+                    } else if failures >= MAX_ATTEMPTS
                         && self.failing.load(Ordering::Acquire) == self.workers
                     {
-                        self.give_up_queued(&error).await;
+                        // With every server unreachable for a while, the items end as errors
+                        // rather than wait forever; while any server works, they wait for it.
+                        let message = format!(
+                            "no server could be reached; last: {}: {}",
+                            self.server,
+                            error.message()
+                        );
+                        self.give_up_queued(Code::Unavailable, &message).await;
                     }
                     tokio::time::sleep(backoff(failures)).await;
                 }
@@ -224,16 +328,11 @@ impl Worker {
         }
     }
 
-    /// Writes every queued item's error: no server can be reached.
-    async fn give_up_queued(&self, error: &tonic::Status) {
+    /// Writes every queued item's error.
+    async fn give_up_queued(&self, code: Code, message: &str) {
         let mut queue = self.queue.lock().await;
         while let Ok(item) = queue.try_recv() {
-            let message = format!(
-                "no server could be reached; last: {}: {}",
-                self.server,
-                error.message()
-            );
-            self.fail(&item, Code::Unavailable, message);
+            self.fail(&item, code, message.to_owned());
         }
     }
 

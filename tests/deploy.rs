@@ -130,6 +130,13 @@ fn service_autoscaler_and_disruption_budget_point_at_the_deployment() {
         assert!(container_ports.iter().any(|p| p == target), "{target}");
     }
 
+    let headless = manifest("service-headless.yaml");
+    assert_eq!(headless["spec"]["clusterIP"].as_str(), Some("None"));
+    assert_eq!(&headless["spec"]["selector"], labels);
+    assert_eq!(
+        headless["spec"]["ports"][0]["targetPort"].as_str(),
+        Some("grpc")
+    );
     let hpa = manifest("hpa.yaml");
     assert_eq!(hpa["kind"].as_str(), Some("HorizontalPodAutoscaler"));
     assert_eq!(hpa["spec"]["scaleTargetRef"]["name"].as_str(), Some(name));

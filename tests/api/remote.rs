@@ -133,3 +133,62 @@ async fn failed_lines_make_the_batch_fail_with_a_summary_by_code() {
     let (_, err, ok) = run_batch(&[], &good).await;
     assert!(ok, "{err}");
 }
+
+#[tokio::test]
+async fn remote_batch_reaches_a_server_with_mutual_tls_and_a_token() {
+    let pki = crate::security::pki("remote");
+    let dir = pki.dir.path();
+    std::fs::write(dir.join("client.pem"), &pki.client_cert).expect("write");
+    std::fs::write(dir.join("client.key"), &pki.client_key).expect("write");
+    std::fs::write(dir.join("token"), "batch-token\n").expect("write");
+    let app = crate::helpers::spawn_app_with(|s| {
+        s.tls = Some(crate::security::tls_files(dir, true));
+        s.auth_token_file = Some(dir.join("token"));
+    })
+    .await;
+    // The certificate names `localhost`: the server is named so.
+    let port = app.address.rsplit(':').next().expect("a port").to_owned();
+    let target = format!("localhost:{port}");
+    let path = |f: &str| dir.join(f).display().to_string();
+    let (ca, cert, key, token) = (
+        path("ca.pem"),
+        path("client.pem"),
+        path("client.key"),
+        path("token"),
+    );
+    let input = input();
+    let local = batch(&[], &input).await;
+    let tls = [
+        "--remote",
+        &target,
+        "--remote-ca",
+        &ca,
+        "--remote-cert",
+        &cert,
+        "--remote-key",
+        &key,
+    ];
+    let with_token: Vec<&str> = tls
+        .iter()
+        .copied()
+        .chain(["--remote-token-file", token.as_str()])
+        .collect();
+    assert_eq!(batch(&with_token, &input).await, local);
+    // Without the token every line the server is sent is refused at once, not retried (the
+    // unreadable line never leaves the client).
+    let refused: Vec<serde_json::Value> = batch(&tls, &input)
+        .await
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect();
+    let unauthenticated = refused
+        .iter()
+        .filter(|r| r["error"]["codeName"] == "UNAUTHENTICATED")
+        .count();
+    assert_eq!(unauthenticated, 25);
+    assert_eq!(
+        refused[0]["error"]["message"],
+        format!("{target}: missing `authorization: Bearer <token>` metadata")
+    );
+    app.stop().await;
+}

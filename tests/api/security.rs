@@ -11,16 +11,16 @@ use tonic_health::pb::health_client::HealthClient;
 
 use crate::helpers::{SEED, spawn_app_with, text_request};
 
-struct Pki {
+pub struct Pki {
     /// Removed, keys and all, when the test ends.
-    dir: tempfile::TempDir,
-    ca_pem: String,
-    client_cert: String,
-    client_key: String,
+    pub dir: tempfile::TempDir,
+    pub ca_pem: String,
+    pub client_cert: String,
+    pub client_key: String,
 }
 
 /// A CA, a server certificate for `localhost` and a client certificate, written to a fresh folder.
-fn pki(name: &str) -> Pki {
+pub fn pki(name: &str) -> Pki {
     let dir = tempfile::Builder::new()
         .prefix(&format!("article-prep-{name}-"))
         .tempdir()
@@ -51,7 +51,7 @@ fn pki(name: &str) -> Pki {
     }
 }
 
-fn tls_files(dir: &Path, mutual: bool) -> TlsFiles {
+pub fn tls_files(dir: &Path, mutual: bool) -> TlsFiles {
     TlsFiles {
         cert: dir.join("server.pem"),
         key: dir.join("server.key"),
