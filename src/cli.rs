@@ -234,8 +234,10 @@ pub struct BatchArgs {
     /// Largest payload per line, bytes.
     #[arg(long, default_value_t = ServerSettings::DEFAULT_MAX_MESSAGE_BYTES)]
     pub max_payload_bytes: usize,
-    /// Send the work to running servers instead (`host:port[,host:port…]`): balanced across
-    /// them over `PrepareStream`, failed items retried with backoff, output in input order.
+    /// Send the work to running servers instead (`host:port[,host:port…]`, or
+    /// `dns:///name:port` for every address a name resolves to, looked up again every 30 s):
+    /// balanced across them over `PrepareStream`, failed items retried with backoff, output in
+    /// input order.
     #[arg(long, value_name = "HOST:PORT[,…]")]
     pub remote: Option<String>,
     /// With `--remote`: the CA (PEM) the servers' TLS certificates are signed by; the servers are

@@ -115,62 +115,228 @@ impl Interceptor for Bearer {
     }
 }
 
-/// Where the batch's work goes.
-#[derive(Debug)]
-pub struct Remote {
+/// Finds the addresses of a `dns:///host:port` target; the system's resolver by default, a fixed
+/// table in tests.
+pub trait Resolve: Send + Sync {
+    /// Every address `host` has now.
+    fn resolve(&self, host: &str, port: u16) -> Vec<std::net::SocketAddr>;
+}
+
+/// The system's resolver (`getaddrinfo`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SystemResolver;
+
+impl Resolve for SystemResolver {
+    fn resolve(&self, host: &str, port: u16) -> Vec<std::net::SocketAddr> {
+        use std::net::ToSocketAddrs;
+        let mut found: Vec<std::net::SocketAddr> = (host, port)
+            .to_socket_addrs()
+            .map(Iterator::collect)
+            .unwrap_or_default();
+        found.sort();
+        found.dedup();
+        found
+    }
+}
+
+/// How often `dns:///` targets are looked up again, between windows of lines: servers added
+/// since join, servers gone leave (their items already go to the others).
+const RESOLVE_EVERY: Duration = Duration::from_secs(30);
+
+/// One `--remote` entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Target {
+    /// `host:port` or a full URL: one server.
+    Address(String),
+    /// `dns:///host:port`: every address the name resolves to, looked up again now and then.
+    Dns { host: String, port: u16 },
+}
+
+impl Target {
+    fn parse(target: &str) -> Result<Self, String> {
+        let Some(name) = target.strip_prefix("dns:///") else {
+            return Ok(Self::Address(target.to_owned()));
+        };
+        let (host, port) = name
+            .rsplit_once(':')
+            .ok_or_else(|| format!("--remote {target}: dns:/// needs host:port"))?;
+        let port = port
+            .parse()
+            .map_err(|_| format!("--remote {target}: `{port}` is not a port"))?;
+        if host.is_empty() {
+            return Err(format!("--remote {target}: no host name"));
+        }
+        Ok(Self::Dns {
+            host: host.to_owned(),
+            port,
+        })
+    }
+}
+
+/// The servers now, by address, and when the names were last looked up.
+#[derive(Default)]
+struct Known {
     servers: Vec<(String, Channel)>,
+    resolved_at: Option<std::time::Instant>,
+}
+
+/// Where the batch's work goes.
+pub struct Remote {
+    targets: Vec<Target>,
+    tls: Option<ClientTlsConfig>,
     bearer: Bearer,
+    resolver: Box<dyn Resolve>,
+    known: std::sync::Mutex<Known>,
     runtime: tokio::runtime::Runtime,
 }
 
+impl std::fmt::Debug for Remote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Remote")
+            .field("targets", &self.targets)
+            .field("tls", &self.tls.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
 impl Remote {
-    /// Channels to `host:port` (or full `http(s)://` URLs), connected lazily, on a runtime of
-    /// their own, reached as `access` says.
+    /// Channels to `host:port` (or full `http(s)://` URLs, or every address of a
+    /// `dns:///host:port`), connected lazily, on a runtime of their own, reached as `access` says.
     ///
     /// # Errors
     /// An address that is not a URI; an unreadable CA, certificate or token; no runtime.
     pub fn new(targets: &str, access: &Access) -> Result<Self, String> {
-        let tls = access.tls()?;
-        let bearer = access.bearer()?;
+        Self::with_resolver(targets, access, Box::new(SystemResolver))
+    }
+
+    /// [`Remote::new`], names looked up by `resolver`.
+    ///
+    /// # Errors
+    /// As [`Remote::new`].
+    pub fn with_resolver(
+        targets: &str,
+        access: &Access,
+        resolver: Box<dyn Resolve>,
+    ) -> Result<Self, String> {
+        let targets = targets
+            .split(',')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(Target::parse)
+            .collect::<Result<Vec<_>, String>>()?;
+        if targets.is_empty() {
+            return Err("--remote names no server".into());
+        }
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .enable_all()
             .build()
             .map_err(|e| format!("cannot start the runtime: {e}"))?;
-        // Lazy channels spawn their connection task on the runtime they are made in.
-        let _entered = runtime.enter();
-        let servers = targets
-            .split(',')
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .map(|target| {
-                let uri = if target.contains("://") {
-                    target.to_owned()
-                } else if tls.is_some() {
-                    format!("https://{target}")
-                } else {
-                    format!("http://{target}")
-                };
-                let mut endpoint = Endpoint::from_shared(uri)
-                    .map_err(|e| format!("--remote {target}: {e}"))?
-                    .connect_timeout(Duration::from_secs(3));
-                if let Some(tls) = &tls {
-                    endpoint = endpoint
-                        .tls_config(tls.clone())
-                        .map_err(|e| format!("--remote {target}: {e}"))?;
-                }
-                let channel = endpoint.connect_lazy();
-                Ok((target.to_owned(), channel))
-            })
-            .collect::<Result<Vec<_>, String>>()?;
-        if servers.is_empty() {
-            return Err("--remote names no server".into());
-        }
-        Ok(Self {
-            servers,
-            bearer,
+        let remote = Self {
+            targets,
+            tls: access.tls()?,
+            bearer: access.bearer()?,
+            resolver,
+            known: std::sync::Mutex::new(Known::default()),
             runtime,
-        })
+        };
+        remote.refresh()?;
+        Ok(remote)
+    }
+
+    /// A lazy channel to `target` (a `host:port` or a URL); `domain` is the name a TLS server's
+    /// certificate must carry when `target` is an address looked up from it.
+    fn channel(&self, target: &str, domain: Option<&str>) -> Result<Channel, String> {
+        let uri = if target.contains("://") {
+            target.to_owned()
+        } else if self.tls.is_some() {
+            format!("https://{target}")
+        } else {
+            format!("http://{target}")
+        };
+        let mut endpoint = Endpoint::from_shared(uri)
+            .map_err(|e| format!("--remote {target}: {e}"))?
+            .connect_timeout(Duration::from_secs(3));
+        if let Some(tls) = &self.tls {
+            let tls = match domain {
+                Some(domain) => tls.clone().domain_name(domain),
+                None => tls.clone(),
+            };
+            endpoint = endpoint
+                .tls_config(tls)
+                .map_err(|e| format!("--remote {target}: {e}"))?;
+        }
+        // Lazy channels spawn their connection task on the runtime they are made in.
+        let _entered = self.runtime.enter();
+        Ok(endpoint.connect_lazy())
+    }
+
+    /// Looks the names up again when [`RESOLVE_EVERY`] has passed (or never was): the servers
+    /// are the addresses given and every address the names have now, channels kept for the
+    /// addresses seen before.
+    fn refresh(&self) -> Result<(), String> {
+        let mut guard = self
+            .known
+            .lock()
+            .map_err(|_| "the server list was poisoned".to_owned())?;
+        let Known {
+            servers,
+            resolved_at,
+        } = &mut *guard;
+        if resolved_at.is_some_and(|at| at.elapsed() < RESOLVE_EVERY) {
+            return Ok(());
+        }
+        let mut next: Vec<(String, Channel)> = Vec::new();
+        for target in &self.targets {
+            let found: Vec<(String, Option<&str>)> = match target {
+                Target::Address(address) => vec![(address.clone(), None)],
+                Target::Dns { host, port } => self
+                    .resolver
+                    .resolve(host, *port)
+                    .into_iter()
+                    .map(|a| (a.to_string(), Some(host.as_str())))
+                    .collect(),
+            };
+            for (address, domain) in found {
+                if next.iter().any(|(a, _)| *a == address) {
+                    continue;
+                }
+                let known = servers
+                    .iter()
+                    .find(|(a, _)| *a == address)
+                    .map(|(_, c)| c.clone());
+                let channel = match known {
+                    Some(channel) => channel,
+                    None => self.channel(&address, domain)?,
+                };
+                next.push((address, channel));
+            }
+        }
+        if next.is_empty() {
+            // A name that resolves to nothing now keeps the servers it had.
+            tracing::warn!("--remote: no address found; keeping the servers known");
+        } else {
+            let addresses = |list: &[(String, Channel)]| -> Vec<String> {
+                list.iter().map(|(a, _)| a.clone()).collect()
+            };
+            if addresses(servers) != addresses(&next) {
+                tracing::info!(servers = ?addresses(&next), "--remote servers");
+            }
+            *servers = next;
+        }
+        *resolved_at = Some(std::time::Instant::now());
+        if servers.is_empty() {
+            return Err("--remote: no server address found".into());
+        }
+        Ok(())
+    }
+
+    /// The servers now.
+    fn servers(&self) -> Vec<(String, Channel)> {
+        self.known
+            .lock()
+            .map(|known| known.servers.clone())
+            .unwrap_or_default()
     }
 
     /// Reads `PrepareRequest` lines from `input`, writes `PrepareResult` lines to `output` in the
@@ -184,9 +350,13 @@ impl Remote {
         mut output: impl Write,
         fields: &[String],
     ) -> std::io::Result<()> {
-        let window = self.servers.len() * STREAMS_PER_SERVER * IN_FLIGHT_PER_STREAM * 4;
         let mut lines = input.lines().enumerate();
         loop {
+            if let Err(message) = self.refresh() {
+                tracing::warn!(%message, "--remote: looking the servers up failed");
+            }
+            let window =
+                self.servers().len().max(1) * STREAMS_PER_SERVER * IN_FLIGHT_PER_STREAM * 4;
             let mut results: Vec<Option<proto::PrepareResult>> = Vec::with_capacity(window);
             let mut items = Vec::new();
             for (n, line) in lines.by_ref().take(window) {
@@ -232,7 +402,8 @@ impl Remote {
         let (done_tx, mut done_rx) = mpsc::unbounded_channel();
         let failing = Arc::new(AtomicUsize::new(0));
         let mut workers = Vec::new();
-        for (name, channel) in &self.servers {
+        let servers = self.servers();
+        for (name, channel) in &servers {
             for _ in 0..STREAMS_PER_SERVER {
                 let worker = Worker {
                     server: name.clone(),
@@ -246,7 +417,7 @@ impl Remote {
                     done: done_tx.clone(),
                     remaining: Arc::clone(&remaining),
                     failing: Arc::clone(&failing),
-                    workers: self.servers.len() * STREAMS_PER_SERVER,
+                    workers: servers.len() * STREAMS_PER_SERVER,
                     is_failing: false,
                 };
                 workers.push(tokio::spawn(worker.run()));

@@ -5,7 +5,9 @@ use std::process::Stdio;
 
 use tokio::io::AsyncWriteExt;
 
-use crate::helpers::{SEED, spawn_app};
+use article_prep::server::service::Preparer;
+
+use crate::helpers::{SEED, spawn_app, spawn_app_preparing};
 
 fn input() -> String {
     let mut lines: Vec<String> = (0..24)
@@ -191,4 +193,76 @@ async fn remote_batch_reaches_a_server_with_mutual_tls_and_a_token() {
         format!("{target}: missing `authorization: Bearer <token>` metadata")
     );
     app.stop().await;
+}
+
+/// A name that resolves to the addresses of a table, as a DNS name of a headless Service does.
+struct Table(Vec<std::net::SocketAddr>);
+
+impl article_prep::remote::Resolve for Table {
+    fn resolve(&self, _host: &str, _port: u16) -> Vec<std::net::SocketAddr> {
+        self.0.clone()
+    }
+}
+
+/// The pipeline, counting the articles it prepares.
+fn counting(count: std::sync::Arc<std::sync::atomic::AtomicUsize>) -> Preparer {
+    std::sync::Arc::new(move |input, hints, options, deadline| {
+        count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        article_prep::pipeline::prepare_within(input, hints, options, deadline)
+    })
+}
+
+#[tokio::test]
+async fn a_dns_target_spreads_over_every_address_it_resolves_to() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let counts = [Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0))];
+    let first = spawn_app_preparing(
+        |s| s.listen = "127.0.0.2:0".parse().expect("address"),
+        Some(counting(Arc::clone(&counts[0]))),
+    )
+    .await;
+    let port: u16 = first
+        .address
+        .rsplit(':')
+        .next()
+        .and_then(|p| p.parse().ok())
+        .expect("port");
+    let second = spawn_app_preparing(
+        |s| s.listen = std::net::SocketAddr::from(([127, 0, 0, 3], port)),
+        Some(counting(Arc::clone(&counts[1]))),
+    )
+    .await;
+    // The third address has no server: its share goes to the others.
+    let table = Table(
+        [2, 3, 4]
+            .map(|last| std::net::SocketAddr::from(([127, 0, 0, last], port)))
+            .to_vec(),
+    );
+    let input = input();
+    let local = batch(&[], &input).await;
+    let target = format!("dns:///article-prep-headless:{port}");
+    let remote = tokio::task::spawn_blocking(move || {
+        let remote = article_prep::remote::Remote::with_resolver(
+            &target,
+            &article_prep::remote::Access::default(),
+            Box::new(table),
+        )
+        .expect("the target reads");
+        let mut out = Vec::new();
+        remote
+            .run(std::io::Cursor::new(input), &mut out, &[])
+            .expect("the batch runs");
+        String::from_utf8(out).expect("utf-8")
+    })
+    .await
+    .expect("the batch ends");
+    assert_eq!(remote, local);
+    let served = counts.map(|c| c.load(Ordering::SeqCst));
+    // 24 articles are prepared (one line is no JSON, one has a blank text); both servers take
+    // a share.
+    assert_eq!(served.iter().sum::<usize>(), 24, "{served:?}");
+    assert!(served.iter().all(|&n| n > 0), "{served:?}");
+    first.stop().await;
+    second.stop().await;
 }
