@@ -261,6 +261,11 @@ pub struct BatchArgs {
     /// DEADLINE_EXCEEDED error and the batch goes on. Default: no limit.
     #[arg(long, value_name = "SECONDS", value_parser = seconds)]
     pub item_timeout: Option<Duration>,
+    /// Read the pages of a crawl archive (`.warc` or `.warc.gz`) instead of JSON lines on stdin:
+    /// every HTML or text response record, its URL the id and the URL hint, its HTTP headers
+    /// giving the charset; other records are skipped and counted.
+    #[arg(long, value_name = "FILE", conflicts_with = "remote")]
+    pub warc: Option<PathBuf>,
     /// The fields wanted in each result (`text,metadata,chunks`), for lines without a `readMask`:
     /// the others come back empty and the work only they need is not done. Default: all.
     #[arg(long, value_delimiter = ',', value_name = "FIELD,…")]
@@ -530,6 +535,16 @@ pub fn batch(args: &BatchArgs) -> Result<(), CliError> {
     Ok(())
 }
 
+/// One input of a local batch.
+enum Work {
+    /// A JSON line, by its number.
+    Line(usize, String),
+    /// A request read from elsewhere (a WARC record).
+    Request(Box<crate::server::proto::PrepareRequest>),
+    /// A result known already (an unreadable record).
+    Done(Box<crate::server::proto::PrepareResult>),
+}
+
 fn local_batch(args: &BatchArgs, out: &mut impl Write) -> Result<(), CliError> {
     let threads = args
         .threads
@@ -541,32 +556,68 @@ fn local_batch(args: &BatchArgs, out: &mut impl Write) -> Result<(), CliError> {
         .num_threads(threads)
         .build()
         .map_err(|e| CliError::Threads(e.to_string()))?;
-    let stdin = std::io::stdin().lock();
-    // Lines are read in windows so that memory stays bounded and output keeps input order.
-    let window = threads * 8;
-    let mut lines = stdin.lines().enumerate();
-    loop {
-        let mut batch: Vec<(usize, String)> = Vec::with_capacity(window);
-        for (n, line) in lines.by_ref().take(window) {
-            let line = line.map_err(|source| CliError::Io {
-                context: format!("reading line {}", n + 1),
-                source,
-            })?;
-            if !line.trim().is_empty() {
-                batch.push((n + 1, line));
+    let mut skipped: std::collections::BTreeMap<&'static str, usize> = Default::default();
+    let source: Box<dyn Iterator<Item = Result<Work, CliError>> + '_> =
+        match &args.warc {
+            Some(path) => {
+                let records = crate::archive::records(path).map_err(|source| CliError::Io {
+                    context: format!("reading {}", path.display()),
+                    source,
+                })?;
+                Box::new(records.filter_map(|record| match record {
+                    crate::archive::Record::Page(request) => Some(Ok(Work::Request(request))),
+                    crate::archive::Record::Unreadable(result) => Some(Ok(Work::Done(result))),
+                    crate::archive::Record::Skipped(why) => {
+                        *skipped.entry(why).or_default() += 1;
+                        None
+                    }
+                }))
             }
+            None => Box::new(std::io::stdin().lock().lines().enumerate().filter_map(
+                |(n, line)| match line {
+                    Ok(line) if line.trim().is_empty() => None,
+                    Ok(line) => Some(Ok(Work::Line(n + 1, line))),
+                    Err(source) => Some(Err(CliError::Io {
+                        context: format!("reading line {}", n + 1),
+                        source,
+                    })),
+                },
+            )),
+        };
+    let mut source = source;
+    // Inputs are read in windows so that memory stays bounded and output keeps input order.
+    let window = threads * 8;
+    let max = args.max_payload_bytes;
+    let item_timeout = args.item_timeout;
+    let prepare = |work: &Work| -> String {
+        match work {
+            Work::Line(n, line) => jsonl::prepare_line(*n, line, max, item_timeout, &args.fields),
+            Work::Request(request) => {
+                let mut request = (**request).clone();
+                if !args.fields.is_empty() {
+                    request.read_mask = Some(crate::server::field_mask::FieldMask {
+                        paths: args.fields.clone(),
+                    });
+                }
+                jsonl::render(&jsonl::prepare_request(request, max, item_timeout))
+            }
+            Work::Done(result) => jsonl::render(result),
         }
+    };
+    loop {
+        let batch: Vec<Work> = source
+            .by_ref()
+            .take(window)
+            .collect::<Result<_, CliError>>()?;
         if batch.is_empty() {
-            return Ok(());
+            break;
         }
-        let max = args.max_payload_bytes;
-        let item_timeout = args.item_timeout;
         let results: Vec<String> = pool.install(|| {
             batch
                 .par_iter()
-                .map(|(n, line)| {
-                    std::panic::catch_unwind(|| jsonl::prepare_line(*n, line, max, item_timeout, &args.fields)).unwrap_or_else(|_| {
-                        format!(r#"{{"error":{{"code":13,"codeName":"INTERNAL","message":"line {n}: internal error while preparing the article"}}}}"#)
+                .map(|work| {
+                    std::panic::catch_unwind(|| prepare(work)).unwrap_or_else(|_| {
+                        r#"{"error":{"code":13,"codeName":"INTERNAL","message":"internal error while preparing the article"}}"#.to_owned()
                     })
                 })
                 .collect()
@@ -580,6 +631,16 @@ fn local_batch(args: &BatchArgs, out: &mut impl Write) -> Result<(), CliError> {
                 })?;
         }
     }
+    drop(source);
+    if args.warc.is_some() {
+        let total: usize = skipped.values().sum();
+        let reasons: Vec<String> = skipped
+            .iter()
+            .map(|(why, n)| format!("{n} {why}"))
+            .collect();
+        eprintln!("warc: {total} records skipped ({})", reasons.join(", "));
+    }
+    Ok(())
 }
 
 /// A closed pipe (`| head`) is a normal end, not an error.

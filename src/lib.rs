@@ -12,3 +12,4 @@ pub mod pipeline;
 pub mod remote;
 pub mod server;
 pub mod telemetry;
+pub mod archive;

@@ -34,23 +34,32 @@ pub fn prepare_line(
     item_timeout: Option<Duration>,
     fields: &[String],
 ) -> String {
-    let deadline = item_timeout.map_or(Deadline::none(), Deadline::after);
     let result = read_request(line_number, line, fields).map_or_else(
         |refused| *refused,
-        |request| {
-            let id = request.id.clone();
-            let outcome = Job::from_proto(request, max_payload_bytes).and_then(|job| {
-                let (unit, fields) = (job.options.offset_unit, job.fields);
-                pipeline::prepare_within(job.input, &job.hints, &job.options, deadline)
-                    .map(|p| convert::article(job.id, p, unit, fields))
-            });
-            match outcome {
-                Ok(article) => convert::article_result(article),
-                Err(e) => convert::error_result(id, &errors::status(&e)),
-            }
-        },
+        |request| prepare_request(request, max_payload_bytes, item_timeout),
     );
     render(&result)
+}
+
+/// One request of a batch → its `PrepareResult`: the article, or the error naming what was
+/// wrong (DEADLINE_EXCEEDED past `item_timeout`).
+#[must_use]
+pub fn prepare_request(
+    request: proto::PrepareRequest,
+    max_payload_bytes: usize,
+    item_timeout: Option<Duration>,
+) -> proto::PrepareResult {
+    let deadline = item_timeout.map_or(Deadline::none(), Deadline::after);
+    let id = request.id.clone();
+    let outcome = Job::from_proto(request, max_payload_bytes).and_then(|job| {
+        let (unit, fields) = (job.options.offset_unit, job.fields);
+        pipeline::prepare_within(job.input, &job.hints, &job.options, deadline)
+            .map(|p| convert::article(job.id, p, unit, fields))
+    });
+    match outcome {
+        Ok(article) => convert::article_result(article),
+        Err(e) => convert::error_result(id, &errors::status(&e)),
+    }
 }
 
 /// A `batch` line read as a `PrepareRequest` (with `fields` as its read mask when it gives
