@@ -638,7 +638,11 @@ fn local_batch(args: &BatchArgs, out: &mut impl Write) -> Result<(), CliError> {
             .iter()
             .map(|(why, n)| format!("{n} {why}"))
             .collect();
-        eprintln!("warc: {total} records skipped ({})", reasons.join(", "));
+        if total == 0 {
+            eprintln!("warc: no record skipped");
+        } else {
+            eprintln!("warc: {total} records skipped ({})", reasons.join(", "));
+        }
     }
     Ok(())
 }
