@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! loadgen body --out target/load/seed.bin [--payload FILE]     # h2load's body: gRPC frame + request
-//! loadgen run --target http://127.0.0.1:50051 --concurrency 32 --requests 2000 [--payload FILE] [--timeout-ms MS]
+//! loadgen run --target http://127.0.0.1:50051 --concurrency 32 --requests 2000 [--payload FILE | --requests-from FILE.jsonl] [--timeout-ms MS]
 //! loadgen health --target http://127.0.0.1:50051 --checks 50 --interval-ms 100
 //! loadgen stall --target http://127.0.0.1:50051 --streams 30 --bytes 15728639 --seconds 5
 //! loadgen slow-read --target http://127.0.0.1:50051 --streams 20 --payload FILE --seconds 5
@@ -59,8 +59,12 @@ enum Cmd {
         #[arg(long, default_value_t = 1000)]
         requests: usize,
         /// The article text (default: the seed payload).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "requests_from")]
         payload: Option<PathBuf>,
+        /// `PrepareRequest` JSON lines (as `batch` reads them), sent in turn: the calls cycle
+        /// through them (HTML pages of a corpus, say).
+        #[arg(long)]
+        requests_from: Option<PathBuf>,
         /// Each call's deadline (`grpc-timeout`), milliseconds.
         #[arg(long)]
         timeout_ms: Option<u64>,
@@ -136,13 +140,18 @@ fn main() -> ExitCode {
             concurrency,
             requests,
             payload,
+            requests_from,
             timeout_ms,
         } => runtime().and_then(|rt| {
+            let calls = match &requests_from {
+                Some(path) => read_requests(path)?,
+                None => vec![request(payload.as_ref())?],
+            };
             rt.block_on(run(
                 target,
                 concurrency.max(1),
                 requests,
-                payload,
+                calls,
                 timeout_ms.map(Duration::from_millis),
             ))
         }),
@@ -352,14 +361,31 @@ async fn hold(
 /// One finished call: its latency and status code name.
 type Outcome = (Duration, &'static str);
 
+/// `PrepareRequest` JSON lines.
+fn read_requests(path: &PathBuf) -> Result<Vec<PrepareRequest>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let calls: Vec<PrepareRequest> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .enumerate()
+        .map(|(n, l)| {
+            serde_json::from_str(l).map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))
+        })
+        .collect::<Result<_, _>>()?;
+    if calls.is_empty() {
+        return Err(format!("{}: no requests", path.display()));
+    }
+    Ok(calls)
+}
+
 async fn run(
     target: String,
     concurrency: usize,
     requests: usize,
-    payload: Option<PathBuf>,
+    calls: Vec<PrepareRequest>,
     timeout: Option<Duration>,
 ) -> Result<(), String> {
-    let request = request(payload.as_ref())?;
+    let calls = Arc::new(calls);
     let next = Arc::new(AtomicUsize::new(0));
     let started = Instant::now();
     let mut workers = Vec::with_capacity(concurrency);
@@ -368,13 +394,17 @@ async fn run(
             .await
             .map_err(|e| format!("cannot connect to {target}: {e}"))?
             .max_decoding_message_size(64 * 1024 * 1024);
-        let (next, request) = (Arc::clone(&next), request.clone());
+        let (next, calls) = (Arc::clone(&next), Arc::clone(&calls));
         workers.push(tokio::spawn(async move {
             let mut client = client;
             let mut outcomes: Vec<Outcome> = Vec::new();
-            while next.fetch_add(1, Ordering::Relaxed) < requests {
+            loop {
+                let n = next.fetch_add(1, Ordering::Relaxed);
+                if n >= requests {
+                    break;
+                }
                 let sent = Instant::now();
-                let mut call = tonic::Request::new(request.clone());
+                let mut call = tonic::Request::new(calls[n % calls.len()].clone());
                 if let Some(timeout) = timeout {
                     call.set_timeout(timeout);
                 }
