@@ -75,6 +75,10 @@ pub struct ServeArgs {
     /// Time a new connection has to send its first bytes, seconds.
     #[arg(long, env = "ARTICLE_PREP_HANDSHAKE_TIMEOUT", default_value = "10", value_parser = seconds)]
     pub handshake_timeout: Duration,
+    /// Serve the HTTP/JSON API at this address too (`POST /v1/prepare`, `POST
+    /// /v1/prepare:batch`), with the same limits, token and errors.
+    #[arg(long, env = "ARTICLE_PREP_HTTP_LISTEN")]
+    pub http_listen: Option<SocketAddr>,
     /// Serve Prometheus metrics over HTTP at this address (`/metrics`).
     #[arg(long, env = "ARTICLE_PREP_METRICS_LISTEN")]
     pub metrics_listen: Option<SocketAddr>,
@@ -112,6 +116,7 @@ impl ServeArgs {
             max_connection_age: self.max_connection_age,
             max_connections: self.max_connections,
             handshake_timeout: self.handshake_timeout,
+            http_listen: self.http_listen,
             metrics_listen: self.metrics_listen,
             tls: self
                 .tls_cert

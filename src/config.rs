@@ -33,6 +33,9 @@ pub struct ServerSettings {
     pub max_connections: usize,
     /// Time a new connection has to send its first bytes (HTTP/2 preface or TLS hello).
     pub handshake_timeout: Duration,
+    /// Where the HTTP/JSON API is served (`POST /v1/prepare`, `/v1/prepare:batch`); none by
+    /// default.
+    pub http_listen: Option<SocketAddr>,
     /// Where Prometheus metrics are served over HTTP (`/metrics`); none by default.
     pub metrics_listen: Option<SocketAddr>,
     /// TLS for the gRPC port; plaintext when absent.
@@ -80,6 +83,7 @@ impl Default for ServerSettings {
             max_connection_age: Duration::from_secs(30 * 60),
             max_connections: Self::DEFAULT_MAX_CONNECTIONS,
             handshake_timeout: Duration::from_secs(10),
+            http_listen: None,
             metrics_listen: None,
             tls: None,
             auth_token_file: None,

@@ -10,6 +10,7 @@ pub mod connections;
 pub mod convert;
 pub mod errors;
 pub mod field_mask;
+pub mod http;
 pub mod jsonl;
 pub mod limits;
 pub mod metrics;
@@ -48,6 +49,7 @@ pub struct Application {
     listener: TcpListener,
     address: SocketAddr,
     metrics: Option<(TcpListener, SocketAddr)>,
+    http: Option<(TcpListener, SocketAddr)>,
     tls: Option<ServerTlsConfig>,
     auth: BearerToken,
     settings: ServerSettings,
@@ -59,6 +61,7 @@ impl std::fmt::Debug for Application {
         f.debug_struct("Application")
             .field("address", &self.address)
             .field("metrics", &self.metrics.as_ref().map(|(_, a)| a))
+            .field("http", &self.http.as_ref().map(|(_, a)| a))
             .field("tls", &self.tls.is_some())
             .field("auth", &self.auth.0.is_some())
             .field("settings", &self.settings)
@@ -159,6 +162,10 @@ impl Application {
             Some(address) => Some(bind(address).await?),
             None => None,
         };
+        let http = match settings.http_listen {
+            Some(address) => Some(bind(address).await?),
+            None => None,
+        };
         let tls = settings.tls.as_ref().map(tls_config).transpose()?;
         let auth = match &settings.auth_token_file {
             Some(path) => {
@@ -177,6 +184,7 @@ impl Application {
             listener,
             address,
             metrics,
+            http,
             tls,
             auth,
             settings,
@@ -190,6 +198,12 @@ impl Application {
     pub fn with_preparer(mut self, preparer: Preparer) -> Self {
         self.preparer = preparer;
         self
+    }
+
+    /// The HTTP/JSON address actually bound, when the HTTP API is served.
+    #[must_use]
+    pub fn http_address(&self) -> Option<SocketAddr> {
+        self.http.as_ref().map(|(_, a)| *a)
     }
 
     /// The metrics address actually bound, when metrics are served.
@@ -222,6 +236,15 @@ impl Application {
         let settings = self.settings;
         let service = ArticlePrepService::new(&settings, self.preparer);
         let budget = std::sync::Arc::clone(service.byte_budget());
+        if let Some((listener, address)) = self.http {
+            tracing::info!(%address, "HTTP/JSON API at /v1/prepare and /v1/prepare:batch");
+            let api = http::HttpApi {
+                service: service.clone(),
+                auth: self.auth.clone(),
+                max_body_bytes: settings.max_message_bytes.saturating_add(REQUEST_HEADROOM),
+            };
+            tokio::spawn(http::serve(listener, api));
+        }
         if let Some((listener, address)) = self.metrics {
             let handle = metrics::handle().map_err(ServerError::Metrics)?;
             tracing::info!(%address, "metrics at /metrics");

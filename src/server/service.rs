@@ -91,6 +91,12 @@ impl ArticlePrepService {
         &self.budget
     }
 
+    /// Articles of one stream in flight at once.
+    #[must_use]
+    pub fn stream_in_flight(&self) -> usize {
+        self.stream_in_flight
+    }
+
     /// The time a request may take: the server's maximum, or the client's `grpc-timeout` when
     /// that is shorter.
     ///

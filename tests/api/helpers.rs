@@ -12,6 +12,7 @@ pub const SEED: &str = include_str!("../fixtures/daily8-nato-ukraine.txt");
 pub struct TestApp {
     pub address: String,
     pub metrics: Option<std::net::SocketAddr>,
+    pub http: Option<std::net::SocketAddr>,
     pub client: ArticlePrepClient<Channel>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     pub server: tokio::task::JoinHandle<()>,
@@ -62,6 +63,7 @@ pub async fn spawn_app_preparing(
     let scheme = if tls { "https" } else { "http" };
     let address = format!("{scheme}://{}", app.address());
     let metrics = app.metrics_address();
+    let http = app.http_address();
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let server = tokio::spawn(async move {
         app.run_until_stopped(async {
@@ -79,6 +81,7 @@ pub async fn spawn_app_preparing(
     TestApp {
         address,
         metrics,
+        http,
         client,
         stop: Some(tx),
         server,

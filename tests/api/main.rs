@@ -6,6 +6,7 @@ mod faults;
 mod health;
 mod helpers;
 mod hostile;
+mod http;
 mod metrics;
 mod prepare;
 mod remote;

@@ -1,0 +1,120 @@
+//! The HTTP/JSON API beside gRPC (`--http-listen`): the same answers, errors as HTTP codes with
+//! the gRPC code and message in JSON, the same token.
+
+use std::net::SocketAddr;
+
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+use crate::helpers::{SEED, spawn_app_with};
+
+/// Sends one HTTP/1.1 request and returns the status code and the body.
+async fn call(
+    at: SocketAddr,
+    method: &str,
+    path: &str,
+    body: &str,
+    token: Option<&str>,
+) -> (u16, String) {
+    let mut stream = tokio::net::TcpStream::connect(at).await.expect("connects");
+    let auth = token.map_or(String::new(), |t| format!("Authorization: Bearer {t}\r\n"));
+    let request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n{auth}\
+         Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    stream
+        .write_all(request.as_bytes())
+        .await
+        .expect("request sent");
+    let mut reply = Vec::new();
+    stream.read_to_end(&mut reply).await.expect("reply read");
+    let reply = String::from_utf8(reply).expect("utf-8");
+    let (head, body) = reply.split_once("\r\n\r\n").expect("a head and a body");
+    let code = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .expect("a status code");
+    (code, body.to_owned())
+}
+
+fn with_http(s: &mut article_prep::config::ServerSettings) {
+    s.http_listen = Some("127.0.0.1:0".parse().expect("address"));
+}
+
+#[tokio::test]
+async fn prepare_and_batch_answer_in_json_and_errors_carry_their_codes() {
+    let app = spawn_app_with(with_http).await;
+    let at = app.http.expect("the HTTP API is served");
+    let request = serde_json::json!({"id": "seed", "text": SEED}).to_string();
+    let (code, body) = call(at, "POST", "/v1/prepare", &request, None).await;
+    assert_eq!(code, 200);
+    let article: serde_json::Value = serde_json::from_str(&body).expect("json");
+    assert_eq!(article["id"], "seed");
+    assert_eq!(
+        article["metadata"]["title"],
+        "NATO membership for Ukraine not off the table, US official says"
+    );
+
+    let (code, body) = call(at, "POST", "/v1/prepare", r#"{"id": "x"}"#, None).await;
+    assert_eq!(code, 400);
+    let refused: serde_json::Value = serde_json::from_str(&body).expect("json");
+    assert_eq!(refused["error"]["codeName"], "INVALID_ARGUMENT");
+    assert_eq!(
+        refused["error"]["message"],
+        "payload is required: set one of text, html or raw"
+    );
+    let (code, body) = call(at, "POST", "/v1/prepare", "{not json", None).await;
+    assert_eq!(code, 400);
+    assert!(
+        body.contains(r#""message":"body: not a PrepareRequest in proto3 JSON"#),
+        "{body}"
+    );
+
+    let lines = [
+        serde_json::json!({"id": "a", "text": SEED}).to_string(),
+        "{not json".to_owned(),
+        serde_json::json!({"id": "c", "text": "The council met on Tuesday. It voted."}).to_string(),
+    ]
+    .join("\n");
+    let (code, body) = call(at, "POST", "/v1/prepare:batch", &lines, None).await;
+    assert_eq!(code, 200);
+    let results: Vec<serde_json::Value> = body
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    assert_eq!(results.len(), 3);
+    assert_eq!(results[0]["article"]["id"], "a");
+    assert_eq!(results[1]["error"]["codeName"], "INVALID_ARGUMENT");
+    assert_eq!(results[2]["article"]["id"], "c");
+
+    assert_eq!(call(at, "GET", "/v1/prepare", "", None).await.0, 405);
+    assert_eq!(call(at, "POST", "/v2/prepare", "{}", None).await.0, 404);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_http_api_asks_for_the_same_token() {
+    let dir = tempfile::Builder::new()
+        .prefix("article-prep-http-token-")
+        .tempdir()
+        .expect("temp dir");
+    let token_file = dir.path().join("token");
+    std::fs::write(&token_file, "http-token\n").expect("write");
+    let app = spawn_app_with(|s| {
+        with_http(s);
+        s.auth_token_file = Some(token_file.clone());
+    })
+    .await;
+    let at = app.http.expect("the HTTP API is served");
+    let request = serde_json::json!({"text": SEED}).to_string();
+    let (code, body) = call(at, "POST", "/v1/prepare", &request, None).await;
+    assert_eq!(code, 401);
+    assert!(
+        body.contains("missing `authorization: Bearer <token>` metadata"),
+        "{body}"
+    );
+    let (code, _) = call(at, "POST", "/v1/prepare", &request, Some("http-token")).await;
+    assert_eq!(code, 200);
+    app.stop().await;
+}
