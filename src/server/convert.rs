@@ -73,50 +73,108 @@ const FIELDS: [&str; 9] = [
     "warnings",
 ];
 
-/// The fields of `PreparedArticle` a read mask asks for.
+/// The fields of `Metadata`, for read mask paths such as `metadata.title`.
+const METADATA_FIELDS: [&str; 16] = [
+    "title",
+    "source",
+    "site_name",
+    "authors",
+    "published_at",
+    "language",
+    "url",
+    "word_count",
+    "sentence_count",
+    "paragraph_count",
+    "reading_time_seconds",
+    "content_hash",
+    "simhash",
+    "modified_at",
+    "description",
+    "language_confidence",
+];
+
+/// The fields of `PreparedArticle` a read mask asks for, and of its `metadata`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Fields(u16);
+pub struct Fields {
+    top: u16,
+    metadata: u32,
+}
 
 impl Fields {
     /// Every field: what an empty mask asks for.
-    pub const ALL: Self = Self(u16::MAX);
+    pub const ALL: Self = Self {
+        top: u16::MAX,
+        metadata: u32::MAX,
+    };
 
-    /// The fields `paths` name: top-level field names, `*` for all, none for all.
+    /// The fields `paths` name: top-level field names or `metadata.<field>`, `*` for all, none
+    /// for all.
     ///
     /// # Errors
-    /// `InvalidOption` on `read_mask` naming a path that is not a top-level field.
+    /// `InvalidOption` on `read_mask` naming a path that is no such field.
     pub fn parse<S: AsRef<str>>(paths: &[S]) -> Result<Self, PrepError> {
         if paths.is_empty() {
             return Ok(Self::ALL);
         }
-        let mut bits = 0u16;
+        let unknown = |reason: String| PrepError::InvalidOption {
+            field: "read_mask",
+            reason,
+        };
+        let mut fields = Self {
+            top: 0,
+            metadata: 0,
+        };
+        let metadata_bit = 1 << 1;
         for path in paths {
             match path.as_ref().trim() {
                 "*" => return Ok(Self::ALL),
                 "id" => {}
-                name => match FIELDS.iter().position(|f| *f == name) {
-                    Some(i) => bits |= 1 << i,
-                    None => {
-                        return Err(PrepError::InvalidOption {
-                            field: "read_mask",
-                            reason: format!(
-                                "path `{name}` is not a top-level field of PreparedArticle \
-                                 (id, {})",
-                                FIELDS.join(", ")
-                            ),
-                        });
+                "metadata" => {
+                    fields.top |= metadata_bit;
+                    fields.metadata = u32::MAX;
+                }
+                name => {
+                    if let Some(sub) = name.strip_prefix("metadata.") {
+                        let i =
+                            METADATA_FIELDS
+                                .iter()
+                                .position(|f| *f == sub)
+                                .ok_or_else(|| {
+                                    unknown(format!(
+                                        "path `{name}` is not a field of Metadata ({})",
+                                        METADATA_FIELDS.join(", ")
+                                    ))
+                                })?;
+                        fields.top |= metadata_bit;
+                        fields.metadata |= 1 << i;
+                        continue;
                     }
-                },
+                    let i = FIELDS.iter().position(|f| *f == name).ok_or_else(|| {
+                        unknown(format!(
+                            "path `{name}` is not a field of PreparedArticle (id, {}; or \
+                             metadata.<field>)",
+                            FIELDS.join(", ")
+                        ))
+                    })?;
+                    fields.top |= 1 << i;
+                }
             }
         }
-        Ok(Self(bits))
+        Ok(fields)
     }
 
     fn has(self, name: &str) -> bool {
         FIELDS
             .iter()
             .position(|f| *f == name)
-            .is_some_and(|i| self.0 & (1 << i) != 0)
+            .is_some_and(|i| self.top & (1 << i) != 0)
+    }
+
+    fn has_metadata(self, name: &str) -> bool {
+        METADATA_FIELDS
+            .iter()
+            .position(|f| *f == name)
+            .is_some_and(|i| self.metadata & (1 << i) != 0)
     }
 
     /// The costly work these fields need.
@@ -128,6 +186,82 @@ impl Fields {
         }
     }
 
+    /// `m` with only the fields asked for.
+    fn metadata_kept(self, m: proto::Metadata) -> proto::Metadata {
+        let d = proto::Metadata::default();
+        let want = |name| self.has_metadata(name);
+        proto::Metadata {
+            title: if want("title") { m.title } else { d.title },
+            source: if want("source") { m.source } else { d.source },
+            site_name: if want("site_name") {
+                m.site_name
+            } else {
+                d.site_name
+            },
+            authors: if want("authors") {
+                m.authors
+            } else {
+                d.authors
+            },
+            published_at: if want("published_at") {
+                m.published_at
+            } else {
+                d.published_at
+            },
+            language: if want("language") {
+                m.language
+            } else {
+                d.language
+            },
+            url: if want("url") { m.url } else { d.url },
+            word_count: if want("word_count") {
+                m.word_count
+            } else {
+                d.word_count
+            },
+            sentence_count: if want("sentence_count") {
+                m.sentence_count
+            } else {
+                d.sentence_count
+            },
+            paragraph_count: if want("paragraph_count") {
+                m.paragraph_count
+            } else {
+                d.paragraph_count
+            },
+            reading_time_seconds: if want("reading_time_seconds") {
+                m.reading_time_seconds
+            } else {
+                d.reading_time_seconds
+            },
+            content_hash: if want("content_hash") {
+                m.content_hash
+            } else {
+                d.content_hash
+            },
+            simhash: if want("simhash") {
+                m.simhash
+            } else {
+                d.simhash
+            },
+            modified_at: if want("modified_at") {
+                m.modified_at
+            } else {
+                d.modified_at
+            },
+            description: if want("description") {
+                m.description
+            } else {
+                d.description
+            },
+            language_confidence: if want("language_confidence") {
+                m.language_confidence
+            } else {
+                d.language_confidence
+            },
+        }
+    }
+
     /// Empties the fields not asked for.
     fn apply(self, article: &mut proto::PreparedArticle) {
         let keep = |name| self.has(name);
@@ -136,6 +270,8 @@ impl Fields {
         }
         if !keep("metadata") {
             article.metadata = None;
+        } else if self.metadata != u32::MAX {
+            article.metadata = article.metadata.take().map(|m| self.metadata_kept(m));
         }
         if !keep("paragraphs") {
             article.paragraphs.clear();
@@ -444,10 +580,35 @@ mod tests {
         assert_eq!(
             refused,
             Err(
-                "read_mask path `Text` is not a top-level field of PreparedArticle (id, text, \
-                 metadata, paragraphs, sentences, quotes, chunks, removed, related, warnings)"
+                "read_mask path `Text` is not a field of PreparedArticle (id, text, metadata, \
+                 paragraphs, sentences, quotes, chunks, removed, related, warnings; or \
+                 metadata.<field>)"
                     .to_owned()
             )
+        );
+        let refused = Fields::parse(&["metadata.colour"]).map_err(|e| e.to_string());
+        assert!(refused.is_err_and(|e| e.starts_with(
+            "read_mask path `metadata.colour` is not a field of Metadata (title, source, "
+        )));
+        // Metadata fields alone: the metadata with only them, nothing costly.
+        let title_only = Fields::parse(&["metadata.title", "metadata.published_at"]);
+        assert_eq!(
+            title_only.map(Fields::wanted),
+            Ok(Wanted {
+                quotes: false,
+                chunks: false
+            })
+        );
+        let fields = Fields::parse(&["metadata.title"]).unwrap_or(Fields::ALL);
+        let kept = fields.metadata_kept(proto::Metadata {
+            title: "T".into(),
+            source: "S".into(),
+            word_count: 9,
+            ..proto::Metadata::default()
+        });
+        assert_eq!(
+            (kept.title.as_str(), kept.source.as_str(), kept.word_count),
+            ("T", "", 0)
         );
     }
 

@@ -132,13 +132,15 @@ async fn options_out_of_range_are_invalid_argument_naming_the_field() {
             "a read mask path that is no field",
             PrepareRequest {
                 read_mask: Some(article_prep::server::field_mask::FieldMask {
-                    paths: vec!["text".into(), "metadata.title".into()],
+                    paths: vec!["text".into(), "metadata.colour".into()],
                 }),
                 ..text_request("x", SEED)
             },
             Code::InvalidArgument,
-            "read_mask path `metadata.title` is not a top-level field of PreparedArticle (id, \
-             text, metadata, paragraphs, sentences, quotes, chunks, removed, related, warnings)",
+            "read_mask path `metadata.colour` is not a field of Metadata (title, source, \
+             site_name, authors, published_at, language, url, word_count, sentence_count, \
+             paragraph_count, reading_time_seconds, content_hash, simhash, modified_at, \
+             description, language_confidence)",
         ),
         (
             "unknown text format",
