@@ -8,6 +8,7 @@ cargo clippy --all-targets --locked -- -D warnings
 cargo test --locked
 bash tests/e2e/grpcurl.sh
 bash tests/e2e/warc.sh
+bash tests/e2e/inspector.sh
 # Quality floors on the public corpora, where they exist (CI has ../shared): every figure is
 # printed for the whole corpus, its tune part and its check part (fold 0 of
 # ../shared/tools/partition.py, never inspected); the floors are on the check part, a little

@@ -1,6 +1,8 @@
 //! HTTP/JSON beside gRPC (`serve --http-listen`), for curl, browsers and languages without a gRPC
-//! stack: `POST /v1/prepare` (a proto3-JSON `PrepareRequest` in, the `PreparedArticle` out) and
-//! `POST /v1/prepare:batch` (JSON Lines in, one `PrepareResult` line per line out, in order).
+//! stack: `POST /v1/prepare` (a proto3-JSON `PrepareRequest` in, the `PreparedArticle` out),
+//! `POST /v1/prepare:batch` (JSON Lines in, one `PrepareResult` line per line out, in order), and
+//! at `/` the inspector, a page where one pastes or drops an article and sees what was kept, what
+//! was removed and why, the quotes with their speakers and the chunks.
 //! Calls go through the gRPC service itself, so limits, admission, the token, metrics and errors
 //! are the same; a gRPC status becomes the HTTP code the usual way, the JSON error carrying the
 //! code, its name and the message.
@@ -26,6 +28,9 @@ pub(super) struct HttpApi {
     pub(super) auth: BearerToken,
     pub(super) max_body_bytes: usize,
 }
+
+/// The inspector page: plain HTML, CSS and JavaScript, no build step.
+const INSPECTOR: &str = include_str!("inspector/index.html");
 
 /// How long a connection may take to send its request headers.
 const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
@@ -95,6 +100,15 @@ fn error(status: &tonic::Status) -> Response<Full<Bytes>> {
 impl HttpApi {
     async fn answer(&self, request: Request<hyper::body::Incoming>) -> Response<Full<Bytes>> {
         let route = (request.method().clone(), request.uri().path().to_owned());
+        if route.0 == Method::GET && route.1 == "/" {
+            // The page itself asks for nothing; its calls to /v1/prepare carry the token.
+            let mut page = Response::new(Full::new(Bytes::from_static(INSPECTOR.as_bytes())));
+            page.headers_mut().insert(
+                hyper::header::CONTENT_TYPE,
+                hyper::header::HeaderValue::from_static("text/html; charset=utf-8"),
+            );
+            return page;
+        }
         let (parts, body) = request.into_parts();
         let mut metadata = tonic::metadata::MetadataMap::from_headers(parts.headers);
         // HTTP clients have no gRPC deadline; the server's maximum applies.
@@ -128,7 +142,7 @@ impl HttpApi {
                 response
             }
             (_, path) => error(&tonic::Status::not_found(format!(
-                "no {path}: POST /v1/prepare or /v1/prepare:batch"
+                "no {path}: POST /v1/prepare or /v1/prepare:batch, or GET / (the inspector)"
             ))),
         }
     }

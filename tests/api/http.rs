@@ -89,6 +89,12 @@ async fn prepare_and_batch_answer_in_json_and_errors_carry_their_codes() {
     assert_eq!(results[2]["article"]["id"], "c");
 
     assert_eq!(call(at, "GET", "/v1/prepare", "", None).await.0, 405);
+    let (code, page) = call(at, "GET", "/", "", None).await;
+    assert_eq!(code, 200);
+    assert!(
+        page.contains("<title>article-prep inspector</title>")
+            && page.contains(r#"fetch("/v1/prepare""#)
+    );
     assert_eq!(call(at, "POST", "/v2/prepare", "{}", None).await.0, 404);
     app.stop().await;
 }
