@@ -208,6 +208,9 @@ pub struct PrepareArgs {
     /// The markup of `text` (and so of every span and chunk).
     #[arg(long, value_enum, default_value_t = FormatArg::Plain)]
     pub format: FormatArg,
+    /// With `--format markdown`: keep the body's links as `[text](target)`.
+    #[arg(long)]
+    pub links: bool,
 }
 
 /// `--format` values.
@@ -481,6 +484,7 @@ pub fn prepare(args: &PrepareArgs) -> Result<(), CliError> {
             FormatArg::Plain => TextFormat::Plain,
             FormatArg::Markdown => TextFormat::Markdown,
         },
+        keep_links: args.links,
         wanted: fields.wanted(),
     };
     let json = jsonl::prepare_pretty("", input, &hints, &options, fields)?;

@@ -41,6 +41,7 @@ fn assert_spans_index_the_text(p: &Prepared, page: &str) {
 fn lost_words(html: &str, format: TextFormat) -> Vec<String> {
     let options = Options {
         text_format: format,
+        keep_links: format == TextFormat::Markdown,
         ..Options::default()
     };
     let prepared = pipeline::prepare(Input::Html(html.to_owned()), &Hints::default(), &options)

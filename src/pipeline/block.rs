@@ -44,6 +44,8 @@ pub struct DomHints {
     pub hidden: bool,
     /// The first link's target, when the block is mostly a link.
     pub href: Option<String>,
+    /// The block's links (their text and target, in order), when they were asked for.
+    pub links: Vec<(String, String)>,
     /// Ids of the enclosing elements, outermost first (at most 256): blocks sharing a prefix
     /// share those ancestors.
     pub ancestors: Vec<u32>,

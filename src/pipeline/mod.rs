@@ -123,16 +123,17 @@ pub fn prepare_within(
 ) -> Result<Prepared, PrepError> {
     let mut warnings = Vec::new();
     deadline.check("parse")?;
+    let links = options.keep_links && options.text_format == TextFormat::Markdown;
     let (blocks, page) = {
         let _span = tracing::debug_span!("parse").entered();
         match input {
             Input::Text(t) => (text::parse(&t), html::PageMeta::default()),
-            Input::Html(h) => html::parse(&h),
+            Input::Html(h) => html::parse_with(&h, links),
             Input::Raw { data, content_type } => {
                 let decoded = decode::decode(&data, content_type.as_deref())?;
                 warnings.extend(decoded.warnings);
                 if decoded.is_html {
-                    html::parse(&decoded.text)
+                    html::parse_with(&decoded.text, links)
                 } else {
                     (text::parse(&decoded.text), html::PageMeta::default())
                 }

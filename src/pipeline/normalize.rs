@@ -105,7 +105,11 @@ pub fn assemble(kept: &[KeptBlock], quote_style: QuoteStyle, format: TextFormat)
         }
         match format {
             TextFormat::Plain => push(&mut text, &cleaned, block.kind),
-            TextFormat::Markdown => push(&mut text, &markdown(&cleaned, block.kind), block.kind),
+            TextFormat::Markdown => {
+                let marked = markdown(&cleaned, block.kind);
+                let linked = with_links(&marked, &block.links, quote_style);
+                push(&mut text, &linked, block.kind);
+            }
         }
     }
     let paragraphs = ranges
@@ -150,6 +154,62 @@ fn literal_start(text: &str) -> String {
     } else {
         text.to_owned()
     }
+}
+
+/// `text` with each link's text, found in order, written `[text](target)`. A link whose text
+/// the cleaning changed beyond finding, or that goes nowhere (`#…`, `javascript:`), stays text.
+fn with_links(text: &str, links: &[(String, String)], quote_style: QuoteStyle) -> String {
+    let mut out = String::with_capacity(text.len() + links.len() * 32);
+    let mut at = 0;
+    for (anchor, target) in links {
+        let target = target.trim();
+        if target.is_empty() || target.starts_with('#') || target.starts_with("javascript:") {
+            continue;
+        }
+        let anchor = style_quotes(&clean(anchor), quote_style);
+        if anchor.is_empty() {
+            continue;
+        }
+        let Some(start) = find_words(text, at, &anchor) else {
+            continue;
+        };
+        out.push_str(&text[at..start]);
+        out.push('[');
+        out.push_str(&anchor.replace('[', "\\[").replace(']', "\\]"));
+        out.push_str("](");
+        if target.contains([' ', '(', ')']) {
+            out.push('<');
+            out.push_str(&target.replace('>', "%3E"));
+            out.push('>');
+        } else {
+            out.push_str(target);
+        }
+        out.push(')');
+        at = start + anchor.len();
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// Where `words` stand in `text` from `from` on as whole words (a link `1` is not the `1` of
+/// `103`).
+fn find_words(text: &str, from: usize, words: &str) -> Option<usize> {
+    let word_char = |c: char| c.is_alphanumeric();
+    let mut at = from;
+    while let Some(found) = text.get(at..)?.find(words) {
+        let start = at + found;
+        let end = start + words.len();
+        let before = text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !word_char(c));
+        let after = text[end..].chars().next().is_none_or(|c| !word_char(c));
+        if before && after {
+            return Some(start);
+        }
+        at = start + text[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    None
 }
 
 /// Rows as a GFM table, the first as its header; `|` inside cells escaped, short rows padded.
@@ -200,6 +260,7 @@ mod tests {
             .map(|(text, kind)| KeptBlock {
                 text: (*text).to_owned(),
                 kind: *kind,
+                links: Vec::new(),
             })
             .collect()
     }
@@ -249,5 +310,23 @@ mod tests {
         assert_eq!(literal_start("2025 was a year"), "2025 was a year");
         assert_eq!(literal_start("3.5 million people"), "3.5 million people");
         assert_eq!(literal_start("-5 degrees"), "-5 degrees");
+    }
+
+    #[test]
+    fn links_are_written_where_their_text_is_in_order_and_dead_ones_stay_text() {
+        let links = [
+            ("the plan".to_owned(), "/plan (2025)".to_owned()),
+            ("top".to_owned(), "#top".to_owned()),
+            ("nowhere to be found".to_owned(), "/x".to_owned()),
+            ("[draft]".to_owned(), "https://e.example/d".to_owned()),
+        ];
+        assert_eq!(
+            with_links(
+                "Read the plan, the [draft] and go to top.",
+                &links,
+                QuoteStyle::Keep
+            ),
+            "Read [the plan](</plan (2025)>), the [\\[draft\\]](https://e.example/d) and go to top."
+        );
     }
 }

@@ -152,6 +152,8 @@ pub struct Options {
     pub quote_style: QuoteStyle,
     /// The markup of the normalised text.
     pub text_format: TextFormat,
+    /// With Markdown: links kept as `[text](target)`.
+    pub keep_links: bool,
     /// The costly parts wanted.
     pub wanted: Wanted,
 }

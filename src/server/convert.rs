@@ -348,6 +348,7 @@ fn options(raw: proto::PrepareOptions) -> Result<Options, PrepError> {
         offset_unit,
         quote_style,
         text_format,
+        keep_links: raw.keep_links,
         // From the read mask, beside the options.
         wanted: Wanted::default(),
     })

@@ -468,6 +468,7 @@ async fn markdown_text_is_what_every_span_and_chunk_indexes() {
     ));
     request.options = Some(PrepareOptions {
         text_format: TextFormat::Markdown.into(),
+        keep_links: true,
         ..PrepareOptions::default()
     });
     let a = client
@@ -488,6 +489,10 @@ async fn markdown_text_is_what_every_span_and_chunk_indexes() {
         a.text
             .contains("\n\n- Bus fares stay at $2.00 for another year.\n\n")
     );
+    assert!(a.text.contains(
+        "according to [figures released by the city's finance office]\
+         (https://riverton.example/finance/2025-budget.pdf)."
+    ));
     for chunk in &a.chunks {
         assert_eq!(slice(&a.text, chunk.span.as_ref()), chunk.text);
     }

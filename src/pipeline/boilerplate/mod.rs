@@ -84,6 +84,8 @@ pub struct KeptBlock {
     pub text: String,
     /// What it is.
     pub kind: ParagraphKind,
+    /// Its links (text and target), when they were asked for.
+    pub links: Vec<(String, String)>,
 }
 
 /// A block left out.
@@ -174,6 +176,11 @@ pub fn sort_with(
             None => sorted.kept.push(KeptBlock {
                 text: block.text.clone(),
                 kind: verdict.kind,
+                links: block
+                    .dom
+                    .as_ref()
+                    .map(|d| d.links.clone())
+                    .unwrap_or_default(),
             }),
         }
     }

@@ -43,10 +43,18 @@ const MAX_PATH: usize = 256;
 /// Parses an HTML page into blocks and page metadata.
 #[must_use]
 pub fn parse(html: &str) -> (Vec<Block>, PageMeta) {
+    parse_with(html, false)
+}
+
+/// [`parse`], each block also carrying its links' text and target when `links` asks for them
+/// (Markdown with links).
+#[must_use]
+pub fn parse_with(html: &str, links: bool) -> (Vec<Block>, PageMeta) {
     let doc = Html::parse_document(&nesting::limit_depth(html));
     let (sizes, total) = text_sizes(&doc);
     let mut walker = Walker {
         total,
+        keep_links: links,
         ..Walker::default()
     };
     let mut opened = 0;
@@ -176,6 +184,11 @@ struct Walker {
     buffer: String,
     link_chars: usize,
     href: Option<String>,
+    /// Whether the links of blocks are kept, the one open now (target, text so far), and those
+    /// of the block being read.
+    keep_links: bool,
+    open_link: Option<(String, String)>,
+    block_links: Vec<(String, String)>,
     block_kind: Option<ParagraphKind>,
     block_role: Option<DomRole>,
     block_in_article: bool,
@@ -332,6 +345,9 @@ impl Walker {
         if name == "a" && self.href.is_none() {
             self.href = attrs.href.map(str::to_owned);
         }
+        if name == "a" && self.keep_links && self.skip_depth == 0 && self.hidden_depth == 0 {
+            self.open_link = attrs.href.map(|h| (h.to_owned(), String::new()));
+        }
         self.stack.push(frame);
         self.depth += 1;
         if self.skip_depth == 0
@@ -349,6 +365,9 @@ impl Walker {
 
     fn close(&mut self, el: ElementRef<'_>) {
         let name = el.value().name();
+        if name == "a" {
+            self.end_link();
+        }
         if self.bylines.last().is_some_and(|(d, _)| *d == self.depth) {
             if let Some((_, text)) = self.bylines.pop() {
                 if let Some(frame) = self.top().copied() {
@@ -431,9 +450,26 @@ impl Walker {
         if frame.link {
             self.link_chars += t.trim().chars().count();
         }
+        if let Some((_, text)) = &mut self.open_link {
+            text.push_str(t);
+        }
+    }
+
+    /// Ends the open link, keeping its text and target for the block.
+    fn end_link(&mut self) {
+        if let Some((href, text)) = self.open_link.take() {
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !text.is_empty() {
+                self.block_links.push((text, href));
+            }
+        }
     }
 
     fn flush(&mut self) {
+        // A link across a block boundary goes on in the next block.
+        let reopen = self.open_link.as_ref().map(|(href, _)| href.clone());
+        self.end_link();
+        self.open_link = reopen.map(|href| (href, String::new()));
         let text = folded_cells(&self.buffer);
         // A short `By Jane Doe` line names the author wherever the page puts it.
         let heading = self.block_kind == Some(ParagraphKind::Heading);
@@ -481,9 +517,11 @@ impl Walker {
                     role: self.block_role,
                     hidden: false,
                     href,
+                    links: std::mem::take(&mut self.block_links),
                 }),
             });
         }
+        self.block_links.clear();
         self.buffer.clear();
         self.link_chars = 0;
         self.href = None;
@@ -506,6 +544,7 @@ impl Walker {
                     role: frame.role,
                     hidden: true,
                     href: None,
+                    links: Vec::new(),
                 }),
             };
             self.hidden_blocks.push((self.blocks.len(), block));
