@@ -23,12 +23,14 @@ fn japanese_article() {
     snapshot("japanese_article", include_str!("fixtures/scripts/ja.txt"));
 }
 
-/// An HTML page with headings, a table with a header row, a list, a block quotation and code, as
-/// Markdown (its spans, sentences, quotes and chunks index the Markdown).
+/// An HTML page with headings of two levels, a table with a header row, a list, a block
+/// quotation, code and a link, as Markdown with links (its spans, sentences, quotes and chunks
+/// index the Markdown).
 #[test]
 fn city_budget_page_as_markdown() {
     let options = Options {
         text_format: TextFormat::Markdown,
+        keep_links: true,
         ..Options::default()
     };
     let input = Input::Html(include_str!("fixtures/city-budget.html").into());

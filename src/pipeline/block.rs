@@ -46,6 +46,8 @@ pub struct DomHints {
     pub href: Option<String>,
     /// The block's links (their text and target, in order), when they were asked for.
     pub links: Vec<(String, String)>,
+    /// 1–6 for a heading of `<h1>`…`<h6>`, else 0.
+    pub heading_level: u8,
     /// Ids of the enclosing elements, outermost first (at most 256): blocks sharing a prefix
     /// share those ancestors.
     pub ancestors: Vec<u32>,

@@ -88,8 +88,12 @@ impl Prepared {
             .and_then(|h| self.paragraphs.get(h))
             .map(|p| {
                 let heading = p.span.slice(&self.text).trim();
-                // A Markdown heading's marker is not part of its name.
-                heading.strip_prefix("## ").unwrap_or(heading)
+                // A Markdown heading's marker (`## `, `### `) is not part of its name.
+                let marker = heading.len() - heading.trim_start_matches('#').len();
+                match heading.get(marker..).and_then(|h| h.strip_prefix(' ')) {
+                    Some(name) if (2..=6).contains(&marker) => name,
+                    _ => heading,
+                }
             })
             .filter(|h| !h.is_empty() && !h.eq_ignore_ascii_case(title));
         std::iter::once(title)

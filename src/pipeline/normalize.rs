@@ -106,7 +106,7 @@ pub fn assemble(kept: &[KeptBlock], quote_style: QuoteStyle, format: TextFormat)
         match format {
             TextFormat::Plain => push(&mut text, &cleaned, block.kind),
             TextFormat::Markdown => {
-                let marked = markdown(&cleaned, block.kind);
+                let marked = markdown(&cleaned, block.kind, block.heading_level);
                 let linked = with_links(&marked, &block.links, quote_style);
                 push(&mut text, &linked, block.kind);
             }
@@ -127,10 +127,19 @@ fn cells(row: &str, quote_style: QuoteStyle) -> Vec<String> {
         .collect()
 }
 
-/// One paragraph as Markdown: its kind's marker, and its own text kept from reading as markup.
-fn markdown(text: &str, kind: ParagraphKind) -> String {
+/// One paragraph as Markdown: its kind's marker (a heading's level as the page gives it, `##`
+/// when unknown: the title is the one `#`), and its own text kept from reading as markup.
+fn markdown(text: &str, kind: ParagraphKind, heading_level: u8) -> String {
     match kind {
-        ParagraphKind::Heading => format!("## {}", text.trim_start_matches('#').trim_start()),
+        ParagraphKind::Heading => {
+            let level = if heading_level == 0 {
+                2
+            } else {
+                heading_level.clamp(2, 6)
+            };
+            let marker = "#".repeat(usize::from(level));
+            format!("{marker} {}", text.trim_start_matches('#').trim_start())
+        }
         ParagraphKind::ListItem => format!("- {}", literal_start(text)),
         ParagraphKind::Blockquote => format!("> {}", literal_start(text)),
         ParagraphKind::Preformatted => format!("```\n{text}\n```"),
@@ -261,6 +270,7 @@ mod tests {
                 text: (*text).to_owned(),
                 kind: *kind,
                 links: Vec::new(),
+                heading_level: 0,
             })
             .collect()
     }
@@ -300,6 +310,13 @@ mod tests {
                 .text
                 .starts_with("Prices\n\nItem\tCost\n\nTea | green\t$2\n\nBread\n\n")
         );
+    }
+
+    #[test]
+    fn a_heading_keeps_its_level_below_the_title() {
+        assert_eq!(markdown("Sub", ParagraphKind::Heading, 3), "### Sub");
+        assert_eq!(markdown("Top", ParagraphKind::Heading, 1), "## Top");
+        assert_eq!(markdown("Unknown", ParagraphKind::Heading, 0), "## Unknown");
     }
 
     #[test]

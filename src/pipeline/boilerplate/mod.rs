@@ -86,6 +86,8 @@ pub struct KeptBlock {
     pub kind: ParagraphKind,
     /// Its links (text and target), when they were asked for.
     pub links: Vec<(String, String)>,
+    /// 1–6 for a heading of `<h1>`…`<h6>`, 0 when unknown.
+    pub heading_level: u8,
 }
 
 /// A block left out.
@@ -181,6 +183,7 @@ pub fn sort_with(
                     .as_ref()
                     .map(|d| d.links.clone())
                     .unwrap_or_default(),
+                heading_level: block.dom.as_ref().map_or(0, |d| d.heading_level),
             }),
         }
     }

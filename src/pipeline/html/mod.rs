@@ -166,6 +166,8 @@ pub(super) struct Frame {
     /// Hidden by the page (see [`DomHints::hidden`]); its text goes to hidden blocks.
     hides: bool,
     capture: Capture,
+    /// 1–6 inside `<h1>`…`<h6>`, else 0.
+    heading_level: u8,
 }
 
 /// Head elements whose text is captured for metadata.
@@ -190,6 +192,7 @@ struct Walker {
     open_link: Option<(String, String)>,
     block_links: Vec<(String, String)>,
     block_kind: Option<ParagraphKind>,
+    block_heading_level: u8,
     block_role: Option<DomRole>,
     block_in_article: bool,
     block_in_body_container: bool,
@@ -310,7 +313,12 @@ impl Walker {
             _ => None,
         }
         .or(parent.and_then(|p| p.kind));
+        let heading_level = match name.as_bytes() {
+            [b'h', level @ b'1'..=b'6'] => level - b'0',
+            _ => parent.map_or(0, |p| p.heading_level),
+        };
         let frame = Frame {
+            heading_level,
             skip,
             block_level: BLOCK.contains(&e.name.local),
             kind,
@@ -441,6 +449,7 @@ impl Walker {
         }
         if self.buffer.is_empty() {
             self.block_kind = frame.kind;
+            self.block_heading_level = frame.heading_level;
             self.block_role = frame.role;
             self.block_in_article = frame.in_article;
             self.block_in_body_container = frame.in_body_container;
@@ -518,6 +527,7 @@ impl Walker {
                     hidden: false,
                     href,
                     links: std::mem::take(&mut self.block_links),
+                    heading_level: self.block_heading_level,
                 }),
             });
         }
@@ -545,6 +555,7 @@ impl Walker {
                     hidden: true,
                     href: None,
                     links: Vec::new(),
+                    heading_level: frame.heading_level,
                 }),
             };
             self.hidden_blocks.push((self.blocks.len(), block));
