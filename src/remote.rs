@@ -139,9 +139,9 @@ impl Resolve for SystemResolver {
     }
 }
 
-/// How often `dns:///` targets are looked up again, between windows of lines: servers added
-/// since join, servers gone leave (their items already go to the others).
-const RESOLVE_EVERY: Duration = Duration::from_secs(30);
+/// How often `dns:///` targets are looked up again by default, between windows of lines: servers
+/// added since join, servers gone leave (their items already go to the others).
+pub const RESOLVE_EVERY: Duration = Duration::from_secs(30);
 
 /// One `--remote` entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -186,6 +186,7 @@ pub struct Remote {
     tls: Option<ClientTlsConfig>,
     bearer: Bearer,
     resolver: Box<dyn Resolve>,
+    resolve_every: Duration,
     known: std::sync::Mutex<Known>,
     runtime: tokio::runtime::Runtime,
 }
@@ -237,11 +238,19 @@ impl Remote {
             tls: access.tls()?,
             bearer: access.bearer()?,
             resolver,
+            resolve_every: RESOLVE_EVERY,
             known: std::sync::Mutex::new(Known::default()),
             runtime,
         };
         remote.refresh()?;
         Ok(remote)
+    }
+
+    /// Looks `dns:///` names up again every `every` instead of [`RESOLVE_EVERY`].
+    #[must_use]
+    pub fn resolving_every(mut self, every: Duration) -> Self {
+        self.resolve_every = every;
+        self
     }
 
     /// A lazy channel to `target` (a `host:port` or a URL); `domain` is the name a TLS server's
@@ -271,7 +280,7 @@ impl Remote {
         Ok(endpoint.connect_lazy())
     }
 
-    /// Looks the names up again when [`RESOLVE_EVERY`] has passed (or never was): the servers
+    /// Looks the names up again when `resolve_every` has passed (or never was): the servers
     /// are the addresses given and every address the names have now, channels kept for the
     /// addresses seen before.
     fn refresh(&self) -> Result<(), String> {
@@ -283,7 +292,7 @@ impl Remote {
             servers,
             resolved_at,
         } = &mut *guard;
-        if resolved_at.is_some_and(|at| at.elapsed() < RESOLVE_EVERY) {
+        if resolved_at.is_some_and(|at| at.elapsed() < self.resolve_every) {
             return Ok(());
         }
         let mut next: Vec<(String, Channel)> = Vec::new();

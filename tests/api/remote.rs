@@ -195,12 +195,25 @@ async fn remote_batch_reaches_a_server_with_mutual_tls_and_a_token() {
     app.stop().await;
 }
 
-/// A name that resolves to the addresses of a table, as a DNS name of a headless Service does.
-struct Table(Vec<std::net::SocketAddr>);
+/// A name that resolves to the addresses of a table, as a DNS name of a headless Service does;
+/// the table can change, as the pods behind the name do.
+struct Table(std::sync::Arc<std::sync::Mutex<Vec<std::net::SocketAddr>>>);
+
+impl Table {
+    fn of(
+        addresses: Vec<std::net::SocketAddr>,
+    ) -> (
+        Self,
+        std::sync::Arc<std::sync::Mutex<Vec<std::net::SocketAddr>>>,
+    ) {
+        let shared = std::sync::Arc::new(std::sync::Mutex::new(addresses));
+        (Self(std::sync::Arc::clone(&shared)), shared)
+    }
+}
 
 impl article_prep::remote::Resolve for Table {
     fn resolve(&self, _host: &str, _port: u16) -> Vec<std::net::SocketAddr> {
-        self.0.clone()
+        self.0.lock().map(|t| t.clone()).unwrap_or_default()
     }
 }
 
@@ -234,7 +247,7 @@ async fn a_dns_target_spreads_over_every_address_it_resolves_to() {
     )
     .await;
     // The third address has no server: its share goes to the others.
-    let table = Table(
+    let (table, _) = Table::of(
         [2, 3, 4]
             .map(|last| std::net::SocketAddr::from(([127, 0, 0, last], port)))
             .to_vec(),
@@ -263,6 +276,64 @@ async fn a_dns_target_spreads_over_every_address_it_resolves_to() {
     // a share.
     assert_eq!(served.iter().sum::<usize>(), 24, "{served:?}");
     assert!(served.iter().all(|&n| n > 0), "{served:?}");
+    first.stop().await;
+    second.stop().await;
+}
+
+#[tokio::test]
+async fn a_dns_target_follows_the_name_as_its_addresses_change() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let counts = [Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0))];
+    let first = spawn_app_preparing(
+        |s| s.listen = "127.0.0.5:0".parse().expect("address"),
+        Some(counting(Arc::clone(&counts[0]))),
+    )
+    .await;
+    let port: u16 = first
+        .address
+        .rsplit(':')
+        .next()
+        .and_then(|p| p.parse().ok())
+        .expect("port");
+    let second = spawn_app_preparing(
+        |s| s.listen = std::net::SocketAddr::from(([127, 0, 0, 6], port)),
+        Some(counting(Arc::clone(&counts[1]))),
+    )
+    .await;
+    let at = move |last| std::net::SocketAddr::from(([127, 0, 0, last], port));
+    // The name first has the first server only; then the second replaces it.
+    let (table, addresses) = Table::of(vec![at(5)]);
+    let input = input();
+    let target = format!("dns:///article-prep-headless:{port}");
+    let counted = counts.clone();
+    let out = tokio::task::spawn_blocking(move || {
+        let remote = article_prep::remote::Remote::with_resolver(
+            &target,
+            &article_prep::remote::Access::default(),
+            Box::new(table),
+        )
+        .expect("the target reads")
+        .resolving_every(std::time::Duration::ZERO);
+        let run = |remote: &article_prep::remote::Remote| {
+            let mut out = Vec::new();
+            remote
+                .run(std::io::Cursor::new(input.clone()), &mut out, &[])
+                .expect("the batch runs");
+            String::from_utf8(out).expect("utf-8")
+        };
+        let before = run(&remote);
+        let served_before = counted.clone().map(|c| c.load(Ordering::SeqCst));
+        *addresses.lock().expect("the table") = vec![at(6)];
+        let after = run(&remote);
+        (before, served_before, after)
+    })
+    .await
+    .expect("the batches end");
+    let (before, served_before, after) = out;
+    assert_eq!(before, after);
+    assert_eq!(served_before, [24, 0]);
+    assert_eq!(counts.map(|c| c.load(Ordering::SeqCst)), [24, 24]);
     first.stop().await;
     second.stop().await;
 }
