@@ -225,13 +225,22 @@ fn counting(count: std::sync::Arc<std::sync::atomic::AtomicUsize>) -> Preparer {
     })
 }
 
-#[tokio::test]
-async fn a_dns_target_spreads_over_every_address_it_resolves_to() {
+/// Two servers on the same port of two loopback addresses (`127.0.0.{a}` and `127.0.0.{b}`), as
+/// two pods behind one name, each counting the articles it prepares.
+async fn two_servers(
+    a: u8,
+    b: u8,
+) -> (
+    crate::helpers::TestApp,
+    crate::helpers::TestApp,
+    u16,
+    [std::sync::Arc<std::sync::atomic::AtomicUsize>; 2],
+) {
     use std::sync::Arc;
-    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::atomic::AtomicUsize;
     let counts = [Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0))];
     let first = spawn_app_preparing(
-        |s| s.listen = "127.0.0.2:0".parse().expect("address"),
+        |s| s.listen = std::net::SocketAddr::from(([127, 0, 0, a], 0)),
         Some(counting(Arc::clone(&counts[0]))),
     )
     .await;
@@ -242,10 +251,17 @@ async fn a_dns_target_spreads_over_every_address_it_resolves_to() {
         .and_then(|p| p.parse().ok())
         .expect("port");
     let second = spawn_app_preparing(
-        |s| s.listen = std::net::SocketAddr::from(([127, 0, 0, 3], port)),
+        |s| s.listen = std::net::SocketAddr::from(([127, 0, 0, b], port)),
         Some(counting(Arc::clone(&counts[1]))),
     )
     .await;
+    (first, second, port, counts)
+}
+
+#[tokio::test]
+async fn a_dns_target_spreads_over_every_address_it_resolves_to() {
+    use std::sync::atomic::Ordering;
+    let (first, second, port, counts) = two_servers(2, 3).await;
     // The third address has no server: its share goes to the others.
     let (table, _) = Table::of(
         [2, 3, 4]
@@ -282,25 +298,8 @@ async fn a_dns_target_spreads_over_every_address_it_resolves_to() {
 
 #[tokio::test]
 async fn a_dns_target_follows_the_name_as_its_addresses_change() {
-    use std::sync::Arc;
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let counts = [Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0))];
-    let first = spawn_app_preparing(
-        |s| s.listen = "127.0.0.5:0".parse().expect("address"),
-        Some(counting(Arc::clone(&counts[0]))),
-    )
-    .await;
-    let port: u16 = first
-        .address
-        .rsplit(':')
-        .next()
-        .and_then(|p| p.parse().ok())
-        .expect("port");
-    let second = spawn_app_preparing(
-        |s| s.listen = std::net::SocketAddr::from(([127, 0, 0, 6], port)),
-        Some(counting(Arc::clone(&counts[1]))),
-    )
-    .await;
+    use std::sync::atomic::Ordering;
+    let (first, second, port, counts) = two_servers(5, 6).await;
     let at = move |last| std::net::SocketAddr::from(([127, 0, 0, last], port));
     // The name first has the first server only; then the second replaces it.
     let (table, addresses) = Table::of(vec![at(5)]);
