@@ -1,6 +1,7 @@
 //! HTTP/JSON beside gRPC (`serve --http-listen`), for curl, browsers and languages without a gRPC
 //! stack: `POST /v1/prepare` (a proto3-JSON `PrepareRequest` in, the `PreparedArticle` out),
-//! `POST /v1/prepare:batch` (JSON Lines in, one `PrepareResult` line per line out, in order), and
+//! `POST /v1/prepare:batch` (JSON Lines in, one `PrepareResult` line per line out, in order,
+//! streamed as they are ready), and
 //! at `/` the inspector, a page where one pastes or drops an article and sees what was kept, what
 //! was removed and why, the quotes with their speakers and the chunks.
 //! Calls go through the gRPC service itself, so limits, admission, the token, metrics and errors
@@ -12,7 +13,8 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use futures_util::StreamExt;
-use http_body_util::{BodyExt, Full, Limited};
+use http_body_util::combinators::UnsyncBoxBody;
+use http_body_util::{BodyExt, Full, Limited, StreamBody};
 use hyper::{Method, Request, Response, StatusCode};
 use tokio::net::TcpListener;
 use tonic::Code;
@@ -80,8 +82,15 @@ pub fn http_code(code: Code) -> StatusCode {
     }
 }
 
-fn json(code: StatusCode, body: String) -> Response<Full<Bytes>> {
-    let mut response = Response::new(Full::new(Bytes::from(body)));
+/// A reply: a whole body, or the lines of a batch as they are ready.
+type Reply = Response<UnsyncBoxBody<Bytes, Infallible>>;
+
+fn whole(body: Bytes) -> UnsyncBoxBody<Bytes, Infallible> {
+    Full::new(body).boxed_unsync()
+}
+
+fn json(code: StatusCode, body: String) -> Reply {
+    let mut response = Response::new(whole(Bytes::from(body)));
     *response.status_mut() = code;
     response.headers_mut().insert(
         hyper::header::CONTENT_TYPE,
@@ -92,17 +101,17 @@ fn json(code: StatusCode, body: String) -> Response<Full<Bytes>> {
 
 /// The JSON error of a status: `{"id": "", "error": {"code", "codeName", "message"}}`, the shape
 /// of an error `PrepareResult`.
-fn error(status: &tonic::Status) -> Response<Full<Bytes>> {
+fn error(status: &tonic::Status) -> Reply {
     let result = convert::error_result(String::new(), status);
     json(http_code(status.code()), jsonl::render(&result))
 }
 
 impl HttpApi {
-    async fn answer(&self, request: Request<hyper::body::Incoming>) -> Response<Full<Bytes>> {
+    async fn answer(&self, request: Request<hyper::body::Incoming>) -> Reply {
         let route = (request.method().clone(), request.uri().path().to_owned());
         if route.0 == Method::GET && route.1 == "/" {
             // The page itself asks for nothing; its calls to /v1/prepare carry the token.
-            let mut page = Response::new(Full::new(Bytes::from_static(INSPECTOR.as_bytes())));
+            let mut page = Response::new(whole(Bytes::from_static(INSPECTOR.as_bytes())));
             page.headers_mut().insert(
                 hyper::header::CONTENT_TYPE,
                 hyper::header::HeaderValue::from_static("text/html; charset=utf-8"),
@@ -131,9 +140,7 @@ impl HttpApi {
         };
         match route {
             (Method::POST, path) if path == "/v1/prepare" => self.prepare(&bytes, metadata).await,
-            (Method::POST, path) if path == "/v1/prepare:batch" => {
-                self.batch(&bytes, metadata).await
-            }
+            (Method::POST, path) if path == "/v1/prepare:batch" => self.batch(&bytes, metadata),
             (_, path) if path == "/v1/prepare" || path == "/v1/prepare:batch" => {
                 let mut response = error(&tonic::Status::invalid_argument(format!(
                     "{path} takes POST"
@@ -148,11 +155,7 @@ impl HttpApi {
     }
 
     /// One call: a `PrepareRequest` in proto3 JSON → the `PreparedArticle`.
-    async fn prepare(
-        &self,
-        body: &[u8],
-        metadata: tonic::metadata::MetadataMap,
-    ) -> Response<Full<Bytes>> {
+    async fn prepare(&self, body: &[u8], metadata: tonic::metadata::MetadataMap) -> Reply {
         let text = String::from_utf8_lossy(body);
         let request = match jsonl::read_request(1, text.trim(), &[]) {
             Ok(request) => request,
@@ -179,13 +182,9 @@ impl HttpApi {
         }
     }
 
-    /// JSON Lines → one `PrepareResult` line per request line, in order; a bad line is an error
-    /// line, never the end of the batch.
-    async fn batch(
-        &self,
-        body: &[u8],
-        metadata: tonic::metadata::MetadataMap,
-    ) -> Response<Full<Bytes>> {
+    /// JSON Lines → one `PrepareResult` line per request line, in order, each sent as soon as it
+    /// and the ones before it are ready; a bad line is an error line, never the end of the batch.
+    fn batch(&self, body: &[u8], metadata: tonic::metadata::MetadataMap) -> Reply {
         let text = String::from_utf8_lossy(body);
         let lines: Vec<(usize, String)> = text
             .lines()
@@ -194,9 +193,10 @@ impl HttpApi {
             .map(|(n, l)| (n + 1, l.to_owned()))
             .collect();
         let in_flight = self.service.stream_in_flight();
-        let results: Vec<String> = futures_util::stream::iter(lines)
-            .map(|(n, line)| {
-                let metadata = metadata.clone();
+        let service = self.service.clone();
+        let results = futures_util::stream::iter(lines)
+            .map(move |(n, line)| {
+                let (service, metadata) = (service.clone(), metadata.clone());
                 async move {
                     let result = match jsonl::read_request(n, &line, &[]) {
                         Err(refused) => *refused,
@@ -204,21 +204,19 @@ impl HttpApi {
                             let id = request.id.clone();
                             let call =
                                 tonic::Request::from_parts(metadata, Default::default(), request);
-                            match self.service.prepare(call).await {
+                            match service.prepare(call).await {
                                 Ok(article) => convert::article_result(article.into_inner()),
                                 Err(status) => convert::error_result(id, &status),
                             }
                         }
                     };
-                    jsonl::render(&result)
+                    let mut line = jsonl::render(&result);
+                    line.push('\n');
+                    Ok::<_, Infallible>(hyper::body::Frame::data(Bytes::from(line)))
                 }
             })
-            .buffered(in_flight)
-            .collect()
-            .await;
-        let mut out = results.join("\n");
-        out.push('\n');
-        let mut response = json(StatusCode::OK, out);
+            .buffered(in_flight);
+        let mut response = Response::new(StreamBody::new(results).boxed_unsync());
         response.headers_mut().insert(
             hyper::header::CONTENT_TYPE,
             hyper::header::HeaderValue::from_static("application/x-ndjson"),
