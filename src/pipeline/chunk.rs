@@ -315,8 +315,17 @@ pub fn chunks(
     budget: &ChunkBudget,
     counter: TokenCounter,
 ) -> Vec<Chunk> {
-    let tally = counter.tally(text);
-    cut(text, paragraphs, sentences, quotes, budget, &tally)
+    // With no deadline the chunks are always made.
+    chunks_within(
+        text,
+        paragraphs,
+        sentences,
+        quotes,
+        budget,
+        counter,
+        &Deadline::none(),
+    )
+    .unwrap_or_default()
 }
 
 /// [`chunks`], unless `deadline` passes while the tokens are counted (most of the stage's time

@@ -165,12 +165,21 @@ fn literal_start(text: &str) -> String {
     }
 }
 
+/// Links of a block whose text is not found before the block's remaining links are left as text.
+const MAX_LINK_MISSES: usize = 8;
+
 /// `text` with each link's text, found in order, written `[text](target)`. A link whose text
 /// the cleaning changed beyond finding, or that goes nowhere (`#…`, `javascript:`), stays text.
 fn with_links(text: &str, links: &[(String, String)], quote_style: QuoteStyle) -> String {
     let mut out = String::with_capacity(text.len() + links.len() * 32);
     let mut at = 0;
+    // A link not found costs a search to the end of the text: after a few, the rest stay text,
+    // so that a block of many links costs linear time whatever they say.
+    let mut misses = 0;
     for (anchor, target) in links {
+        if misses >= MAX_LINK_MISSES {
+            break;
+        }
         let target = target.trim();
         if target.is_empty() || target.starts_with('#') || target.starts_with("javascript:") {
             continue;
@@ -180,6 +189,7 @@ fn with_links(text: &str, links: &[(String, String)], quote_style: QuoteStyle) -
             continue;
         }
         let Some(start) = find_words(text, at, &anchor) else {
+            misses += 1;
             continue;
         };
         out.push_str(&text[at..start]);
@@ -345,5 +355,15 @@ mod tests {
             ),
             "Read [the plan](</plan (2025)>), the [\\[draft\\]](https://e.example/d) and go to top."
         );
+    }
+
+    #[test]
+    fn many_links_that_are_not_found_stop_being_looked_for() {
+        let text = "word ".repeat(20) + "found";
+        let mut links: Vec<(String, String)> = (0..MAX_LINK_MISSES)
+            .map(|i| (format!("missing {i}"), "/m".to_owned()))
+            .collect();
+        links.push(("found".to_owned(), "/f".to_owned()));
+        assert_eq!(with_links(&text, &links, QuoteStyle::Keep), text);
     }
 }

@@ -188,78 +188,36 @@ impl Fields {
 
     /// `m` with only the fields asked for.
     fn metadata_kept(self, m: proto::Metadata) -> proto::Metadata {
-        let d = proto::Metadata::default();
-        let want = |name| self.has_metadata(name);
-        proto::Metadata {
-            title: if want("title") { m.title } else { d.title },
-            source: if want("source") { m.source } else { d.source },
-            site_name: if want("site_name") {
-                m.site_name
-            } else {
-                d.site_name
-            },
-            authors: if want("authors") {
-                m.authors
-            } else {
-                d.authors
-            },
-            published_at: if want("published_at") {
-                m.published_at
-            } else {
-                d.published_at
-            },
-            language: if want("language") {
-                m.language
-            } else {
-                d.language
-            },
-            url: if want("url") { m.url } else { d.url },
-            word_count: if want("word_count") {
-                m.word_count
-            } else {
-                d.word_count
-            },
-            sentence_count: if want("sentence_count") {
-                m.sentence_count
-            } else {
-                d.sentence_count
-            },
-            paragraph_count: if want("paragraph_count") {
-                m.paragraph_count
-            } else {
-                d.paragraph_count
-            },
-            reading_time_seconds: if want("reading_time_seconds") {
-                m.reading_time_seconds
-            } else {
-                d.reading_time_seconds
-            },
-            content_hash: if want("content_hash") {
-                m.content_hash
-            } else {
-                d.content_hash
-            },
-            simhash: if want("simhash") {
-                m.simhash
-            } else {
-                d.simhash
-            },
-            modified_at: if want("modified_at") {
-                m.modified_at
-            } else {
-                d.modified_at
-            },
-            description: if want("description") {
-                m.description
-            } else {
-                d.description
-            },
-            language_confidence: if want("language_confidence") {
-                m.language_confidence
-            } else {
-                d.language_confidence
-            },
+        // Each field by its proto name, the names `METADATA_FIELDS` lists.
+        macro_rules! kept {
+            ($($field:ident),*) => {
+                proto::Metadata {
+                    $($field: if self.has_metadata(stringify!($field)) {
+                        m.$field
+                    } else {
+                        Default::default()
+                    },)*
+                }
+            };
         }
+        kept!(
+            title,
+            source,
+            site_name,
+            authors,
+            published_at,
+            language,
+            url,
+            word_count,
+            sentence_count,
+            paragraph_count,
+            reading_time_seconds,
+            content_hash,
+            simhash,
+            modified_at,
+            description,
+            language_confidence
+        )
     }
 
     /// Empties the fields not asked for.

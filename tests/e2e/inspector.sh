@@ -13,7 +13,8 @@ grpc="$(free_port)"; http="$(free_port)"
 server=$!
 trap 'kill -TERM $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 100); do
-  curl -sf "http://127.0.0.1:$http/" > /dev/null 2>&1 && break
+  python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=1)' \
+    "http://127.0.0.1:$http/" > /dev/null 2>&1 && break
   sleep 0.1
 done
 JSDOM_FROM="$root/target/tools/node/node_modules" node "$root/tests/e2e/inspector.mjs" \

@@ -88,7 +88,13 @@ impl Features {
         }
         // Running prose is full of function words in any language (jusText's signal); lists of
         // names, tags and menu items are not.
-        let stop_share = stop_word_share(&key);
+        // The learned values of markup blocks read it for every block; the rules only for long
+        // ones, and plain text keeps the rules.
+        let stop_share = if words >= 25 || block.dom.is_some() {
+            stop_word_share(&key)
+        } else {
+            0.0
+        };
         let long_run = words >= 25 && stop_share >= 0.1;
         let good = bad.is_none()
             && section.is_none()
