@@ -410,7 +410,21 @@ impl Site {
         // question mark; the attribution is the next one.
         let asked =
             close_sentence.end() <= mark.close_end && span.slice(text).ends_with(['?', '!']);
-        let speech_end = if signed || asked {
+        // `"… that are missing." Trump said.`: a short sentence of its own with a cue is the
+        // attribution of the quote it follows.
+        let attributed_next = close_sentence.end() <= mark.close_end
+            && containing(&para.sentences, mark.close_end + 1).is_some_and(|next| {
+                let words: Vec<String> = next
+                    .slice(text)
+                    .split_whitespace()
+                    .map(|w| {
+                        w.trim_matches(|c: char| !c.is_alphanumeric())
+                            .to_lowercase()
+                    })
+                    .collect();
+                words.len() <= 6 && words.iter().any(|w| cues::cue_word(w))
+            });
+        let speech_end = if signed || asked || attributed_next {
             containing(&para.sentences, mark.close_end + 1)
                 .map_or(para.span.end(), |s| s.end().max(close_sentence.end()))
         } else {

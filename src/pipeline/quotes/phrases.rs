@@ -60,15 +60,17 @@ pub(super) fn subject_forward(
         }) {
             from = title + 1;
         }
-        // `MSNBC host Chris Matthews`, `Clinton campaign manager Robby Mook`: an organisation
-        // and a role before a full name; the person is the name. (`Olaf Scholz am Montag` is
-        // no such thing: short words and a lone capitalised noun after them.)
+        // `MSNBC host Chris Matthews`, `Clinton campaign manager Robby Mook`, `Idaho
+        // nutritional-supplement executive Frank VanderSloot`, `Air Force 1st Lt. Tyler
+        // Livingston`: an organisation and a role before a full name; the person is the name.
+        // (`Olaf Scholz am Montag` is no such thing: short words and a lone capitalised noun
+        // after them.)
         let role_words = (k..toks.len().min(k + 3))
             .take_while(|&j| {
                 toks[j - 1].punct.is_none()
                     && !is_capitalised(toks[j].word)
-                    && toks[j].word.chars().all(char::is_alphabetic)
-                    && toks[j].word.chars().count() >= 4
+                    && (is_ordinal(&lower[j])
+                        || is_compound_word(toks[j].word) && toks[j].word.chars().count() >= 4)
                     // Verbs and adverbs are no role: `Trump openly admires President Putin`.
                     && !is_adverbial(&lower[j])
                     && !lower[j].ends_with("ed")
@@ -90,6 +92,10 @@ pub(super) fn subject_forward(
         {
             from = named;
             k = capitalised_run(named);
+            // `1st Lt. Tyler Livingston`: the title after the role is not the name either.
+            while from + 2 < k && is_abbreviated_title(toks[from], &lower[from]) {
+                from += 1;
+            }
         }
         // `David Perdue (R-Ga.)`: the bracket belongs to the run (a cue may follow it), not to
         // the name.
@@ -99,8 +105,11 @@ pub(super) fn subject_forward(
     if DETERMINERS.contains(&lower[0]) {
         // `the Rev. Peter Wherry, of ...`, `my father often said`: up to a comma, a cue or the
         // sentence's end; titles and initials with dots do not end it.
+        // `said one former executive who requested anonymity`: a relative clause after the noun
+        // ends the phrase too.
         let ends = |j: usize| {
             cue_word(&lower[j])
+                || matches!(lower[j].as_str(), "who" | "which")
                 || toks[j - 1].punct.is_some_and(|p| p != '.')
                 || toks[j - 1].punct == Some('.')
                     && !is_initial(toks[j - 1])
@@ -119,6 +128,18 @@ pub(super) fn subject_forward(
         return Some((mention, false, k));
     }
     None
+}
+
+/// `1st`, `22nd`: an ordinal in figures, part of a rank (`1st Lt.`).
+fn is_ordinal(lower: &str) -> bool {
+    let digits = lower.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && ["st", "nd", "rd", "th"].contains(&&lower[digits..])
+}
+
+/// Letters, or words of letters joined by hyphens (`nutritional-supplement`).
+fn is_compound_word(word: &str) -> bool {
+    word.split('-')
+        .all(|part| !part.is_empty() && part.chars().all(char::is_alphabetic))
 }
 
 /// `Gov.` in `Former Arkansas Gov. Mike Huckabee`: a title's abbreviation, whose dot ends no name.

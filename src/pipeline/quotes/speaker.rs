@@ -355,13 +355,37 @@ fn descriptor_then_cue(text: &str, toks: &[Token<'_>], lower: &[String]) -> Opti
             pronoun,
         });
     }
-    // `'Q,' my father often said`, `'Q,' the ruling says`: a description is the speaker.
-    let mention = description(text, toks, lower, 0, cue_at)?;
+    // `'Q,' my father often said`, `'Q,' the ruling says`: a description is the speaker; so
+    // is a bare plural (`'Q,' federal prosecutors wrote`).
+    let mention = description(text, toks, lower, 0, cue_at)
+        .or_else(|| bare_plural(text, toks, lower, cue_at))?;
     Some(Found {
         mention,
         cue,
         pronoun: false,
     })
+}
+
+/// `federal prosecutors`, `officials`: lower-case words right before the cue (three at most),
+/// ending in a plural noun, the quote's own speakers with no determiner.
+fn bare_plural(text: &str, toks: &[Token<'_>], lower: &[String], cue_at: usize) -> Option<Span> {
+    let noun = lower.get(cue_at.checked_sub(1)?)?;
+    let words = &toks[..cue_at];
+    let plain = (1..=3).contains(&cue_at)
+        && words.iter().all(|t| {
+            t.punct.is_none()
+                && t.word.chars().count() >= 3
+                && t.word
+                    .chars()
+                    .all(|c| c.is_alphabetic() && c.is_lowercase() || c == '-')
+        })
+        && lower[..cue_at]
+            .iter()
+            .all(|w| !PRONOUNS.contains(w) && !is_adverbial(w) && !is_auxiliary(w));
+    let plural = noun.len() >= 5 && noun.ends_with('s') && !noun.ends_with("ss");
+    (plain && plural)
+        .then(|| Span::new(text, words[0].start..words[cue_at - 1].end))
+        .flatten()
 }
 
 /// `… chants of "Bobby!" at a labor conference last month, according to Doris Crouse-Mays.`:
@@ -607,16 +631,30 @@ impl<'a> CueBefore<'a> {
     }
 
     /// `Scott Pruitt, the attorney general of Oklahoma, said`: the name before an appositive
-    /// that ends right before the cue.
+    /// that ends right before the cue; or the description opening the sentence before it (`An
+    /// Israeli official, speaking on the condition of anonymity, said`).
     fn name_before_an_appositive(&self) -> Option<(Span, bool)> {
-        let (toks, k) = (&self.toks, self.k);
+        let (toks, lower, k) = (&self.toks, &self.lower, self.k);
         if !(k > 0 && toks[k - 1].punct == Some(',')) {
             return None;
         }
         let open = (k.saturating_sub(25)..k - 1)
             .rev()
             .find(|&j| toks[j].punct == Some(','))?;
-        name_ending_at(self.text, toks, &self.lower, open + 1)
+        if let Some(name) = name_ending_at(self.text, toks, lower, open + 1) {
+            return Some(name);
+        }
+        let described = (1..=6).contains(&open)
+            && DETERMINERS.contains(&lower[0])
+            && !is_capitalised(toks[open].word)
+            && toks[..open].iter().all(|t| t.punct.is_none())
+            && lower[..=open]
+                .iter()
+                .all(|w| !is_auxiliary(w) && !cue_word(w));
+        described
+            .then(|| Span::new(self.text, toks[0].start..toks[open].end))
+            .flatten()
+            .map(|mention| (mention, false))
     }
 
     /// `Clinton … sponsored by NBC News and said`: a second verb of the sentence's subject, after

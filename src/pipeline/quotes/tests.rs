@@ -866,3 +866,43 @@ fn descriptions_are_speakers_whole() {
         assert_eq!(got[0].1.as_deref(), Some(expected), "{text}");
     }
 }
+
+#[test]
+fn ranks_roles_relative_clauses_bare_plurals_and_a_cue_sentence_after_the_quote() {
+    let speaker_of_first =
+        |text: &str| -> Option<String> { run(text).into_iter().next().and_then(|q| q.1) };
+    for (text, expected) in [
+        // A rank in figures and an abbreviated title before the name.
+        (
+            "\"I really don't understand it,\" said Air Force 1st Lt. Tyler Livingston.",
+            "Tyler Livingston",
+        ),
+        // A hyphenated role between the place and the name.
+        (
+            "\"The biggest concern is the court,\" said Idaho nutritional-supplement executive Frank VanderSloot, who had backed Rubio.",
+            "Frank VanderSloot",
+        ),
+        // A relative clause ends the description after the cue.
+        (
+            "Fiorina was not one for \"engaging her team,\" said one former executive who requested anonymity to avoid damaging his relations.",
+            "one former executive",
+        ),
+        // The description before a participial appositive, not the adjective inside it.
+        (
+            "An Israeli official, speaking on the condition of anonymity, said Wednesday that Netanyahu \"will meet with any candidate.\"",
+            "An Israeli official",
+        ),
+        // A plural with no determiner.
+        (
+            "\"The harm caused is incalculable,\" federal prosecutors wrote in seeking a penalty.",
+            "federal prosecutors",
+        ),
+        // `… missing." Trump said.`: the short sentence after the closing mark.
+        (
+            "\"I hope you're able to find the emails that are missing.\" Trump said.",
+            "Trump",
+        ),
+    ] {
+        assert_eq!(speaker_of_first(text).as_deref(), Some(expected), "{text}");
+    }
+}
