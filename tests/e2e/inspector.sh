@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The inspector page (`/` of --http-listen) in a headless DOM: jsdom (installed into
-# target/tools/node by scripts/install-tools.sh) loads the page from the real binary, runs its
-# script, submits the seed and checks what it shows.
+# The inspector page (`/` of --http-listen) in headless Chromium (Debian's chromium, driven by
+# playwright-core; scripts/install-tools.sh installs both): the page from the real binary, the
+# seed submitted, an HTML file chosen, a refusal; a screenshot is kept in target/.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 "$root/scripts/install-tools.sh" > /dev/null
@@ -17,5 +17,6 @@ for _ in $(seq 100); do
     "http://127.0.0.1:$http/" > /dev/null 2>&1 && break
   sleep 0.1
 done
-JSDOM_FROM="$root/target/tools/node/node_modules" node "$root/tests/e2e/inspector.mjs" \
-  "http://127.0.0.1:$http" "$root/tests/fixtures/daily8-nato-ukraine.txt"
+PLAYWRIGHT_FROM="$root/target/tools/node/node_modules" node "$root/tests/e2e/inspector.mjs" \
+  "http://127.0.0.1:$http" "$root/tests/fixtures/daily8-nato-ukraine.txt" \
+  "$root/tests/fixtures/city-budget.html" "$root/target/e2e-inspector.png"
