@@ -9,6 +9,7 @@ cargo test --locked
 bash tests/e2e/grpcurl.sh
 bash tests/e2e/warc.sh
 bash tests/e2e/inspector.sh
+bash scripts/buf-check
 # Quality floors on the public corpora, where they exist (CI has ../shared): every figure is
 # printed for the whole corpus, its tune part and its check part (fold 0 of
 # ../shared/tools/partition.py, never inspected); the floors are on the check part, a little

@@ -61,3 +61,22 @@ pub enum PrepError {
     #[error("internal error while preparing the article")]
     Internal(String),
 }
+
+impl PrepError {
+    /// The request field at fault, as a path (`options.chunking.max_tokens`), where the caller's
+    /// request is wrong.
+    #[must_use]
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            Self::MissingPayload => Some("payload"),
+            Self::EmptyPayload { field }
+            | Self::PayloadTooLarge { field, .. }
+            | Self::InvalidOption { field, .. }
+            | Self::InvalidHint { field, .. } => Some(field),
+            Self::NotText { .. } => Some("raw.data"),
+            Self::DeadlineExceeded { .. }
+            | Self::DeadlineExceededDuring { .. }
+            | Self::Internal(_) => None,
+        }
+    }
+}

@@ -1,6 +1,8 @@
 //! The only place where proto messages and domain types meet: a request becomes a checked
 //! [`Job`], a [`Prepared`] article becomes a `PreparedArticle` with spans in the unit asked for.
 
+use tonic_types::StatusExt;
+
 use super::proto;
 use crate::pipeline::{
     Attribution, ChunkBudget, Hints, Input, OffsetMap, OffsetUnit, Options, ParagraphKind,
@@ -454,6 +456,11 @@ pub fn error_result(id: String, status: &tonic::Status) -> proto::PrepareResult 
             code: status.code() as i32,
             code_name: super::codes::code_name(status.code()).to_owned(),
             message: status.message().to_owned(),
+            field: status
+                .get_details_bad_request()
+                .and_then(|b| b.field_violations.into_iter().next())
+                .map(|v| v.field)
+                .unwrap_or_default(),
         })),
     }
 }

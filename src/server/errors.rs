@@ -1,6 +1,7 @@
 //! The one place that picks a gRPC status for a failure.
 
-use tonic::Status;
+use tonic::{Code, Status};
+use tonic_types::{ErrorDetails, StatusExt};
 
 use super::limits::Rejection;
 use crate::pipeline::PrepError;
@@ -17,7 +18,18 @@ pub fn status(err: &PrepError) -> Status {
             tracing::error!(%detail, "pipeline failed");
             Status::internal(err.to_string())
         }
-        _ => Status::invalid_argument(err.to_string()),
+        _ => {
+            let message = err.to_string();
+            match err.field() {
+                // A `google.rpc.BadRequest` naming the field, for clients that act on it.
+                Some(field) => Status::with_error_details(
+                    Code::InvalidArgument,
+                    message.clone(),
+                    ErrorDetails::with_bad_request_violation(field, message),
+                ),
+                None => Status::invalid_argument(message),
+            }
+        }
     }
 }
 
@@ -57,14 +69,18 @@ pub fn bad_timeout(value: &str) -> Status {
 #[must_use]
 pub fn unreadable_line(line_number: usize, field: &str, error: &serde_json::Error) -> Status {
     // `.` is the line itself, `?` a key it never got to read.
-    let at = if field.is_empty() || field == "." || field == "?" {
-        String::new()
-    } else {
-        format!(" at {field}")
-    };
-    Status::invalid_argument(format!(
-        "line {line_number}: not a PrepareRequest in proto3 JSON{at}: {error}"
-    ))
+    if field.is_empty() || field == "." || field == "?" {
+        return Status::invalid_argument(format!(
+            "line {line_number}: not a PrepareRequest in proto3 JSON: {error}"
+        ));
+    }
+    let message =
+        format!("line {line_number}: not a PrepareRequest in proto3 JSON at {field}: {error}");
+    Status::with_error_details(
+        Code::InvalidArgument,
+        message.clone(),
+        ErrorDetails::with_bad_request_violation(field, message),
+    )
 }
 
 /// The status for a call without the bearer token the server requires.
@@ -155,7 +171,6 @@ fn percent_decode(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::server::buffers::OverBudget;
-    use tonic::Code;
 
     #[test]
     fn a_full_server_is_resource_exhausted_with_the_counts() {
@@ -177,6 +192,33 @@ mod tests {
             (status.code(), status.message()),
             (Code::Internal, "internal error while preparing the article")
         );
+    }
+
+    #[test]
+    fn a_caller_mistake_carries_a_bad_request_naming_the_field() {
+        let invalid = super::status(&PrepError::InvalidOption {
+            field: "options.chunking.max_tokens",
+            reason: "must be at least 16, got 3".into(),
+        });
+        let violations = invalid
+            .get_details_bad_request()
+            .map(|b| b.field_violations)
+            .unwrap_or_default();
+        assert_eq!(
+            violations
+                .iter()
+                .map(|v| (v.field.as_str(), v.description.as_str()))
+                .collect::<Vec<_>>(),
+            [(
+                "options.chunking.max_tokens",
+                "options.chunking.max_tokens must be at least 16, got 3"
+            )]
+        );
+        // A deadline is no field's fault: no details.
+        let late = super::status(&PrepError::DeadlineExceeded {
+            next_stage: "chunk",
+        });
+        assert!(late.get_details_bad_request().is_none());
     }
 
     #[test]
@@ -216,7 +258,7 @@ mod tests {
                  (--max-held-bytes); retry with backoff"
             )
         );
-        let late = status(&PrepError::DeadlineExceeded {
+        let late = super::status(&PrepError::DeadlineExceeded {
             next_stage: "quotes",
         });
         assert_eq!(

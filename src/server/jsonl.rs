@@ -124,6 +124,8 @@ mod tests {
                 .as_str()
                 .is_some_and(|m| m.starts_with("line 7: not a PrepareRequest in proto3 JSON:"))
         );
+        // Not JSON at all: no field is at fault.
+        assert_eq!(out["error"]["field"], "");
     }
 
     #[test]
@@ -137,6 +139,7 @@ mod tests {
             "line 4: not a PrepareRequest in proto3 JSON at raw.data: Invalid symbol 32, offset 5. at \
              line 1 column 49"
         );
+        assert_eq!(out["error"]["field"], "raw.data");
     }
 
     #[test]

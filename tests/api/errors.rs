@@ -5,16 +5,29 @@ use article_prep::server::proto::{
     prepare_request::Payload,
 };
 use tonic::Code;
+use tonic_types::StatusExt;
 
 use crate::helpers::{SEED, spawn_app, spawn_app_with, text_request};
 
-/// Sends each request to one server and checks the exact status and message of its refusal.
+/// Sends each request to one server and checks the exact status and message of its refusal;
+/// an INVALID_ARGUMENT also carries a `google.rpc.BadRequest` naming the field the message names.
 async fn assert_refusals(cases: Vec<(&str, PrepareRequest, Code, &str)>) {
     let app = spawn_app().await;
     let mut client = app.client.clone();
     for (case, request, code, message) in cases {
         let status = client.prepare(request).await.expect_err(case);
         assert_eq!((status.code(), status.message()), (code, message), "{case}");
+        if code == Code::InvalidArgument {
+            let violations = status
+                .get_details_bad_request()
+                .map(|b| b.field_violations)
+                .unwrap_or_default();
+            assert!(
+                matches!(violations.as_slice(), [v] if !v.field.is_empty()
+                    && message.contains(&v.field) && v.description == message),
+                "{case}: {violations:?}"
+            );
+        }
     }
     app.stop().await;
 }
