@@ -1,5 +1,6 @@
 //! `batch --remote`: the same output as a local batch, in input order, across several servers,
-//! with a dead server in the list, and errors (not a hang) when no server can be reached.
+//! with a dead server in the list or one that goes away mid-batch, and errors (not a hang) when no
+//! server can be reached.
 
 use std::process::Stdio;
 
@@ -217,6 +218,26 @@ impl article_prep::remote::Resolve for Table {
     }
 }
 
+/// `batch --remote dns:///article-prep-headless:PORT` over `input`, the name resolved by `table`
+/// (the port is the table's).
+async fn batch_over(table: Table, input: String) -> String {
+    tokio::task::spawn_blocking(move || {
+        let remote = article_prep::remote::Remote::with_resolver(
+            "dns:///article-prep-headless:50051",
+            &article_prep::remote::Access::default(),
+            Box::new(table),
+        )
+        .expect("the target reads");
+        let mut out = Vec::new();
+        remote
+            .run(std::io::Cursor::new(input), &mut out, &[])
+            .expect("the batch runs");
+        String::from_utf8(out).expect("utf-8")
+    })
+    .await
+    .expect("the batch ends")
+}
+
 /// The pipeline, counting the articles it prepares.
 fn counting(count: std::sync::Arc<std::sync::atomic::AtomicUsize>) -> Preparer {
     std::sync::Arc::new(move |input, hints, options, deadline| {
@@ -270,22 +291,7 @@ async fn a_dns_target_spreads_over_every_address_it_resolves_to() {
     );
     let input = input();
     let local = batch(&[], &input).await;
-    let target = format!("dns:///article-prep-headless:{port}");
-    let remote = tokio::task::spawn_blocking(move || {
-        let remote = article_prep::remote::Remote::with_resolver(
-            &target,
-            &article_prep::remote::Access::default(),
-            Box::new(table),
-        )
-        .expect("the target reads");
-        let mut out = Vec::new();
-        remote
-            .run(std::io::Cursor::new(input), &mut out, &[])
-            .expect("the batch runs");
-        String::from_utf8(out).expect("utf-8")
-    })
-    .await
-    .expect("the batch ends");
+    let remote = batch_over(table, input).await;
     assert_eq!(remote, local);
     let served = counts.map(|c| c.load(Ordering::SeqCst));
     // 24 articles are prepared (one line is no JSON, one has a blank text); both servers take
@@ -333,6 +339,86 @@ async fn a_dns_target_follows_the_name_as_its_addresses_change() {
     assert_eq!(before, after);
     assert_eq!(served_before, [24, 0]);
     assert_eq!(counts.map(|c| c.load(Ordering::SeqCst)), [24, 24]);
+    first.stop().await;
+    second.stop().await;
+}
+
+/// A TCP relay to `to` on a loopback port, as a pod's address is; `cut` closes it and every
+/// connection through it at once, as a pod that goes away does.
+struct Relay {
+    address: std::net::SocketAddr,
+    tasks: std::sync::Arc<std::sync::Mutex<Vec<tokio::task::JoinHandle<()>>>>,
+}
+
+impl Relay {
+    async fn to(to: std::net::SocketAddr) -> Self {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("a relay port");
+        let address = listener.local_addr().expect("the relay's address");
+        let tasks = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let held = std::sync::Arc::clone(&tasks);
+        let accept = tokio::spawn(async move {
+            while let Ok((mut inbound, _)) = listener.accept().await {
+                let piped = tokio::spawn(async move {
+                    if let Ok(mut outbound) = tokio::net::TcpStream::connect(to).await {
+                        let _ = tokio::io::copy_bidirectional(&mut inbound, &mut outbound).await;
+                    }
+                });
+                held.lock().expect("the relay's tasks").push(piped);
+            }
+        });
+        tasks.lock().expect("the relay's tasks").push(accept);
+        Self { address, tasks }
+    }
+
+    fn cut(&self) {
+        for task in self.tasks.lock().expect("the relay's tasks").drain(..) {
+            task.abort();
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_server_that_goes_away_mid_batch_leaves_its_work_to_the_others() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let counts = [Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0))];
+    let first_count = Arc::clone(&counts[0]);
+    // The first server is slow, so that the batch is still running when it goes away.
+    let slow: Preparer = Arc::new(move |input, hints, options, deadline| {
+        first_count.fetch_add(1, Ordering::SeqCst);
+        std::thread::sleep(std::time::Duration::from_millis(40));
+        article_prep::pipeline::prepare_within(input, hints, options, deadline)
+    });
+    let first = spawn_app_preparing(|_| {}, Some(slow)).await;
+    let second = spawn_app_preparing(|_| {}, Some(counting(Arc::clone(&counts[1])))).await;
+    let address = |app: &crate::helpers::TestApp| -> std::net::SocketAddr {
+        app.address
+            .trim_start_matches("http://")
+            .parse()
+            .expect("a socket address")
+    };
+    let relay = Relay::to(address(&first)).await;
+    let (table, _) = Table::of(vec![relay.address, address(&second)]);
+    // The first server's address goes away after it has prepared three articles.
+    let watched = Arc::clone(&counts[0]);
+    let cutter = tokio::spawn(async move {
+        while watched.load(Ordering::SeqCst) < 3 {
+            tokio::time::sleep(std::time::Duration::from_millis(2)).await;
+        }
+        relay.cut();
+    });
+    let input = input();
+    let local = batch(&[], &input).await;
+    let remote = batch_over(table, input).await;
+    cutter.await.expect("the relay was cut");
+    // Every line is answered as a local batch answers it: what the first server was working on
+    // when it went away was prepared again by the second.
+    assert_eq!(remote, local);
+    let served = counts.map(|c| c.load(Ordering::SeqCst));
+    assert!(served[0] >= 3 && served[0] < 24, "{served:?}");
+    assert!(served[1] >= 24 - served[0], "{served:?}");
     first.stop().await;
     second.stop().await;
 }
