@@ -211,6 +211,9 @@ pub struct PrepareArgs {
     /// With `--format markdown`: keep the body's links as `[text](target)`.
     #[arg(long)]
     pub links: bool,
+    /// With `--format markdown`: keep the article's images as `![alt](src "caption")`.
+    #[arg(long)]
+    pub images: bool,
 }
 
 /// `--format` values.
@@ -485,6 +488,7 @@ pub fn prepare(args: &PrepareArgs) -> Result<(), CliError> {
             FormatArg::Markdown => TextFormat::Markdown,
         },
         keep_links: args.links,
+        keep_images: args.images,
         wanted: fields.wanted(),
     };
     let json = jsonl::prepare_pretty("", input, &hints, &options, fields)?;

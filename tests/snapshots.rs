@@ -24,13 +24,15 @@ fn japanese_article() {
 }
 
 /// An HTML page with headings of two levels, a table with a header row, a list, a block
-/// quotation, code and a link, as Markdown with links (its spans, sentences, quotes and chunks
-/// index the Markdown).
+/// quotation, code, a link and images (a lazy-loaded lead image with its caption, a chart; a
+/// logo and an ad that are not the article's), as Markdown with links and images (its spans,
+/// sentences, quotes and chunks index the Markdown).
 #[test]
 fn city_budget_page_as_markdown() {
     let options = Options {
         text_format: TextFormat::Markdown,
         keep_links: true,
+        keep_images: true,
         ..Options::default()
     };
     let input = Input::Html(include_str!("fixtures/city-budget.html").into());

@@ -48,9 +48,23 @@ pub struct DomHints {
     pub links: Vec<(String, String)>,
     /// 1–6 for a heading of `<h1>`…`<h6>`, else 0.
     pub heading_level: u8,
+    /// Images the page shows between the block before and this one, when they were asked for.
+    pub images_before: Vec<Image>,
     /// Ids of the enclosing elements, outermost first (at most 256): blocks sharing a prefix
     /// share those ancestors.
     pub ancestors: Vec<u32>,
+}
+
+/// An image of the page (`<img>`): where it is, what its `alt` says, and the caption of its
+/// `<figure>`, if any.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Image {
+    /// The `src` as the page writes it.
+    pub src: String,
+    /// The `alt` text, possibly empty.
+    pub alt: String,
+    /// The `<figcaption>` of its figure.
+    pub caption: Option<String>,
 }
 
 /// Boilerplate roles an HTML ancestor can announce.
@@ -96,4 +110,6 @@ pub enum ParagraphKind {
     Preformatted,
     /// A table row.
     TableRow,
+    /// An image, shown in Markdown as `![alt](src "caption")` (only when images are asked for).
+    Image,
 }

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use sha2::{Digest, Sha256};
 
+use super::block::ParagraphKind;
 use super::boilerplate::{DroppedBlock, RemovalReason};
 use super::dates;
 use super::html::PageMeta;
@@ -137,7 +138,23 @@ pub fn build(
     if authors.is_empty() {
         authors = lines.authors;
     }
-    let (word_count, reading_time_seconds) = words_and_reading_time(&body.text);
+    // Images (Markdown with images) are read as pictures, not words.
+    let read: std::borrow::Cow<'_, str> = if body
+        .paragraphs
+        .iter()
+        .any(|p| p.kind == ParagraphKind::Image)
+    {
+        body.paragraphs
+            .iter()
+            .filter(|p| p.kind != ParagraphKind::Image)
+            .map(|p| p.span.slice(&body.text))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+            .into()
+    } else {
+        body.text.as_str().into()
+    };
+    let (word_count, reading_time_seconds) = words_and_reading_time(&read);
     let metadata = Metadata {
         title,
         source: without_placeholder(clean(&source)),

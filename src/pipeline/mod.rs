@@ -127,17 +127,21 @@ pub fn prepare_within(
 ) -> Result<Prepared, PrepError> {
     let mut warnings = Vec::new();
     deadline.check("parse")?;
-    let links = options.keep_links && options.text_format == TextFormat::Markdown;
+    let markdown = options.text_format == TextFormat::Markdown;
+    let markup = html::Markup {
+        links: options.keep_links && markdown,
+        images: options.keep_images && markdown,
+    };
     let (blocks, page) = {
         let _span = tracing::debug_span!("parse").entered();
         match input {
             Input::Text(t) => (text::parse(&t), html::PageMeta::default()),
-            Input::Html(h) => html::parse_with(&h, links),
+            Input::Html(h) => html::parse_with(&h, markup),
             Input::Raw { data, content_type } => {
                 let decoded = decode::decode(&data, content_type.as_deref())?;
                 warnings.extend(decoded.warnings);
                 if decoded.is_html {
-                    html::parse_with(&decoded.text, links)
+                    html::parse_with(&decoded.text, markup)
                 } else {
                     (text::parse(&decoded.text), html::PageMeta::default())
                 }

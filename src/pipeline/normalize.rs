@@ -2,7 +2,7 @@
 //! into the one text that all spans point into (paragraphs separated by one blank line), plain or
 //! as Markdown.
 
-use super::block::ParagraphKind;
+use super::block::{Image, ParagraphKind};
 use super::boilerplate::KeptBlock;
 use super::options::{QuoteStyle, TextFormat};
 use super::span::Span;
@@ -99,6 +99,17 @@ pub fn assemble(kept: &[KeptBlock], quote_style: QuoteStyle, format: TextFormat)
             }
             continue;
         }
+        if let Some(image) = &block.image {
+            // Plain text has no place for a picture.
+            if format == TextFormat::Markdown {
+                push(
+                    &mut text,
+                    &markdown_image(image, quote_style),
+                    ParagraphKind::Image,
+                );
+            }
+            continue;
+        }
         let cleaned = style_quotes(&clean(&block.text), quote_style);
         if cleaned.is_empty() {
             continue;
@@ -143,7 +154,39 @@ fn markdown(text: &str, kind: ParagraphKind, heading_level: u8) -> String {
         ParagraphKind::ListItem => format!("- {}", literal_start(text)),
         ParagraphKind::Blockquote => format!("> {}", literal_start(text)),
         ParagraphKind::Preformatted => format!("```\n{text}\n```"),
-        ParagraphKind::Body | ParagraphKind::TableRow => literal_start(text),
+        ParagraphKind::Body | ParagraphKind::TableRow | ParagraphKind::Image => literal_start(text),
+    }
+}
+
+/// `![alt](src "caption")`: the alt text's brackets escaped, an address with spaces or brackets
+/// in `<…>`, the caption as the title.
+fn markdown_image(image: &Image, quote_style: QuoteStyle) -> String {
+    let alt = style_quotes(&clean(&image.alt), quote_style)
+        .replace('\\', "\\\\")
+        .replace('[', "\\[")
+        .replace(']', "\\]");
+    let mut out = format!("![{alt}](");
+    push_target(&mut out, image.src.trim());
+    if let Some(caption) = image.caption.as_deref() {
+        let caption = style_quotes(&clean(caption), quote_style);
+        if !caption.is_empty() {
+            out.push_str(" \"");
+            out.push_str(&caption.replace('\\', "\\\\").replace('"', "\\\""));
+            out.push('"');
+        }
+    }
+    out.push(')');
+    out
+}
+
+/// A link or image target: as written, or in `<…>` when it holds what ends a bare one.
+fn push_target(out: &mut String, target: &str) {
+    if target.contains([' ', '(', ')']) {
+        out.push('<');
+        out.push_str(&target.replace('>', "%3E"));
+        out.push('>');
+    } else {
+        out.push_str(target);
     }
 }
 
@@ -196,13 +239,7 @@ fn with_links(text: &str, links: &[(String, String)], quote_style: QuoteStyle) -
         out.push('[');
         out.push_str(&anchor.replace('[', "\\[").replace(']', "\\]"));
         out.push_str("](");
-        if target.contains([' ', '(', ')']) {
-            out.push('<');
-            out.push_str(&target.replace('>', "%3E"));
-            out.push('>');
-        } else {
-            out.push_str(target);
-        }
+        push_target(&mut out, target);
         out.push(')');
         at = start + anchor.len();
     }
@@ -281,8 +318,43 @@ mod tests {
                 kind: *kind,
                 links: Vec::new(),
                 heading_level: 0,
+                image: None,
             })
             .collect()
+    }
+
+    #[test]
+    fn an_image_is_markdown_with_its_alt_text_escaped_and_its_caption_as_title() {
+        let image = |src: &str, alt: &str, caption: Option<&str>| KeptBlock {
+            text: alt.to_owned(),
+            kind: ParagraphKind::Image,
+            links: Vec::new(),
+            heading_level: 0,
+            image: Some(Image {
+                src: src.to_owned(),
+                alt: alt.to_owned(),
+                caption: caption.map(str::to_owned),
+            }),
+        };
+        let blocks = [
+            image("/a.jpg", "The [east] wing", Some("Built in \"1901\".")),
+            image("/my chart (1).png", "", None),
+        ];
+        let body = assemble(&blocks, QuoteStyle::Keep, TextFormat::Markdown);
+        assert_eq!(
+            body.text,
+            "![The \\[east\\] wing](/a.jpg \"Built in \\\"1901\\\".\")\n\n![](</my chart (1).png>)"
+        );
+        assert!(
+            body.paragraphs
+                .iter()
+                .all(|p| p.kind == ParagraphKind::Image)
+        );
+        // Plain text has no images.
+        assert_eq!(
+            assemble(&blocks, QuoteStyle::Keep, TextFormat::Plain).text,
+            ""
+        );
     }
 
     #[test]

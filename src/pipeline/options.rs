@@ -154,6 +154,8 @@ pub struct Options {
     pub text_format: TextFormat,
     /// With Markdown: links kept as `[text](target)`.
     pub keep_links: bool,
+    /// With Markdown: the article's images kept as `![alt](src "caption")`.
+    pub keep_images: bool,
     /// The costly parts wanted.
     pub wanted: Wanted,
 }

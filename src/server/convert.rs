@@ -309,6 +309,7 @@ fn options(raw: proto::PrepareOptions) -> Result<Options, PrepError> {
         quote_style,
         text_format,
         keep_links: raw.keep_links,
+        keep_images: raw.keep_images,
         // From the read mask, beside the options.
         wanted: Wanted::default(),
     })
@@ -486,6 +487,7 @@ fn paragraph_kind(kind: ParagraphKind) -> proto::ParagraphKind {
         ParagraphKind::Blockquote => proto::ParagraphKind::Blockquote,
         ParagraphKind::Preformatted => proto::ParagraphKind::Preformatted,
         ParagraphKind::TableRow => proto::ParagraphKind::TableRow,
+        ParagraphKind::Image => proto::ParagraphKind::Image,
     }
 }
 

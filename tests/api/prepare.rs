@@ -469,6 +469,7 @@ async fn markdown_text_is_what_every_span_and_chunk_indexes() {
     request.options = Some(PrepareOptions {
         text_format: TextFormat::Markdown.into(),
         keep_links: true,
+        keep_images: true,
         ..PrepareOptions::default()
     });
     let a = client
@@ -493,6 +494,25 @@ async fn markdown_text_is_what_every_span_and_chunk_indexes() {
         "according to [figures released by the city's finance office]\
          (https://riverton.example/finance/2025-budget.pdf)."
     ));
+    // The article's images, the lead one under the headline with its caption; not the logo or
+    // the ad.
+    assert!(a.text.starts_with(
+        "![Council members raise their hands \\[7-2\\]](https://riverton.example/img/council-vote.jpg \
+         \"Council members vote on the budget early on Wednesday.\")\n\n"
+    ), "{}", a.text);
+    assert!(
+        a.text
+            .contains("\n\n![](</img/budget chart (2025).png>)\n\n")
+    );
+    assert!(!a.text.contains("logo") && !a.text.contains("/ads/"));
+    let images: Vec<_> = a
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind() == article_prep::server::proto::ParagraphKind::Image)
+        .map(|p| slice(&a.text, p.span.as_ref()))
+        .collect();
+    assert_eq!(images.len(), 2, "{images:?}");
+    assert!(images.iter().all(|i| i.starts_with("![")));
     for chunk in &a.chunks {
         assert_eq!(slice(&a.text, chunk.span.as_ref()), chunk.text);
     }

@@ -13,7 +13,7 @@ mod learned;
 mod region;
 mod rules;
 
-use super::block::{Block, ParagraphKind};
+use super::block::{Block, Image, ParagraphKind};
 use features::Features;
 pub use learned::{BlockScorer, FEATURES};
 use region::{body_mask, body_region, demote_widget_headers, marked_body_region, pick_title};
@@ -88,6 +88,8 @@ pub struct KeptBlock {
     pub links: Vec<(String, String)>,
     /// 1–6 for a heading of `<h1>`…`<h6>`, 0 when unknown.
     pub heading_level: u8,
+    /// The image, for a block of kind `Image` (its text is the alt text).
+    pub image: Option<Image>,
 }
 
 /// A block left out.
@@ -159,6 +161,9 @@ pub fn sort_with(
     }
     let mut sorted = Sorted::default();
     let mut judged = verdicts.into_iter();
+    // Whether the block before is the article's (kept, or its headline or byline): an image
+    // between it and a kept block is the article's (the lead image under the headline too).
+    let mut after_article = false;
     for block in blocks {
         let verdict = if judged_all || !is_hidden(block) {
             judged.next().unwrap_or_default()
@@ -168,6 +173,23 @@ pub fn sort_with(
                 ..Verdict::default()
             }
         };
+        let images = block.dom.as_ref().map_or(&[][..], |d| &d.images_before[..]);
+        if after_article && verdict.reason.is_none() {
+            sorted.kept.extend(images.iter().map(|image| KeptBlock {
+                text: image.alt.clone(),
+                kind: ParagraphKind::Image,
+                links: Vec::new(),
+                heading_level: 0,
+                image: Some(image.clone()),
+            }));
+        }
+        // A figure's caption stands between its image and the next block: it decides nothing.
+        if verdict.reason != Some(RemovalReason::Caption) {
+            after_article = matches!(
+                verdict.reason,
+                None | Some(RemovalReason::Title | RemovalReason::MetadataLine)
+            );
+        }
         match verdict.reason {
             Some(reason) => sorted.dropped.push(DroppedBlock {
                 text: block.text.clone(),
@@ -184,6 +206,7 @@ pub fn sort_with(
                     .map(|d| d.links.clone())
                     .unwrap_or_default(),
                 heading_level: block.dom.as_ref().map_or(0, |d| d.heading_level),
+                image: None,
             }),
         }
     }

@@ -25,6 +25,10 @@ pub(super) struct Attrs<'a> {
     pub(super) style: Option<&'a str>,
     pub(super) kind: Option<&'a str>,
     pub(super) href: Option<&'a str>,
+    pub(super) src: Option<&'a str>,
+    /// `data-src`: where lazy-loading pages keep the real image.
+    pub(super) data_src: Option<&'a str>,
+    pub(super) alt: Option<&'a str>,
     pub(super) aria_hidden: Option<&'a str>,
     pub(super) hidden: bool,
     /// Class names, then the id, lower-cased and space-separated.
@@ -50,6 +54,9 @@ impl<'a> Attrs<'a> {
                 "style" => attrs.style = Some(value),
                 "type" => attrs.kind = Some(value),
                 "href" => attrs.href = Some(value),
+                "src" => attrs.src = Some(value),
+                "data-src" => attrs.data_src = Some(value),
+                "alt" => attrs.alt = Some(value),
                 "aria-hidden" => attrs.aria_hidden = Some(value),
                 "hidden" => attrs.hidden = true,
                 _ => {}

@@ -19,7 +19,7 @@ use html5ever::LocalName;
 use rustc_hash::FxHashSet;
 use scraper::{ElementRef, Html, Node};
 
-use super::block::{Block, DomHints, DomRole, ParagraphKind};
+use super::block::{Block, DomHints, DomRole, Image, ParagraphKind};
 use super::dates;
 use super::lexicon::Words;
 use super::lexicon::markup::{BLOCK_ELEMENTS, SKIPPED_ELEMENTS};
@@ -40,21 +40,30 @@ fn atoms(names: &Words) -> FxHashSet<LocalName> {
 /// Ancestors kept per block: enough for any real page, bounded for hostile nesting.
 const MAX_PATH: usize = 256;
 
+/// What the blocks carry beyond their text, for Markdown that keeps it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Markup {
+    /// Each block's links, their text and target.
+    pub links: bool,
+    /// The images before each block, with their alt text and caption.
+    pub images: bool,
+}
+
 /// Parses an HTML page into blocks and page metadata.
 #[must_use]
 pub fn parse(html: &str) -> (Vec<Block>, PageMeta) {
-    parse_with(html, false)
+    parse_with(html, Markup::default())
 }
 
-/// [`parse`], each block also carrying its links' text and target when `links` asks for them
-/// (Markdown with links).
+/// [`parse`], the blocks also carrying the links and images `markup` asks for.
 #[must_use]
-pub fn parse_with(html: &str, links: bool) -> (Vec<Block>, PageMeta) {
+pub fn parse_with(html: &str, markup: Markup) -> (Vec<Block>, PageMeta) {
     let doc = Html::parse_document(&nesting::limit_depth(html));
     let (sizes, total) = text_sizes(&doc);
     let mut walker = Walker {
         total,
-        keep_links: links,
+        keep_links: markup.links,
+        keep_images: markup.images,
         ..Walker::default()
     };
     let mut opened = 0;
@@ -191,6 +200,9 @@ struct Walker {
     keep_links: bool,
     open_link: Option<(String, String)>,
     block_links: Vec<(String, String)>,
+    /// Whether images are kept, and those seen since the last block.
+    keep_images: bool,
+    images: Vec<Image>,
     block_kind: Option<ParagraphKind>,
     block_heading_level: u8,
     block_role: Option<DomRole>,
@@ -356,6 +368,27 @@ impl Walker {
         if name == "a" && self.keep_links && self.skip_depth == 0 && self.hidden_depth == 0 {
             self.open_link = attrs.href.map(|h| (h.to_owned(), String::new()));
         }
+        // An image goes with the next block: the body search decides whether it is the
+        // article's (between its paragraphs) or a teaser's, an ad's, a logo.
+        if name == "img" && self.keep_images && self.skip_depth == 0 && self.hidden_depth == 0 {
+            // A lazy-loading page puts a placeholder in `src` and the picture in `data-src`; an
+            // inline `data:` image is no address to give (and may be megabytes).
+            let src = [attrs.src, attrs.data_src]
+                .into_iter()
+                .flatten()
+                .map(str::trim)
+                .find(|s| !s.is_empty() && !s.starts_with("data:"));
+            if let Some(src) = src {
+                self.images.push(Image {
+                    src: src.to_owned(),
+                    alt: attrs
+                        .alt
+                        .map(|a| a.split_whitespace().collect::<Vec<_>>().join(" "))
+                        .unwrap_or_default(),
+                    caption: None,
+                });
+            }
+        }
         self.stack.push(frame);
         self.depth += 1;
         if self.skip_depth == 0
@@ -508,8 +541,19 @@ impl Walker {
                 }
             }
         }
+        // A figure's caption names the image before it, which then goes with the next block.
+        if self.block_role == Some(DomRole::Caption) && !text.is_empty() {
+            if let Some(image) = self.images.last_mut().filter(|i| i.caption.is_none()) {
+                image.caption = Some(text.clone());
+            }
+        }
         if !text.is_empty() {
             let link_chars = self.link_chars;
+            let images_before = if self.block_role == Some(DomRole::Caption) {
+                Vec::new()
+            } else {
+                std::mem::take(&mut self.images)
+            };
             let href = self
                 .href
                 .take()
@@ -528,6 +572,7 @@ impl Walker {
                     href,
                     links: std::mem::take(&mut self.block_links),
                     heading_level: self.block_heading_level,
+                    images_before,
                 }),
             });
         }
@@ -556,6 +601,7 @@ impl Walker {
                     href: None,
                     links: Vec::new(),
                     heading_level: frame.heading_level,
+                    images_before: Vec::new(),
                 }),
             };
             self.hidden_blocks.push((self.blocks.len(), block));
@@ -616,6 +662,40 @@ mod tests {
         <div class="related-links"><a href="/x">Another story about the council</a></div>
         <script>var x = "not text";</script></body></html>"#;
 
+    #[test]
+    fn images_go_with_the_next_block_only_when_asked_for_the_caption_with_them() {
+        let page = r#"<html><body><article><p>First paragraph of the story.</p>
+            <figure><img src="data:image/gif;base64,AA" data-src="/real.jpg" alt=" The  chamber ">
+            <figcaption>The chamber at night.</figcaption></figure>
+            <img src="data:image/png;base64,AA"><img alt="no address">
+            <p>Second paragraph of the story.</p></article></body></html>"#;
+        let images_of = |markup: Markup| -> Vec<Vec<Image>> {
+            parse_with(page, markup)
+                .0
+                .into_iter()
+                .map(|b| b.dom.map(|d| d.images_before).unwrap_or_default())
+                .collect()
+        };
+        let asked = images_of(Markup {
+            images: true,
+            ..Markup::default()
+        });
+        // The first paragraph, the caption (which names the image and passes it on), the
+        // second paragraph with the image; inline data and no address give none.
+        assert_eq!(
+            asked,
+            [
+                vec![],
+                vec![],
+                vec![Image {
+                    src: "/real.jpg".into(),
+                    alt: "The chamber".into(),
+                    caption: Some("The chamber at night.".into()),
+                }]
+            ]
+        );
+        assert!(images_of(Markup::default()).iter().all(Vec::is_empty));
+    }
     #[test]
     fn an_svg_title_is_no_page_title() {
         let page = "<html><head><title>Council passes budget</title></head><body><svg><title>Share \

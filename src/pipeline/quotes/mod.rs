@@ -32,6 +32,7 @@ mod tests;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
+use super::block::ParagraphKind;
 use super::language::{Capitals, QuoteRules};
 use super::normalize::Paragraph;
 use super::segment::Sentence;
@@ -173,6 +174,10 @@ fn run(
     for (pi, paragraph) in paragraphs.iter().enumerate() {
         // A headline's quotation repeats one from the body.
         if pi == 0 && not_speech::is_headline(paragraph.span.slice(text)) {
+            continue;
+        }
+        // An image's alt text and caption are no one's words.
+        if paragraph.kind == ParagraphKind::Image {
             continue;
         }
         let marks = quotations(text, paragraph.span, pi);
