@@ -79,6 +79,10 @@ pub struct ServeArgs {
     /// /v1/prepare:batch`), with the same limits, token and errors.
     #[arg(long, env = "ARTICLE_PREP_HTTP_LISTEN")]
     pub http_listen: Option<SocketAddr>,
+    /// Answer gRPC-Web on the gRPC port too (HTTP/1.1 or HTTP/2, CORS allowed), so that a
+    /// browser's grpc-web client needs no proxy.
+    #[arg(long, env = "ARTICLE_PREP_GRPC_WEB")]
+    pub grpc_web: bool,
     /// Serve Prometheus metrics over HTTP at this address (`/metrics`).
     #[arg(long, env = "ARTICLE_PREP_METRICS_LISTEN")]
     pub metrics_listen: Option<SocketAddr>,
@@ -117,6 +121,7 @@ impl ServeArgs {
             max_connections: self.max_connections,
             handshake_timeout: self.handshake_timeout,
             http_listen: self.http_listen,
+            grpc_web: self.grpc_web,
             metrics_listen: self.metrics_listen,
             tls: self
                 .tls_cert

@@ -36,6 +36,9 @@ pub struct ServerSettings {
     /// Where the HTTP/JSON API is served (`POST /v1/prepare`, `/v1/prepare:batch`); none by
     /// default.
     pub http_listen: Option<SocketAddr>,
+    /// The gRPC port also answers gRPC-Web (HTTP/1.1 and HTTP/2, with CORS), for browsers
+    /// without a proxy; off by default.
+    pub grpc_web: bool,
     /// Where Prometheus metrics are served over HTTP (`/metrics`); none by default.
     pub metrics_listen: Option<SocketAddr>,
     /// TLS for the gRPC port; plaintext when absent.
@@ -84,6 +87,7 @@ impl Default for ServerSettings {
             max_connections: Self::DEFAULT_MAX_CONNECTIONS,
             handshake_timeout: Duration::from_secs(10),
             http_listen: None,
+            grpc_web: false,
             metrics_listen: None,
             tls: None,
             auth_token_file: None,

@@ -301,14 +301,23 @@ impl Application {
             .http2_keepalive_interval(Some(KEEPALIVE_INTERVAL))
             .http2_keepalive_timeout(Some(KEEPALIVE_TIMEOUT))
             .max_connection_age(settings.max_connection_age)
-            .max_connection_age_grace(CONNECTION_AGE_GRACE);
+            .max_connection_age_grace(CONNECTION_AGE_GRACE)
+            .accept_http1(settings.grpc_web);
         if let Some(tls) = self.tls {
             builder = builder.tls_config(tls)?;
         }
         tracing::info!(address = %self.address, tls = settings.tls.is_some(), "article-prep listening");
         // Deadlines are the service's own (DEADLINE_EXCEEDED); the transport's timeout would
         // answer CANCELLED.
+        // gRPC-Web is translated first, so that the byte budget, deadlines and errors below
+        // see plain gRPC.
         let serve = builder
+            .layer(tower::util::option_layer(
+                settings.grpc_web.then(grpc_web_cors),
+            ))
+            .layer(tower::util::option_layer(
+                settings.grpc_web.then(tonic_web::GrpcWebLayer::new),
+            ))
             .layer(tower::util::MapResponseLayer::new(
                 errors::oversized_is_resource_exhausted,
             ))
@@ -329,4 +338,26 @@ impl Application {
             }
         }
     }
+}
+
+/// What a browser on another origin needs to call the gRPC port with gRPC-Web: any origin, the
+/// headers grpc-web clients send (and the bearer token), and the gRPC status headers readable.
+fn grpc_web_cors() -> tower_http::cors::CorsLayer {
+    use ::http::header::{AUTHORIZATION, CONTENT_TYPE, HeaderName};
+    tower_http::cors::CorsLayer::new()
+        .allow_origin(tower_http::cors::Any)
+        .allow_methods([::http::Method::POST, ::http::Method::OPTIONS])
+        .allow_headers([
+            CONTENT_TYPE,
+            AUTHORIZATION,
+            HeaderName::from_static("x-grpc-web"),
+            HeaderName::from_static("x-user-agent"),
+            HeaderName::from_static("grpc-timeout"),
+        ])
+        .expose_headers([
+            HeaderName::from_static("grpc-status"),
+            HeaderName::from_static("grpc-message"),
+            HeaderName::from_static("grpc-status-details-bin"),
+        ])
+        .max_age(std::time::Duration::from_secs(24 * 60 * 60))
 }

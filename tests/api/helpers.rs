@@ -107,3 +107,54 @@ pub fn text_request(id: &str, text: &str) -> PrepareRequest {
         read_mask: None,
     }
 }
+
+/// An HTTP/1.1 reply: its status code, its head (lower-cased) and its body, de-chunked.
+pub struct Http1Reply {
+    pub code: u16,
+    pub head: String,
+    pub body: Vec<u8>,
+}
+
+/// Sends one raw HTTP/1.1 request (which asks to close the connection) and reads the reply.
+pub async fn http1(at: std::net::SocketAddr, request: &[u8]) -> Http1Reply {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(at).await.expect("connects");
+    stream.write_all(request).await.expect("request sent");
+    let mut reply = Vec::new();
+    stream.read_to_end(&mut reply).await.expect("reply read");
+    let split = reply
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a head and a body");
+    let head = String::from_utf8_lossy(&reply[..split]).to_ascii_lowercase();
+    let body = &reply[split + 4..];
+    let code = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .expect("a status code");
+    let body = if head.contains("transfer-encoding: chunked") {
+        dechunk(body)
+    } else {
+        body.to_vec()
+    };
+    Http1Reply { code, head, body }
+}
+
+/// A chunked body joined back together (a streamed reply).
+fn dechunk(mut body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    while let Some(end) = body.windows(2).position(|w| w == b"\r\n") {
+        let size = std::str::from_utf8(&body[..end])
+            .ok()
+            .and_then(|s| usize::from_str_radix(s.trim(), 16).ok())
+            .expect("a chunk size");
+        if size == 0 {
+            break;
+        }
+        let rest = &body[end + 2..];
+        out.extend_from_slice(&rest[..size]);
+        body = &rest[size + 2..];
+    }
+    out
+}

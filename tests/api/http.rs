@@ -3,9 +3,7 @@
 
 use std::net::SocketAddr;
 
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-
-use crate::helpers::{SEED, spawn_app_with};
+use crate::helpers::{SEED, http1, spawn_app_with};
 
 /// Sends one HTTP/1.1 request and returns the status code and the body.
 async fn call(
@@ -15,51 +13,14 @@ async fn call(
     body: &str,
     token: Option<&str>,
 ) -> (u16, String) {
-    let mut stream = tokio::net::TcpStream::connect(at).await.expect("connects");
     let auth = token.map_or(String::new(), |t| format!("Authorization: Bearer {t}\r\n"));
     let request = format!(
         "{method} {path} HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n{auth}\
          Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
         body.len()
     );
-    stream
-        .write_all(request.as_bytes())
-        .await
-        .expect("request sent");
-    let mut reply = Vec::new();
-    stream.read_to_end(&mut reply).await.expect("reply read");
-    let reply = String::from_utf8(reply).expect("utf-8");
-    let (head, body) = reply.split_once("\r\n\r\n").expect("a head and a body");
-    let code = head
-        .split_whitespace()
-        .nth(1)
-        .and_then(|c| c.parse().ok())
-        .expect("a status code");
-    let chunked = head
-        .to_ascii_lowercase()
-        .contains("transfer-encoding: chunked");
-    (
-        code,
-        if chunked {
-            dechunk(body)
-        } else {
-            body.to_owned()
-        },
-    )
-}
-
-/// A chunked body joined back together (a streamed batch reply).
-fn dechunk(mut body: &str) -> String {
-    let mut out = String::new();
-    while let Some((size, rest)) = body.split_once("\r\n") {
-        let size = usize::from_str_radix(size.trim(), 16).expect("a chunk size");
-        if size == 0 {
-            break;
-        }
-        out.push_str(&rest[..size]);
-        body = &rest[size + 2..];
-    }
-    out
+    let reply = http1(at, request.as_bytes()).await;
+    (reply.code, String::from_utf8(reply.body).expect("utf-8"))
 }
 
 fn with_http(s: &mut article_prep::config::ServerSettings) {

@@ -2,6 +2,7 @@
 
 mod buffers;
 mod errors;
+mod grpc_web;
 mod faults;
 mod health;
 mod helpers;
