@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! loadgen body --out target/load/seed.bin [--payload FILE]     # h2load's body: gRPC frame + request
-//! loadgen run --target http://127.0.0.1:50051 --concurrency 32 --requests 2000 [--payload FILE | --requests-from FILE.jsonl] [--timeout-ms MS]
+//! loadgen run --target http://127.0.0.1:50051 --concurrency 32 --requests 2000 [--payload FILE | --requests-from FILE.jsonl] [--timeout-ms MS] [--rate CALLS_PER_S]
 //! loadgen health --target http://127.0.0.1:50051 --checks 50 --interval-ms 100
 //! loadgen stall --target http://127.0.0.1:50051 --streams 30 --bytes 15728639 --seconds 5
 //! loadgen slow-read --target http://127.0.0.1:50051 --streams 20 --payload FILE --seconds 5
@@ -68,6 +68,11 @@ enum Cmd {
         /// Each call's deadline (`grpc-timeout`), milliseconds.
         #[arg(long)]
         timeout_ms: Option<u64>,
+        /// Calls per second in all, sent on a fixed schedule (open loop) rather than as fast as
+        /// answers come; a call's latency counts from its scheduled time, so a server that falls
+        /// behind shows it.
+        #[arg(long)]
+        rate: Option<f64>,
     },
     /// Health checks of the ArticlePrep service, one every `interval_ms`, on a connection of their
     /// own: how many said SERVING, and their latency.
@@ -142,6 +147,7 @@ fn main() -> ExitCode {
             payload,
             requests_from,
             timeout_ms,
+            rate,
         } => runtime().and_then(|rt| {
             let calls = match &requests_from {
                 Some(path) => read_requests(path)?,
@@ -153,6 +159,8 @@ fn main() -> ExitCode {
                 requests,
                 calls,
                 timeout_ms.map(Duration::from_millis),
+                rate.filter(|r| *r > 0.0)
+                    .map(|r| Duration::from_secs_f64(1.0 / r)),
             ))
         }),
         Cmd::Health {
@@ -384,6 +392,7 @@ async fn run(
     requests: usize,
     calls: Vec<PrepareRequest>,
     timeout: Option<Duration>,
+    interval: Option<Duration>,
 ) -> Result<(), String> {
     let calls = Arc::new(calls);
     let next = Arc::new(AtomicUsize::new(0));
@@ -403,7 +412,16 @@ async fn run(
                 if n >= requests {
                     break;
                 }
-                let sent = Instant::now();
+                // On a schedule, call `n` is due at `n` intervals from the start.
+                let sent = match interval {
+                    Some(interval) => {
+                        let due =
+                            started + interval.saturating_mul(u32::try_from(n).unwrap_or(u32::MAX));
+                        tokio::time::sleep_until(due.into()).await;
+                        due
+                    }
+                    None => Instant::now(),
+                };
                 let mut call = tonic::Request::new(calls[n % calls.len()].clone());
                 if let Some(timeout) = timeout {
                     call.set_timeout(timeout);
@@ -441,6 +459,7 @@ async fn run(
     #[allow(clippy::cast_precision_loss)] // counts are small
     let summary = json!({
         "concurrency": concurrency,
+        "rate": interval.map(|i| round(1.0 / i.as_secs_f64())),
         "requests": outcomes.len(),
         "seconds": round(seconds),
         "ok_per_second": round(ok.len() as f64 / seconds),
