@@ -160,7 +160,9 @@ pub fn prepare_within(
     deadline.check("normalize")?;
     let body = {
         let _span = tracing::debug_span!("normalize").entered();
-        normalize::assemble(&sorted.kept, options.quote_style, options.text_format)
+        // Relative link and image targets are resolved against the page's own address.
+        let base = hints.url.as_deref().or(page.url.as_deref());
+        normalize::assemble_at(&sorted.kept, options.quote_style, options.text_format, base)
     };
     // The language decides the sentence rules, so it is known before segmentation.
     let language = language::resolve(&body.text, hints, &page, &mut warnings);

@@ -65,6 +65,22 @@ pub struct Body {
 /// Cleans the kept blocks and joins them into the body text, in `format`.
 #[must_use]
 pub fn assemble(kept: &[KeptBlock], quote_style: QuoteStyle, format: TextFormat) -> Body {
+    assemble_at(kept, quote_style, format, None)
+}
+
+/// [`assemble`], the Markdown's link and image targets resolved against the page's address
+/// `base` (`/a/b.html` → `https://site.example/a/b.html`) when it is an absolute URL.
+#[must_use]
+pub fn assemble_at(
+    kept: &[KeptBlock],
+    quote_style: QuoteStyle,
+    format: TextFormat,
+    base: Option<&str>,
+) -> Body {
+    let base = base
+        .and_then(|b| url::Url::parse(b.trim()).ok())
+        .filter(|b| matches!(b.scheme(), "http" | "https"));
+    let base = base.as_ref();
     let mut text = String::new();
     let mut ranges = Vec::with_capacity(kept.len());
     let mut push = |text: &mut String, paragraph: &str, kind: ParagraphKind| {
@@ -104,7 +120,7 @@ pub fn assemble(kept: &[KeptBlock], quote_style: QuoteStyle, format: TextFormat)
             if format == TextFormat::Markdown {
                 push(
                     &mut text,
-                    &markdown_image(image, quote_style),
+                    &markdown_image(image, quote_style, base),
                     ParagraphKind::Image,
                 );
             }
@@ -118,7 +134,7 @@ pub fn assemble(kept: &[KeptBlock], quote_style: QuoteStyle, format: TextFormat)
             TextFormat::Plain => push(&mut text, &cleaned, block.kind),
             TextFormat::Markdown => {
                 let marked = markdown(&cleaned, block.kind, block.heading_level);
-                let linked = with_links(&marked, &block.links, quote_style);
+                let linked = with_links(&marked, &block.links, quote_style, base);
                 push(&mut text, &linked, block.kind);
             }
         }
@@ -160,13 +176,13 @@ fn markdown(text: &str, kind: ParagraphKind, heading_level: u8) -> String {
 
 /// `![alt](src "caption")`: the alt text's brackets escaped, an address with spaces or brackets
 /// in `<…>`, the caption as the title.
-fn markdown_image(image: &Image, quote_style: QuoteStyle) -> String {
+fn markdown_image(image: &Image, quote_style: QuoteStyle, base: Option<&url::Url>) -> String {
     let alt = style_quotes(&clean(&image.alt), quote_style)
         .replace('\\', "\\\\")
         .replace('[', "\\[")
         .replace(']', "\\]");
     let mut out = format!("![{alt}](");
-    push_target(&mut out, image.src.trim());
+    push_target(&mut out, image.src.trim(), base);
     if let Some(caption) = image.caption.as_deref() {
         let caption = style_quotes(&clean(caption), quote_style);
         if !caption.is_empty() {
@@ -179,8 +195,11 @@ fn markdown_image(image: &Image, quote_style: QuoteStyle) -> String {
     out
 }
 
-/// A link or image target: as written, or in `<…>` when it holds what ends a bare one.
-fn push_target(out: &mut String, target: &str) {
+/// A link or image target, resolved against `base` when there is one (a target that does not
+/// resolve stays as written), in `<…>` when it holds what ends a bare one.
+fn push_target(out: &mut String, target: &str, base: Option<&url::Url>) {
+    let resolved = base.and_then(|b| b.join(target).ok()).map(String::from);
+    let target = resolved.as_deref().unwrap_or(target);
     if target.contains([' ', '(', ')']) {
         out.push('<');
         out.push_str(&target.replace('>', "%3E"));
@@ -213,7 +232,12 @@ const MAX_LINK_MISSES: usize = 8;
 
 /// `text` with each link's text, found in order, written `[text](target)`. A link whose text
 /// the cleaning changed beyond finding, or that goes nowhere (`#…`, `javascript:`), stays text.
-fn with_links(text: &str, links: &[(String, String)], quote_style: QuoteStyle) -> String {
+fn with_links(
+    text: &str,
+    links: &[(String, String)],
+    quote_style: QuoteStyle,
+    base: Option<&url::Url>,
+) -> String {
     let mut out = String::with_capacity(text.len() + links.len() * 32);
     let mut at = 0;
     // A link not found costs a search to the end of the text: after a few, the rest stay text,
@@ -239,7 +263,7 @@ fn with_links(text: &str, links: &[(String, String)], quote_style: QuoteStyle) -
         out.push('[');
         out.push_str(&anchor.replace('[', "\\[").replace(']', "\\]"));
         out.push_str("](");
-        push_target(&mut out, target);
+        push_target(&mut out, target, base);
         out.push(')');
         at = start + anchor.len();
     }
@@ -423,9 +447,22 @@ mod tests {
             with_links(
                 "Read the plan, the [draft] and go to top.",
                 &links,
-                QuoteStyle::Keep
+                QuoteStyle::Keep,
+                None
             ),
             "Read [the plan](</plan (2025)>), the [\\[draft\\]](https://e.example/d) and go to top."
+        );
+        // Against the page's address, a relative target becomes absolute (a space escaped), an
+        // absolute one stays.
+        let base = url::Url::parse("https://news.example/city/budget.html").ok();
+        assert_eq!(
+            with_links(
+                "Read the plan, the [draft] and go to top.",
+                &links,
+                QuoteStyle::Keep,
+                base.as_ref()
+            ),
+            "Read [the plan](<https://news.example/plan%20(2025)>), the [\\[draft\\]](https://e.example/d) and go to top."
         );
     }
 
@@ -436,6 +473,6 @@ mod tests {
             .map(|i| (format!("missing {i}"), "/m".to_owned()))
             .collect();
         links.push(("found".to_owned(), "/f".to_owned()));
-        assert_eq!(with_links(&text, &links, QuoteStyle::Keep), text);
+        assert_eq!(with_links(&text, &links, QuoteStyle::Keep, None), text);
     }
 }

@@ -472,6 +472,11 @@ async fn markdown_text_is_what_every_span_and_chunk_indexes() {
         keep_images: true,
         ..PrepareOptions::default()
     });
+    // Relative targets resolve against the page's address.
+    request.hints = Some(article_prep::server::proto::ArticleHints {
+        url: Some("https://riverton.example/city/2025/03/04/budget.html".into()),
+        ..Default::default()
+    });
     let a = client
         .prepare(request)
         .await
@@ -502,7 +507,7 @@ async fn markdown_text_is_what_every_span_and_chunk_indexes() {
     ), "{}", a.text);
     assert!(
         a.text
-            .contains("\n\n![](</img/budget chart (2025).png>)\n\n")
+            .contains("\n\n![](<https://riverton.example/img/budget%20chart%20(2025).png>)\n\n")
     );
     assert!(!a.text.contains("logo") && !a.text.contains("/ads/"));
     let images: Vec<_> = a
