@@ -49,6 +49,9 @@ print("grpcurl: Prepare on the seed ok:", len(a["quotes"]), "quotes,", len(a["ch
 
 status=$("$grpcurl" -plaintext -d '{"id":"x"}' "127.0.0.1:$port" articleprep.v1.ArticlePrep/Prepare 2>&1 || true)
 echo "$status" | grep -q "Code: InvalidArgument" || fail "no payload should be InvalidArgument: $status"
+# The refusal's google.rpc.BadRequest, decoded through reflection.
+echo "$status" | grep -qF '"@type":"type.googleapis.com/google.rpc.BadRequest","fieldViolations":[{"field":"payload"' \
+  || fail "no decoded BadRequest naming the field: $status"
 
 "$venv/bin/python" "$root/tests/e2e/readme_examples.py" "$root/README.md" "$grpcurl" "127.0.0.1:$port" \
   || fail "a README example gave no real answer"
