@@ -39,21 +39,33 @@ pub fn records(path: &Path) -> std::io::Result<impl Iterator<Item = Record>> {
         Box::new(file)
     };
     let name = path.display().to_string();
+    // After a read error the stream cannot be trusted to resume (a truncated gzip member makes
+    // the reader fail at the same place for ever): the error is the archive's last result.
+    let mut failed = false;
     Ok(WarcReader::new(BufReader::new(reader))
         .iter_records()
         .enumerate()
-        .map(move |(n, record)| match record {
-            Ok(record) => page(&record),
-            Err(e) => {
-                let status = tonic::Status::invalid_argument(format!(
-                    "{name}: record {}: not a WARC record: {e}",
-                    n + 1
-                ));
-                Record::Unreadable(Box::new(crate::server::convert::error_result(
-                    String::new(),
-                    &status,
-                )))
+        .map_while(move |(n, record)| {
+            if failed {
+                return None;
             }
+            Some(match record {
+                Ok(record) => page(&record),
+                Err(e) => {
+                    failed = true;
+                    let why = e.to_string();
+                    let status = tonic::Status::invalid_argument(format!(
+                        "{name}: record {}: not a WARC record: {}; the rest of the archive is \
+                         not read",
+                        n + 1,
+                        why.trim_end_matches('.')
+                    ));
+                    Record::Unreadable(Box::new(crate::server::convert::error_result(
+                        String::new(),
+                        &status,
+                    )))
+                }
+            })
         }))
 }
 

@@ -63,4 +63,25 @@ assert russian["metadata"]["language"] == "ru"
 assert "warc: 3 records skipped" in err, err
 PY
 done
-echo "e2e warc: plain and gzip-per-record archives ok"
+# A truncated archive (a crawl cut short): the records before the cut, then one error line
+# naming the record, and an end (not an error repeated for ever).
+"$venv/bin/python" -c 'import sys; d=open(sys.argv[1],"rb").read(); open(sys.argv[2],"wb").write(d[:len(d)-120])' \
+  "$work/records.warc.gz" "$work/truncated.warc.gz"
+# (Its output capped: a reader that loops must fail the test, not fill the disk.)
+set +e
+timeout 30 "$bin" batch --warc "$work/truncated.warc.gz" 2>"$work/truncated.err" \
+  | head -c 1000000 >"$work/truncated.out"
+statuses=("${PIPESTATUS[@]}")
+set -e
+status="${statuses[0]}"
+[ "$status" -eq 1 ] || fail "truncated archive: exit status $status, not 1 (failed lines): $(cat "$work/truncated.err")"
+"$venv/bin/python" - "$work/truncated.out" <<'PY' || fail "truncated archive: unexpected results"
+import json, sys
+results = [json.loads(line) for line in open(sys.argv[1])]
+assert [r.get("id") for r in results] == ["https://example.com/2025/03/04/council-budget", ""], results
+error = results[-1]["error"]
+assert error["codeName"] == "INVALID_ARGUMENT", error
+assert "truncated.warc.gz: record " in error["message"], error
+assert error["message"].endswith("the rest of the archive is not read"), error
+PY
+echo "e2e warc: plain and gzip-per-record archives ok; a truncated one ends with its error"
