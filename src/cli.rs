@@ -1,7 +1,7 @@
 //! The command line: `serve`, `prepare`, `batch`. Flags are parsed here into settings and
 //! pipeline options; every serve flag can also come from an `ARTICLE_PREP_*` environment variable.
 
-use std::io::{BufRead, IsTerminal, Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -575,33 +575,32 @@ fn local_batch(args: &BatchArgs, out: &mut impl Write) -> Result<(), CliError> {
         .build()
         .map_err(|e| CliError::Threads(e.to_string()))?;
     let mut skipped: std::collections::BTreeMap<&'static str, usize> = Default::default();
-    let source: Box<dyn Iterator<Item = Result<Work, CliError>> + '_> =
-        match &args.warc {
-            Some(path) => {
-                let records = crate::archive::records(path).map_err(|source| CliError::Io {
-                    context: format!("reading {}", path.display()),
+    let source: Box<dyn Iterator<Item = Result<Work, CliError>> + '_> = match &args.warc {
+        Some(path) => {
+            let records = crate::archive::records(path).map_err(|source| CliError::Io {
+                context: format!("reading {}", path.display()),
+                source,
+            })?;
+            Box::new(records.filter_map(|record| match record {
+                crate::archive::Record::Page(request) => Some(Ok(Work::Request(request))),
+                crate::archive::Record::Unreadable(result) => Some(Ok(Work::Done(result))),
+                crate::archive::Record::Skipped(why) => {
+                    *skipped.entry(why).or_default() += 1;
+                    None
+                }
+            }))
+        }
+        None => Box::new(
+            jsonl::lines(std::io::stdin().lock()).map(|(n, line)| match line {
+                jsonl::Line::Text(line) => Ok(Work::Line(n, line)),
+                jsonl::Line::NotText(result) => Ok(Work::Done(result)),
+                jsonl::Line::Failed(source) => Err(CliError::Io {
+                    context: format!("reading line {n}"),
                     source,
-                })?;
-                Box::new(records.filter_map(|record| match record {
-                    crate::archive::Record::Page(request) => Some(Ok(Work::Request(request))),
-                    crate::archive::Record::Unreadable(result) => Some(Ok(Work::Done(result))),
-                    crate::archive::Record::Skipped(why) => {
-                        *skipped.entry(why).or_default() += 1;
-                        None
-                    }
-                }))
-            }
-            None => Box::new(std::io::stdin().lock().lines().enumerate().filter_map(
-                |(n, line)| match line {
-                    Ok(line) if line.trim().is_empty() => None,
-                    Ok(line) => Some(Ok(Work::Line(n + 1, line))),
-                    Err(source) => Some(Err(CliError::Io {
-                        context: format!("reading line {}", n + 1),
-                        source,
-                    })),
-                },
-            )),
-        };
+                }),
+            }),
+        ),
+    };
     let mut source = source;
     // Inputs are read in windows so that memory stays bounded and output keeps input order.
     let window = threads * 8;

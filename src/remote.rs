@@ -359,7 +359,7 @@ impl Remote {
         mut output: impl Write,
         fields: &[String],
     ) -> std::io::Result<()> {
-        let mut lines = input.lines().enumerate();
+        let mut lines = jsonl::lines(input);
         loop {
             if let Err(message) = self.refresh() {
                 tracing::warn!(%message, "--remote: looking the servers up failed");
@@ -369,11 +369,15 @@ impl Remote {
             let mut results: Vec<Option<proto::PrepareResult>> = Vec::with_capacity(window);
             let mut items = Vec::new();
             for (n, line) in lines.by_ref().take(window) {
-                let line = line?;
-                if line.trim().is_empty() {
-                    continue;
-                }
-                match jsonl::read_request(n + 1, &line, fields) {
+                let line = match line {
+                    jsonl::Line::Text(line) => line,
+                    jsonl::Line::NotText(refused) => {
+                        results.push(Some(*refused));
+                        continue;
+                    }
+                    jsonl::Line::Failed(e) => return Err(e),
+                };
+                match jsonl::read_request(n, &line, fields) {
                     Ok(request) => items.push(Item {
                         position: results.len(),
                         request,

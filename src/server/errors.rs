@@ -83,6 +83,14 @@ pub fn unreadable_line(line_number: usize, field: &str, error: &serde_json::Erro
     )
 }
 
+/// The status for a `batch` line that is not UTF-8 (`at`: the offset of its first bad byte).
+#[must_use]
+pub fn not_utf8_line(line_number: usize, at: usize) -> Status {
+    Status::invalid_argument(format!(
+        "line {line_number}: not UTF-8 text (an invalid byte at offset {at}); JSON lines are UTF-8"
+    ))
+}
+
 /// The status for a call without the bearer token the server requires.
 #[must_use]
 pub fn missing_token() -> Status {

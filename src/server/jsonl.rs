@@ -100,6 +100,52 @@ pub fn read_request(
     Ok(request)
 }
 
+/// One line of a JSON-lines input.
+#[derive(Debug)]
+pub enum Line {
+    /// Its text.
+    Text(String),
+    /// A line that is not UTF-8: the error result for it (its id recovered when the rest reads
+    /// as JSON).
+    NotText(Box<proto::PrepareResult>),
+    /// Reading the input failed.
+    Failed(std::io::Error),
+}
+
+/// The lines of a JSON-lines input, numbered from 1, blank ones left out. A line that is not
+/// UTF-8 is that line's error, never the end of the input.
+pub fn lines(input: impl std::io::BufRead) -> impl Iterator<Item = (usize, Line)> {
+    input.split(b'\n').enumerate().filter_map(|(n, bytes)| {
+        let line_number = n + 1;
+        let mut bytes = match bytes {
+            Ok(bytes) => bytes,
+            Err(e) => return Some((line_number, Line::Failed(e))),
+        };
+        if bytes.last() == Some(&b'\r') {
+            bytes.pop();
+        }
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return None;
+        }
+        let line = match String::from_utf8(bytes) {
+            Ok(text) => Line::Text(text),
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let lossy = String::from_utf8_lossy(e.as_bytes());
+                let id = serde_json::from_str::<serde_json::Value>(&lossy)
+                    .ok()
+                    .and_then(|v| v.get("id")?.as_str().map(str::to_owned))
+                    .unwrap_or_default();
+                Line::NotText(Box::new(convert::error_result(
+                    id,
+                    &errors::not_utf8_line(line_number, at),
+                )))
+            }
+        };
+        Some((line_number, line))
+    })
+}
+
 /// A result as one line of proto3 JSON.
 #[must_use]
 pub fn render(result: &proto::PrepareResult) -> String {

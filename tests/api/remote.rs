@@ -28,6 +28,11 @@ fn input() -> String {
 
 /// The batch's stdout, its stderr and whether it exited with success.
 async fn run_batch(args: &[&str], stdin: &str) -> (String, String, bool) {
+    run_batch_bytes(args, stdin.as_bytes()).await
+}
+
+/// [`run_batch`] with any bytes on stdin.
+async fn run_batch_bytes(args: &[&str], stdin: &[u8]) -> (String, String, bool) {
     let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_article-prep"))
         .arg("batch")
         .args(args)
@@ -41,7 +46,7 @@ async fn run_batch(args: &[&str], stdin: &str) -> (String, String, bool) {
     let mut pipe = child.stdin.take().expect("stdin");
     let input = stdin.to_owned();
     tokio::spawn(async move {
-        let _ = pipe.write_all(input.as_bytes()).await;
+        let _ = pipe.write_all(&input).await;
     });
     let out = tokio::time::timeout(
         std::time::Duration::from_secs(120),
@@ -421,4 +426,48 @@ async fn a_server_that_goes_away_mid_batch_leaves_its_work_to_the_others() {
     assert!(served[1] >= 24 - served[0], "{served:?}");
     first.stop().await;
     second.stop().await;
+}
+
+#[tokio::test]
+async fn a_line_that_is_not_utf8_is_that_lines_error_locally_and_remotely() {
+    let mut input = Vec::new();
+    input.extend_from_slice(
+        format!("{}\r\n", serde_json::json!({"id": "a", "text": SEED})).as_bytes(),
+    );
+    input.extend_from_slice(b"\xff\xfe not text\n");
+    // Latin-1 `\xe9` in an otherwise readable line: its id comes back.
+    input.extend_from_slice(b"{\"id\":\"latin\",\"text\":\"caf\xe9 au lait.\"}\n\n");
+    input.extend_from_slice(
+        format!("{}\n", serde_json::json!({"id": "c", "text": SEED})).as_bytes(),
+    );
+    let app = spawn_app().await;
+    let target = app.address.clone();
+    for args in [
+        vec!["--allow-failures"],
+        vec!["--allow-failures", "--remote", target.as_str()],
+    ] {
+        let (out, err, ok) = run_batch_bytes(&args, &input).await;
+        assert!(ok, "{args:?}: {err}");
+        let results: Vec<serde_json::Value> = out
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("a result line"))
+            .collect();
+        let ids: Vec<&str> = results
+            .iter()
+            .map(|r| r["id"].as_str().unwrap_or("?"))
+            .collect();
+        assert_eq!(ids, ["a", "", "latin", "c"], "{args:?}");
+        assert!(results[0]["article"].is_object() && results[3]["article"].is_object());
+        assert_eq!(
+            results[1]["error"]["message"],
+            "line 2: not UTF-8 text (an invalid byte at offset 0); JSON lines are UTF-8",
+            "{args:?}"
+        );
+        assert_eq!(
+            results[2]["error"]["message"],
+            "line 3: not UTF-8 text (an invalid byte at offset 25); JSON lines are UTF-8",
+            "{args:?}"
+        );
+    }
+    app.stop().await;
 }
