@@ -5,7 +5,7 @@
 //! Every input must be answered (a result or a refusal, never a panic) with valid spans, chunks
 //! within budget, and text that keeps its paragraphs.
 
-use article_prep::pipeline::{self, ChunkBudget, Hints, Input, Options, Tokenizer};
+use article_prep::pipeline::{self, ChunkBudget, Hints, Input, Options, TextFormat, Tokenizer};
 
 /// Pieces that steer random bytes towards the paths the pipeline finds hard: markup, quote marks,
 /// abbreviations, entities, odd white space and scripts.
@@ -27,6 +27,9 @@ const FRAGMENTS: &[&str] = &[
     "<br>",
     "<a href=\"/x\">",
     "</a>",
+    "<figure><img src=\"/i (1).png\" alt=\"a [b]\">",
+    "<figcaption>",
+    "<img data-src=\"x.jpg\" src=\"data:,\">",
     "&amp;",
     "&#8217;",
     "\"",
@@ -98,9 +101,18 @@ fn payload(data: &[u8]) -> Option<(Input, Options)> {
     ][usize::from(selector / 5) % 4];
     let max = 16 + usize::from(selector / 20) * 8;
     let chunking = ChunkBudget::new(max, usize::from(selector % 3) * 4, tokenizer).ok()?;
+    // Markdown with links and images on a share of the inputs.
+    let markdown = selector & 0x40 != 0;
     let options = Options {
         chunking,
         keep_all_text: selector & 0x80 != 0,
+        text_format: if markdown {
+            TextFormat::Markdown
+        } else {
+            TextFormat::Plain
+        },
+        keep_links: markdown,
+        keep_images: markdown,
         ..Options::default()
     };
     Some((input, options))
