@@ -1,6 +1,6 @@
-//! Fuzz target over the whole pipeline (bolero).
+//! Fuzz targets (bolero): the whole pipeline, and the readers of `batch` input.
 //!
-//! `cargo test --test fuzz` runs it on stable with random inputs for a few seconds (CI);
+//! `cargo test --test fuzz` runs them on stable with random inputs for a few seconds (CI);
 //! `scripts/fuzz` runs the same target under libFuzzer, coverage-guided, for as long as asked.
 //! Every input must be answered (a result or a refusal, never a panic) with valid spans, chunks
 //! within budget, and text that keeps its paragraphs.
@@ -149,6 +149,46 @@ fn pipeline_answers_any_payload_with_valid_spans() {
         assert!(
             text[end..].trim().is_empty(),
             "the end of the text is not chunked"
+        );
+    });
+}
+
+/// The readers of `batch` input end on any bytes, within a count bounded by the input: a crawl
+/// archive (plain, or gzip whose members the bytes may cut short) and JSON lines. (A truncated
+/// gzip member once made the archive reader fail at the same place for ever.)
+#[test]
+fn batch_readers_end_on_any_input() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("input.warc");
+    bolero::check!().for_each(|data: &[u8]| {
+        // The first byte makes the rest gzip-compressed (cut short by the second) or not.
+        let Some((&selector, rest)) = data.split_first() else {
+            return;
+        };
+        let bytes = if selector & 1 == 1 {
+            use std::io::Write;
+            let mut encoder =
+                flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+            let _ = encoder.write_all(rest);
+            let mut gz = encoder.finish().unwrap_or_default();
+            gz.truncate(gz.len().saturating_sub(usize::from(selector >> 1)));
+            gz
+        } else {
+            rest.to_vec()
+        };
+        std::fs::write(&path, &bytes).expect("the input is written");
+        let bound = bytes.len() + 2;
+        if let Ok(records) = article_prep::archive::records(&path) {
+            assert!(
+                records.take(bound + 1).count() <= bound,
+                "the archive reader did not end"
+            );
+        }
+        let bound = rest.len() + 2;
+        let lines = article_prep::server::jsonl::lines(std::io::Cursor::new(rest));
+        assert!(
+            lines.take(bound + 1).count() <= bound,
+            "the line reader did not end"
         );
     });
 }
