@@ -56,9 +56,20 @@ try {
   await page.setInputFiles("#file", htmlFile);
   await page.waitForFunction(() => document.getElementById("payload").value.includes("<"));
   if (!(await page.isChecked('input[value="html"]'))) fail("an .html file did not switch the kind to HTML");
+  // As Markdown with links and images: the figure's image is a paragraph of its own.
+  await page.check("#markdown");
+  await page.check("#links");
+  await page.check("#images");
+  await page.fill("#url", "https://riverton.example/city/budget.html");
   await page.click("#prepare");
   await rendered().catch(async () => fail(`HTML file: nothing rendered; status: ${await page.textContent("#status")}`));
+  const images = await page.$$eval("#body .paragraph.kind-IMAGE", (ps) => ps.map((p) => p.textContent));
+  if (!images.some((t) => t.includes("![Council members raise their hands") && t.includes("https://riverton.example/img/council-vote.jpg"))) {
+    fail(`HTML file as Markdown: no image paragraph (${JSON.stringify(images)})`);
+  }
+  if (!(await page.textContent("#body")).includes("## Where the money goes")) fail("HTML file as Markdown: no heading marker");
   const headings = await page.$$eval("#body .paragraph.kind-HEADING", (hs) => hs.length);
+  await page.uncheck("#markdown");
   if (headings === 0) fail("HTML file: no heading kept");
   const htmlRemoved = await page.$$eval("#removed .removed", (rs) => rs.map((r) => r.querySelector(".reason")?.textContent));
   if (htmlRemoved.length === 0) fail("HTML file: no removed blocks");
@@ -72,7 +83,7 @@ try {
   if (!status.startsWith("INVALID_ARGUMENT: payload text is empty")) fail(`status: ${status}`);
   if (errors.length) fail(`script errors: ${errors.join("; ")}`);
   console.log(`e2e inspector (chromium): ${quotes.length} quotes marked, ${removed.length} removed blocks ` +
-    `shown, HTML file: ${headings} headings and ${htmlRemoved.length} removed (${[...new Set(htmlRemoved)].join(", ")}), ` +
+    `shown, HTML file as Markdown: ${headings} headings, ${images.length} images and ${htmlRemoved.length} removed (${[...new Set(htmlRemoved)].join(", ")}), ` +
     `refusal shown; screenshot ${screenshot}`);
 } finally {
   await browser.close();
