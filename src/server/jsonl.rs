@@ -73,13 +73,8 @@ pub fn read_request(
     fields: &[String],
 ) -> Result<proto::PrepareRequest, Box<proto::PrepareResult>> {
     let refused = |field: &str, e: &serde_json::Error| {
-        // The line's id, whenever it is JSON at all, so the error finds its way back.
-        let id = serde_json::from_str::<serde_json::Value>(line)
-            .ok()
-            .and_then(|v| v.get("id")?.as_str().map(str::to_owned))
-            .unwrap_or_default();
         Box::new(convert::error_result(
-            id,
+            line_id(line),
             &errors::unreadable_line(line_number, field, e),
         ))
     };
@@ -98,6 +93,15 @@ pub fn read_request(
         });
     }
     Ok(request)
+}
+
+/// A refused line's `id`, whenever the line is JSON at all, so that its error finds its way
+/// back; else empty.
+fn line_id(line: &str) -> String {
+    serde_json::from_str::<serde_json::Value>(line)
+        .ok()
+        .and_then(|v| v.get("id")?.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }
 
 /// One line of a JSON-lines input.
@@ -131,13 +135,8 @@ pub fn lines(input: impl std::io::BufRead) -> impl Iterator<Item = (usize, Line)
             Ok(text) => Line::Text(text),
             Err(e) => {
                 let at = e.utf8_error().valid_up_to();
-                let lossy = String::from_utf8_lossy(e.as_bytes());
-                let id = serde_json::from_str::<serde_json::Value>(&lossy)
-                    .ok()
-                    .and_then(|v| v.get("id")?.as_str().map(str::to_owned))
-                    .unwrap_or_default();
                 Line::NotText(Box::new(convert::error_result(
-                    id,
+                    line_id(&String::from_utf8_lossy(e.as_bytes())),
                     &errors::not_utf8_line(line_number, at),
                 )))
             }

@@ -158,3 +158,15 @@ fn dechunk(mut body: &[u8]) -> Vec<u8> {
     }
     out
 }
+
+/// A bearer-token file holding `token` (and a newline, as editors leave one), in a temporary
+/// folder that lives as long as the returned guard.
+pub fn token_file(token: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::Builder::new()
+        .prefix("article-prep-token-")
+        .tempdir()
+        .expect("temp dir");
+    let path = dir.path().join("token");
+    std::fs::write(&path, format!("{token}\n")).expect("write");
+    (dir, path)
+}

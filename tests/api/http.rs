@@ -3,7 +3,7 @@
 
 use std::net::SocketAddr;
 
-use crate::helpers::{SEED, http1, spawn_app_with};
+use crate::helpers::{SEED, http1, spawn_app_with, token_file};
 
 /// Sends one HTTP/1.1 request and returns the status code and the body.
 async fn call(
@@ -86,12 +86,7 @@ async fn prepare_and_batch_answer_in_json_and_errors_carry_their_codes() {
 
 #[tokio::test]
 async fn the_http_api_asks_for_the_same_token() {
-    let dir = tempfile::Builder::new()
-        .prefix("article-prep-http-token-")
-        .tempdir()
-        .expect("temp dir");
-    let token_file = dir.path().join("token");
-    std::fs::write(&token_file, "http-token\n").expect("write");
+    let (_dir, token_file) = token_file("http-token");
     let app = spawn_app_with(|s| {
         with_http(s);
         s.auth_token_file = Some(token_file.clone());

@@ -458,6 +458,9 @@ async fn a_line_that_is_not_utf8_is_that_lines_error_locally_and_remotely() {
             .collect();
         assert_eq!(ids, ["a", "", "latin", "c"], "{args:?}");
         assert!(results[0]["article"].is_object() && results[3]["article"].is_object());
+        for refused in &results[1..3] {
+            assert_eq!(refused["error"]["codeName"], "INVALID_ARGUMENT", "{args:?}");
+        }
         assert_eq!(
             results[1]["error"]["message"],
             "line 2: not UTF-8 text (an invalid byte at offset 0); JSON lines are UTF-8",

@@ -9,7 +9,7 @@ use tonic::Code;
 use tonic::transport::{Certificate, Channel, ClientTlsConfig, Identity};
 use tonic_health::pb::health_client::HealthClient;
 
-use crate::helpers::{SEED, spawn_app_with, text_request};
+use crate::helpers::{SEED, spawn_app_with, text_request, token_file};
 
 pub struct Pki {
     /// Removed, keys and all, when the test ends.
@@ -122,12 +122,7 @@ async fn mutual_tls_requires_a_client_certificate() {
 
 #[tokio::test]
 async fn the_bearer_token_guards_the_service_but_not_health() {
-    let dir = tempfile::Builder::new()
-        .prefix("article-prep-token-")
-        .tempdir()
-        .expect("temp dir");
-    let token_file = dir.path().join("token");
-    std::fs::write(&token_file, "s3cret-token\n").expect("write");
+    let (_dir, token_file) = token_file("s3cret-token");
     let app = spawn_app_with(|s| s.auth_token_file = Some(token_file.clone())).await;
     let mut client = app.client.clone();
 
