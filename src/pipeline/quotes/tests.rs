@@ -906,3 +906,34 @@ fn ranks_roles_relative_clauses_bare_plurals_and_a_cue_sentence_after_the_quote(
         assert_eq!(speaker_of_first(text).as_deref(), Some(expected), "{text}");
     }
 }
+
+#[test]
+fn verbs_of_saying_beyond_said_are_cues() {
+    let first = |text: &str| run(text).into_iter().next();
+    for (text, expected) in [
+        (
+            "\"Everything that you have said has totally overlapped,\" the judge exclaimed.",
+            "the judge",
+        ),
+        (
+            "\"There is a special place for people who vote that way,\" Maria Lopez retorted.",
+            "Maria Lopez",
+        ),
+        (
+            "\"We never agreed to that,\" interjected Tom Baker, the council's treasurer.",
+            "Tom Baker",
+        ),
+        (
+            "\"The plan is sound and the numbers add up,\" the senator reiterates.",
+            "the senator",
+        ),
+    ] {
+        let quote = first(text);
+        assert_eq!(
+            quote.as_ref().and_then(|q| q.1.as_deref()),
+            Some(expected),
+            "{text}"
+        );
+        assert_eq!(quote.map(|q| q.2), Some(Attribution::Explicit), "{text}");
+    }
+}
