@@ -1,14 +1,21 @@
 //! `eval speed`: the pipeline in-process on one core, for diagnosis beside `scripts/bench-vs-anchors`.
 
+use std::borrow::Cow;
+use std::cell::{Ref, RefCell};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use article_prep::pipeline::{self, Hints, Input, Options};
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::{Attribute, QualName};
 
 use super::read_gz;
 
-/// Pages per second and MB/s of input, median of `runs` passes, one thread: html5ever alone, the
-/// Rust anchors when built with them, then the whole pipeline (all outputs, default options) on HTML and on text payloads.
+/// Pages per second and MB/s of input, median of `runs` passes, one thread: html5ever alone (with
+/// scraper's tree, and with a sink that keeps nothing but element names: the floor under any
+/// tree a lean sink could build), our parse stage (HTML to blocks), the Rust anchors when built
+/// with them, then the whole pipeline (all outputs, default options) on HTML and on text payloads.
 pub fn run(corpus: &Path, runs: usize) -> Result<bool, String> {
     let list = |sub: &str, ext: &str| -> Result<Vec<PathBuf>, String> {
         let mut paths: Vec<PathBuf> = std::fs::read_dir(corpus.join(sub))
@@ -52,6 +59,14 @@ pub fn run(corpus: &Path, runs: usize) -> Result<bool, String> {
     measure("html5ever parse only (html)", &html, &|page| {
         std::hint::black_box(scraper::Html::parse_document(page));
     });
+    measure("html5ever, names-only sink (html)", &html, &|page| {
+        std::hint::black_box(
+            html5ever::parse_document(NamesOnly::default(), Default::default()).one(page),
+        );
+    });
+    measure("article-prep parse stage (html)", &html, &|page| {
+        std::hint::black_box(pipeline::html::parse(page));
+    });
     // The Rust anchors, when built with them (`--features baselines`).
     #[cfg(feature = "baselines")]
     for baseline in super::extraction::baselines::ALL {
@@ -78,4 +93,73 @@ pub fn run(corpus: &Path, runs: usize) -> Result<bool, String> {
         ));
     });
     Ok(true)
+}
+
+/// A tree sink that keeps only what html5ever's tree builder asks back (element names) and the
+/// amount of text: what tree construction costs before any tree is stored.
+#[derive(Default)]
+struct NamesOnly {
+    names: RefCell<Vec<QualName>>,
+    text: std::cell::Cell<usize>,
+}
+
+impl NamesOnly {
+    fn push(&self, name: QualName) -> usize {
+        let mut names = self.names.borrow_mut();
+        names.push(name);
+        names.len()
+    }
+}
+
+/// Handles are indexes into `names` plus one; 0 is the document (and comments, never asked).
+impl TreeSink for NamesOnly {
+    type Handle = usize;
+    type Output = usize;
+    type ElemName<'a> = Ref<'a, QualName>;
+
+    fn finish(self) -> usize {
+        self.names.into_inner().len() + self.text.get()
+    }
+    fn parse_error(&self, _msg: Cow<'static, str>) {}
+    fn get_document(&self) -> usize {
+        0
+    }
+    fn elem_name<'a>(&'a self, target: &'a usize) -> Ref<'a, QualName> {
+        // The builder asks only for elements it created.
+        Ref::map(self.names.borrow(), |names| {
+            &names[target.saturating_sub(1)]
+        })
+    }
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _: ElementFlags) -> usize {
+        std::hint::black_box(attrs);
+        self.push(name)
+    }
+    fn create_comment(&self, _: StrTendril) -> usize {
+        0
+    }
+    fn create_pi(&self, _: StrTendril, _: StrTendril) -> usize {
+        0
+    }
+    fn append(&self, _: &usize, child: NodeOrText<usize>) {
+        if let NodeOrText::AppendText(t) = child {
+            self.text.set(self.text.get() + t.len());
+        }
+    }
+    fn append_based_on_parent_node(&self, _: &usize, parent: &usize, child: NodeOrText<usize>) {
+        self.append(parent, child);
+    }
+    fn append_doctype_to_document(&self, _: StrTendril, _: StrTendril, _: StrTendril) {}
+    fn get_template_contents(&self, target: &usize) -> usize {
+        *target
+    }
+    fn same_node(&self, x: &usize, y: &usize) -> bool {
+        x == y
+    }
+    fn set_quirks_mode(&self, _: QuirksMode) {}
+    fn append_before_sibling(&self, sibling: &usize, child: NodeOrText<usize>) {
+        self.append(sibling, child);
+    }
+    fn add_attrs_if_missing(&self, _: &usize, _: Vec<Attribute>) {}
+    fn remove_from_parent(&self, _: &usize) {}
+    fn reparent_children(&self, _: &usize, _: &usize) {}
 }
