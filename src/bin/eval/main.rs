@@ -121,8 +121,10 @@ enum Cmd {
     /// What each stage knows of each language, as the Markdown table the README prints.
     Support,
     /// Throughput on one core, for the comparison with other extractors
-    /// (`scripts/bench-vs-anchors`): html5ever parsing the HTML pages and nothing else, then all
-    /// outputs from the HTML pages and from the text payloads. Median of `--runs` passes.
+    /// (`scripts/bench-vs-anchors`): html5ever parsing the HTML pages and nothing else (into
+    /// scraper's tree, and into a sink that keeps only element names, the floor of any tree), our
+    /// parse stage alone, then all outputs from the HTML pages and from the text payloads. Median
+    /// of `--runs` passes.
     Speed {
         /// The extraction benchmark folder (`html/*.html.gz`, `text/*.txt`).
         corpus: PathBuf,
