@@ -21,12 +21,7 @@ pub fn status(err: &PrepError) -> Status {
         _ => {
             let message = err.to_string();
             match err.field() {
-                // A `google.rpc.BadRequest` naming the field, for clients that act on it.
-                Some(field) => Status::with_error_details(
-                    Code::InvalidArgument,
-                    message.clone(),
-                    ErrorDetails::with_bad_request_violation(field, message),
-                ),
+                Some(field) => invalid_argument_at(field, message),
                 None => Status::invalid_argument(message),
             }
         }
@@ -74,8 +69,14 @@ pub fn unreadable_line(line_number: usize, field: &str, error: &serde_json::Erro
             "line {line_number}: not a PrepareRequest in proto3 JSON: {error}"
         ));
     }
-    let message =
-        format!("line {line_number}: not a PrepareRequest in proto3 JSON at {field}: {error}");
+    invalid_argument_at(
+        field,
+        format!("line {line_number}: not a PrepareRequest in proto3 JSON at {field}: {error}"),
+    )
+}
+
+/// INVALID_ARGUMENT with a `google.rpc.BadRequest` naming the field, for clients that act on it.
+fn invalid_argument_at(field: &str, message: String) -> Status {
     Status::with_error_details(
         Code::InvalidArgument,
         message.clone(),

@@ -419,15 +419,15 @@ impl Site {
         // attribution of the quote it follows.
         let attributed_next = close_sentence.end() <= mark.close_end
             && containing(&para.sentences, mark.close_end + 1).is_some_and(|next| {
-                let words: Vec<String> = next
-                    .slice(text)
-                    .split_whitespace()
-                    .map(|w| {
-                        w.trim_matches(|c: char| !c.is_alphanumeric())
-                            .to_lowercase()
-                    })
-                    .collect();
-                words.len() <= 6 && words.iter().any(|w| cues::cue_word(w))
+                let words = next.slice(text).split_whitespace();
+                // Only the first words are read: a long sentence is no attribution.
+                words.clone().nth(6).is_none()
+                    && words
+                        .map(|w| {
+                            w.trim_matches(|c: char| !c.is_alphanumeric())
+                                .to_lowercase()
+                        })
+                        .any(|w| cues::cue_word(&w))
             });
         let speech_end = if signed || asked || attributed_next {
             containing(&para.sentences, mark.close_end + 1)
