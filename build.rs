@@ -23,7 +23,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     tonic_prost_build::configure()
         .extern_path(
             ".google.protobuf.FieldMask",
-            "crate::server::field_mask::FieldMask",
+            "crate::api::field_mask::FieldMask",
         )
         .build_client(true)
         .build_server(true)
@@ -36,7 +36,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .emit_fields()
         .extern_path(
             ".google.protobuf.FieldMask",
-            "crate::server::field_mask::FieldMask",
+            "crate::api::field_mask::FieldMask",
         )
         .build(&[".articleprep"])?;
     Ok(())

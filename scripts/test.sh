@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo fmt --all -- --check
-cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo test --locked
 bash tests/e2e/grpcurl.sh
 bash tests/e2e/warc.sh
@@ -14,7 +14,7 @@ bash scripts/buf-check
 # printed for the whole corpus, its tune part and its check part (fold 0 of
 # ../shared/tools/partition.py, never inspected); the floors are on the check part, a little
 # under the figures reached, so a regression fails the run.
-run_eval() { cargo run --locked --quiet --bin eval -- "$@"; }
+run_eval() { cargo run --locked --quiet -p article-prep-tools --bin eval -- "$@"; }
 shared=../shared/corpus
 if [ -d "$shared/article-extraction-benchmark" ]; then
   run_eval extraction "$shared/article-extraction-benchmark" --worst 0 --out target/eval-ci/zyte \

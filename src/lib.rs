@@ -3,13 +3,15 @@
 //! token-budgeted chunks.
 //!
 //! - [`pipeline`]: the prep pipeline, a plain synchronous library. Start at [`pipeline::prepare`].
-//! - [`server`]: the gRPC service (tonic), a thin adapter over the pipeline.
-//! - [`cli`]: the command line (`serve`, `prepare`, `batch`).
+//! - [`api`]: the contract without transport: the proto types, their conversion, the JSON-lines
+//!   form, and every status.
+//! - [`server`]: the transport: gRPC (tonic), HTTP/JSON and metrics, a thin adapter over the
+//!   pipeline through [`api`].
+//! - [`cli`]: the command line (`serve`, `prepare`, `batch`, with `--remote` and `--warc`).
 
+pub mod api;
 pub mod cli;
 pub mod config;
 pub mod pipeline;
-pub mod remote;
 pub mod server;
 pub mod telemetry;
-pub mod archive;

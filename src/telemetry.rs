@@ -11,6 +11,10 @@ use tracing_subscriber::layer::{Context, SubscriberExt};
 use tracing_subscriber::registry::LookupSpan;
 use tracing_subscriber::{EnvFilter, Layer};
 
+/// The histogram each pipeline stage's time goes to, by stage, wherever a metrics recorder is
+/// installed (the server's; the command line has none, so there it costs nothing).
+pub const STAGE_SECONDS: &str = "article_prep_stage_duration_seconds";
+
 /// Default log filter for the server. html5ever reports recoverable markup errors ("foster
 /// parenting not implemented") at warn level: normal on real pages, so kept out of the logs.
 pub const SERVE_FILTER: &str = "info,html5ever=error";
@@ -92,7 +96,7 @@ where
             && let Some(Opened(at)) = span.extensions().get::<Opened>()
         {
             metrics::histogram!(
-                crate::server::metrics::STAGE_SECONDS,
+                STAGE_SECONDS,
                 "stage" => span.metadata().name()
             )
             .record(at.elapsed().as_secs_f64());

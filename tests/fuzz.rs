@@ -178,14 +178,14 @@ fn batch_readers_end_on_any_input() {
         };
         std::fs::write(&path, &bytes).expect("the input is written");
         let bound = bytes.len() + 2;
-        if let Ok(records) = article_prep::archive::records(&path) {
+        if let Ok(records) = article_prep::cli::warc::records(&path) {
             assert!(
                 records.take(bound + 1).count() <= bound,
                 "the archive reader did not end"
             );
         }
         let bound = rest.len() + 2;
-        let lines = article_prep::server::jsonl::lines(std::io::Cursor::new(rest));
+        let lines = article_prep::api::jsonl::lines(std::io::Cursor::new(rest));
         assert!(
             lines.take(bound + 1).count() <= bound,
             "the line reader did not end"

@@ -98,34 +98,31 @@ impl Hints {
     ) -> Result<Self, PrepError> {
         let keep = |v: Option<String>| v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
         let url = keep(url);
-        if let Some(u) = &url {
-            let lower = u.to_ascii_lowercase();
-            if !(lower.starts_with("http://") || lower.starts_with("https://"))
-                || u.contains(char::is_whitespace)
-            {
-                return Err(PrepError::InvalidHint {
-                    field: "hints.url",
-                    reason: format!("must be an absolute http(s) URL, got {u:?}"),
-                });
-            }
+        if let Some(u) = &url
+            && !is_web_address(u)
+        {
+            return Err(PrepError::InvalidHint {
+                field: "hints.url",
+                reason: format!("must be an absolute http(s) URL, got {u:?}"),
+            });
         }
         let published_at = keep(published_at);
-        if let Some(d) = &published_at {
-            if !is_iso8601(d) {
-                return Err(PrepError::InvalidHint {
-                    field: "hints.published_at",
-                    reason: format!("must be an ISO 8601 date or date-time, got {d:?}"),
-                });
-            }
+        if let Some(d) = &published_at
+            && !is_iso8601(d)
+        {
+            return Err(PrepError::InvalidHint {
+                field: "hints.published_at",
+                reason: format!("must be an ISO 8601 date or date-time, got {d:?}"),
+            });
         }
         let language = keep(language);
-        if let Some(l) = &language {
-            if !is_bcp47(l) {
-                return Err(PrepError::InvalidHint {
-                    field: "hints.language",
-                    reason: format!("must be a BCP 47 tag such as \"en\" or \"pt-BR\", got {l:?}"),
-                });
-            }
+        if let Some(l) = &language
+            && !is_bcp47(l)
+        {
+            return Err(PrepError::InvalidHint {
+                field: "hints.language",
+                reason: format!("must be a BCP 47 tag such as \"en\" or \"pt-BR\", got {l:?}"),
+            });
         }
         Ok(Self {
             url,
@@ -137,44 +134,58 @@ impl Hints {
     }
 }
 
-/// `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or a date-time `YYYY-MM-DDThh:mm[:ss[.f]][Z|±hh:mm]`.
+/// An absolute http(s) address by the WHATWG URL standard, with no white space in it (a pasted
+/// sentence is not an address, though the parser would percent-encode its spaces).
+fn is_web_address(s: &str) -> bool {
+    !s.contains(char::is_whitespace)
+        && url::Url::parse(s).is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.has_host())
+}
+
+/// `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (a real day of the calendar), or a date-time
+/// `YYYY-MM-DDThh:mm[:ss[.f]][Z|±hh:mm]` (`t` or a space for `T`), read by chrono.
 fn is_iso8601(s: &str) -> bool {
-    let b = s.as_bytes();
-    let digits =
-        |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
-    let in_range = |r: std::ops::Range<usize>, lo: u32, hi: u32| {
-        s.get(r)
-            .and_then(|x| x.parse::<u32>().ok())
-            .is_some_and(|v| (lo..=hi).contains(&v))
-    };
-    if !digits(0..4) {
-        return false;
-    }
-    match b.len() {
-        4 => true,
-        7 => b[4] == b'-' && in_range(5..7, 1, 12),
-        10 => b[4] == b'-' && b[7] == b'-' && in_range(5..7, 1, 12) && in_range(8..10, 1, 31),
-        n if n >= 16 => {
-            is_iso8601(&s[..10])
-                && matches!(b[10], b'T' | b't' | b' ')
-                && in_range(11..13, 0, 23)
-                && b[13] == b':'
-                && in_range(14..16, 0, 59)
-                && s[16..]
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | 'Z' | 'z' | '+' | '-'))
+    use chrono::{DateTime, NaiveDate, NaiveDateTime};
+    let year = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
+    match s.len() {
+        4 => year(s),
+        // chrono reads `2025-2` as February too: the fixed shape is checked first.
+        7 => {
+            s.get(..4).is_some_and(year)
+                && s.as_bytes()[4] == b'-'
+                && is_iso8601(&format!("{s}-01"))
         }
-        _ => false,
+        10 => {
+            s.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            }) && NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
+        }
+        _ => {
+            let (Some(date), Some(rest)) = (s.get(..10), s.get(11..)) else {
+                return false;
+            };
+            if !is_iso8601(date) || !matches!(s.as_bytes()[10], b'T' | b't' | b' ') {
+                return false;
+            }
+            let s = format!("{date}T{rest}");
+            DateTime::parse_from_rfc3339(&s).is_ok()
+                || ["%Y-%m-%dT%H:%M%#z", "%Y-%m-%dT%H:%M:%S%.f%#z"]
+                    .iter()
+                    .any(|f| DateTime::parse_from_str(&s, f).is_ok())
+                || ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S%.f"]
+                    .iter()
+                    .any(|f| NaiveDateTime::parse_from_str(&s, f).is_ok())
+        }
     }
 }
 
+/// A well-formed BCP 47 language tag (`en`, `pt-BR`, `zh-Hant-TW`), by ICU4X's parser; `_`
+/// is taken for `-`, as POSIX locales write it.
 fn is_bcp47(s: &str) -> bool {
-    let mut parts = s.split(['-', '_']);
-    let primary_ok = parts
-        .next()
-        .is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
-    primary_ok
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+    icu_locale_core::Locale::try_from_str(&s.replace('_', "-")).is_ok()
 }
 
 #[cfg(test)]
@@ -192,8 +203,48 @@ mod tests {
         ] {
             assert!(is_iso8601(ok), "{ok}");
         }
-        for bad in ["14-02-2025", "2025-13-01", "yesterday", "2025-02-14T25:00"] {
+        for bad in [
+            "14-02-2025",
+            "2025-13-01",
+            "2025-02-30",
+            "yesterday",
+            "2025-02-14T25:00",
+            // A character across the tenth byte, and across the fourth (issue 31: these panicked).
+            "2025a€€€€",
+            "202€-01-01T10:00",
+            "2025-02-1€T10:00",
+            "2025-€",
+        ] {
             assert!(!is_iso8601(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn language_tags_are_bcp_47() {
+        for ok in ["en", "pt-BR", "pt_BR", "zh-Hant-TW", "de-CH-1996"] {
+            assert!(is_bcp47(ok), "{ok}");
+        }
+        for bad in ["english please", "e", "en-", "12", "en--US", "€n"] {
+            assert!(!is_bcp47(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn urls_are_absolute_web_addresses() {
+        for ok in [
+            "https://example.com/a b".replace(' ', "%20").as_str(),
+            "HTTP://Example.com",
+        ] {
+            assert!(is_web_address(ok), "{ok}");
+        }
+        for bad in [
+            "ftp://x",
+            "https://",
+            "http://exa mple.com",
+            "example.com/a",
+            "//example.com/a",
+        ] {
+            assert!(!is_web_address(bad), "{bad}");
         }
     }
 

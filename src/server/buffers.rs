@@ -14,22 +14,7 @@ use http_body::{Body, Frame, SizeHint};
 use tonic::Status;
 
 use super::metrics;
-
-/// Why bytes could not be held.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "server holds {held} bytes for calls in progress (being received, queued, in work, or replies \
-     not yet read); {bytes} more would pass its budget of {budget} bytes (--max-held-bytes); \
-     retry with backoff"
-)]
-pub struct OverBudget {
-    /// Bytes held now.
-    pub held: usize,
-    /// The bytes asked for.
-    pub bytes: usize,
-    /// The budget.
-    pub budget: usize,
-}
+use crate::api::errors::{self, OverBudget};
 
 /// The server-wide count of held bytes and its limit.
 #[derive(Debug)]
@@ -214,7 +199,7 @@ where
         {
             if let Err(over) = this.hold.try_grow(data.len()) {
                 tracing::warn!(%over, "request refused while being received");
-                return Poll::Ready(Some(Err(Status::resource_exhausted(over.to_string()))));
+                return Poll::Ready(Some(Err(errors::over_budget(&over))));
             }
             let data = data.clone();
             this.follow(&data);

@@ -9,19 +9,21 @@
 //! code, its name and the message.
 
 use std::convert::Infallible;
-use std::time::Duration;
 
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
 use bytes::Bytes;
 use futures_util::StreamExt;
-use http_body_util::combinators::UnsyncBoxBody;
-use http_body_util::{BodyExt, Full, Limited, StreamBody};
-use hyper::{Method, Request, Response, StatusCode};
-use tokio::net::TcpListener;
+use http::{HeaderMap, StatusCode, header};
 use tonic::Code;
 
-use super::proto::article_prep_server::ArticlePrep;
+use super::BearerToken;
 use super::service::ArticlePrepService;
-use super::{BearerToken, convert, jsonl, proto};
+use crate::api::proto::article_prep_server::ArticlePrep;
+use crate::api::{convert, errors, jsonl, proto};
 
 /// What the HTTP side needs: the service, the token, and the largest body it reads.
 #[derive(Clone)]
@@ -34,30 +36,19 @@ pub(super) struct HttpApi {
 /// The inspector page: plain HTML, CSS and JavaScript, no build step.
 const INSPECTOR: &str = include_str!("inspector/index.html");
 
-/// How long a connection may take to send its request headers.
-const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+/// The API's paths.
+const PREPARE: &str = "/v1/prepare";
+const PREPARE_BATCH: &str = "/v1/prepare:batch";
 
-/// Serves the HTTP API on `listener` until the task is dropped.
-pub(super) async fn serve(listener: TcpListener, api: HttpApi) {
-    loop {
-        let Ok((stream, _)) = listener.accept().await else {
-            continue;
-        };
-        let _ = stream.set_nodelay(true);
-        let io = hyper_util::rt::TokioIo::new(stream);
-        let api = api.clone();
-        tokio::spawn(async move {
-            let service = hyper::service::service_fn(move |request| {
-                let api = api.clone();
-                async move { Ok::<_, Infallible>(api.answer(request).await) }
-            });
-            let _ = hyper::server::conn::http1::Builder::new()
-                .timer(hyper_util::rt::TokioTimer::new())
-                .header_read_timeout(HEADER_TIMEOUT)
-                .serve_connection(io, service)
-                .await;
-        });
-    }
+/// The routes: the inspector at `/`, the two calls, and JSON errors for any other path or method.
+pub(super) fn router(api: HttpApi) -> Router {
+    Router::new()
+        // The page itself asks for nothing; its calls to /v1/prepare carry the token.
+        .route("/", get(|| async { Html(INSPECTOR) }).fallback(no_route))
+        .route(PREPARE, post(prepare).fallback(wrong_method))
+        .route(PREPARE_BATCH, post(batch).fallback(wrong_method))
+        .fallback(no_route)
+        .with_state(api)
 }
 
 /// The HTTP code for a gRPC status code (the mapping of Google's API guidelines).
@@ -82,147 +73,128 @@ pub fn http_code(code: Code) -> StatusCode {
     }
 }
 
-/// A reply: a whole body, or the lines of a batch as they are ready.
-type Reply = Response<UnsyncBoxBody<Bytes, Infallible>>;
-
-fn whole(body: Bytes) -> UnsyncBoxBody<Bytes, Infallible> {
-    Full::new(body).boxed_unsync()
-}
-
-fn json(code: StatusCode, body: String) -> Reply {
-    let mut response = Response::new(whole(Bytes::from(body)));
-    *response.status_mut() = code;
-    response.headers_mut().insert(
-        hyper::header::CONTENT_TYPE,
-        hyper::header::HeaderValue::from_static("application/json"),
-    );
-    response
+fn json(code: StatusCode, body: String) -> Response {
+    (code, [(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
 /// The JSON error of a status: `{"id": "", "error": {"code", "codeName", "message"}}`, the shape
 /// of an error `PrepareResult`.
-fn error(status: &tonic::Status) -> Reply {
+fn error(status: &tonic::Status) -> Response {
     let result = convert::error_result(String::new(), status);
     json(http_code(status.code()), jsonl::render(&result))
 }
 
+async fn no_route(request: Request) -> Response {
+    error(&errors::no_route(request.uri().path()))
+}
+
+async fn wrong_method(request: Request) -> Response {
+    let mut response = error(&errors::wrong_method(request.uri().path()));
+    *response.status_mut() = StatusCode::METHOD_NOT_ALLOWED;
+    response
+}
+
 impl HttpApi {
-    async fn answer(&self, request: Request<hyper::body::Incoming>) -> Reply {
-        let route = (request.method().clone(), request.uri().path().to_owned());
-        if route.0 == Method::GET && route.1 == "/" {
-            // The page itself asks for nothing; its calls to /v1/prepare carry the token.
-            let mut page = Response::new(whole(Bytes::from_static(INSPECTOR.as_bytes())));
-            page.headers_mut().insert(
-                hyper::header::CONTENT_TYPE,
-                hyper::header::HeaderValue::from_static("text/html; charset=utf-8"),
-            );
-            return page;
-        }
-        let (parts, body) = request.into_parts();
-        let mut metadata = tonic::metadata::MetadataMap::from_headers(parts.headers);
+    /// The call's metadata, if its token is accepted, and its body read up to the limit: the
+    /// token is checked before a byte of the body is read.
+    async fn admit(
+        &self,
+        headers: HeaderMap,
+        body: Body,
+    ) -> Result<(tonic::metadata::MetadataMap, Bytes), Response> {
+        let mut metadata = tonic::metadata::MetadataMap::from_headers(headers);
         // HTTP clients have no gRPC deadline; the server's maximum applies.
         metadata.remove("grpc-timeout");
-        if let Err(status) = self.auth.check(tonic::Request::from_parts(
-            metadata.clone(),
-            Default::default(),
-            (),
-        )) {
-            return error(&status);
-        }
+        self.auth
+            .check(tonic::Request::from_parts(
+                metadata.clone(),
+                Default::default(),
+                (),
+            ))
+            .map_err(|status| error(&status))?;
         let limit = self.max_body_bytes;
-        let bytes = match Limited::new(body, limit).collect().await {
-            Ok(collected) => collected.to_bytes(),
-            Err(_) => {
-                return error(&tonic::Status::resource_exhausted(format!(
-                    "request body over {limit} bytes (--max-message-bytes and room for the rest)"
-                )));
-            }
-        };
-        match route {
-            (Method::POST, path) if path == "/v1/prepare" => self.prepare(&bytes, metadata).await,
-            (Method::POST, path) if path == "/v1/prepare:batch" => self.batch(&bytes, metadata),
-            (_, path) if path == "/v1/prepare" || path == "/v1/prepare:batch" => {
-                let mut response = error(&tonic::Status::invalid_argument(format!(
-                    "{path} takes POST"
-                )));
-                *response.status_mut() = StatusCode::METHOD_NOT_ALLOWED;
-                response
-            }
-            (_, path) => error(&tonic::Status::not_found(format!(
-                "no {path}: POST /v1/prepare or /v1/prepare:batch, or GET / (the inspector)"
-            ))),
-        }
+        let bytes = axum::body::to_bytes(body, limit)
+            .await
+            .map_err(|_| error(&errors::body_too_large(limit)))?;
+        Ok((metadata, bytes))
     }
+}
 
-    /// One call: a `PrepareRequest` in proto3 JSON → the `PreparedArticle`.
-    async fn prepare(&self, body: &[u8], metadata: tonic::metadata::MetadataMap) -> Reply {
-        let text = String::from_utf8_lossy(body);
-        let request = match jsonl::read_request(1, text.trim(), &[]) {
-            Ok(request) => request,
-            Err(refused) => {
-                let message = refused
-                    .outcome
-                    .as_ref()
-                    .and_then(|o| match o {
-                        proto::prepare_result::Outcome::Error(e) => Some(e.message.clone()),
-                        proto::prepare_result::Outcome::Article(_) => None,
-                    })
-                    .unwrap_or_default();
-                let message = message.strip_prefix("line 1: ").unwrap_or(&message);
-                return error(&tonic::Status::invalid_argument(format!("body: {message}")));
-            }
-        };
-        let call = tonic::Request::from_parts(metadata, Default::default(), request);
-        match self.service.prepare(call).await {
-            Ok(article) => json(
-                StatusCode::OK,
-                serde_json::to_string(article.get_ref()).unwrap_or_default(),
-            ),
-            Err(status) => error(&status),
+/// One call: a `PrepareRequest` in proto3 JSON → the `PreparedArticle`.
+async fn prepare(State(api): State<HttpApi>, headers: HeaderMap, body: Body) -> Response {
+    let (metadata, body) = match api.admit(headers, body).await {
+        Ok(admitted) => admitted,
+        Err(refused) => return refused,
+    };
+    let text = String::from_utf8_lossy(&body);
+    let request = match jsonl::read_request(1, text.trim(), &[]) {
+        Ok(request) => request,
+        Err(refused) => {
+            let message = refused
+                .outcome
+                .as_ref()
+                .and_then(|o| match o {
+                    proto::prepare_result::Outcome::Error(e) => Some(e.message.clone()),
+                    proto::prepare_result::Outcome::Article(_) => None,
+                })
+                .unwrap_or_default();
+            let message = message.strip_prefix("line 1: ").unwrap_or(&message);
+            return error(&errors::unreadable_body(message));
         }
+    };
+    let call = tonic::Request::from_parts(metadata, Default::default(), request);
+    match api.service.prepare(call).await {
+        Ok(article) => json(
+            StatusCode::OK,
+            serde_json::to_string(article.get_ref()).unwrap_or_default(),
+        ),
+        Err(status) => error(&status),
     }
+}
 
-    /// JSON Lines → one `PrepareResult` line per request line, in order, each sent as soon as it
-    /// and the ones before it are ready; a bad line is an error line, never the end of the batch.
-    fn batch(&self, body: &[u8], metadata: tonic::metadata::MetadataMap) -> Reply {
-        let text = String::from_utf8_lossy(body);
-        let lines: Vec<(usize, String)> = text
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
-            .map(|(n, l)| (n + 1, l.to_owned()))
-            .collect();
-        let in_flight = self.service.stream_in_flight();
-        let service = self.service.clone();
-        let results = futures_util::stream::iter(lines)
-            .map(move |(n, line)| {
-                let (service, metadata) = (service.clone(), metadata.clone());
-                async move {
-                    let result = match jsonl::read_request(n, &line, &[]) {
-                        Err(refused) => *refused,
-                        Ok(request) => {
-                            let id = request.id.clone();
-                            let call =
-                                tonic::Request::from_parts(metadata, Default::default(), request);
-                            match service.prepare(call).await {
-                                Ok(article) => convert::article_result(article.into_inner()),
-                                Err(status) => convert::error_result(id, &status),
-                            }
+/// JSON Lines → one `PrepareResult` line per request line, in order, each sent as soon as it and
+/// the ones before it are ready; a bad line is an error line, never the end of the batch.
+async fn batch(State(api): State<HttpApi>, headers: HeaderMap, body: Body) -> Response {
+    let (metadata, body) = match api.admit(headers, body).await {
+        Ok(admitted) => admitted,
+        Err(refused) => return refused,
+    };
+    let text = String::from_utf8_lossy(&body);
+    let lines: Vec<(usize, String)> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(n, l)| (n + 1, l.to_owned()))
+        .collect();
+    let in_flight = api.service.stream_in_flight();
+    let service = api.service;
+    let results = futures_util::stream::iter(lines)
+        .map(move |(n, line)| {
+            let (service, metadata) = (service.clone(), metadata.clone());
+            async move {
+                let result = match jsonl::read_request(n, &line, &[]) {
+                    Err(refused) => *refused,
+                    Ok(request) => {
+                        let id = request.id.clone();
+                        let call =
+                            tonic::Request::from_parts(metadata, Default::default(), request);
+                        match service.prepare(call).await {
+                            Ok(article) => convert::article_result(article.into_inner()),
+                            Err(status) => convert::error_result(id, &status),
                         }
-                    };
-                    let mut line = jsonl::render(&result);
-                    line.push('\n');
-                    Ok::<_, Infallible>(hyper::body::Frame::data(Bytes::from(line)))
-                }
-            })
-            .buffered(in_flight);
-        let mut response = Response::new(StreamBody::new(results).boxed_unsync());
-        response.headers_mut().insert(
-            hyper::header::CONTENT_TYPE,
-            hyper::header::HeaderValue::from_static("application/x-ndjson"),
-        );
-        response
-    }
+                    }
+                };
+                let mut line = jsonl::render(&result);
+                line.push('\n');
+                Ok::<_, Infallible>(Bytes::from(line))
+            }
+        })
+        .buffered(in_flight);
+    (
+        [(header::CONTENT_TYPE, "application/x-ndjson")],
+        Body::from_stream(results),
+    )
+        .into_response()
 }
 
 #[cfg(test)]

@@ -8,29 +8,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use tokio::sync::Semaphore;
 
-use super::buffers::{ByteBudget, Hold, OverBudget};
+use super::buffers::{ByteBudget, Hold};
 use super::metrics;
-
-/// Why a request was not run to completion.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum Rejection {
-    /// Every worker is busy and the queue is full.
-    #[error(
-        "server is at capacity ({in_flight} articles in progress, {queued} queued); retry with backoff"
-    )]
-    Overloaded {
-        /// Articles running.
-        in_flight: usize,
-        /// Articles waiting.
-        queued: usize,
-    },
-    /// The bytes the server holds would pass its budget with this payload.
-    #[error(transparent)]
-    OverBudget(#[from] OverBudget),
-    /// The pipeline panicked on this article.
-    #[error("pipeline panicked: {0}")]
-    Panicked(String),
-}
+use crate::api::errors::Rejection;
 
 /// The admission gate in front of the CPU pool.
 #[derive(Debug)]
@@ -193,6 +173,7 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::errors::OverBudget;
 
     #[tokio::test]
     async fn a_full_queue_refuses_at_once_and_small_articles_have_workers_of_their_own() {

@@ -2,16 +2,14 @@
 //! that scraping never competes with, or is exposed like, the service.
 //!
 //! Recorded through the `metrics` facade (no-ops when no exporter is installed, as in the CLI);
-//! rendered by `metrics-exporter-prometheus`; served by a minimal hyper HTTP/1 endpoint.
+//! rendered by `metrics-exporter-prometheus`; routed by axum. The exporter's own `http-listener`
+//! is not used: it binds an address of its own per recorder, and a process holds one recorder
+//! while tests start several servers, each on an ephemeral port it must report.
 
-use std::convert::Infallible;
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use http_body_util::Full;
-use hyper::body::Bytes;
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
-use tokio::net::TcpListener;
 
 /// Requests answered, by method and gRPC code.
 pub const REQUESTS: &str = "article_prep_requests_total";
@@ -25,8 +23,8 @@ pub const IN_FLIGHT: &str = "article_prep_in_flight";
 pub const QUEUED: &str = "article_prep_queued";
 /// Requests refused at once because the queue was full.
 pub const SHED: &str = "article_prep_shed_total";
-/// Time per pipeline stage, by stage.
-pub const STAGE_SECONDS: &str = "article_prep_stage_duration_seconds";
+/// Time per pipeline stage, by stage (recorded by the telemetry layer that times stages).
+pub use crate::telemetry::STAGE_SECONDS;
 /// Connections the server closed itself, by reason (`silent`, `over_limit`).
 pub const CONNECTIONS_CLOSED: &str = "article_prep_connections_closed_total";
 /// Bytes held for calls in progress (bodies being received, payloads, replies not yet read).
@@ -93,7 +91,7 @@ fn describe() {
 
 /// Records one answered request.
 pub fn record_request(method: &'static str, code: tonic::Code, elapsed: Duration, bytes: usize) {
-    let code = super::codes::code_name(code);
+    let code = crate::api::codes::code_name(code);
     metrics::counter!(REQUESTS, "method" => method, "code" => code).increment(1);
     metrics::histogram!(REQUEST_SECONDS, "method" => method).record(elapsed.as_secs_f64());
     #[allow(clippy::cast_precision_loss)] // sizes are far below 2^52
@@ -114,33 +112,17 @@ pub async fn upkeep(handle: &'static PrometheusHandle) {
     }
 }
 
-/// Serves `GET /metrics` on `listener` until the task is dropped.
-pub async fn serve(listener: TcpListener, handle: &'static PrometheusHandle) {
-    loop {
-        let Ok((stream, _)) = listener.accept().await else {
-            continue;
-        };
-        let io = hyper_util::rt::TokioIo::new(stream);
-        tokio::spawn(async move {
-            let service =
-                hyper::service::service_fn(move |request: hyper::Request<_>| async move {
-                    let response = if request.uri().path() == "/metrics" {
-                        hyper::Response::builder()
-                            .header("content-type", "text/plain; version=0.0.4")
-                            .body(Full::new(Bytes::from(handle.render())))
-                    } else {
-                        hyper::Response::builder()
-                            .status(404)
-                            .body(Full::new(Bytes::from_static(b"metrics are at /metrics\n")))
-                    };
-                    Ok::<_, Infallible>(response.unwrap_or_default())
-                });
-            if let Err(error) = hyper::server::conn::http1::Builder::new()
-                .serve_connection(io, service)
-                .await
-            {
-                tracing::debug!(%error, "metrics connection ended");
-            }
-        });
-    }
+/// `GET /metrics` in the Prometheus text format; any other path is a 404 that says where to look.
+pub fn router(handle: &'static PrometheusHandle) -> axum::Router {
+    axum::Router::new()
+        .route(
+            "/metrics",
+            axum::routing::get(move || async move {
+                (
+                    [(http::header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+                    handle.render(),
+                )
+            }),
+        )
+        .fallback(|| async { (http::StatusCode::NOT_FOUND, "metrics are at /metrics\n") })
 }

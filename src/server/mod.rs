@@ -5,28 +5,24 @@
 //! (v1 and v1alpha) until the shutdown future resolves, then drains in-flight calls.
 
 pub mod buffers;
-pub mod codes;
 pub mod connections;
-pub mod convert;
-pub mod errors;
-pub mod field_mask;
 pub mod http;
-pub mod jsonl;
 pub mod limits;
 pub mod metrics;
-pub mod proto;
 pub mod service;
 
 use std::future::Future;
 use std::net::SocketAddr;
 
+use subtle::ConstantTimeEq;
 use tokio::net::TcpListener;
 use tonic::codec::CompressionEncoding;
 use tonic::service::interceptor::InterceptedService;
 use tonic::transport::{Certificate, Identity, Server, ServerTlsConfig};
 
+use crate::api::errors;
+use crate::api::proto::{self, article_prep_server::ArticlePrepServer};
 use crate::config::{ServerSettings, TlsFiles};
-use proto::article_prep_server::ArticlePrepServer;
 use service::{ArticlePrepService, Preparer};
 
 /// Bytes a request may carry beyond its payload (id, hints, options).
@@ -84,16 +80,13 @@ impl BearerToken {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer "));
         match presented {
-            Some(p) if constant_time_eq(p.as_bytes(), token.as_bytes()) => Ok(request),
+            // Compared without an early exit, so timing does not tell how much of a guess was
+            // right.
+            Some(p) if bool::from(p.as_bytes().ct_eq(token.as_bytes())) => Ok(request),
             Some(_) => Err(errors::token_refused()),
             None => Err(errors::missing_token()),
         }
     }
-}
-
-/// Compares without an early exit, so timing does not tell how much of a guess was right.
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 /// Why the server could not start or stopped with an error.
@@ -243,12 +236,20 @@ impl Application {
                 auth: self.auth.clone(),
                 max_body_bytes: settings.max_message_bytes.saturating_add(REQUEST_HEADROOM),
             };
-            tokio::spawn(http::serve(listener, api));
+            tokio::spawn(connections::serve_http1(
+                listener,
+                http::router(api),
+                "http",
+            ));
         }
         if let Some((listener, address)) = self.metrics {
             let handle = metrics::handle().map_err(ServerError::Metrics)?;
             tracing::info!(%address, "metrics at /metrics");
-            tokio::spawn(metrics::serve(listener, handle));
+            tokio::spawn(connections::serve_http1(
+                listener,
+                metrics::router(handle),
+                "metrics",
+            ));
             tokio::spawn(metrics::upkeep(handle));
         }
         // The payload limit is checked by the service (with a message naming the field); the

@@ -10,11 +10,11 @@ use tonic::{Request, Response, Status, Streaming};
 use tracing::Instrument;
 
 use super::buffers::ByteBudget;
-use super::convert::{self, Job};
 use super::limits::Admission;
 use super::metrics;
-use super::proto::{self, article_prep_server::ArticlePrep};
-use super::{codes, errors};
+use crate::api::convert::{self, Job};
+use crate::api::proto::{self, article_prep_server::ArticlePrep};
+use crate::api::{codes, errors};
 use crate::config::ServerSettings;
 use crate::pipeline::{self, Deadline, Hints, Input, Options, PrepError, Prepared};
 

@@ -1,6 +1,6 @@
 //! Every refusal comes back with its exact status and a message naming what was wrong.
 
-use article_prep::server::proto::{
+use article_prep::api::proto::{
     ArticleHints, ChunkOptions, PrepareOptions, PrepareRequest, RawPayload,
     prepare_request::Payload,
 };
@@ -144,7 +144,7 @@ async fn options_out_of_range_are_invalid_argument_naming_the_field() {
         (
             "a read mask path that is no field",
             PrepareRequest {
-                read_mask: Some(article_prep::server::field_mask::FieldMask {
+                read_mask: Some(article_prep::api::field_mask::FieldMask {
                     paths: vec!["text".into(), "metadata.colour".into()],
                 }),
                 ..text_request("x", SEED)

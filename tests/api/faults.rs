@@ -5,10 +5,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
+use article_prep::api::proto::prepare_result::Outcome;
 use article_prep::config::ServerSettings;
 use article_prep::pipeline;
 use article_prep::server::limits::SMALL_PAYLOAD_BYTES;
-use article_prep::server::proto::prepare_result::Outcome;
 use article_prep::server::service::Preparer;
 use tonic::Code;
 

@@ -4,7 +4,7 @@
 
 use prost::Message;
 
-use article_prep::server::proto::{PrepareRequest, PreparedArticle};
+use article_prep::api::proto::{PrepareRequest, PreparedArticle};
 
 use crate::helpers::{Http1Reply, SEED, http1, spawn_app_with, text_request};
 

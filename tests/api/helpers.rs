@@ -1,9 +1,9 @@
 //! `spawn_app`: the real server on 127.0.0.1:0, a connected client, and a handle that stops it.
 
+use article_prep::api::proto::article_prep_client::ArticlePrepClient;
+use article_prep::api::proto::{PrepareRequest, prepare_request::Payload};
 use article_prep::config::ServerSettings;
 use article_prep::server::Application;
-use article_prep::server::proto::article_prep_client::ArticlePrepClient;
-use article_prep::server::proto::{PrepareRequest, prepare_request::Payload};
 use article_prep::server::service::Preparer;
 use tonic::transport::Channel;
 

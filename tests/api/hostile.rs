@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use article_prep::server::proto::{
+use article_prep::api::proto::{
     PrepareRequest, PreparedArticle, RawPayload, prepare_request::Payload,
 };
 use tonic::Code;
@@ -40,7 +40,7 @@ fn raw_request(id: &str, data: Vec<u8>, content_type: &str) -> PrepareRequest {
 /// Every span of the article lies on character boundaries of its text (code-point offsets).
 fn spans_are_valid(article: &PreparedArticle) -> bool {
     let chars = article.text.chars().count() as u32;
-    let fits = |s: &Option<article_prep::server::proto::Span>| {
+    let fits = |s: &Option<article_prep::api::proto::Span>| {
         s.as_ref()
             .is_some_and(|s| s.start <= s.end && s.end <= chars)
     };

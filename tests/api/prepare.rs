@@ -1,6 +1,6 @@
 //! Unary `Prepare` on the seed payload: the answer the service issue spells out.
 
-use article_prep::server::proto::{
+use article_prep::api::proto::{
     Attribution, ChunkOptions, OffsetUnit, ParagraphKind, PrepareOptions, PreparedArticle,
     QuoteKind, RemovalReason, Span, Tokenizer,
 };
@@ -363,7 +363,7 @@ async fn the_ascii_quote_style_straightens_marks_and_spans_still_slice() {
     );
     request.options = Some(PrepareOptions {
         keep_all_text: true,
-        quote_style: article_prep::server::proto::QuoteStyle::Ascii.into(),
+        quote_style: article_prep::api::proto::QuoteStyle::Ascii.into(),
         ..PrepareOptions::default()
     });
     let a = client
@@ -396,9 +396,9 @@ async fn chunks_carry_their_heading_path() {
         para("schools"),
         para("teachers")
     );
-    let request = article_prep::server::proto::PrepareRequest {
+    let request = article_prep::api::proto::PrepareRequest {
         id: "h".into(),
-        payload: Some(article_prep::server::proto::prepare_request::Payload::Html(
+        payload: Some(article_prep::api::proto::prepare_request::Payload::Html(
             html,
         )),
         options: Some(PrepareOptions {
@@ -438,7 +438,7 @@ async fn a_read_mask_returns_only_the_fields_asked_for() {
         .expect("seed is prepared")
         .into_inner();
     let mut request = text_request("masked", SEED);
-    request.read_mask = Some(article_prep::server::field_mask::FieldMask {
+    request.read_mask = Some(article_prep::api::field_mask::FieldMask {
         paths: vec!["text".into(), "chunks".into()],
     });
     let masked = client
@@ -459,7 +459,7 @@ async fn a_read_mask_returns_only_the_fields_asked_for() {
 
 #[tokio::test]
 async fn markdown_text_is_what_every_span_and_chunk_indexes() {
-    use article_prep::server::proto::{TextFormat, prepare_request::Payload};
+    use article_prep::api::proto::{TextFormat, prepare_request::Payload};
     let app = spawn_app().await;
     let mut client = app.client.clone();
     let mut request = text_request("md", "");
@@ -473,7 +473,7 @@ async fn markdown_text_is_what_every_span_and_chunk_indexes() {
         ..PrepareOptions::default()
     });
     // Relative targets resolve against the page's address.
-    request.hints = Some(article_prep::server::proto::ArticleHints {
+    request.hints = Some(article_prep::api::proto::ArticleHints {
         url: Some("https://riverton.example/city/2025/03/04/budget.html".into()),
         ..Default::default()
     });
@@ -513,7 +513,7 @@ async fn markdown_text_is_what_every_span_and_chunk_indexes() {
     let images: Vec<_> = a
         .paragraphs
         .iter()
-        .filter(|p| p.kind() == article_prep::server::proto::ParagraphKind::Image)
+        .filter(|p| p.kind() == article_prep::api::proto::ParagraphKind::Image)
         .map(|p| slice(&a.text, p.span.as_ref()))
         .collect();
     assert_eq!(images.len(), 2, "{images:?}");

@@ -217,7 +217,7 @@ impl Table {
     }
 }
 
-impl article_prep::remote::Resolve for Table {
+impl article_prep::cli::remote::Resolve for Table {
     fn resolve(&self, _host: &str, _port: u16) -> Vec<std::net::SocketAddr> {
         self.0.lock().map(|t| t.clone()).unwrap_or_default()
     }
@@ -227,9 +227,9 @@ impl article_prep::remote::Resolve for Table {
 /// (the port is the table's).
 async fn batch_over(table: Table, input: String) -> String {
     tokio::task::spawn_blocking(move || {
-        let remote = article_prep::remote::Remote::with_resolver(
+        let remote = article_prep::cli::remote::Remote::with_resolver(
             "dns:///article-prep-headless:50051",
-            &article_prep::remote::Access::default(),
+            &article_prep::cli::remote::Access::default(),
             Box::new(table),
         )
         .expect("the target reads");
@@ -318,14 +318,14 @@ async fn a_dns_target_follows_the_name_as_its_addresses_change() {
     let target = format!("dns:///article-prep-headless:{port}");
     let counted = counts.clone();
     let out = tokio::task::spawn_blocking(move || {
-        let remote = article_prep::remote::Remote::with_resolver(
+        let remote = article_prep::cli::remote::Remote::with_resolver(
             &target,
-            &article_prep::remote::Access::default(),
+            &article_prep::cli::remote::Access::default(),
             Box::new(table),
         )
         .expect("the target reads")
         .resolving_every(std::time::Duration::ZERO);
-        let run = |remote: &article_prep::remote::Remote| {
+        let run = |remote: &article_prep::cli::remote::Remote| {
             let mut out = Vec::new();
             remote
                 .run(std::io::Cursor::new(input.clone()), &mut out, &[])

@@ -1,7 +1,7 @@
 //! One article per script family (Latin, Cyrillic, Arabic, Devanagari, CJK) through the whole
 //! service: language, sentences, quotes, counts and chunks, with every span checked.
 
-use article_prep::server::proto::{ChunkOptions, PrepareOptions, PreparedArticle, Span};
+use article_prep::api::proto::{ChunkOptions, PrepareOptions, PreparedArticle, Span};
 
 use crate::helpers::{SEED, spawn_app, text_request};
 

@@ -2,8 +2,8 @@
 
 use std::path::Path;
 
+use article_prep::api::proto::article_prep_client::ArticlePrepClient;
 use article_prep::config::TlsFiles;
-use article_prep::server::proto::article_prep_client::ArticlePrepClient;
 use rcgen::{BasicConstraints, CertificateParams, IsCa, Issuer, KeyPair};
 use tonic::Code;
 use tonic::transport::{Certificate, Channel, ClientTlsConfig, Identity};

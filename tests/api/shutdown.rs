@@ -4,8 +4,8 @@
 use std::process::Stdio;
 use std::time::Duration;
 
-use article_prep::server::proto::article_prep_client::ArticlePrepClient;
-use article_prep::server::proto::prepare_result::Outcome;
+use article_prep::api::proto::article_prep_client::ArticlePrepClient;
+use article_prep::api::proto::prepare_result::Outcome;
 use tokio::io::{AsyncBufReadExt, BufReader};
 
 use crate::helpers::{SEED, connect, text_request};

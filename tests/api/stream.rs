@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use article_prep::server::proto::{PrepareRequest, prepare_result::Outcome};
+use article_prep::api::proto::{PrepareRequest, prepare_result::Outcome};
 use futures_util::StreamExt;
 
 use crate::helpers::{SEED, spawn_app, text_request};

@@ -88,7 +88,10 @@ mod tests {
 
     #[test]
     fn a_file_belongs_to_its_folder_s_corpus() {
-        let split = Split::of(Path::new("../shared/corpus/polnear-quotes/dev.jsonl"));
+        let split = Split::of(Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../shared/corpus/polnear-quotes/dev.jsonl"
+        )));
         assert_eq!(split.corpus, "polnear-quotes");
     }
 }

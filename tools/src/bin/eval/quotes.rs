@@ -149,7 +149,7 @@ pub fn run(request: &Request<'_>) -> Result<bool, String> {
     }
     let pred_path = out.join("quotes-pred.jsonl");
     std::fs::write(&pred_path, lines.join("\n") + "\n").map_err(|e| e.to_string())?;
-    let errors_script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/speaker-errors.py");
+    let errors_script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scripts/speaker-errors.py");
     let tools = scorer.parent().unwrap_or(Path::new("."));
     let speaker_errors = |gold: &Path| -> Result<Value, String> {
         serde_json::from_str(&run_scorer(

@@ -13,7 +13,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 fn news_text() -> String {
     let gold = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus/article-extraction-benchmark/ground-truth.json");
+        .join("../../shared/corpus/article-extraction-benchmark/ground-truth.json");
     let from_corpus = std::fs::read_to_string(gold).ok().and_then(|raw| {
         let pages: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&raw).ok()?;
         let bodies: Vec<String> = pages
@@ -24,7 +24,7 @@ fn news_text() -> String {
         Some(bodies.join("\n\n"))
     });
     from_corpus
-        .unwrap_or_else(|| include_str!("../tests/fixtures/daily8-nato-ukraine.txt").to_owned())
+        .unwrap_or_else(|| include_str!("../../tests/fixtures/daily8-nato-ukraine.txt").to_owned())
 }
 
 /// The text's paragraphs as the pipeline lays them out: non-empty lines joined by blank lines.

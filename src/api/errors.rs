@@ -1,10 +1,49 @@
-//! The one place that picks a gRPC status for a failure.
+//! The one place that builds a gRPC status: for a pipeline error, a refusal of the server's, a
+//! bad request line or header, a crawl record that cannot be read, an HTTP route that does not
+//! exist. The transports (gRPC, HTTP/JSON, `batch`) only carry what is built here.
 
+use percent_encoding::{AsciiSet, CONTROLS, percent_decode, utf8_percent_encode};
 use tonic::{Code, Status};
 use tonic_types::{ErrorDetails, StatusExt};
 
-use super::limits::Rejection;
 use crate::pipeline::PrepError;
+
+/// Why a request was not run to completion.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Rejection {
+    /// Every worker is busy and the queue is full.
+    #[error(
+        "server is at capacity ({in_flight} articles in progress, {queued} queued); retry with backoff"
+    )]
+    Overloaded {
+        /// Articles running.
+        in_flight: usize,
+        /// Articles waiting.
+        queued: usize,
+    },
+    /// The bytes the server holds would pass its budget with this payload.
+    #[error(transparent)]
+    OverBudget(#[from] OverBudget),
+    /// The pipeline panicked on this article.
+    #[error("pipeline panicked: {0}")]
+    Panicked(String),
+}
+
+/// Why bytes could not be held.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "server holds {held} bytes for calls in progress (being received, queued, in work, or replies \
+     not yet read); {bytes} more would pass its budget of {budget} bytes (--max-held-bytes); \
+     retry with backoff"
+)]
+pub struct OverBudget {
+    /// Bytes held now.
+    pub held: usize,
+    /// The bytes asked for.
+    pub bytes: usize,
+    /// The budget.
+    pub budget: usize,
+}
 
 /// The status for a pipeline error: the caller's mistakes name the field, bugs stay opaque.
 #[must_use]
@@ -92,6 +131,61 @@ pub fn not_utf8_line(line_number: usize, at: usize) -> Status {
     ))
 }
 
+/// The status for bytes the server would not hold (its byte budget is spent).
+#[must_use]
+pub fn over_budget(over: &OverBudget) -> Status {
+    Status::resource_exhausted(over.to_string())
+}
+
+/// The status for an HTTP request body over the server's limit.
+#[must_use]
+pub fn body_too_large(limit: usize) -> Status {
+    Status::resource_exhausted(format!(
+        "request body over {limit} bytes (--max-message-bytes and room for the rest)"
+    ))
+}
+
+/// The status for an HTTP body that is not a `PrepareRequest` (`message`: why).
+#[must_use]
+pub fn unreadable_body(message: &str) -> Status {
+    Status::invalid_argument(format!("body: {message}"))
+}
+
+/// The status for an API path called with the wrong HTTP method.
+#[must_use]
+pub fn wrong_method(path: &str) -> Status {
+    Status::invalid_argument(format!("{path} takes POST"))
+}
+
+/// The status for an HTTP path the server does not serve.
+#[must_use]
+pub fn no_route(path: &str) -> Status {
+    Status::not_found(format!(
+        "no {path}: POST /v1/prepare or /v1/prepare:batch, or GET / (the inspector)"
+    ))
+}
+
+/// The status for a crawl archive's record that cannot be read (`record`: its 1-based number);
+/// nothing after it is read.
+#[must_use]
+pub fn unreadable_record(archive: &str, record: usize, why: &str) -> Status {
+    Status::invalid_argument(format!(
+        "{archive}: record {record}: not a WARC record: {why}; the rest of the archive is not read"
+    ))
+}
+
+/// The status for a remote server's stream that ended with answers still owed.
+#[must_use]
+pub fn stream_ended_early() -> Status {
+    Status::unavailable("stream ended early")
+}
+
+/// A status a remote server reported in a result line, as a status again (to retry or relay it).
+#[must_use]
+pub fn relayed(code: Code, message: String) -> Status {
+    Status::new(code, message)
+}
+
 /// The status for a call without the bearer token the server requires.
 #[must_use]
 pub fn missing_token() -> Status {
@@ -104,27 +198,25 @@ pub fn token_refused() -> Status {
     Status::unauthenticated("bearer token not accepted")
 }
 
-/// The transport refuses an over-limit message with OUT_OF_RANGE; the contract says
-/// RESOURCE_EXHAUSTED for anything over a size limit, so the status is rewritten on the way out,
-/// its message saying which limit (the whole request: the payload limit plus room for hints and
-/// options), and the refusal is logged: the handler never saw the request.
+/// The transport refuses an over-limit message with OUT_OF_RANGE (tonic's decoding and encoding
+/// limits; the service itself never answers OUT_OF_RANGE, so the code alone tells); the contract
+/// says RESOURCE_EXHAUSTED for anything over a size limit, so the status is rewritten on the way
+/// out, its message saying which limit (the whole request: the payload limit plus room for hints
+/// and options), and the refusal is logged: the handler never saw the request.
 #[must_use]
 pub fn oversized_is_resource_exhausted<B>(mut response: http::Response<B>) -> http::Response<B> {
     let headers = response.headers_mut();
     let oversized = headers
         .get("grpc-status")
-        .is_some_and(|v| v.as_bytes() == b"11")
-        && headers.get("grpc-message").is_some_and(|m| {
-            m.to_str().is_ok_and(|m| {
-                m.contains("message%20length%20too%20large")
-                    || m.contains("message length too large")
-            })
-        });
+        .is_some_and(|v| v.as_bytes() == b"11");
     if oversized {
         let transport = headers
             .get("grpc-message")
-            .and_then(|m| m.to_str().ok())
-            .map(percent_decode)
+            .map(|m| {
+                percent_decode(m.as_bytes())
+                    .decode_utf8_lossy()
+                    .into_owned()
+            })
             .unwrap_or_default();
         let message = format!(
             "request is over the server's message limit (--max-message-bytes plus 64 KiB for \
@@ -132,54 +224,20 @@ pub fn oversized_is_resource_exhausted<B>(mut response: http::Response<B>) -> ht
         );
         tracing::warn!(outcome = "RESOURCE_EXHAUSTED", message, "refused");
         headers.insert("grpc-status", http::HeaderValue::from_static("8"));
-        if let Ok(value) = http::HeaderValue::from_str(&percent_encode(&message)) {
+        let encoded = utf8_percent_encode(&message, GRPC_MESSAGE).to_string();
+        if let Ok(value) = http::HeaderValue::from_str(&encoded) {
             headers.insert("grpc-message", value);
         }
     }
     response
 }
 
-/// `grpc-message` encoding: bytes outside printable ASCII, and `%`, as `%XX`.
-fn percent_encode(text: &str) -> String {
-    use std::fmt::Write;
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
-        if (b' '..=b'~').contains(&b) && b != b'%' {
-            out.push(char::from(b));
-        } else {
-            let _ = write!(out, "%{b:02X}");
-        }
-    }
-    out
-}
-
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
+/// `grpc-message` encoding (the gRPC HTTP/2 spec): bytes outside printable ASCII, and `%`.
+const GRPC_MESSAGE: &AsciiSet = &CONTROLS.add(b'%');
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::server::buffers::OverBudget;
 
     #[test]
     fn a_full_server_is_resource_exhausted_with_the_counts() {
@@ -297,12 +355,23 @@ mod tests {
             )
             .body(())
             .map_err(|e| e.to_string());
-        let rewritten = response.map(oversized_is_resource_exhausted);
-        assert_eq!(
+        let rewritten = response
+            .map(oversized_is_resource_exhausted)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let header = |name| {
             rewritten
-                .ok()
-                .and_then(|r| r.headers().get("grpc-status").cloned()),
-            Some(http::HeaderValue::from_static("8"))
+                .headers()
+                .get(name)
+                .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+        };
+        assert_eq!(header("grpc-status").as_deref(), Some("8"));
+        // The transport's words decoded, the new message encoded again by the gRPC spec.
+        assert_eq!(
+            header("grpc-message").as_deref(),
+            Some(
+                "request is over the server's message limit (--max-message-bytes plus 64 KiB for \
+                 hints and options): Error, decoded message length too large"
+            )
         );
     }
 }

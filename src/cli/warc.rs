@@ -9,7 +9,8 @@ use std::path::Path;
 
 use ::warc::{RecordType, WarcHeader, WarcReader};
 
-use crate::server::proto::{self, prepare_request::Payload};
+use crate::api::proto::{self, prepare_request::Payload};
+use crate::api::{convert, errors};
 
 /// Media types prepared; every other record is skipped.
 const PAGE_TYPES: [&str; 3] = ["text/html", "application/xhtml+xml", "text/plain"];
@@ -54,16 +55,8 @@ pub fn records(path: &Path) -> std::io::Result<impl Iterator<Item = Record>> {
                 Err(e) => {
                     failed = true;
                     let why = e.to_string();
-                    let status = tonic::Status::invalid_argument(format!(
-                        "{name}: record {}: not a WARC record: {}; the rest of the archive is \
-                         not read",
-                        n + 1,
-                        why.trim_end_matches('.')
-                    ));
-                    Record::Unreadable(Box::new(crate::server::convert::error_result(
-                        String::new(),
-                        &status,
-                    )))
+                    let status = errors::unreadable_record(&name, n + 1, why.trim_end_matches('.'));
+                    Record::Unreadable(Box::new(convert::error_result(String::new(), &status)))
                 }
             })
         }))

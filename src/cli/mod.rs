@@ -1,6 +1,9 @@
 //! The command line: `serve`, `prepare`, `batch`. Flags are parsed here into settings and
 //! pipeline options; every serve flag can also come from an `ARTICLE_PREP_*` environment variable.
 
+pub mod remote;
+pub mod warc;
+
 use std::io::{IsTerminal, Read, Write};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -9,12 +12,12 @@ use std::time::Duration;
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
+use crate::api::convert::Fields;
+use crate::api::jsonl;
 use crate::config::{ServerSettings, TlsFiles};
 use crate::pipeline::{
     ChunkBudget, Hints, Input, OffsetUnit, Options, PrepError, QuoteStyle, TextFormat, Tokenizer,
 };
-use crate::server::convert::Fields;
-use crate::server::jsonl;
 use crate::telemetry::LogFormat;
 
 /// article-prep: clean article text, metadata, quotes and chunks from raw news payloads.
@@ -517,12 +520,12 @@ pub fn batch(args: &BatchArgs) -> Result<(), CliError> {
     let progress = std::io::stderr().is_terminal();
     let mut out = Tally::new(std::io::BufWriter::new(std::io::stdout().lock()), progress);
     if let Some(targets) = &args.remote {
-        let access = crate::remote::Access {
+        let access = crate::cli::remote::Access {
             ca: args.remote_ca.clone(),
             identity: args.remote_cert.clone().zip(args.remote_key.clone()),
             token_file: args.remote_token_file.clone(),
         };
-        let remote = crate::remote::Remote::new(targets, &access).map_err(CliError::Remote)?;
+        let remote = crate::cli::remote::Remote::new(targets, &access).map_err(CliError::Remote)?;
         remote
             .run(std::io::stdin().lock(), &mut out, &args.fields)
             .or_else(ignore_broken_pipe)
@@ -558,9 +561,9 @@ enum Work {
     /// A JSON line, by its number.
     Line(usize, String),
     /// A request read from elsewhere (a WARC record).
-    Request(Box<crate::server::proto::PrepareRequest>),
+    Request(Box<crate::api::proto::PrepareRequest>),
     /// A result known already (an unreadable record).
-    Done(Box<crate::server::proto::PrepareResult>),
+    Done(Box<crate::api::proto::PrepareResult>),
 }
 
 fn local_batch(args: &BatchArgs, out: &mut impl Write) -> Result<(), CliError> {
@@ -577,14 +580,14 @@ fn local_batch(args: &BatchArgs, out: &mut impl Write) -> Result<(), CliError> {
     let mut skipped: std::collections::BTreeMap<&'static str, usize> = Default::default();
     let source: Box<dyn Iterator<Item = Result<Work, CliError>> + '_> = match &args.warc {
         Some(path) => {
-            let records = crate::archive::records(path).map_err(|source| CliError::Io {
+            let records = crate::cli::warc::records(path).map_err(|source| CliError::Io {
                 context: format!("reading {}", path.display()),
                 source,
             })?;
             Box::new(records.filter_map(|record| match record {
-                crate::archive::Record::Page(request) => Some(Ok(Work::Request(request))),
-                crate::archive::Record::Unreadable(result) => Some(Ok(Work::Done(result))),
-                crate::archive::Record::Skipped(why) => {
+                crate::cli::warc::Record::Page(request) => Some(Ok(Work::Request(request))),
+                crate::cli::warc::Record::Unreadable(result) => Some(Ok(Work::Done(result))),
+                crate::cli::warc::Record::Skipped(why) => {
                     *skipped.entry(why).or_default() += 1;
                     None
                 }
@@ -612,7 +615,7 @@ fn local_batch(args: &BatchArgs, out: &mut impl Write) -> Result<(), CliError> {
             Work::Request(request) => {
                 let mut request = (**request).clone();
                 if !args.fields.is_empty() {
-                    request.read_mask = Some(crate::server::field_mask::FieldMask {
+                    request.read_mask = Some(crate::api::field_mask::FieldMask {
                         paths: args.fields.clone(),
                     });
                 }

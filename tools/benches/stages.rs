@@ -19,7 +19,13 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 fn corpus() -> PathBuf {
     std::env::var_os("ARTICLE_PREP_BENCH_CORPUS").map_or_else(
-        || Path::new("../shared/corpus/article-extraction-benchmark").to_path_buf(),
+        || {
+            Path::new(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../shared/corpus/article-extraction-benchmark"
+            ))
+            .to_path_buf()
+        },
         PathBuf::from,
     )
 }
@@ -54,7 +60,7 @@ fn pages() -> (Vec<String>, Vec<String>) {
             "stages: {} not found; using the repository's fixtures",
             dir.display()
         );
-        let seed = include_str!("../tests/fixtures/daily8-nato-ukraine.txt").to_owned();
+        let seed = include_str!("../../tests/fixtures/daily8-nato-ukraine.txt").to_owned();
         let page = format!(
             "<html><head><title>Seed</title></head><body><article>{}</article></body></html>",
             seed.split("\n\n")

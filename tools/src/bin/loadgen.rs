@@ -21,9 +21,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use article_prep::server::codes::code_name;
-use article_prep::server::proto::article_prep_client::ArticlePrepClient;
-use article_prep::server::proto::{PrepareRequest, prepare_request::Payload};
+use article_prep::api::codes::code_name;
+use article_prep::api::proto::article_prep_client::ArticlePrepClient;
+use article_prep::api::proto::{PrepareRequest, prepare_request::Payload};
 use clap::{Parser, Subcommand};
 use prost::Message;
 use serde_json::json;
@@ -119,7 +119,7 @@ enum Cmd {
     },
 }
 
-const SEED: &str = include_str!("../../tests/fixtures/daily8-nato-ukraine.txt");
+const SEED: &str = include_str!("../../../tests/fixtures/daily8-nato-ukraine.txt");
 
 fn request(payload: Option<&PathBuf>) -> Result<PrepareRequest, String> {
     let text = match payload {

@@ -21,9 +21,9 @@ use tonic::metadata::{Ascii, MetadataValue};
 use tonic::service::{Interceptor, interceptor::InterceptedService};
 use tonic::transport::{Certificate, Channel, ClientTlsConfig, Endpoint, Identity};
 
-use crate::server::proto::article_prep_client::ArticlePrepClient;
-use crate::server::proto::{self, prepare_result::Outcome};
-use crate::server::{convert, jsonl};
+use crate::api::proto::article_prep_client::ArticlePrepClient;
+use crate::api::proto::{self, prepare_result::Outcome};
+use crate::api::{convert, errors, jsonl};
 
 /// Tries per item before its error is written.
 pub const MAX_ATTEMPTS: u32 = 4;
@@ -562,7 +562,7 @@ impl Worker {
                 message = responses.message() => match message {
                     Ok(Some(result)) => self.finish(&mut pending, result),
                     Ok(None) => {
-                        let status = tonic::Status::unavailable("stream ended early");
+                        let status = errors::stream_ended_early();
                         self.retry_all(&mut pending, &status);
                         return if pending.is_empty() && !input_open { Ok(()) } else { Err(status) };
                     }
@@ -585,7 +585,7 @@ impl Worker {
         if let Some(Outcome::Error(error)) = &result.outcome {
             let code = Code::from_i32(error.code);
             if retryable(code) {
-                let status = tonic::Status::new(code, error.message.clone());
+                let status = errors::relayed(code, error.message.clone());
                 self.retry(item, &status);
                 return;
             }
@@ -624,7 +624,7 @@ impl Worker {
     }
 
     fn fail(&self, item: &Item, code: Code, message: String) {
-        let status = tonic::Status::new(code, message);
+        let status = errors::relayed(code, message);
         self.deliver(
             item.position,
             convert::error_result(item.request.id.clone(), &status),

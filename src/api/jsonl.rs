@@ -88,7 +88,7 @@ pub fn read_request(
             .as_ref()
             .is_none_or(|m| m.paths.is_empty())
     {
-        request.read_mask = Some(crate::server::field_mask::FieldMask {
+        request.read_mask = Some(crate::api::field_mask::FieldMask {
             paths: fields.to_vec(),
         });
     }

@@ -10,7 +10,7 @@ use article_prep::pipeline::{
 };
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
-const SEED: &str = include_str!("../tests/fixtures/daily8-nato-ukraine.txt");
+const SEED: &str = include_str!("../../tests/fixtures/daily8-nato-ukraine.txt");
 
 fn stages(c: &mut Criterion) {
     let mut group = c.benchmark_group("seed");
