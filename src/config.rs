@@ -60,7 +60,16 @@ pub struct TlsFiles {
 
 impl ServerSettings {
     /// The default listen address.
-    pub const DEFAULT_LISTEN: &'static str = "127.0.0.1:50051";
+    pub const DEFAULT_LISTEN: SocketAddr =
+        SocketAddr::new(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST), 50051);
+    /// The default longest time a request may take.
+    pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+    /// The default time shutdown waits for calls in flight.
+    pub const DEFAULT_DRAIN_TIMEOUT: Duration = Duration::from_secs(20);
+    /// The default age at which a client connection is asked to reconnect.
+    pub const DEFAULT_MAX_CONNECTION_AGE: Duration = Duration::from_secs(30 * 60);
+    /// The default time a new connection has to send its first bytes.
+    pub const DEFAULT_HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
     /// The default message size cap: 16 MiB.
     pub const DEFAULT_MAX_MESSAGE_BYTES: usize = 16 * 1024 * 1024;
     /// The default budget of bytes held for calls at once: four of the largest requests.
@@ -73,24 +82,67 @@ impl Default for ServerSettings {
     fn default() -> Self {
         let cores = std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get);
         Self {
-            listen: SocketAddr::from(([127, 0, 0, 1], 50051)),
+            listen: Self::DEFAULT_LISTEN,
             // Two articles per core: while one waits for its hand-off to and from the reactor the
             // other computes (scripts/load-test: 1,440 → 1,740 req/s on 2 cores, batch 1,880).
             max_concurrent: cores * 2,
             max_queued: cores * 16,
             max_message_bytes: Self::DEFAULT_MAX_MESSAGE_BYTES,
             max_held_bytes: Self::DEFAULT_MAX_HELD_BYTES,
-            request_timeout: Duration::from_secs(30),
+            request_timeout: Self::DEFAULT_REQUEST_TIMEOUT,
             stream_in_flight: cores.max(2),
-            drain_timeout: Duration::from_secs(20),
-            max_connection_age: Duration::from_secs(30 * 60),
+            drain_timeout: Self::DEFAULT_DRAIN_TIMEOUT,
+            max_connection_age: Self::DEFAULT_MAX_CONNECTION_AGE,
             max_connections: Self::DEFAULT_MAX_CONNECTIONS,
-            handshake_timeout: Duration::from_secs(10),
+            handshake_timeout: Self::DEFAULT_HANDSHAKE_TIMEOUT,
             http_listen: None,
             grpc_web: false,
             metrics_listen: None,
             tls: None,
             auth_token_file: None,
+        }
+    }
+}
+
+/// A duration given as a number of seconds (fractions allowed), more than zero and at most a
+/// day: how the command line and its environment variables write timeouts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Seconds(pub Duration);
+
+impl std::fmt::Display for Seconds {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0.as_secs_f64())
+    }
+}
+
+impl std::str::FromStr for Seconds {
+    type Err = String;
+
+    fn from_str(value: &str) -> Result<Self, String> {
+        let n: f64 = value
+            .parse()
+            .map_err(|_| format!("`{value}` is not a number of seconds"))?;
+        if !(n > 0.0 && n <= 86_400.0) {
+            return Err(format!("`{value}` is not between 0 and 86400 seconds"));
+        }
+        Duration::try_from_secs_f64(n)
+            .map(Self)
+            .map_err(|e| e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seconds_read_back_as_written() {
+        for written in ["30", "0.5", "1800", "86400"] {
+            let read: Seconds = written.parse().unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(read.to_string(), written);
+        }
+        for bad in ["0", "-1", "86401", "NaN", "ten", ""] {
+            assert!(bad.parse::<Seconds>().is_err(), "{bad}");
         }
     }
 }

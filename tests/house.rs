@@ -219,3 +219,129 @@ fn the_readme_prints_the_language_table_the_code_gives() {
         "README.md's language table is stale; paste `cargo run --bin eval -- support`:\n{table}"
     );
 }
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
+}
+
+/// Every `.rs` file under `dir` of the repository, with its source minus its unit tests.
+fn sources(dir: &str) -> Vec<(PathBuf, String)> {
+    let mut out: Vec<(PathBuf, String)> = walk(&root().join(dir))
+        .into_iter()
+        .map(|p| {
+            let code = code(&p);
+            (p, code)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn shown(path: &Path) -> String {
+    path.strip_prefix(root())
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn only_main_uses_the_server_and_the_tools_speak_through_the_api() {
+    let mut wrong = Vec::new();
+    for (path, code) in sources("src") {
+        let inside = path.starts_with(root().join("src/server")) || path.ends_with("src/main.rs");
+        if !inside && (code.contains("crate::server") || code.contains("article_prep::server")) {
+            wrong.push(shown(&path));
+        }
+    }
+    for (path, code) in sources("tools") {
+        if code.contains("article_prep::server") {
+            wrong.push(shown(&path));
+        }
+    }
+    assert!(
+        sources("src/server").len() > 5,
+        "the server's files were not found"
+    );
+    assert!(wrong.is_empty(), "these use the server: {wrong:#?}");
+}
+
+/// A `tonic::Status` made anywhere but `api/errors.rs`: its constructors by name.
+const STATUS_CONSTRUCTORS: &[&str] = &[
+    "new(",
+    "with_",
+    "from_error",
+    "cancelled(",
+    "unknown(",
+    "invalid_argument(",
+    "deadline_exceeded(",
+    "not_found(",
+    "already_exists(",
+    "permission_denied(",
+    "resource_exhausted(",
+    "failed_precondition(",
+    "aborted(",
+    "out_of_range(",
+    "unimplemented(",
+    "internal(",
+    "unavailable(",
+    "data_loss(",
+    "unauthenticated(",
+];
+
+#[test]
+fn every_status_is_built_in_the_api_errors_room() {
+    let mut wrong = Vec::new();
+    for (path, code) in sources("src").into_iter().chain(sources("tools")) {
+        if path.ends_with("src/api/errors.rs") {
+            continue;
+        }
+        for (at, _) in code.match_indices("Status::") {
+            let rest = &code[at + "Status::".len()..];
+            if STATUS_CONSTRUCTORS.iter().any(|c| rest.starts_with(c)) {
+                let line = code[..at].lines().count();
+                wrong.push(format!("{}:{line}", shown(&path)));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "statuses built outside api/errors.rs: {wrong:#?}"
+    );
+}
+
+/// Crates only the tools, benchmarks and tests use: never in the service's dependencies.
+const TOOL_ONLY_CRATES: &[&str] = &[
+    "h2",
+    "dom_smoothie",
+    "rs-trafilatura",
+    "text-splitter",
+    "criterion",
+    "tiktoken-rs",
+];
+
+#[test]
+fn the_service_depends_on_no_tool_only_crate() {
+    let manifest = std::fs::read_to_string(root().join("Cargo.toml")).unwrap_or_default();
+    let dependencies = manifest
+        .split("\n[dependencies]\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n[").next())
+        .unwrap_or_default();
+    assert!(
+        dependencies.contains("tonic"),
+        "the service's [dependencies] were not found"
+    );
+    let names: Vec<&str> = dependencies
+        .lines()
+        .filter_map(|l| l.split(['=', ' ']).next())
+        .filter(|n| !n.is_empty() && !n.starts_with('#'))
+        .collect();
+    let found: Vec<&&str> = TOOL_ONLY_CRATES
+        .iter()
+        .filter(|c| names.contains(c))
+        .collect();
+    assert!(
+        found.is_empty(),
+        "tool-only crates in [dependencies]: {found:?}"
+    );
+}

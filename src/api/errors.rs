@@ -74,11 +74,16 @@ pub fn rejection(r: &Rejection) -> Status {
         Rejection::Overloaded { .. } | Rejection::OverBudget { .. } => {
             Status::resource_exhausted(r.to_string())
         }
-        Rejection::Panicked(detail) => {
-            tracing::error!(%detail, "pipeline panicked; the request failed, the server goes on");
-            Status::internal("internal error while preparing the article")
-        }
+        Rejection::Panicked(detail) => panicked(detail),
     }
+}
+
+/// The status for a request whose preparation panicked: logged once with what the panic said,
+/// answered INTERNAL with nothing of its cause; the server (or the batch) goes on.
+#[must_use]
+pub fn panicked(detail: &str) -> Status {
+    tracing::error!(%detail, "preparing an article panicked; the request failed, the rest go on");
+    Status::internal("internal error while preparing the article")
 }
 
 /// The status for a request whose time ran out before its article was prepared.

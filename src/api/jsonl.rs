@@ -33,12 +33,11 @@ pub fn prepare_line(
     max_payload_bytes: usize,
     item_timeout: Option<Duration>,
     fields: &[String],
-) -> String {
-    let result = read_request(line_number, line, fields).map_or_else(
+) -> proto::PrepareResult {
+    read_request(line_number, line, fields).map_or_else(
         |refused| *refused,
         |request| prepare_request(request, max_payload_bytes, item_timeout),
-    );
-    render(&result)
+    )
 }
 
 /// One request of a batch → its `PrepareResult`: the article, or the error naming what was
@@ -97,7 +96,8 @@ pub fn read_request(
 
 /// A refused line's `id`, whenever the line is JSON at all, so that its error finds its way
 /// back; else empty.
-fn line_id(line: &str) -> String {
+#[must_use]
+pub fn line_id(line: &str) -> String {
     serde_json::from_str::<serde_json::Value>(line)
         .ok()
         .and_then(|v| v.get("id")?.as_str().map(str::to_owned))
@@ -160,7 +160,7 @@ mod tests {
     #[test]
     fn a_bad_line_is_an_error_result_naming_the_line() {
         let out: serde_json::Value =
-            serde_json::from_str(&prepare_line(7, "{not json", 1024, None, &[]))
+            serde_json::from_str(&render(&prepare_line(7, "{not json", 1024, None, &[])))
                 .unwrap_or_default();
         assert_eq!(out["error"]["code"], 3);
         assert_eq!(out["error"]["codeName"], "INVALID_ARGUMENT");
@@ -177,7 +177,8 @@ mod tests {
     fn an_unreadable_line_keeps_its_id_and_names_the_field() {
         let line = r#"{"id":"r1","raw":{"data":"plain text, not base64"}}"#;
         let out: serde_json::Value =
-            serde_json::from_str(&prepare_line(4, line, 1024, None, &[])).unwrap_or_default();
+            serde_json::from_str(&render(&prepare_line(4, line, 1024, None, &[])))
+                .unwrap_or_default();
         assert_eq!(out["id"], "r1");
         assert_eq!(
             out["error"]["message"],
@@ -191,7 +192,8 @@ mod tests {
     fn two_payloads_in_one_line_are_refused_naming_them() {
         let line = r#"{"id":"t2","text":"Some words.","html":"<p>Other words.</p>"}"#;
         let out: serde_json::Value =
-            serde_json::from_str(&prepare_line(2, line, 1024, None, &[])).unwrap_or_default();
+            serde_json::from_str(&render(&prepare_line(2, line, 1024, None, &[])))
+                .unwrap_or_default();
         assert_eq!(out["id"], "t2");
         assert_eq!(out["error"]["codeName"], "INVALID_ARGUMENT");
         // proto3 JSON takes no second member of a `oneof`: never the last one silently.
@@ -202,19 +204,20 @@ mod tests {
         // The words inside a payload are no members.
         let line = r#"{"id":"t1","text":"He typed \"html\" and \"raw\" into the box."}"#;
         let out: serde_json::Value =
-            serde_json::from_str(&prepare_line(1, line, 1024, None, &[])).unwrap_or_default();
+            serde_json::from_str(&render(&prepare_line(1, line, 1024, None, &[])))
+                .unwrap_or_default();
         assert!(out["article"].is_object(), "{out}");
     }
 
     #[test]
     fn a_refused_request_keeps_its_id() {
-        let out: serde_json::Value = serde_json::from_str(&prepare_line(
+        let out: serde_json::Value = serde_json::from_str(&render(&prepare_line(
             1,
             r#"{"id":"a1","text":"   "}"#,
             1024,
             None,
             &[],
-        ))
+        )))
         .unwrap_or_default();
         assert_eq!(out["id"], "a1");
         assert_eq!(out["error"]["message"], "payload text is empty");

@@ -7,14 +7,13 @@ pub mod warc;
 use std::io::{IsTerminal, Read, Write};
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::time::Duration;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
-use crate::api::convert::Fields;
-use crate::api::jsonl;
-use crate::config::{ServerSettings, TlsFiles};
+use crate::api::convert::{self, Fields};
+use crate::api::{codes, errors, jsonl, proto};
+use crate::config::{Seconds, ServerSettings, TlsFiles};
 use crate::pipeline::{
     ChunkBudget, Hints, Input, OffsetUnit, Options, PrepError, QuoteStyle, TextFormat, Tokenizer,
 };
@@ -47,7 +46,7 @@ pub enum Command {
 #[derive(Debug, clap::Args)]
 pub struct ServeArgs {
     /// Address to listen on.
-    #[arg(long, env = "ARTICLE_PREP_LISTEN", default_value = ServerSettings::DEFAULT_LISTEN)]
+    #[arg(long, env = "ARTICLE_PREP_LISTEN", default_value_t = ServerSettings::DEFAULT_LISTEN)]
     pub listen: SocketAddr,
     /// Articles prepared at once (default: twice the core count).
     #[arg(long, env = "ARTICLE_PREP_MAX_CONCURRENT")]
@@ -63,21 +62,21 @@ pub struct ServeArgs {
     #[arg(long, env = "ARTICLE_PREP_MAX_HELD_BYTES", default_value_t = ServerSettings::DEFAULT_MAX_HELD_BYTES)]
     pub max_held_bytes: usize,
     /// Longest a request may take, seconds.
-    #[arg(long, env = "ARTICLE_PREP_REQUEST_TIMEOUT", default_value = "30", value_parser = seconds)]
-    pub request_timeout: Duration,
+    #[arg(long, env = "ARTICLE_PREP_REQUEST_TIMEOUT", default_value_t = Seconds(ServerSettings::DEFAULT_REQUEST_TIMEOUT))]
+    pub request_timeout: Seconds,
     /// How long shutdown waits for in-flight calls, seconds.
-    #[arg(long, env = "ARTICLE_PREP_DRAIN_TIMEOUT", default_value = "20", value_parser = seconds)]
-    pub drain_timeout: Duration,
+    #[arg(long, env = "ARTICLE_PREP_DRAIN_TIMEOUT", default_value_t = Seconds(ServerSettings::DEFAULT_DRAIN_TIMEOUT))]
+    pub drain_timeout: Seconds,
     /// Age at which a client connection is asked to reconnect (HTTP/2 GOAWAY), seconds: long-lived
     /// clients then spread over servers added since.
-    #[arg(long, env = "ARTICLE_PREP_MAX_CONNECTION_AGE", default_value = "1800", value_parser = seconds)]
-    pub max_connection_age: Duration,
+    #[arg(long, env = "ARTICLE_PREP_MAX_CONNECTION_AGE", default_value_t = Seconds(ServerSettings::DEFAULT_MAX_CONNECTION_AGE))]
+    pub max_connection_age: Seconds,
     /// Client connections open at once; more are closed as they arrive.
     #[arg(long, env = "ARTICLE_PREP_MAX_CONNECTIONS", default_value_t = ServerSettings::DEFAULT_MAX_CONNECTIONS)]
     pub max_connections: usize,
     /// Time a new connection has to send its first bytes, seconds.
-    #[arg(long, env = "ARTICLE_PREP_HANDSHAKE_TIMEOUT", default_value = "10", value_parser = seconds)]
-    pub handshake_timeout: Duration,
+    #[arg(long, env = "ARTICLE_PREP_HANDSHAKE_TIMEOUT", default_value_t = Seconds(ServerSettings::DEFAULT_HANDSHAKE_TIMEOUT))]
+    pub handshake_timeout: Seconds,
     /// Serve the HTTP/JSON API at this address too (`POST /v1/prepare`, `POST
     /// /v1/prepare:batch`), with the same limits, token and errors.
     #[arg(long, env = "ARTICLE_PREP_HTTP_LISTEN")]
@@ -118,11 +117,11 @@ impl ServeArgs {
             max_queued: self.max_queued.unwrap_or(defaults.max_queued),
             max_message_bytes: self.max_message_bytes,
             max_held_bytes: self.max_held_bytes,
-            request_timeout: self.request_timeout,
-            drain_timeout: self.drain_timeout,
-            max_connection_age: self.max_connection_age,
+            request_timeout: self.request_timeout.0,
+            drain_timeout: self.drain_timeout.0,
+            max_connection_age: self.max_connection_age.0,
             max_connections: self.max_connections,
-            handshake_timeout: self.handshake_timeout,
+            handshake_timeout: self.handshake_timeout.0,
             http_listen: self.http_listen,
             grpc_web: self.grpc_web,
             metrics_listen: self.metrics_listen,
@@ -139,17 +138,6 @@ impl ServeArgs {
             ..defaults
         }
     }
-}
-
-/// A positive number of seconds (`2.5`), at most a day.
-fn seconds(value: &str) -> Result<Duration, String> {
-    let n: f64 = value
-        .parse()
-        .map_err(|_| format!("`{value}` is not a number of seconds"))?;
-    if !(n > 0.0 && n <= 86_400.0) {
-        return Err(format!("`{value}` is not between 0 and 86400 seconds"));
-    }
-    Duration::try_from_secs_f64(n).map_err(|e| e.to_string())
 }
 
 /// The payload kind of a file.
@@ -278,8 +266,8 @@ pub struct BatchArgs {
     pub allow_failures: bool,
     /// Longest one line's article may take, seconds (`0.5`): past it the line's result is a
     /// DEADLINE_EXCEEDED error and the batch goes on. Default: no limit.
-    #[arg(long, value_name = "SECONDS", value_parser = seconds)]
-    pub item_timeout: Option<Duration>,
+    #[arg(long, value_name = "SECONDS")]
+    pub item_timeout: Option<Seconds>,
     /// Read the pages of a crawl archive (`.warc` or `.warc.gz`) instead of JSON lines on stdin:
     /// every HTML or text response record, its URL the id and the URL hint, its HTTP headers
     /// giving the charset; other records are skipped and counted.
@@ -321,14 +309,27 @@ pub enum CliError {
     },
 }
 
-/// Counts the result lines written through it, by outcome: the batch's progress, summary and
-/// exit status, the same for a local and a remote batch.
+/// Where a batch's results go, in order, one line each.
+pub trait ResultSink {
+    /// Writes `result` as one line of proto3 JSON.
+    ///
+    /// # Errors
+    /// Writing failed.
+    fn put(&mut self, result: &proto::PrepareResult) -> std::io::Result<()>;
+}
+
+impl<W: Write> ResultSink for W {
+    fn put(&mut self, result: &proto::PrepareResult) -> std::io::Result<()> {
+        writeln!(self, "{}", jsonl::render(result))
+    }
+}
+
+/// Writes a batch's results and counts them by outcome: the batch's progress, summary and exit
+/// status, the same for a local and a remote batch.
 struct Tally<W> {
     inner: W,
-    /// The end of a line not yet complete.
-    pending: Vec<u8>,
     prepared: usize,
-    failed: std::collections::BTreeMap<String, usize>,
+    failed: std::collections::BTreeMap<&'static str, usize>,
     started: std::time::Instant,
     /// Print a progress line on stderr (a terminal).
     progress: bool,
@@ -340,7 +341,6 @@ impl<W: Write> Tally<W> {
         let now = std::time::Instant::now();
         Self {
             inner,
-            pending: Vec::new(),
             prepared: 0,
             failed: std::collections::BTreeMap::new(),
             started: now,
@@ -355,25 +355,6 @@ impl<W: Write> Tally<W> {
 
     fn lines(&self) -> usize {
         self.prepared + self.failures()
-    }
-
-    /// A result line is an error when it holds the `error` outcome's key: a key with unescaped
-    /// quotes cannot occur inside a JSON string, and an article has no such field.
-    fn count(&mut self, line: &[u8]) {
-        const ERROR: &[u8] = b"\"error\":{\"code\":";
-        const NAME: &[u8] = b"\"codeName\":\"";
-        let Some(at) = memchr::memmem::find(line, ERROR) else {
-            self.prepared += 1;
-            return;
-        };
-        let name = memchr::memmem::find(&line[at..], NAME)
-            .map(|n| &line[at + n + NAME.len()..])
-            .and_then(|rest| rest.split(|&b| b == b'"').next())
-            .map_or_else(
-                || "UNKNOWN".to_owned(),
-                |n| String::from_utf8_lossy(n).into_owned(),
-            );
-        *self.failed.entry(name).or_insert(0) += 1;
     }
 
     fn report_progress(&mut self) {
@@ -409,29 +390,24 @@ impl<W: Write> Tally<W> {
             }
         )
     }
-}
-
-impl<W: Write> Write for Tally<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        let mut rest = &buf[..n];
-        while let Some(end) = memchr::memchr(b'\n', rest) {
-            if self.pending.is_empty() {
-                self.count(&rest[..end]);
-            } else {
-                self.pending.extend_from_slice(&rest[..end]);
-                let line = std::mem::take(&mut self.pending);
-                self.count(&line);
-            }
-            rest = &rest[end + 1..];
-        }
-        self.pending.extend_from_slice(rest);
-        self.report_progress();
-        Ok(n)
-    }
 
     fn flush(&mut self) -> std::io::Result<()> {
         self.inner.flush()
+    }
+}
+
+impl<W: Write> ResultSink for Tally<W> {
+    fn put(&mut self, result: &proto::PrepareResult) -> std::io::Result<()> {
+        self.inner.put(result)?;
+        match &result.outcome {
+            Some(proto::prepare_result::Outcome::Error(e)) => {
+                let name = codes::code_name(tonic::Code::from_i32(e.code));
+                *self.failed.entry(name).or_insert(0) += 1;
+            }
+            _ => self.prepared += 1,
+        }
+        self.report_progress();
+        Ok(())
     }
 }
 
@@ -566,7 +542,27 @@ enum Work {
     Done(Box<crate::api::proto::PrepareResult>),
 }
 
-fn local_batch(args: &BatchArgs, out: &mut impl Write) -> Result<(), CliError> {
+impl Work {
+    /// The id its result carries: the request's, or a refused line's when it reads as JSON.
+    fn id(&self) -> String {
+        match self {
+            Self::Line(_, line) => jsonl::line_id(line),
+            Self::Request(request) => request.id.clone(),
+            Self::Done(result) => result.id.clone(),
+        }
+    }
+}
+
+/// What a caught panic said, for the log (never for the client).
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic without a message".to_owned())
+}
+
+fn local_batch(args: &BatchArgs, out: &mut impl ResultSink) -> Result<(), CliError> {
     let threads = args
         .threads
         .unwrap_or_else(|| {
@@ -608,8 +604,8 @@ fn local_batch(args: &BatchArgs, out: &mut impl Write) -> Result<(), CliError> {
     // Inputs are read in windows so that memory stays bounded and output keeps input order.
     let window = threads * 8;
     let max = args.max_payload_bytes;
-    let item_timeout = args.item_timeout;
-    let prepare = |work: &Work| -> String {
+    let item_timeout = args.item_timeout.map(|s| s.0);
+    let prepare = |work: &Work| -> proto::PrepareResult {
         match work {
             Work::Line(n, line) => jsonl::prepare_line(*n, line, max, item_timeout, &args.fields),
             Work::Request(request) => {
@@ -619,9 +615,9 @@ fn local_batch(args: &BatchArgs, out: &mut impl Write) -> Result<(), CliError> {
                         paths: args.fields.clone(),
                     });
                 }
-                jsonl::render(&jsonl::prepare_request(request, max, item_timeout))
+                jsonl::prepare_request(request, max, item_timeout)
             }
-            Work::Done(result) => jsonl::render(result),
+            Work::Done(result) => (**result).clone(),
         }
     };
     loop {
@@ -632,18 +628,19 @@ fn local_batch(args: &BatchArgs, out: &mut impl Write) -> Result<(), CliError> {
         if batch.is_empty() {
             break;
         }
-        let results: Vec<String> = pool.install(|| {
+        let results: Vec<proto::PrepareResult> = pool.install(|| {
             batch
                 .par_iter()
                 .map(|work| {
-                    std::panic::catch_unwind(|| prepare(work)).unwrap_or_else(|_| {
-                        r#"{"error":{"code":13,"codeName":"INTERNAL","message":"internal error while preparing the article"}}"#.to_owned()
+                    std::panic::catch_unwind(|| prepare(work)).unwrap_or_else(|panic| {
+                        let status = errors::panicked(&panic_message(panic.as_ref()));
+                        convert::error_result(work.id(), &status)
                     })
                 })
                 .collect()
         });
-        for r in results {
-            writeln!(out, "{r}")
+        for r in &results {
+            out.put(r)
                 .or_else(ignore_broken_pipe)
                 .map_err(|source| CliError::Io {
                     context: "writing stdout".into(),

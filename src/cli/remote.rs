@@ -8,7 +8,7 @@
 //! order. Items carry their position as the request id on the wire and get their own id back.
 
 use std::collections::HashMap;
-use std::io::{BufRead, Write};
+use std::io::BufRead;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -21,6 +21,7 @@ use tonic::metadata::{Ascii, MetadataValue};
 use tonic::service::{Interceptor, interceptor::InterceptedService};
 use tonic::transport::{Certificate, Channel, ClientTlsConfig, Endpoint, Identity};
 
+use super::ResultSink;
 use crate::api::proto::article_prep_client::ArticlePrepClient;
 use crate::api::proto::{self, prepare_result::Outcome};
 use crate::api::{convert, errors, jsonl};
@@ -356,7 +357,7 @@ impl Remote {
     pub fn run(
         &self,
         input: impl BufRead,
-        mut output: impl Write,
+        output: &mut impl ResultSink,
         fields: &[String],
     ) -> std::io::Result<()> {
         let mut lines = jsonl::lines(input);
@@ -398,10 +399,10 @@ impl Remote {
                 results[position] = Some(result);
             }
             for result in results.into_iter().flatten() {
-                writeln!(output, "{}", jsonl::render(&result))?;
+                output.put(&result)?;
             }
         }
-        output.flush()
+        Ok(())
     }
 
     /// Prepares every item on the servers; returns (position, result) for each.
