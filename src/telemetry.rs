@@ -71,6 +71,21 @@ where
     if tracing::subscriber::set_global_default(subscriber).is_ok() {
         let _ = LogTracer::builder().with_max_level(bridged.as_log()).init();
     }
+    log_panics();
+}
+
+/// Panics are logged as one error line (what it said and where, inside the request's span when
+/// it happened in one), instead of the default hook's text and backtrace on stderr: every panic
+/// a request can reach is caught and answered INTERNAL, so it is an event, not a crash.
+fn log_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = crate::api::errors::panic_message(info.payload());
+        let at = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        tracing::error!(panic = %message, at, "panicked; the request gets INTERNAL");
+    }));
 }
 
 /// The level of the pipeline's stage spans (`debug_span!`).

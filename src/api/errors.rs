@@ -78,12 +78,22 @@ pub fn rejection(r: &Rejection) -> Status {
     }
 }
 
-/// The status for a request whose preparation panicked: logged once with what the panic said,
-/// answered INTERNAL with nothing of its cause; the server (or the batch) goes on.
+/// The status for a request whose handling panicked: INTERNAL with nothing of its cause (the
+/// panic hook logged it, in one line, where it happened); the server (or the batch) goes on.
 #[must_use]
 pub fn panicked(detail: &str) -> Status {
-    tracing::error!(%detail, "preparing an article panicked; the request failed, the rest go on");
+    tracing::debug!(%detail, "a panic became INTERNAL");
     Status::internal("internal error while preparing the article")
+}
+
+/// What a caught panic said, for the log (never for the client).
+#[must_use]
+pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_owned())
 }
 
 /// The status for a request whose time ran out before its article was prepared.

@@ -553,15 +553,6 @@ impl Work {
     }
 }
 
-/// What a caught panic said, for the log (never for the client).
-fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
-    panic
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "a panic without a message".to_owned())
-}
-
 fn local_batch(args: &BatchArgs, out: &mut impl ResultSink) -> Result<(), CliError> {
     let threads = args
         .threads
@@ -633,7 +624,7 @@ fn local_batch(args: &BatchArgs, out: &mut impl ResultSink) -> Result<(), CliErr
                 .par_iter()
                 .map(|work| {
                     std::panic::catch_unwind(|| prepare(work)).unwrap_or_else(|panic| {
-                        let status = errors::panicked(&panic_message(panic.as_ref()));
+                        let status = errors::panicked(&errors::panic_message(panic.as_ref()));
                         convert::error_result(work.id(), &status)
                     })
                 })

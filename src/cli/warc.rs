@@ -101,29 +101,31 @@ fn page(record: &::warc::Record<::warc::BufferedBody>) -> Record {
     }))
 }
 
-/// The content type and the body of an HTTP response as archived: a success status, chunked
-/// transfer and gzip or deflate content encoding undone.
+/// Headers an archived response may have; a head with more is not read.
+const MAX_HEADERS: usize = 128;
+
+/// The content type and the body of an HTTP response as archived (its head read by httparse): a
+/// success status, chunked transfer and gzip or deflate content encoding undone.
 fn http_payload(message: &[u8]) -> Result<(String, Vec<u8>), &'static str> {
-    let (head, body) = split_head(message).ok_or("an HTTP response without headers")?;
-    let head = String::from_utf8_lossy(head);
-    let mut lines = head.lines();
-    let status = lines
-        .next()
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|code| code.parse::<u16>().ok())
-        .ok_or("an HTTP response without a status")?;
-    if !(200..300).contains(&status) {
+    let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
+    let mut response = httparse::Response::new(&mut headers);
+    let head = match response.parse(message) {
+        Ok(httparse::Status::Complete(head)) => head,
+        Ok(httparse::Status::Partial) => return Err("an HTTP response without headers"),
+        Err(_) => return Err("an HTTP response whose head does not parse"),
+    };
+    if !response.code.is_some_and(|code| (200..300).contains(&code)) {
         return Err("not a successful response");
     }
     let header = |name: &str| {
-        head.lines()
-            .skip(1)
-            .filter_map(|l| l.split_once(':'))
-            .find(|(k, _)| k.trim().eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.trim().to_ascii_lowercase())
+        response
+            .headers
+            .iter()
+            .find(|h| h.name.eq_ignore_ascii_case(name))
+            .map(|h| String::from_utf8_lossy(h.value).trim().to_ascii_lowercase())
     };
     let content_type = header("content-type").unwrap_or_default();
-    let mut body = body.to_vec();
+    let mut body = message[head..].to_vec();
     if header("transfer-encoding").is_some_and(|t| t.contains("chunked")) {
         body = dechunk(&body).ok_or("a chunked body that does not parse")?;
     }
@@ -142,34 +144,26 @@ fn http_payload(message: &[u8]) -> Result<(String, Vec<u8>), &'static str> {
     Ok((content_type, body))
 }
 
-/// The header block and the body of an HTTP message (`\r\n\r\n`, or `\n\n` from lax writers).
-fn split_head(message: &[u8]) -> Option<(&[u8], &[u8])> {
-    if let Some(at) = message.windows(4).position(|w| w == b"\r\n\r\n") {
-        return Some((&message[..at], &message[at + 4..]));
-    }
-    let at = message.windows(2).position(|w| w == b"\n\n")?;
-    Some((&message[..at], &message[at + 2..]))
-}
-
 fn decoded(mut reader: impl Read) -> Option<Vec<u8>> {
     let mut out = Vec::new();
     reader.read_to_end(&mut out).ok()?;
     Some(out)
 }
 
-/// A chunked transfer body joined back together.
+/// A chunked transfer body joined back together (each chunk's size line read by httparse).
 fn dechunk(mut body: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(body.len());
     loop {
-        let line_end = body.windows(2).position(|w| w == b"\r\n")?;
-        let size_text = std::str::from_utf8(&body[..line_end]).ok()?;
-        let size = usize::from_str_radix(size_text.split(';').next()?.trim(), 16).ok()?;
-        body = &body[line_end + 2..];
+        let httparse::Status::Complete((at, size)) = httparse::parse_chunk_size(body).ok()? else {
+            return None;
+        };
+        let size = usize::try_from(size).ok()?;
+        body = &body[at..];
         if size == 0 {
             return Some(out);
         }
         out.extend_from_slice(body.get(..size)?);
-        body = body.get(size + 2..)?;
+        body = body.get(size.checked_add(2)?..)?;
     }
 }
 
@@ -197,5 +191,13 @@ mod tests {
         );
         let redirect = b"HTTP/1.1 301 Moved\r\nLocation: /a\r\n\r\n";
         assert_eq!(http_payload(redirect), Err("not a successful response"));
+        // Lax writers end lines with a bare LF.
+        let lax = b"HTTP/1.0 200 OK\nContent-Type: text/plain\n\nHello";
+        assert_eq!(
+            http_payload(lax),
+            Ok(("text/plain".to_owned(), b"Hello".to_vec()))
+        );
+        let cut = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\nff\r\n<p>";
+        assert_eq!(http_payload(cut), Err("a chunked body that does not parse"));
     }
 }

@@ -8,6 +8,7 @@
 //! are the same; a gRPC status becomes the HTTP code the usual way, the JSON error carrying the
 //! code, its name and the message.
 
+use std::any::Any;
 use std::convert::Infallible;
 
 use axum::Router;
@@ -19,8 +20,10 @@ use bytes::Bytes;
 use futures_util::StreamExt;
 use http::{HeaderMap, StatusCode, header};
 use tonic::Code;
+use tower_http::catch_panic::CatchPanicLayer;
 
 use super::BearerToken;
+use super::metrics;
 use super::service::ArticlePrepService;
 use crate::api::proto::article_prep_server::ArticlePrep;
 use crate::api::{convert, errors, jsonl, proto};
@@ -49,6 +52,9 @@ pub(super) fn router(api: HttpApi) -> Router {
         .route(PREPARE_BATCH, post(batch).fallback(wrong_method))
         .fallback(no_route)
         .with_state(api)
+        .layer(CatchPanicLayer::custom(|panic: Box<dyn Any + Send>| {
+            metrics::caught_panic(panic.as_ref(), error)
+        }))
 }
 
 /// The HTTP code for a gRPC status code (the mapping of Google's API guidelines).

@@ -10,7 +10,7 @@ use tokio::sync::Semaphore;
 
 use super::buffers::{ByteBudget, Hold};
 use super::metrics;
-use crate::api::errors::Rejection;
+use crate::api::errors::{self, Rejection};
 
 /// The admission gate in front of the CPU pool.
 #[derive(Debug)]
@@ -150,7 +150,10 @@ impl Admission {
         .await;
         match joined {
             Ok(Ok(value)) => Ok(value),
-            Ok(Err(panic)) => Err(Rejection::Panicked(panic_message(panic.as_ref()))),
+            Ok(Err(panic)) => {
+                metrics::record_panic("pipeline");
+                Err(Rejection::Panicked(errors::panic_message(panic.as_ref())))
+            }
             Err(join) => Err(Rejection::Panicked(join.to_string())),
         }
     }
@@ -160,14 +163,6 @@ impl Admission {
     pub fn queued(&self) -> usize {
         self.queued.load(Ordering::Acquire)
     }
-}
-
-fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
-    panic
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unknown panic".to_owned())
 }
 
 #[cfg(test)]

@@ -25,6 +25,8 @@ pub const QUEUED: &str = "article_prep_queued";
 pub const SHED: &str = "article_prep_shed_total";
 /// Time per pipeline stage, by stage (recorded by the telemetry layer that times stages).
 pub use crate::telemetry::STAGE_SECONDS;
+/// Requests whose handling panicked (each answered INTERNAL), by where it was caught.
+pub const PANICS: &str = "article_prep_panics_total";
 /// Connections the server closed itself, by reason (`silent`, `over_limit`).
 pub const CONNECTIONS_CLOSED: &str = "article_prep_connections_closed_total";
 /// Bytes held for calls in progress (bodies being received, payloads, replies not yet read).
@@ -74,6 +76,10 @@ fn describe() {
         "Requests refused at once because the queue was full or the byte budget spent."
     );
     metrics::describe_counter!(
+        PANICS,
+        "Requests whose handling panicked, each answered INTERNAL, by where it was caught."
+    );
+    metrics::describe_counter!(
         CONNECTIONS_CLOSED,
         "Connections closed by the server: silent past the handshake timeout, or over the limit."
     );
@@ -87,6 +93,23 @@ fn describe() {
         metrics::Unit::Seconds,
         "Time per pipeline stage, by stage."
     );
+}
+
+/// Counts a panic caught `where` (`pipeline`, `handler`, `transport`).
+pub fn record_panic(place: &'static str) {
+    metrics::counter!(PANICS, "where" => place).increment(1);
+}
+
+/// The answer to a request whose handling panicked outside the handler (the transport's own
+/// steps): counted, and INTERNAL in the form its port speaks, built by `answer`.
+pub fn caught_panic<B>(
+    panic: &(dyn std::any::Any + Send),
+    answer: impl Fn(&tonic::Status) -> http::Response<B>,
+) -> http::Response<B> {
+    record_panic("transport");
+    answer(&crate::api::errors::panicked(
+        &crate::api::errors::panic_message(panic),
+    ))
 }
 
 /// Records one answered request.
@@ -125,4 +148,24 @@ pub fn router(handle: &'static PrometheusHandle) -> axum::Router {
             }),
         )
         .fallback(|| async { (http::StatusCode::NOT_FOUND, "metrics are at /metrics\n") })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_caught_panic_is_internal_in_the_form_of_its_port() {
+        let panic: Box<dyn std::any::Any + Send> = Box::new("index out of range");
+        let response = caught_panic(panic.as_ref(), |s| s.clone().into_http::<String>());
+        let header = |name| response.headers().get(name).cloned();
+        assert_eq!(header("grpc-status"), Some(http::HeaderValue::from_static("13")));
+        // The panic's words stay in the log.
+        assert_eq!(
+            header("grpc-message"),
+            Some(http::HeaderValue::from_static(
+                "internal%20error%20while%20preparing%20the%20article"
+            ))
+        );
+    }
 }

@@ -14,11 +14,14 @@ pub mod service;
 use std::future::Future;
 use std::net::SocketAddr;
 
+use std::any::Any;
+
 use subtle::ConstantTimeEq;
 use tokio::net::TcpListener;
 use tonic::codec::CompressionEncoding;
 use tonic::service::interceptor::InterceptedService;
 use tonic::transport::{Certificate, Identity, Server, ServerTlsConfig};
+use tower_http::catch_panic::CatchPanicLayer;
 
 use crate::api::errors;
 use crate::api::proto::{self, article_prep_server::ArticlePrepServer};
@@ -318,6 +321,15 @@ impl Application {
             ))
             .layer(buffers::HeldBytesLayer::new(budget))
             .layer(tower::util::MapRequestLayer::new(service::stamp_arrival))
+            // A panic in any step of a call is its INTERNAL, not a reset stream.
+            .layer(tower::util::MapResponseLayer::new(
+                |response: ::http::Response<_>| response.map(tonic::body::Body::new),
+            ))
+            .layer(CatchPanicLayer::custom(|panic: Box<dyn Any + Send>| {
+                metrics::caught_panic(panic.as_ref(), |status| {
+                    status.clone().into_http::<tonic::body::Body>()
+                })
+            }))
             .add_service(health)
             .add_service(InterceptedService::new(reflection_v1, guarded.clone()))
             .add_service(InterceptedService::new(reflection_v1alpha, guarded.clone()))

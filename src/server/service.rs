@@ -1,10 +1,11 @@
 //! The `ArticlePrep` service: convert → admit → run on the blocking pool → convert.
 
+use std::panic::AssertUnwindSafe;
 use std::pin::Pin;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use futures_util::{Stream, StreamExt};
+use futures_util::{FutureExt, Stream, StreamExt};
 use tonic::metadata::MetadataMap;
 use tonic::{Request, Response, Status, Streaming};
 use tracing::Instrument;
@@ -132,9 +133,15 @@ impl ArticlePrepService {
         async move {
             let due = arrived.checked_add(budget).unwrap_or(started);
             let deadline = Deadline::at(due);
-            let timer = tokio::time::timeout_at(due.into(), self.run(request, deadline));
-            let outcome = match timer.await {
-                Ok(outcome) => outcome,
+            // A panic in the handler's own steps (reading options and hints, converting the
+            // answer) is this request's INTERNAL, logged and counted like any answer.
+            let run = AssertUnwindSafe(self.run(request, deadline)).catch_unwind();
+            let outcome = match tokio::time::timeout_at(due.into(), run).await {
+                Ok(Ok(outcome)) => outcome,
+                Ok(Err(panic)) => {
+                    metrics::record_panic("handler");
+                    Err(errors::panicked(&errors::panic_message(panic.as_ref())))
+                }
                 Err(_) => Err(errors::deadline_exceeded(budget)),
             };
             let elapsed = started.elapsed();

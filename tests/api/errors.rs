@@ -196,6 +196,13 @@ async fn malformed_hints_are_invalid_argument_naming_the_field() {
             "hints.published_at must be an ISO 8601 date or date-time, got \"last Tuesday\"",
         ),
         (
+            // A character across the tenth byte: the handler once panicked slicing it there.
+            "date-cut-inside-a-character",
+            with_hints(ArticleHints { published_at: Some("2025a€€€€".into()), ..ArticleHints::default() }),
+            Code::InvalidArgument,
+            "hints.published_at must be an ISO 8601 date or date-time, got \"2025a€€€€\"",
+        ),
+        (
             "url",
             with_hints(ArticleHints { url: Some("file:///etc/passwd".into()), ..ArticleHints::default() }),
             Code::InvalidArgument,

@@ -104,3 +104,27 @@ async fn the_http_api_asks_for_the_same_token() {
     assert_eq!(code, 200);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_hint_that_once_panicked_the_handler_is_a_400_naming_its_field() {
+    let app = spawn_app_with(with_http).await;
+    let at = app.http.expect("the HTTP API is served");
+    let request =
+        serde_json::json!({"id": "d", "text": SEED, "hints": {"publishedAt": "2025a€€€€"}})
+            .to_string();
+    let (code, body) = call(at, "POST", "/v1/prepare", &request, None).await;
+    assert_eq!(code, 400, "{body}");
+    let refused: serde_json::Value = serde_json::from_str(&body).expect("json");
+    assert_eq!(refused["error"]["codeName"], "INVALID_ARGUMENT");
+    assert_eq!(refused["error"]["field"], "hints.published_at");
+    // The server goes on answering.
+    let (code, _) = call(
+        at,
+        "POST",
+        "/v1/prepare",
+        &serde_json::json!({"text": SEED}).to_string(),
+        None,
+    )
+    .await;
+    assert_eq!(code, 200);
+}
