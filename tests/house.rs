@@ -345,3 +345,71 @@ fn the_service_depends_on_no_tool_only_crate() {
         "tool-only crates in [dependencies]: {found:?}"
     );
 }
+
+/// The longest a function may be, in lines, outside tests: past it, it does several things.
+const LONGEST_FUNCTION: usize = 120;
+
+/// Every function of `code` longer than [`LONGEST_FUNCTION`]: its name and line count.
+fn long_functions(code: &str) -> Vec<(String, usize)> {
+    let lines: Vec<&str> = code.lines().collect();
+    let mut long = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let trimmed = line.trim_start();
+        let signature = [
+            "fn ",
+            "pub fn ",
+            "pub(crate) fn ",
+            "pub(super) fn ",
+            "async fn ",
+        ]
+        .iter()
+        .chain(&["pub async fn ", "const fn ", "pub const fn "])
+        .find_map(|p| trimmed.strip_prefix(p));
+        let Some(rest) = signature else { continue };
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        let (mut depth, mut opened) = (0i32, false);
+        for (j, body) in lines.iter().enumerate().skip(i) {
+            if !opened && body.trim_end().ends_with(';') {
+                break;
+            }
+            for c in body.chars() {
+                match c {
+                    '{' => (depth, opened) = (depth + 1, true),
+                    '}' => depth -= 1,
+                    _ => {}
+                }
+            }
+            if opened && depth <= 0 {
+                if j - i + 1 > LONGEST_FUNCTION {
+                    long.push((name.clone(), j - i + 1));
+                }
+                break;
+            }
+        }
+    }
+    long
+}
+
+#[test]
+fn no_function_is_longer_than_the_limit() {
+    let mut long = Vec::new();
+    for (path, code) in sources("src").into_iter().chain(sources("tools")) {
+        for (name, lines) in long_functions(&code) {
+            long.push(format!("{}: {name} ({lines} lines)", shown(&path)));
+        }
+    }
+    assert!(long.is_empty(), "split these: {long:#?}");
+}
+
+#[test]
+fn the_function_measure_measures() {
+    let body = "    x();\n".repeat(LONGEST_FUNCTION);
+    let code = format!("fn short() {{ }}\npub fn long() {{\n{body}}}\nfn tail();\n");
+    assert_eq!(
+        long_functions(&code),
+        [("long".to_owned(), LONGEST_FUNCTION + 2)]
+    );
+}

@@ -5,8 +5,9 @@ use tonic_types::StatusExt;
 
 use super::proto;
 use crate::pipeline::{
-    Attribution, ChunkBudget, Hints, Input, OffsetMap, OffsetUnit, Options, ParagraphKind,
-    PrepError, Prepared, QuoteKind, QuoteStyle, RemovalReason, Span, TextFormat, Tokenizer, Wanted,
+    Attribution, ChunkBudget, Hints, Input, Metadata, OffsetMap, OffsetUnit, Options,
+    ParagraphKind, PrepError, Prepared, Quote, QuoteKind, QuoteStyle, RemovalReason, Span,
+    TextFormat, Tokenizer, Wanted,
 };
 
 /// A request, checked: everything the pipeline needs, trusted from here on.
@@ -338,27 +339,9 @@ pub fn article(
         .map(|c| prepared.heading_path(c))
         .collect();
     let text = &prepared.text;
-    let m = prepared.metadata;
     let mut article = proto::PreparedArticle {
         id,
-        metadata: Some(proto::Metadata {
-            title: m.title,
-            source: m.source,
-            site_name: m.site_name,
-            authors: m.authors,
-            published_at: m.published_at,
-            language: m.language,
-            url: m.url,
-            word_count: to_u32(m.word_count),
-            sentence_count: to_u32(m.sentence_count),
-            paragraph_count: to_u32(m.paragraph_count),
-            reading_time_seconds: to_u32(m.reading_time_seconds),
-            content_hash: m.content_hash,
-            simhash: m.simhash,
-            modified_at: m.modified_at,
-            description: m.description,
-            language_confidence: m.language_confidence,
-        }),
+        metadata: Some(metadata(prepared.metadata)),
         paragraphs: prepared
             .paragraphs
             .iter()
@@ -378,31 +361,7 @@ pub fn article(
         quotes: prepared
             .quotes
             .iter()
-            .map(|q| proto::Quote {
-                text: q.span.slice(text).to_owned(),
-                span: span(q.span),
-                speaker: q.speaker.clone().unwrap_or_default(),
-                speaker_mention: q
-                    .mention
-                    .map(|s| s.slice(text).to_owned())
-                    .unwrap_or_default(),
-                cue: q.cue.clone().unwrap_or_default(),
-                paragraph: to_u32(q.paragraph),
-                kind: match q.kind {
-                    QuoteKind::Direct => proto::QuoteKind::Direct,
-                    QuoteKind::Partial => proto::QuoteKind::Partial,
-                }
-                .into(),
-                attribution: match q.attribution {
-                    Attribution::Explicit => proto::Attribution::Explicit,
-                    Attribution::Pronoun => proto::Attribution::Pronoun,
-                    Attribution::Continued => proto::Attribution::Continued,
-                    Attribution::None => proto::Attribution::None,
-                    Attribution::Subject => proto::Attribution::Subject,
-                }
-                .into(),
-                speaker_span: q.mention.and_then(span),
-            })
+            .map(|q| quote(q, text, span))
             .collect(),
         chunks: prepared
             .chunks
@@ -446,6 +405,56 @@ pub fn article(
     };
     fields.apply(&mut article);
     article
+}
+
+fn metadata(m: Metadata) -> proto::Metadata {
+    proto::Metadata {
+        title: m.title,
+        source: m.source,
+        site_name: m.site_name,
+        authors: m.authors,
+        published_at: m.published_at,
+        language: m.language,
+        url: m.url,
+        word_count: to_u32(m.word_count),
+        sentence_count: to_u32(m.sentence_count),
+        paragraph_count: to_u32(m.paragraph_count),
+        reading_time_seconds: to_u32(m.reading_time_seconds),
+        content_hash: m.content_hash,
+        simhash: m.simhash,
+        modified_at: m.modified_at,
+        description: m.description,
+        language_confidence: m.language_confidence,
+    }
+}
+
+/// A quote of `text`, its spans made by `span` (in the caller's unit).
+fn quote(q: &Quote, text: &str, span: impl Fn(Span) -> Option<proto::Span>) -> proto::Quote {
+    proto::Quote {
+        text: q.span.slice(text).to_owned(),
+        span: span(q.span),
+        speaker: q.speaker.clone().unwrap_or_default(),
+        speaker_mention: q
+            .mention
+            .map(|s| s.slice(text).to_owned())
+            .unwrap_or_default(),
+        cue: q.cue.clone().unwrap_or_default(),
+        paragraph: to_u32(q.paragraph),
+        kind: match q.kind {
+            QuoteKind::Direct => proto::QuoteKind::Direct,
+            QuoteKind::Partial => proto::QuoteKind::Partial,
+        }
+        .into(),
+        attribution: match q.attribution {
+            Attribution::Explicit => proto::Attribution::Explicit,
+            Attribution::Pronoun => proto::Attribution::Pronoun,
+            Attribution::Continued => proto::Attribution::Continued,
+            Attribution::None => proto::Attribution::None,
+            Attribution::Subject => proto::Attribution::Subject,
+        }
+        .into(),
+        speaker_span: q.mention.and_then(span),
+    }
 }
 
 /// A stream item for a failed article.

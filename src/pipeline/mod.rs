@@ -132,22 +132,7 @@ pub fn prepare_within(
         links: options.keep_links && markdown,
         images: options.keep_images && markdown,
     };
-    let (blocks, page) = {
-        let _span = tracing::debug_span!("parse").entered();
-        match input {
-            Input::Text(t) => (text::parse(&t), html::PageMeta::default()),
-            Input::Html(h) => html::parse_with(&h, markup),
-            Input::Raw { data, content_type } => {
-                let decoded = decode::decode(&data, content_type.as_deref())?;
-                warnings.extend(decoded.warnings);
-                if decoded.is_html {
-                    html::parse_with(&decoded.text, markup)
-                } else {
-                    (text::parse(&decoded.text), html::PageMeta::default())
-                }
-            }
-        }
-    };
+    let (blocks, page) = parse(input, markup, &mut warnings)?;
     let title_hint = hints
         .title
         .as_deref()
@@ -181,18 +166,8 @@ pub fn prepare_within(
     } else {
         Vec::new()
     };
-    if wanted.quotes && quotes.len() >= quotes::MAX_QUOTATIONS {
-        warnings.push(format!(
-            "quotes: only the first {} quotations are reported",
-            quotes::MAX_QUOTATIONS
-        ));
-    }
-    if wanted.quotes && !profile.quotes.speech_verbs && !quotes.is_empty() {
-        warnings.push(format!(
-            "quotes: the verbs of saying of language `{}` are not known; quotation spans are \
-             found, speakers only from transcript labels and names beside the marks",
-            language.tag
-        ));
+    if wanted.quotes {
+        warnings.extend(quote_warnings(&quotes, &profile, &language.tag));
     }
     deadline.check("metadata")?;
     let (metadata, related) = {
@@ -215,18 +190,7 @@ pub fn prepare_within(
     } else {
         Vec::new()
     };
-    let unrepeated = chunks
-        .iter()
-        .skip(1)
-        .filter(|c| c.overlap_tokens == 0)
-        .count();
-    if options.chunking.overlap_tokens() > 0 && unrepeated > 0 {
-        warnings.push(format!(
-            "chunks: {unrepeated} of {} chunks repeat nothing of the one before: they are full \
-             with their own text",
-            chunks.len() - 1
-        ));
-    }
+    warnings.extend(overlap_warning(&chunks, &options.chunking));
     if body.text.is_empty() {
         warnings.push("no article body found: every block looked like boilerplate".to_owned());
     }
@@ -249,5 +213,63 @@ pub fn prepare_within(
         removed,
         related,
         warnings,
+    })
+}
+
+/// The payload parsed into blocks, and what its markup says of the article (nothing for text);
+/// raw bytes are decoded first, their decoding's warnings added to `warnings`.
+fn parse(
+    input: Input,
+    markup: html::Markup,
+    warnings: &mut Vec<String>,
+) -> Result<(Vec<block::Block>, html::PageMeta), PrepError> {
+    let _span = tracing::debug_span!("parse").entered();
+    Ok(match input {
+        Input::Text(t) => (text::parse(&t), html::PageMeta::default()),
+        Input::Html(h) => html::parse_with(&h, markup),
+        Input::Raw { data, content_type } => {
+            let decoded = decode::decode(&data, content_type.as_deref())?;
+            warnings.extend(decoded.warnings);
+            if decoded.is_html {
+                html::parse_with(&decoded.text, markup)
+            } else {
+                (text::parse(&decoded.text), html::PageMeta::default())
+            }
+        }
+    })
+}
+
+/// What a reader of the quotes should know: that they were cut at the cap, or that speakers
+/// could only be found from labels and names in a language whose verbs of saying are unknown.
+fn quote_warnings(quotes: &[Quote], profile: &language::Profile, tag: &str) -> Vec<String> {
+    let mut warnings = Vec::new();
+    if quotes.len() >= quotes::MAX_QUOTATIONS {
+        warnings.push(format!(
+            "quotes: only the first {} quotations are reported",
+            quotes::MAX_QUOTATIONS
+        ));
+    }
+    if !profile.quotes.speech_verbs && !quotes.is_empty() {
+        warnings.push(format!(
+            "quotes: the verbs of saying of language `{tag}` are not known; quotation spans are \
+             found, speakers only from transcript labels and names beside the marks"
+        ));
+    }
+    warnings
+}
+
+/// A warning when an overlap was asked for and some chunks repeat nothing of the one before.
+fn overlap_warning(chunks: &[Chunk], budget: &ChunkBudget) -> Option<String> {
+    let unrepeated = chunks
+        .iter()
+        .skip(1)
+        .filter(|c| c.overlap_tokens == 0)
+        .count();
+    (budget.overlap_tokens() > 0 && unrepeated > 0).then(|| {
+        format!(
+            "chunks: {unrepeated} of {} chunks repeat nothing of the one before: they are full \
+             with their own text",
+            chunks.len() - 1
+        )
     })
 }

@@ -159,7 +159,10 @@ mod tests {
         let panic: Box<dyn std::any::Any + Send> = Box::new("index out of range");
         let response = caught_panic(panic.as_ref(), |s| s.clone().into_http::<String>());
         let header = |name| response.headers().get(name).cloned();
-        assert_eq!(header("grpc-status"), Some(http::HeaderValue::from_static("13")));
+        assert_eq!(
+            header("grpc-status"),
+            Some(http::HeaderValue::from_static("13"))
+        );
         // The panic's words stay in the log.
         assert_eq!(
             header("grpc-message"),

@@ -106,6 +106,14 @@ fn stage(blocks: Vec<pipeline::block::Block>, page: html::PageMeta) -> Staged {
     }
 }
 
+fn parse_page(page: &str, is_html: bool) -> (Vec<pipeline::block::Block>, html::PageMeta) {
+    if is_html {
+        html::parse(page)
+    } else {
+        (text::parse(page), html::PageMeta::default())
+    }
+}
+
 fn bench_mode(c: &mut Criterion, mode: &str, inputs: &[String]) {
     let bytes: usize = inputs.iter().map(String::len).sum();
     eprintln!(
@@ -115,13 +123,7 @@ fn bench_mode(c: &mut Criterion, mode: &str, inputs: &[String]) {
         inputs.len()
     );
     let is_html = mode == "html";
-    let parse = |s: &str| {
-        if is_html {
-            html::parse(s)
-        } else {
-            (text::parse(s), html::PageMeta::default())
-        }
-    };
+    let parse = |s: &str| parse_page(s, is_html);
     let staged: Vec<Staged> = inputs
         .iter()
         .map(|s| {
@@ -129,12 +131,21 @@ fn bench_mode(c: &mut Criterion, mode: &str, inputs: &[String]) {
             stage(blocks, page)
         })
         .collect();
-    let options = Options::default();
-    let counter = chunk::TokenCounter::new(options.chunking.tokenizer());
 
     let mut group = c.benchmark_group(mode);
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(10);
+    bench_reading(&mut group, inputs, is_html);
+    bench_stages(&mut group, &staged);
+    group.finish();
+}
+
+type Group<'c> = criterion::BenchmarkGroup<'c, criterion::measurement::WallTime>;
+
+/// Reading the pages (decoding, parsing), and the whole pipeline from the payload.
+fn bench_reading(group: &mut Group<'_>, inputs: &[String], is_html: bool) {
+    let parse = |s: &str| parse_page(s, is_html);
+    let options = Options::default();
     if is_html {
         group.bench_function("html5ever_parse_only", |b| {
             b.iter(|| {
@@ -159,9 +170,27 @@ fn bench_mode(c: &mut Criterion, mode: &str, inputs: &[String]) {
             }
         })
     });
+    group.bench_function("prepare_all", |b| {
+        b.iter(|| {
+            for s in inputs {
+                let input = if is_html {
+                    Input::Html(s.clone())
+                } else {
+                    Input::Text(s.clone())
+                };
+                let _ = black_box(pipeline::prepare(input, &Hints::default(), &options));
+            }
+        })
+    });
+}
+
+/// Each stage after parsing, on the output of the stage before.
+fn bench_stages(group: &mut Group<'_>, staged: &[Staged]) {
+    let options = Options::default();
+    let counter = chunk::TokenCounter::new(options.chunking.tokenizer());
     group.bench_function("boilerplate", |b| {
         b.iter(|| {
-            for s in &staged {
+            for s in staged {
                 let title = s.page.titles.first().map(String::as_str);
                 black_box(boilerplate::sort(black_box(&s.blocks), title, false));
             }
@@ -169,7 +198,7 @@ fn bench_mode(c: &mut Criterion, mode: &str, inputs: &[String]) {
     });
     group.bench_function("normalize", |b| {
         b.iter(|| {
-            for s in &staged {
+            for s in staged {
                 black_box(normalize::assemble(
                     black_box(&s.sorted.kept),
                     Default::default(),
@@ -180,7 +209,7 @@ fn bench_mode(c: &mut Criterion, mode: &str, inputs: &[String]) {
     });
     group.bench_function("segment", |b| {
         b.iter(|| {
-            for s in &staged {
+            for s in staged {
                 let rules = language::Profile::for_tag(&s.language.tag).sentences;
                 black_box(segment::sentences(
                     black_box(&s.body.text),
@@ -192,7 +221,7 @@ fn bench_mode(c: &mut Criterion, mode: &str, inputs: &[String]) {
     });
     group.bench_function("quotes", |b| {
         b.iter(|| {
-            for s in &staged {
+            for s in staged {
                 black_box(quotes::find(
                     black_box(&s.body.text),
                     &s.body.paragraphs,
@@ -204,7 +233,7 @@ fn bench_mode(c: &mut Criterion, mode: &str, inputs: &[String]) {
     });
     group.bench_function("metadata", |b| {
         b.iter(|| {
-            for s in &staged {
+            for s in staged {
                 let language =
                     language::resolve(&s.body.text, &Hints::default(), &s.page, &mut Vec::new());
                 black_box(metadata::build(
@@ -220,7 +249,7 @@ fn bench_mode(c: &mut Criterion, mode: &str, inputs: &[String]) {
     });
     group.bench_function("chunk_cl100k", |b| {
         b.iter(|| {
-            for s in &staged {
+            for s in staged {
                 black_box(chunk::chunks(
                     black_box(&s.body.text),
                     &s.body.paragraphs,
@@ -232,19 +261,6 @@ fn bench_mode(c: &mut Criterion, mode: &str, inputs: &[String]) {
             }
         })
     });
-    group.bench_function("prepare_all", |b| {
-        b.iter(|| {
-            for s in inputs {
-                let input = if is_html {
-                    Input::Html(s.clone())
-                } else {
-                    Input::Text(s.clone())
-                };
-                let _ = black_box(pipeline::prepare(input, &Hints::default(), &options));
-            }
-        })
-    });
-    group.finish();
 }
 
 fn stages(c: &mut Criterion) {

@@ -270,11 +270,44 @@ impl HeadCollector {
             self.site_name = self.site_h1.take();
         }
         let site = self.site_name.clone().or(ld.publisher.clone());
-        let title = clean_title(&self.title, site.as_deref());
-        let og = self
-            .og_title
-            .as_deref()
-            .map(|t| clean_title(t, site.as_deref()));
+        let titles = self.titles(&ld, site.as_deref());
+        let authors = self.authors(&ld, site.as_deref());
+        let modified = ld
+            .modified
+            .or(self.modified)
+            .and_then(|d| iso_date(&d))
+            .or(self.shown_update);
+        // A publication after the last modification is not the publication (a `published-time`
+        // that is the time the page was served).
+        let published = ld
+            .published
+            .into_iter()
+            .chain(self.published)
+            .filter_map(|d| iso_date(&d))
+            .find(|d| {
+                modified
+                    .as_deref()
+                    .is_none_or(|m| d.get(..10) <= m.get(..10))
+            });
+        PageMeta {
+            titles,
+            site_name: site,
+            authors,
+            // The date the reader sees under the headline, as with the headline itself; else
+            // what the markup says.
+            published_at: self.shown_date.or(published),
+            modified_at: modified,
+            language: self.language,
+            url: self.canonical.filter(|u| u.starts_with("http")),
+            description: self.description,
+        }
+    }
+
+    /// Headline candidates, best first: the `<h1>` a reader sees (in the markup's form when that
+    /// is a variant of it), the JSON-LD headline, `og:title`, `<title>`.
+    fn titles(&mut self, ld: &LdArticle, site: Option<&str>) -> Vec<String> {
+        let title = clean_title(&self.title, site);
+        let og = self.og_title.as_deref().map(|t| clean_title(t, site));
         // JSON-LD writes entities as the page does (`&#038;`).
         let headline = ld
             .headline
@@ -290,7 +323,7 @@ impl HeadCollector {
                 .any(|t| !h.is_empty() && (t.contains(&h) || h.contains(&t) && !t.is_empty()))
         };
         // The headline a reader sees is the first `<h1>`, unless it is only the site's name.
-        let site_key = site.as_deref().map(fold).unwrap_or_default();
+        let site_key = site.map(fold).unwrap_or_default();
         // `Get that tech stack` over `Klatch Coffee` in one `<h1>`: the line the markup names as
         // the title is the headline, the other a kicker.
         let named_line = self.h1_lines.iter().find(|line| {
@@ -326,8 +359,13 @@ impl HeadCollector {
             titles.push(title);
         }
         titles.dedup();
-        // The structured data first, then meta tags, then what the page shows as its byline.
-        let [in_article, elsewhere] = self.byline_authors;
+        titles
+    }
+
+    /// The authors: the structured data first, then meta tags, then what the page shows as its
+    /// byline; a user name or the site's own name gives way to a byline with a person's name.
+    fn authors(&mut self, ld: &LdArticle, site: Option<&str>) -> Vec<String> {
+        let [in_article, elsewhere] = std::mem::take(&mut self.byline_authors);
         let host = self
             .canonical
             .as_deref()
@@ -341,53 +379,25 @@ impl HeadCollector {
                 .filter(|l| is_byline_label(l))
                 .and(data.clone())
         });
-        self.authors.extend(previewed);
-        let candidates: Vec<Vec<String>> = [ld.author_names(), self.authors, in_article, elsewhere]
+        let mut tagged = std::mem::take(&mut self.authors);
+        tagged.extend(previewed);
+        let candidates: Vec<Vec<String>> = [ld.author_names(), tagged, in_article, elsewhere]
             .into_iter()
             .map(clean_authors)
             .filter(|names| !names.is_empty())
             .collect();
         // A user name (`kffnirmitap`) or the site's own name gives way to a byline that shows a
         // person's name; a personal site's author is its name, so it stays when nothing else does.
-        let authors = candidates
+        candidates
             .iter()
             .find(|names| {
                 !names
                     .iter()
-                    .all(|n| is_user_name(n) || is_publisher(n, site.as_deref(), &host))
+                    .all(|n| is_user_name(n) || is_publisher(n, site, &host))
             })
             .or(candidates.first())
             .cloned()
-            .unwrap_or_default();
-        let modified = ld
-            .modified
-            .or(self.modified)
-            .and_then(|d| iso_date(&d))
-            .or(self.shown_update);
-        // A publication after the last modification is not the publication (a `published-time`
-        // that is the time the page was served).
-        let published = ld
-            .published
-            .into_iter()
-            .chain(self.published)
-            .filter_map(|d| iso_date(&d))
-            .find(|d| {
-                modified
-                    .as_deref()
-                    .is_none_or(|m| d.get(..10) <= m.get(..10))
-            });
-        PageMeta {
-            titles,
-            site_name: site,
-            authors,
-            // The date the reader sees under the headline, as with the headline itself; else
-            // what the markup says.
-            published_at: self.shown_date.or(published),
-            modified_at: modified,
-            language: self.language,
-            url: self.canonical.filter(|u| u.starts_with("http")),
-            description: self.description,
-        }
+            .unwrap_or_default()
     }
 }
 

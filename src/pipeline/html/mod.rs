@@ -286,18 +286,7 @@ impl Walker {
             parent.is_some_and(|p| p.in_article || p.in_body_container) || article,
             revision,
         );
-        let hidden = attrs.hidden
-            || attrs
-                .aria_hidden
-                .is_some_and(|v| v.eq_ignore_ascii_case("true"))
-            || attrs.style.is_some_and(|s| {
-                let s: String = s
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .flat_map(char::to_lowercase)
-                    .collect();
-                s.contains("display:none") || s.contains("visibility:hidden")
-            });
+        let hidden = is_hidden(&attrs);
         let is_ld = name == "script"
             && attrs
                 .kind
@@ -316,15 +305,7 @@ impl Walker {
         };
         // Head, title and JSON-LD text is captured for metadata, never shown as body.
         let skip = SKIPPED.contains(&e.name.local) || is_ld || name == "title";
-        let kind = match name {
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Some(ParagraphKind::Heading),
-            "li" | "dd" | "dt" => Some(ParagraphKind::ListItem),
-            "blockquote" => Some(ParagraphKind::Blockquote),
-            "pre" => Some(ParagraphKind::Preformatted),
-            "tr" => Some(ParagraphKind::TableRow),
-            _ => None,
-        }
-        .or(parent.and_then(|p| p.kind));
+        let kind = paragraph_kind(name).or(parent.and_then(|p| p.kind));
         let heading_level = match name.as_bytes() {
             [b'h', level @ b'1'..=b'6'] => level - b'0',
             _ => parent.map_or(0, |p| p.heading_level),
@@ -371,23 +352,7 @@ impl Walker {
         // An image goes with the next block: the body search decides whether it is the
         // article's (between its paragraphs) or a teaser's, an ad's, a logo.
         if name == "img" && self.keep_images && self.skip_depth == 0 && self.hidden_depth == 0 {
-            // A lazy-loading page puts a placeholder in `src` and the picture in `data-src`; an
-            // inline `data:` image is no address to give (and may be megabytes).
-            let src = [attrs.src, attrs.data_src]
-                .into_iter()
-                .flatten()
-                .map(str::trim)
-                .find(|s| !s.is_empty() && !s.starts_with("data:"));
-            if let Some(src) = src {
-                self.images.push(Image {
-                    src: src.to_owned(),
-                    alt: attrs
-                        .alt
-                        .map(|a| a.split_whitespace().collect::<Vec<_>>().join(" "))
-                        .unwrap_or_default(),
-                    caption: None,
-                });
-            }
+            self.images.extend(image(&attrs));
         }
         self.stack.push(frame);
         self.depth += 1;
@@ -645,6 +610,53 @@ fn folded_cells(buffer: &str) -> String {
         }
     }
     text
+}
+
+/// Hidden by the `hidden` attribute, `aria-hidden="true"` or an inline style.
+fn is_hidden(attrs: &Attrs<'_>) -> bool {
+    attrs.hidden
+        || attrs
+            .aria_hidden
+            .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+        || attrs.style.is_some_and(|s| {
+            let s: String = s
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .flat_map(char::to_lowercase)
+                .collect();
+            s.contains("display:none") || s.contains("visibility:hidden")
+        })
+}
+
+/// The kind of paragraph an element makes, if it makes one of its own.
+fn paragraph_kind(name: &str) -> Option<ParagraphKind> {
+    match name {
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Some(ParagraphKind::Heading),
+        "li" | "dd" | "dt" => Some(ParagraphKind::ListItem),
+        "blockquote" => Some(ParagraphKind::Blockquote),
+        "pre" => Some(ParagraphKind::Preformatted),
+        "tr" => Some(ParagraphKind::TableRow),
+        _ => None,
+    }
+}
+
+/// An `<img>`'s picture, if it gives an address: a lazy-loading page puts a placeholder in `src`
+/// and the picture in `data-src`; an inline `data:` image is no address to give (and may be
+/// megabytes).
+fn image(attrs: &Attrs<'_>) -> Option<Image> {
+    let src = [attrs.src, attrs.data_src]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .find(|s| !s.is_empty() && !s.starts_with("data:"))?;
+    Some(Image {
+        src: src.to_owned(),
+        alt: attrs
+            .alt
+            .map(|a| a.split_whitespace().collect::<Vec<_>>().join(" "))
+            .unwrap_or_default(),
+        caption: None,
+    })
 }
 
 #[cfg(test)]

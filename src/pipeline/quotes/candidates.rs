@@ -48,7 +48,7 @@ const NAMES_PER_REGION: usize = 4;
 const EARLIER_SPEAKER_QUOTES: usize = 32;
 
 /// What a quotation's speaker is chosen from.
-pub(super) struct Options {
+pub(super) struct SpeakerChoices {
     pub(super) candidates: Vec<Candidate>,
     /// The features of naming nobody.
     pub(super) nobody: Vec<f32>,
@@ -56,7 +56,28 @@ pub(super) struct Options {
     pub(super) nobody_said: Said,
 }
 
-impl Options {
+/// The candidates of one quotation as they are gathered, and what their features read of how
+/// they were found.
+struct Gathering<'q, 'a> {
+    article: &'q Article<'a>,
+    told: &'q Told,
+    para: &'q ParagraphQuotes,
+    site: &'q Site,
+    first_in_paragraph: bool,
+    candidates: Vec<Raw>,
+    nobody_said: Said,
+    unresolved_pronoun: bool,
+    /// The way whose mention the rules took, if any could name a speaker.
+    rule_found: Option<usize>,
+    subject_chosen: bool,
+    copula: bool,
+    subject_speaker: Option<String>,
+    /// The quotation continued is earlier in this paragraph, or opens the next one.
+    same_paragraph: bool,
+    follows_paragraph: bool,
+}
+
+impl SpeakerChoices {
     /// The hand rules' choice: their candidate, else what naming nobody says.
     pub(super) fn rule_said(&self) -> &Said {
         self.candidates
@@ -76,15 +97,39 @@ impl Options {
         site: &Site,
         first_in_paragraph: bool,
     ) -> Self {
+        let mut gathering = Gathering {
+            article,
+            told,
+            para,
+            site,
+            first_in_paragraph,
+            candidates: Vec::new(),
+            nobody_said: Said::NOBODY,
+            unresolved_pronoun: false,
+            rule_found: None,
+            subject_chosen: false,
+            copula: false,
+            subject_speaker: None,
+            same_paragraph: false,
+            follows_paragraph: false,
+        };
+        gathering.mentions();
+        gathering.subject();
+        gathering.continued();
+        gathering.earlier_speaker();
+        gathering.names_nearby();
+        gathering.described()
+    }
+}
+
+impl Gathering<'_, '_> {
+    /// Every way's mention, resolved; the rules took the first way's, when it can name a speaker.
+    fn mentions(&mut self) {
+        let (article, site) = (self.article, self.site);
         let text = article.text;
-        let nearby = site.nearby(para);
-        let last_speaker = told.last_speaker();
-        let mut candidates: Vec<Raw> = Vec::new();
-        let mut nobody_said = Said::NOBODY;
-        let mut unresolved_pronoun = false;
-        let mentions = speaker::mentions(article, para, site);
-        // The rules took the first way's mention, when it can name a speaker.
-        let rule_found = mentions
+        let nearby = site.nearby(self.para);
+        let mentions = speaker::mentions(article, self.para, site);
+        self.rule_found = mentions
             .first()
             .filter(|(_, f)| speaker::is_plausible(text, f))
             .map(|(way, _)| *way);
@@ -92,13 +137,13 @@ impl Options {
             let plausible = speaker::is_plausible(text, &f);
             f.mention = phrases::without_affiliation(text, f.mention);
             let (speaker, attribution) = if f.pronoun {
-                let speaker = pronouns::antecedent(article, told, site, nearby, f.mention);
+                let speaker = pronouns::antecedent(article, self.told, site, nearby, f.mention);
                 (speaker, Attribution::Pronoun)
             } else {
                 let name = article.names.resolve(f.mention.slice(text));
                 (Some(name), Attribution::Explicit)
             };
-            let rule_choice = rule_found == Some(way);
+            let rule_choice = self.rule_found == Some(way);
             let said = Said {
                 speaker,
                 mention: Some(f.mention),
@@ -106,75 +151,92 @@ impl Options {
                 attribution,
             };
             if said.speaker.is_none() {
-                unresolved_pronoun = true;
+                self.unresolved_pronoun = true;
                 if rule_choice {
-                    nobody_said = said;
+                    self.nobody_said = said;
                 }
                 continue;
             }
-            candidates.push(Raw {
+            self.candidates.push(Raw {
                 implausible: !plausible,
                 ..Raw::new(Source::Way(way), said, rule_choice)
             });
         }
-        // No cue verb: the subject of a partial quotation's sentence (`X warned of "tensions"`).
-        // (The rules read it for partial quotations only; it is a candidate for all.)
+    }
+
+    /// No cue verb: the subject of a partial quotation's sentence (`X warned of "tensions"`).
+    /// (The rules read it for partial quotations only; it is a candidate for all.)
+    fn subject(&mut self) {
+        let (article, site) = (self.article, self.site);
+        let text = article.text;
+        let nearby = site.nearby(self.para);
         let subject = article
             .offers_names_around()
             .then(|| clauses::clause_subject(text, site.whole_sentence, nearby, &article.names))
             .flatten();
-        let mut subject_chosen = false;
-        let mut copula = false;
-        let mut subject_speaker: Option<String> = None;
-        if let Some((mention, pronoun)) = subject {
-            copula = clauses::is_copula_subject(text, mention, site.whole_sentence);
-            let mention = phrases::without_affiliation(text, mention);
-            let speaker = if pronoun {
-                last_speaker.clone()
-            } else {
-                Some(article.names.resolve(mention.slice(text)))
-            };
-            subject_chosen = site.kind == QuoteKind::Partial && rule_found.is_none() && !copula;
-            let said = Said {
-                speaker,
-                mention: Some(mention),
-                cue: None,
-                attribution: Attribution::Subject,
-            };
-            subject_speaker.clone_from(&said.speaker);
-            if said.speaker.is_some() {
-                candidates.push(Raw::new(Source::Subject, said, subject_chosen));
-            } else if subject_chosen {
-                nobody_said = said;
-            }
+        let Some((mention, pronoun)) = subject else {
+            return;
+        };
+        self.copula = clauses::is_copula_subject(text, mention, site.whole_sentence);
+        let mention = phrases::without_affiliation(text, mention);
+        let speaker = if pronoun {
+            self.told.last_speaker()
+        } else {
+            Some(article.names.resolve(mention.slice(text)))
+        };
+        self.subject_chosen =
+            site.kind == QuoteKind::Partial && self.rule_found.is_none() && !self.copula;
+        let said = Said {
+            speaker,
+            mention: Some(mention),
+            cue: None,
+            attribution: Attribution::Subject,
+        };
+        self.subject_speaker.clone_from(&said.speaker);
+        if said.speaker.is_some() {
+            self.candidates
+                .push(Raw::new(Source::Subject, said, self.subject_chosen));
+        } else if self.subject_chosen {
+            self.nobody_said = said;
         }
-        // The speaker of the quotation this one continues: earlier in the paragraph, or in the
-        // paragraph before when this one opens its paragraph.
+    }
+
+    /// The speaker of the quotation this one continues: earlier in the paragraph, or in the
+    /// paragraph before when this one opens its paragraph.
+    fn continued(&mut self) {
+        let (told, para, site) = (self.told, self.para, self.site);
         let previous = told.quotes.last().filter(|q| q.speaker.is_some());
-        let same_paragraph = previous.is_some_and(|q| q.paragraph == para.index);
-        let follows_paragraph = previous.is_some_and(|q| q.paragraph + 1 == para.index)
-            && first_in_paragraph
+        self.same_paragraph = previous.is_some_and(|q| q.paragraph == para.index);
+        self.follows_paragraph = previous.is_some_and(|q| q.paragraph + 1 == para.index)
+            && self.first_in_paragraph
             && para.opens_with_quote
             && (told.open_from_previous || site.kind == QuoteKind::Direct);
         if let Some(q) = previous.filter(|q| q.paragraph + 1 >= para.index) {
-            let rule_choice =
-                rule_found.is_none() && !subject_chosen && (same_paragraph || follows_paragraph);
+            let rule_choice = self.rule_found.is_none()
+                && !self.subject_chosen
+                && (self.same_paragraph || self.follows_paragraph);
             let said = Said {
                 speaker: q.speaker.clone(),
                 mention: None,
                 cue: q.cue.clone(),
                 attribution: Attribution::Continued,
             };
-            candidates.push(Raw::new(Source::Continued, said, rule_choice));
+            self.candidates
+                .push(Raw::new(Source::Continued, said, rule_choice));
         }
-        // The speaker before the last one, a few paragraphs back at most (an exchange).
+    }
+
+    /// The speaker before the last one, a few paragraphs back at most (an exchange).
+    fn earlier_speaker(&mut self) {
+        let last_speaker = self.told.last_speaker();
         let last = last_speaker.as_deref().unwrap_or_default();
-        let earlier = told
+        let earlier = self
+            .told
             .quotes
             .iter()
             .rev()
             .take(EARLIER_SPEAKER_QUOTES)
-            .take_while(|q| q.paragraph + 3 >= para.index)
+            .take_while(|q| q.paragraph + 3 >= self.para.index)
             .find(|q| q.speaker.as_deref().is_some_and(|s| s != last));
         if let Some(q) = earlier {
             let said = Said {
@@ -183,13 +245,18 @@ impl Options {
                 cue: q.cue.clone(),
                 attribution: Attribution::Continued,
             };
-            candidates.push(Raw {
+            self.candidates.push(Raw {
                 earlier_speaker: true,
                 ..Raw::new(Source::Continued, said, false)
             });
         }
-        // The names around the quotation, and in the sentence before it: where every noun is
-        // capitalised a capital tells no name, so there are none to offer.
+    }
+
+    /// The names around the quotation, and in the sentence before it: where every noun is
+    /// capitalised a capital tells no name, so there are none to offer.
+    fn names_nearby(&mut self) {
+        let (article, para, site) = (self.article, self.para, self.site);
+        let text = article.text;
         let previous_sentence = article
             .sentences
             .partition_point(|s| s.span.start() <= site.mark.open)
@@ -216,110 +283,123 @@ impl Options {
                     cue: None,
                     attribution: Attribution::Explicit,
                 };
-                candidates.push(Raw {
+                self.candidates.push(Raw {
                     previous_sentence: previous,
                     name_at_start: Some(seen.at_start),
                     ..Raw::new(Source::NameNearby, said, false)
                 });
             }
         }
-        let speakers: Vec<String> = candidates
+    }
+
+    /// The candidates with their features, and the features of naming nobody.
+    fn described(self) -> SpeakerChoices {
+        let speakers: Vec<String> = self
+            .candidates
             .iter()
             .filter_map(|c| c.said.speaker.as_deref().map(str::to_lowercase))
             .collect();
-        let count = candidates.len();
-        let rule_named = candidates.iter().any(|c| c.rule_choice);
-        let candidates = candidates
-            .into_iter()
-            .map(|raw| {
-                let Raw { source, said, .. } = raw;
-                let mut row = FeatureRow::candidate(source);
-                row.flag("rule_choice", raw.rule_choice);
-                row.flag("implausible", raw.implausible);
-                row.flag("earlier_speaker", raw.earlier_speaker);
-                row.flag("in_previous_sentence", raw.previous_sentence);
-                row.flag(
-                    "subject_of_direct",
-                    source == Source::Subject && site.kind == QuoteKind::Direct,
-                );
-                if let Some(at_start) = raw.name_at_start {
-                    row.flag("at_sentence_start", at_start);
-                }
-                row.flag("pronoun", said.attribution == Attribution::Pronoun);
-                row.flag(
-                    "same_paragraph",
-                    same_paragraph && source == Source::Continued,
-                );
-                row.flag(
-                    "follows_paragraph",
-                    follows_paragraph && source == Source::Continued,
-                );
-                row.flag(
-                    "open_from_previous",
-                    told.open_from_previous && source == Source::Continued,
-                );
-                row.flag("copula_subject", copula && source == Source::Subject);
-                describe_mention(&mut row, article, site, said.mention);
-                describe_cue_place(&mut row, text, site, said.mention, said.cue.as_deref());
-                describe_cue(&mut row, said.cue.as_deref());
-                let speaker = said.speaker.as_deref().unwrap_or_default();
-                let key = speaker.to_lowercase();
-                row.count(
-                    "agreement",
-                    speakers
-                        .iter()
-                        .filter(|s| **s == key)
-                        .count()
-                        .saturating_sub(1),
-                );
-                row.flag(
-                    "last_speaker",
-                    last_speaker
-                        .as_deref()
-                        .is_some_and(|l| l.eq_ignore_ascii_case(speaker)),
-                );
-                row.count("speaker_words", speaker.split_whitespace().count());
-                row.count(
-                    "speaker_quoted_before",
-                    told.quoted_by.get(&key).copied().unwrap_or(0),
-                );
-                row.flag(
-                    "agrees_with_subject",
-                    source != Source::Subject
-                        && subject_speaker
-                            .as_deref()
-                            .is_some_and(|s| s.eq_ignore_ascii_case(speaker)),
-                );
-                // `Bush's`, `Jr.`: the word's letters, as the text's words are counted.
-                let last_word = speaker
-                    .split_whitespace()
-                    .last()
-                    .and_then(|w| {
-                        w.split(|c: char| !c.is_alphanumeric())
-                            .find(|w| !w.is_empty())
-                    })
-                    .unwrap_or_default();
-                row.count("speaker_mentions", article.occurrences(last_word));
-                Candidate {
-                    said,
-                    rule_choice: raw.rule_choice,
-                    features: row.into_values(),
-                }
-            })
+        let last_speaker = self.told.last_speaker();
+        let count = self.candidates.len();
+        let rule_named = self.candidates.iter().any(|c| c.rule_choice);
+        let candidates = self
+            .candidates
+            .iter()
+            .map(|raw| self.candidate(raw, &speakers, last_speaker.as_deref()))
             .collect();
+        let (site, para) = (self.site, self.para);
         let mut nobody = FeatureRow::nobody();
         nobody.flag("rule_choice", !rule_named);
         nobody.flag("direct", site.kind == QuoteKind::Direct);
         nobody.count("quote_words", site.words);
         nobody.flag("short_quote", site.words <= 3);
-        nobody.flag("first_in_paragraph", first_in_paragraph);
+        nobody.flag("first_in_paragraph", self.first_in_paragraph);
         nobody.flag("opens_paragraph", para.opens_with_quote && site.index == 0);
-        nobody.flag("unresolved_pronoun", unresolved_pronoun);
+        nobody.flag("unresolved_pronoun", self.unresolved_pronoun);
         nobody.count("candidates", count);
-        Self {
+        SpeakerChoices {
             candidates,
             nobody: nobody.into_values(),
-            nobody_said,
+            nobody_said: self.nobody_said,
+        }
+    }
+
+    /// One candidate with its features: how it was found, its mention and cue, and how the
+    /// article speaks of the speaker (`speakers`: every candidate's, lower-cased).
+    fn candidate(&self, raw: &Raw, speakers: &[String], last_speaker: Option<&str>) -> Candidate {
+        let (article, told, site) = (self.article, self.told, self.site);
+        let text = article.text;
+        let (source, said) = (raw.source, &raw.said);
+        let mut row = FeatureRow::candidate(source);
+        row.flag("rule_choice", raw.rule_choice);
+        row.flag("implausible", raw.implausible);
+        row.flag("earlier_speaker", raw.earlier_speaker);
+        row.flag("in_previous_sentence", raw.previous_sentence);
+        row.flag(
+            "subject_of_direct",
+            source == Source::Subject && site.kind == QuoteKind::Direct,
+        );
+        if let Some(at_start) = raw.name_at_start {
+            row.flag("at_sentence_start", at_start);
+        }
+        row.flag("pronoun", said.attribution == Attribution::Pronoun);
+        row.flag(
+            "same_paragraph",
+            self.same_paragraph && source == Source::Continued,
+        );
+        row.flag(
+            "follows_paragraph",
+            self.follows_paragraph && source == Source::Continued,
+        );
+        row.flag(
+            "open_from_previous",
+            told.open_from_previous && source == Source::Continued,
+        );
+        row.flag("copula_subject", self.copula && source == Source::Subject);
+        describe_mention(&mut row, article, site, said.mention);
+        describe_cue_place(&mut row, text, site, said.mention, said.cue.as_deref());
+        describe_cue(&mut row, said.cue.as_deref());
+        let speaker = said.speaker.as_deref().unwrap_or_default();
+        let key = speaker.to_lowercase();
+        row.count(
+            "agreement",
+            speakers
+                .iter()
+                .filter(|s| **s == key)
+                .count()
+                .saturating_sub(1),
+        );
+        row.flag(
+            "last_speaker",
+            last_speaker.is_some_and(|l| l.eq_ignore_ascii_case(speaker)),
+        );
+        row.count("speaker_words", speaker.split_whitespace().count());
+        row.count(
+            "speaker_quoted_before",
+            told.quoted_by.get(&key).copied().unwrap_or(0),
+        );
+        row.flag(
+            "agrees_with_subject",
+            source != Source::Subject
+                && self
+                    .subject_speaker
+                    .as_deref()
+                    .is_some_and(|s| s.eq_ignore_ascii_case(speaker)),
+        );
+        // `Bush's`, `Jr.`: the word's letters, as the text's words are counted.
+        let last_word = speaker
+            .split_whitespace()
+            .last()
+            .and_then(|w| {
+                w.split(|c: char| !c.is_alphanumeric())
+                    .find(|w| !w.is_empty())
+            })
+            .unwrap_or_default();
+        row.count("speaker_mentions", article.occurrences(last_word));
+        Candidate {
+            said: said.clone(),
+            rule_choice: raw.rule_choice,
+            features: row.into_values(),
         }
     }
 }

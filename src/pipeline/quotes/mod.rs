@@ -38,7 +38,7 @@ use super::normalize::Paragraph;
 use super::segment::Sentence;
 use super::span::Span;
 use super::textkit::is_unspaced_script;
-use candidates::Options;
+use candidates::SpeakerChoices;
 use marks::Marked;
 use names::NameIndex;
 use pronouns::Genders;
@@ -197,7 +197,7 @@ fn run(
             if not_speech::names_a_thing(text, &para, &site) {
                 continue;
             }
-            let options = Options::of(&article, &told, &para, &site, first_in_paragraph);
+            let options = SpeakerChoices::of(&article, &told, &para, &site, first_in_paragraph);
             let said = model
                 .choose(&options.candidates, &options.nobody)
                 .map_or_else(|| options.nobody_said.clone(), |c| c.said.clone());

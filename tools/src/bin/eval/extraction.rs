@@ -304,6 +304,39 @@ fn explain_page(id: &str, mode: &str, input: &Input) -> String {
     json!({ "id": id, "mode": mode, "blocks": rows }).to_string()
 }
 
+/// The baseline extractors on the same HTML pages, scored beside ours.
+#[cfg(feature = "baselines")]
+fn score_baselines(
+    scoring: &Scoring<'_>,
+    corpus: &Path,
+    ids: &[&String],
+    bytes: usize,
+) -> Result<(), String> {
+    for baseline in baselines::ALL {
+        let mut theirs = Predictions {
+            name: baseline.name.to_owned(),
+            texts: serde_json::Map::new(),
+            words: BTreeMap::new(),
+            bytes,
+            seconds: 0.0,
+        };
+        for id in ids {
+            let html = read_gz(&corpus.join("html").join(format!("{id}.html.gz")))?;
+            let started = Instant::now();
+            let text = std::panic::catch_unwind(|| (baseline.extract)(&html)).unwrap_or_default();
+            theirs.seconds += started.elapsed().as_secs_f64();
+            theirs
+                .words
+                .insert((*id).clone(), text.split_whitespace().count());
+            theirs
+                .texts
+                .insert((*id).clone(), json!({ "articleBody": text }));
+        }
+        scoring.report(theirs, 0)?;
+    }
+    Ok(())
+}
+
 /// Prepares every page (or the first `sample` ids) as HTML and as text, scores both modes (and
 /// the predictions saved under `baselines`) and checks the floors against the check part.
 #[allow(clippy::too_many_arguments)] // one per command-line option
@@ -383,29 +416,7 @@ pub fn run(
         let f1 = scoring.report(predictions, worst)?;
         #[cfg(feature = "baselines")]
         if mode == "html" {
-            for baseline in baselines::ALL {
-                let mut theirs = Predictions {
-                    name: baseline.name.to_owned(),
-                    texts: serde_json::Map::new(),
-                    words: BTreeMap::new(),
-                    bytes,
-                    seconds: 0.0,
-                };
-                for id in &ids {
-                    let html = read_gz(&corpus.join("html").join(format!("{id}.html.gz")))?;
-                    let started = Instant::now();
-                    let text =
-                        std::panic::catch_unwind(|| (baseline.extract)(&html)).unwrap_or_default();
-                    theirs.seconds += started.elapsed().as_secs_f64();
-                    theirs
-                        .words
-                        .insert((*id).clone(), text.split_whitespace().count());
-                    theirs
-                        .texts
-                        .insert((*id).clone(), json!({ "articleBody": text }));
-                }
-                scoring.report(theirs, 0)?;
-            }
+            score_baselines(&scoring, corpus, &ids, bytes)?;
         }
         if let Some(dir) = baselines {
             for (name, texts) in saved_predictions(dir, mode)? {

@@ -73,27 +73,20 @@ pub struct Request<'a> {
     pub explain: Option<&'a Path>,
 }
 
-/// Prepares every article as kept text, writes the predictions, scores each part (and each fold,
-/// with a model per fold) and lists the misses of the tune part; the floors are the check part's.
-pub fn run(request: &Request<'_>) -> Result<bool, String> {
-    let Request {
-        gold_path,
-        out,
-        scorer,
-        misses,
-        floors,
-        ..
-    } = *request;
-    let gold_text =
-        std::fs::read_to_string(gold_path).map_err(|e| format!("{}: {e}", gold_path.display()))?;
-    let articles: Vec<Value> = gold_text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(serde_json::from_str)
-        .collect::<Result<_, _>>()
-        .map_err(|e| e.to_string())?;
-    std::fs::create_dir_all(out).map_err(|e| e.to_string())?;
-    let split = Split::of(gold_path);
+/// Every article's quotes as predicted, in the forms written and scored.
+struct Predicted {
+    /// One line per article: its quotes, at offsets of the gold text.
+    lines: Vec<String>,
+    /// One line per article: each quote's candidates and their features, for training.
+    explained_lines: Vec<String>,
+    /// By article: (start, end, speaker) of each quote.
+    predicted: BTreeMap<String, Vec<(usize, usize, String)>>,
+    /// Time spent preparing, seconds.
+    seconds: f64,
+}
+
+/// Prepares every article as kept text and chooses its speakers by the model of its fold.
+fn predict(articles: &[Value], split: &Split, models: &Models) -> Result<Predicted, String> {
     let options = Options {
         keep_all_text: true,
         ..Options::default()
@@ -102,7 +95,7 @@ pub fn run(request: &Request<'_>) -> Result<bool, String> {
     let mut explained_lines = Vec::new();
     let mut predicted: BTreeMap<String, Vec<(usize, usize, String)>> = BTreeMap::new();
     let mut seconds = 0f64;
-    for a in &articles {
+    for a in articles {
         let id = a["id"].as_str().unwrap_or_default().to_owned();
         let text = a["text"].as_str().unwrap_or_default();
         let started = Instant::now();
@@ -115,7 +108,7 @@ pub fn run(request: &Request<'_>) -> Result<bool, String> {
             &prepared.paragraphs,
             &prepared.sentences,
             language::Profile::for_tag(&prepared.metadata.language).quotes,
-            request.models.for_fold(split.fold(&id)),
+            models.for_fold(split.fold(&id)),
         );
         let map = align(&prepared.text, text);
         let mut quotes = Vec::new();
@@ -137,6 +130,41 @@ pub fn run(request: &Request<'_>) -> Result<bool, String> {
         explained_lines
             .push(json!({ "id": id, "fold": split.fold(&id), "quotes": options_of }).to_string());
     }
+    Ok(Predicted {
+        lines,
+        explained_lines,
+        predicted,
+        seconds,
+    })
+}
+
+/// Prepares every article as kept text, writes the predictions, scores each part (and each fold,
+/// with a model per fold) and lists the misses of the tune part; the floors are the check part's.
+pub fn run(request: &Request<'_>) -> Result<bool, String> {
+    let Request {
+        gold_path,
+        out,
+        scorer,
+        misses,
+        floors,
+        ..
+    } = *request;
+    let gold_text =
+        std::fs::read_to_string(gold_path).map_err(|e| format!("{}: {e}", gold_path.display()))?;
+    let articles: Vec<Value> = gold_text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(serde_json::from_str)
+        .collect::<Result<_, _>>()
+        .map_err(|e| e.to_string())?;
+    std::fs::create_dir_all(out).map_err(|e| e.to_string())?;
+    let split = Split::of(gold_path);
+    let Predicted {
+        lines,
+        explained_lines,
+        predicted,
+        seconds,
+    } = predict(&articles, &split, &request.models)?;
     if let Some(path) = request.explain {
         let (candidate, nobody) = quote_stage::speaker_feature_names();
         let header =
@@ -207,7 +235,18 @@ pub fn run(request: &Request<'_>) -> Result<bool, String> {
         "speed: {:.1} articles/s (one core, whole pipeline)",
         articles.len() as f64 / seconds.max(1e-9)
     );
-    // The misses: gold quotes with no overlapping prediction, or with another speaker.
+    print_misses(&articles, &split, &predicted, misses);
+    met_floors(&check_figures, floors)
+}
+
+/// The misses of the tune part: gold quotes with no overlapping prediction, or with another
+/// speaker (the first `misses`).
+fn print_misses(
+    articles: &[Value],
+    split: &Split,
+    predicted: &BTreeMap<String, Vec<(usize, usize, String)>>,
+    misses: usize,
+) {
     println!("misses on tune articles (first {misses}):");
     let mut shown = 0;
     for a in articles
@@ -262,6 +301,10 @@ pub fn run(request: &Request<'_>) -> Result<bool, String> {
             }
         }
     }
+}
+
+/// Whether the check part's figures reach their floors (printing each one that does not).
+fn met_floors(check_figures: &Value, floors: &BTreeMap<String, f64>) -> Result<bool, String> {
     let mut ok = true;
     let span = check_figures["span_overlap"]["f1"].as_f64();
     let speaker = check_figures["speaker_acc_overlap"].as_f64();
