@@ -213,7 +213,7 @@ fn the_list_finder_finds_lists() {
 fn the_readme_prints_the_language_table_the_code_gives() {
     let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
         .unwrap_or_default();
-    let table = article_prep::pipeline::language::support_table();
+    let table = article_prep::pipeline::stages::language::support_table();
     assert!(
         readme.contains(&table),
         "README.md's language table is stale; paste `cargo run --bin eval -- support`:\n{table}"
@@ -412,4 +412,21 @@ fn the_function_measure_measures() {
         long_functions(&code),
         [("long".to_owned(), LONGEST_FUNCTION + 2)]
     );
+}
+
+#[test]
+fn stages_are_private_behind_the_listed_surface() {
+    let pipeline = std::fs::read_to_string(pipeline_dir().join("mod.rs")).unwrap_or_default();
+    let public: Vec<&&str> = STAGES
+        .iter()
+        .chain(FOUNDATIONS)
+        .filter(|m| {
+            pipeline.lines().any(|l| {
+                let l = l.trim();
+                l.starts_with("pub mod ") && l.ends_with(&format!("mod {m};"))
+            })
+        })
+        .collect();
+    assert!(pipeline.contains("pub mod stages"), "the stages' surface is gone");
+    assert!(public.is_empty(), "public stage modules: {public:?}");
 }

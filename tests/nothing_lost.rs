@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::io::Read;
 use std::path::Path;
 
-use article_prep::pipeline::{self, Hints, Input, Options, Prepared, TextFormat, textkit};
+use article_prep::pipeline::{self, Hints, Input, Options, Prepared, TextFormat, clean, fold};
 use scraper::{Html, Node};
 
 /// Elements whose text is never shown to a reader (code, styles, templates, graphics, the head),
@@ -47,10 +47,10 @@ fn lost_words(html: &str, format: TextFormat) -> Vec<String> {
     let prepared = pipeline::prepare(Input::Html(html.to_owned()), &Hints::default(), &options)
         .expect("the page prepares");
     assert_spans_index_the_text(&prepared, &html[..html.len().min(80)]);
-    let mut all = textkit::fold(&prepared.text);
+    let mut all = fold(&prepared.text);
     for removed in &prepared.removed {
         all.push(' ');
-        all.push_str(&textkit::fold(&removed.text));
+        all.push_str(&fold(&removed.text));
     }
     let words: HashSet<&str> = all.split(' ').collect();
     let doc = Html::parse_document(html);
@@ -66,7 +66,7 @@ fn lost_words(html: &str, format: TextFormat) -> Vec<String> {
         if !shown {
             continue;
         }
-        for word in textkit::fold(&textkit::clean(text)).split(' ') {
+        for word in fold(&clean(text)).split(' ') {
             // A word glued to its neighbour node (`foo<b>bar</b>`) is inside a longer word.
             if !word.is_empty() && !words.contains(word) && !all.contains(word) {
                 lost.push(word.to_owned());

@@ -1,7 +1,7 @@
 //! Properties over random articles: nothing is lost, every span slices back to its own text, and
 //! chunks fit their budget and rejoin to the text.
 
-use article_prep::pipeline::{self, ChunkBudget, Hints, Input, Options, Tokenizer, textkit::fold};
+use article_prep::pipeline::{self, ChunkBudget, Hints, Input, Options, Tokenizer, fold};
 use proptest::prelude::*;
 
 /// Lines that look like article text, menus, quotes, abbreviations and odd Unicode.
@@ -65,7 +65,7 @@ proptest! {
         }
         let kept: std::collections::HashSet<&str> = kept.split(' ').collect();
         // Words as normalisation defines them (a soft hyphen joins its word, for one).
-        let cleaned: Vec<String> = text.lines().map(|l| fold(&pipeline::textkit::clean(l))).collect();
+        let cleaned: Vec<String> = text.lines().map(|l| fold(&pipeline::clean(l))).collect();
         for word in cleaned.iter().flat_map(|l| l.split(' ')).filter(|w| !w.is_empty()) {
             prop_assert!(kept.contains(word), "lost {word:?}");
         }
@@ -88,7 +88,7 @@ proptest! {
         for q in &p.quotes {
             prop_assert!(p.paragraphs[q.paragraph].span.contains(q.span) && !q.span.is_empty());
         }
-        let counter = pipeline::chunk::TokenCounter::new(budget.tokenizer());
+        let counter = pipeline::stages::chunk::TokenCounter::new(budget.tokenizer());
         let mut end = 0usize;
         for c in &p.chunks {
             prop_assert!(c.token_count <= budget.max_tokens(), "{} > {}", c.token_count, budget.max_tokens());
@@ -117,16 +117,16 @@ proptest! {
         let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
         let mut ends: Vec<usize> = cuts.iter().map(|c| bounds[c.index(bounds.len())]).collect();
         ends.sort_unstable();
-        let counter = pipeline::chunk::TokenCounter::new(tokenizer);
+        let counter = pipeline::stages::chunk::TokenCounter::new(tokenizer);
         let tally = counter.tally(&text);
         prop_assert_eq!(tally.count(ends[0]..ends[1]), counter.count(&text[ends[0]..ends[1]]));
     }
 
     #[test]
     fn bpe_counts_equal_tiktoken(text in "[ \n\ta-zA-Zé0-9.,'\"’!?$%\u{0400}-\u{0450}\u{4E00}-\u{4E10}-]{0,200}") {
-        let counter = pipeline::chunk::TokenCounter::new(Tokenizer::Cl100kBase);
+        let counter = pipeline::stages::chunk::TokenCounter::new(Tokenizer::Cl100kBase);
         prop_assert_eq!(counter.count(&text), tiktoken_rs::cl100k_base_singleton().encode_ordinary(&text).len());
-        let counter = pipeline::chunk::TokenCounter::new(Tokenizer::O200kBase);
+        let counter = pipeline::stages::chunk::TokenCounter::new(Tokenizer::O200kBase);
         prop_assert_eq!(counter.count(&text), tiktoken_rs::o200k_base_singleton().encode_ordinary(&text).len());
     }
 

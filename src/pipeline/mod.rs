@@ -5,24 +5,25 @@
 //! decode → html | text → boilerplate → normalize → language → segment → quotes, metadata → chunk
 //! ```
 //!
-//! [`prepare`] runs them all; each stage is public for tests and benchmarks. Beside the stages
-//! sit what they pass on ([`block`], [`Span`], [`Options`], [`Input`], [`PrepError`]), the text
-//! helpers they share ([`textkit`], dates) and the word lists (the lexicon).
+//! [`prepare`] runs them all; [`stages`] lists each stage's entry points for the tools, benchmarks
+//! and tests that run one alone. Beside the stages sit what they pass on (blocks, [`Span`],
+//! [`Options`], [`Input`], [`PrepError`]), the text helpers they share (textkit, dates) and the
+//! word lists (the lexicon).
 
 // The stages, in the order data flows.
-pub mod decode;
-pub mod html;
-pub mod text;
-pub mod boilerplate;
-pub mod normalize;
-pub mod language;
-pub mod segment;
-pub mod quotes;
-pub mod metadata;
-pub mod chunk;
+mod decode;
+mod html;
+mod text;
+mod boilerplate;
+mod normalize;
+mod language;
+mod segment;
+mod quotes;
+mod metadata;
+mod chunk;
 
 // What the stages share.
-pub mod block;
+mod block;
 pub(crate) mod dates;
 mod deadline;
 mod error;
@@ -30,7 +31,7 @@ mod input;
 pub(crate) mod lexicon;
 mod options;
 mod span;
-pub mod textkit;
+mod textkit;
 
 pub use block::ParagraphKind;
 pub use boilerplate::RemovalReason;
@@ -44,6 +45,62 @@ pub use options::{ChunkBudget, Options, QuoteStyle, TextFormat, Tokenizer, Wante
 pub use quotes::{Attribution, Quote, QuoteKind};
 pub use segment::Sentence;
 pub use span::{OffsetMap, OffsetUnit, Span};
+
+/// Each stage alone, for the tools, benchmarks and tests that run, train or measure one stage:
+/// its entry points and the types it passes on, in data-flow order. A service calls [`prepare`].
+pub mod stages {
+    /// Bytes in any charset to text.
+    pub mod decode {
+        pub use super::super::decode::{Decoded, decode};
+    }
+    /// HTML to blocks, and what its markup says of the article.
+    pub mod html {
+        pub use super::super::html::{PageMeta, parse};
+    }
+    /// Scraped text to blocks.
+    pub mod text {
+        pub use super::super::text::parse;
+    }
+    /// The blocks every parse gives.
+    pub mod block {
+        pub use super::super::block::Block;
+    }
+    /// The body search, its features and the model that scores blocks.
+    pub mod boilerplate {
+        pub use super::super::boilerplate::{
+            BlockScorer, FEATURES, Sorted, explain, sort, sort_with,
+        };
+    }
+    /// The kept blocks as one text with paragraphs.
+    pub mod normalize {
+        pub use super::super::normalize::{Body, assemble};
+    }
+    /// The article's language and what each language is given.
+    pub mod language {
+        pub use super::super::language::{Language, Profile, resolve, support_table};
+    }
+    /// Sentences.
+    pub mod segment {
+        pub use super::super::segment::{sentences, split_sentences};
+    }
+    /// Quotations and their speakers, and the speaker model's view of them.
+    pub mod quotes {
+        pub use super::super::quotes::{
+            Explained, SpeakerModel, explain, find, speaker_feature_names,
+        };
+    }
+    /// Metadata.
+    pub mod metadata {
+        pub use super::super::metadata::build;
+    }
+    /// Token-budgeted chunks.
+    pub mod chunk {
+        pub use super::super::chunk::{TokenCounter, chunks};
+    }
+}
+
+/// The text helpers the stages share, for tests that compare texts as the pipeline does.
+pub use textkit::{clean, fold};
 
 /// A block left out of the body, normalised, with why.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

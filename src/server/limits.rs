@@ -157,12 +157,6 @@ impl Admission {
             Err(join) => Err(Rejection::Panicked(join.to_string())),
         }
     }
-
-    /// Requests waiting for a worker now.
-    #[must_use]
-    pub fn queued(&self) -> usize {
-        self.queued.load(Ordering::Acquire)
-    }
 }
 
 #[cfg(test)]

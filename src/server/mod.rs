@@ -4,12 +4,15 @@
 //! the real one); [`Application::run_until_stopped`] serves `ArticlePrep`, health and reflection
 //! (v1 and v1alpha) until the shutdown future resolves, then drains in-flight calls.
 
-pub mod buffers;
-pub mod connections;
-pub mod http;
-pub mod limits;
-pub mod metrics;
-pub mod service;
+mod buffers;
+mod connections;
+mod http;
+mod limits;
+mod metrics;
+mod service;
+
+pub use limits::SMALL_PAYLOAD_BYTES;
+pub use service::Preparer;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -26,7 +29,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 use crate::api::errors;
 use crate::api::proto::{self, article_prep_server::ArticlePrepServer};
 use crate::config::{ServerSettings, TlsFiles};
-use service::{ArticlePrepService, Preparer};
+use service::ArticlePrepService;
 
 /// Bytes a request may carry beyond its payload (id, hints, options).
 const REQUEST_HEADROOM: usize = 64 * 1024;

@@ -8,8 +8,8 @@ use std::time::Duration;
 use article_prep::api::proto::prepare_result::Outcome;
 use article_prep::config::ServerSettings;
 use article_prep::pipeline;
-use article_prep::server::limits::SMALL_PAYLOAD_BYTES;
-use article_prep::server::service::Preparer;
+use article_prep::server::Preparer;
+use article_prep::server::SMALL_PAYLOAD_BYTES;
 use tonic::Code;
 
 use crate::helpers::{SEED, spawn_app_preparing, text_request};

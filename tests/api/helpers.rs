@@ -4,7 +4,7 @@ use article_prep::api::proto::article_prep_client::ArticlePrepClient;
 use article_prep::api::proto::{PrepareRequest, prepare_request::Payload};
 use article_prep::config::ServerSettings;
 use article_prep::server::Application;
-use article_prep::server::service::Preparer;
+use article_prep::server::Preparer;
 use tonic::transport::Channel;
 
 pub const SEED: &str = include_str!("../fixtures/daily8-nato-ukraine.txt");

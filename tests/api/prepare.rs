@@ -116,7 +116,7 @@ async fn the_seed_removed_blocks_carry_reasons() {
     assert!(a.removed.iter().all(|r| !r.detail.is_empty()));
     // Every non-blank input line is in the text or in removed.
     for line in SEED.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        let line = article_prep::pipeline::textkit::clean(
+        let line = article_prep::pipeline::clean(
             line.trim_start_matches("• ").trim_start_matches("•").trim(),
         );
         let line = line.as_str();

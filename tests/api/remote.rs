@@ -6,7 +6,7 @@ use std::process::Stdio;
 
 use tokio::io::AsyncWriteExt;
 
-use article_prep::server::service::Preparer;
+use article_prep::server::Preparer;
 
 use crate::helpers::{SEED, spawn_app, spawn_app_preparing};
 

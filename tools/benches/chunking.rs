@@ -6,9 +6,8 @@
 
 use std::hint::black_box;
 
-use article_prep::pipeline::{
-    ChunkBudget, Paragraph, ParagraphKind, Span, Tokenizer, chunk, language, segment,
-};
+use article_prep::pipeline::stages::{chunk, language, segment};
+use article_prep::pipeline::{ChunkBudget, Paragraph, ParagraphKind, Span, Tokenizer};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 fn news_text() -> String {

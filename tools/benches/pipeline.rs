@@ -4,10 +4,10 @@
 
 use std::hint::black_box;
 
-use article_prep::pipeline::{
-    self, Hints, Input, Options, boilerplate, chunk, html, language, metadata, normalize, quotes,
-    segment, text,
+use article_prep::pipeline::stages::{
+    boilerplate, chunk, html, language, metadata, normalize, quotes, segment, text,
 };
+use article_prep::pipeline::{self, Hints, Input, Options};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 const SEED: &str = include_str!("../../tests/fixtures/daily8-nato-ukraine.txt");

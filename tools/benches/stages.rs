@@ -11,10 +11,10 @@ use std::hint::black_box;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use article_prep::pipeline::{
-    self, Hints, Input, Options, boilerplate, chunk, decode, html, language, metadata, normalize,
-    quotes, segment, text,
+use article_prep::pipeline::stages::{
+    boilerplate, chunk, decode, html, language, metadata, normalize, quotes, segment, text,
 };
+use article_prep::pipeline::{self, Hints, Input, Options};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 fn corpus() -> PathBuf {
@@ -74,7 +74,7 @@ fn pages() -> (Vec<String>, Vec<String>) {
 
 /// What each stage takes, computed once per page.
 struct Staged {
-    blocks: Vec<pipeline::block::Block>,
+    blocks: Vec<pipeline::stages::block::Block>,
     page: html::PageMeta,
     sorted: boilerplate::Sorted,
     body: normalize::Body,
@@ -83,7 +83,7 @@ struct Staged {
     quotes: Vec<pipeline::Quote>,
 }
 
-fn stage(blocks: Vec<pipeline::block::Block>, page: html::PageMeta) -> Staged {
+fn stage(blocks: Vec<pipeline::stages::block::Block>, page: html::PageMeta) -> Staged {
     let sorted = boilerplate::sort(&blocks, page.titles.first().map(String::as_str), false);
     let body = normalize::assemble(&sorted.kept, Default::default(), Default::default());
     let language = language::resolve(&body.text, &Hints::default(), &page, &mut Vec::new());
@@ -106,7 +106,7 @@ fn stage(blocks: Vec<pipeline::block::Block>, page: html::PageMeta) -> Staged {
     }
 }
 
-fn parse_page(page: &str, is_html: bool) -> (Vec<pipeline::block::Block>, html::PageMeta) {
+fn parse_page(page: &str, is_html: bool) -> (Vec<pipeline::stages::block::Block>, html::PageMeta) {
     if is_html {
         html::parse(page)
     } else {

@@ -129,7 +129,7 @@ pub struct Explained {
     pub nobody: Vec<f32>,
 }
 
-/// Finds the quotes of `text` as [`find_with`] does, each with the options it was chosen from.
+/// Finds the quotes of `text` as `find_with` does, each with the options it was chosen from.
 #[must_use]
 pub fn explain(
     text: &str,

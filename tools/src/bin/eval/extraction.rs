@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use article_prep::pipeline::boilerplate::{self, BlockScorer};
+use article_prep::pipeline::stages::boilerplate::{self, BlockScorer};
 use article_prep::pipeline::{self, Hints, Input, Options, QuoteStyle, TextFormat};
 use serde_json::{Value, json};
 
@@ -278,23 +278,23 @@ impl BlockRequest {
 /// The body as the pipeline finds it up to normalisation, with `scorer`'s block values.
 fn body_by(scorer: &BlockScorer, input: Input) -> String {
     let (blocks, page) = match input {
-        Input::Html(h) => pipeline::html::parse(&h),
+        Input::Html(h) => pipeline::stages::html::parse(&h),
         Input::Text(t) => (
-            pipeline::text::parse(&t),
-            pipeline::html::PageMeta::default(),
+            pipeline::stages::text::parse(&t),
+            pipeline::stages::html::PageMeta::default(),
         ),
         Input::Raw { .. } => return String::new(),
     };
     let hint = page.titles.first().map(String::as_str);
     let sorted = boilerplate::sort_with(&blocks, hint, false, scorer);
-    pipeline::normalize::assemble(&sorted.kept, QuoteStyle::Keep, TextFormat::Plain).text
+    pipeline::stages::normalize::assemble(&sorted.kept, QuoteStyle::Keep, TextFormat::Plain).text
 }
 
 /// One page's blocks as the body search sees them, with their features: a JSON line.
 fn explain_page(id: &str, mode: &str, input: &Input) -> String {
     let blocks = match input {
-        Input::Html(h) => pipeline::html::parse(h).0,
-        Input::Text(t) => pipeline::text::parse(t),
+        Input::Html(h) => pipeline::stages::html::parse(h).0,
+        Input::Text(t) => pipeline::stages::text::parse(t),
         Input::Raw { .. } => Vec::new(),
     };
     let rows: Vec<Value> = boilerplate::explain(&blocks)

@@ -220,7 +220,7 @@ fn run(cli: Cli) -> Result<bool, String> {
         Cmd::Sentences { rules, min_pass } => rules::sentences(&rules, min_pass),
         Cmd::Languages { rules } => rules::languages(&rules),
         Cmd::Support => {
-            print!("{}", pipeline::language::support_table());
+            print!("{}", pipeline::stages::language::support_table());
             Ok(true)
         }
         Cmd::Speed { corpus, runs } => speed::run(&corpus, runs),

@@ -9,8 +9,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Instant;
 
-use article_prep::pipeline::quotes::{self as quote_stage, SpeakerModel};
-use article_prep::pipeline::{self, Hints, Input, Options, language};
+use article_prep::pipeline::stages::language;
+use article_prep::pipeline::stages::quotes::{self as quote_stage, SpeakerModel};
+use article_prep::pipeline::{self, Hints, Input, Options};
 use serde_json::{Value, json};
 
 use super::run_scorer;

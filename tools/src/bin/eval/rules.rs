@@ -100,8 +100,8 @@ pub fn sentences(rules: &Path, min_pass: Option<usize>) -> Result<bool, String> 
     for (lang, case) in &cases {
         let text = case["text"].as_str().unwrap_or_default();
         bytes += text.len();
-        let rules = pipeline::language::Profile::for_tag(lang).sentences;
-        let got: Vec<&str> = pipeline::segment::split_sentences(text, &rules)
+        let rules = pipeline::stages::language::Profile::for_tag(lang).sentences;
+        let got: Vec<&str> = pipeline::stages::segment::split_sentences(text, &rules)
             .into_iter()
             .filter_map(|r| text.get(r))
             .map(str::trim)

@@ -65,7 +65,7 @@ pub fn run(corpus: &Path, runs: usize) -> Result<bool, String> {
         );
     });
     measure("article-prep parse stage (html)", &html, &|page| {
-        std::hint::black_box(pipeline::html::parse(page));
+        std::hint::black_box(pipeline::stages::html::parse(page));
     });
     // The Rust anchors, when built with them (`--features baselines`).
     #[cfg(feature = "baselines")]
