@@ -216,7 +216,7 @@ fn the_readme_prints_the_language_table_the_code_gives() {
     let table = article_prep::pipeline::stages::language::support_table();
     assert!(
         readme.contains(&table),
-        "README.md's language table is stale; paste `cargo run --bin eval -- support`:\n{table}"
+        "README.md's language table is stale; paste `cargo run -p article-prep-tools --bin eval -- support`:\n{table}"
     );
 }
 
