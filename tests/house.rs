@@ -427,6 +427,9 @@ fn stages_are_private_behind_the_listed_surface() {
             })
         })
         .collect();
-    assert!(pipeline.contains("pub mod stages"), "the stages' surface is gone");
+    assert!(
+        pipeline.contains("pub mod stages"),
+        "the stages' surface is gone"
+    );
     assert!(public.is_empty(), "public stage modules: {public:?}");
 }

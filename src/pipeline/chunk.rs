@@ -3,7 +3,9 @@
 //!
 //! Sizes come from a [`TokenTally`] built once per article: the text is pre-tokenized and every
 //! piece encoded once, so the exact count of any candidate chunk costs a lookup plus re-encoding
-//! the few pieces at its edges. A chunk's count is therefore always exact, and never over budget.
+//! the few pieces at its edges. A chunk's count is therefore exact (tiktoken's) and never over
+//! budget; only a pre-token piece over 128 bytes (a run of one punctuation mark, a giant word:
+//! never prose) is counted in parts, an upper bound.
 
 use std::ops::Range;
 
@@ -52,7 +54,9 @@ impl TokenCounter {
     #[must_use]
     pub fn count(&self, text: &str) -> usize {
         match self {
-            Self::Bpe(bpe) => bpe.count(text),
+            Self::Bpe(bpe) => PieceCounts::with(bpe, |known| {
+                bpe.split(text).map(|piece| known.count(bpe, piece)).sum()
+            }),
             Self::Words => text.split_whitespace().count(),
             Self::Characters => text.chars().count(),
         }
@@ -164,10 +168,14 @@ struct PieceCounts {
 /// Pieces kept per thread: the common words of several languages, a few megabytes.
 const MAX_PIECES: usize = 1 << 16;
 
-/// Longer pieces are not kept: they are rare and would each hold their bytes (a giant word's
-/// suffixes, counted while it is cut to the budget, are all different), so the table stays
-/// within MAX_PIECES × this many bytes of keys.
-const MAX_KEPT_PIECE_BYTES: usize = 64;
+/// Pre-token pieces longer than this are counted as parts of at most this many bytes (cut at
+/// characters), each part kept in the table. Prose has no such pieces; a run of one punctuation
+/// mark or a giant word does, and BPE costs up to half a microsecond a byte on some (a line of
+/// `-`: every token is 64 dashes, and 1 MB of them took 36 s to cut into chunks). The parts of a
+/// run repeat, so they are counted once. Such a piece's count is then an upper bound in practice
+/// (a token cannot span a cut; cl100k's longest tokens are 128 bytes), never an undercount that
+/// would put a chunk over budget.
+const MAX_PIECE_BYTES: usize = 128;
 
 thread_local! {
     static PIECE_COUNTS: std::cell::RefCell<PieceCounts> = std::cell::RefCell::default();
@@ -187,19 +195,35 @@ impl PieceCounts {
     }
 
     fn count(&mut self, bpe: &bpe_openai::Tokenizer, piece: &str) -> usize {
+        if piece.len() > MAX_PIECE_BYTES {
+            return parts(piece).map(|part| self.count(bpe, part)).sum();
+        }
         if let Some(&n) = self.counts.get(piece) {
             return n;
         }
         let n = bpe.bpe.count(piece.as_bytes());
-        if piece.len() > MAX_KEPT_PIECE_BYTES {
-            return n;
-        }
         if self.counts.len() >= MAX_PIECES {
             self.counts.clear();
         }
         self.counts.insert(piece.into(), n);
         n
     }
+}
+
+/// `piece` in consecutive parts of at most [`MAX_PIECE_BYTES`], cut at characters.
+fn parts(mut piece: &str) -> impl Iterator<Item = &str> {
+    std::iter::from_fn(move || {
+        if piece.is_empty() {
+            return None;
+        }
+        let mut cut = piece.len().min(MAX_PIECE_BYTES);
+        while !piece.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let (part, rest) = piece.split_at(cut);
+        piece = rest;
+        Some(part)
+    })
 }
 
 /// Pieces re-encoded before a span's end: the whole text's splitting there may have looked past
@@ -617,6 +641,24 @@ fn overlap_start(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_pieces_are_counted_in_parts_never_under_the_exact_count() {
+        let run = "é-".repeat(200);
+        let cut: Vec<&str> = parts(&run).collect();
+        assert_eq!(cut.concat(), run);
+        assert!(
+            cut.iter()
+                .all(|p| p.len() <= MAX_PIECE_BYTES && !p.is_empty())
+        );
+        let counter = TokenCounter::new(Tokenizer::Cl100kBase);
+        for text in ["-".repeat(100_000), "=".repeat(300), "1".repeat(1000), run] {
+            let exact = bpe_openai::cl100k_base().count(text.as_str());
+            let counted = counter.count(&text);
+            assert!(counted >= exact, "{counted} < {exact}");
+            assert_eq!(counter.tally(&text).count(0..text.len()), counted);
+        }
+    }
     use crate::pipeline::segment;
 
     fn layout(text: &str) -> (Vec<Paragraph>, Vec<Sentence>) {

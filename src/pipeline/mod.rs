@@ -136,7 +136,8 @@ pub struct Prepared {
 
 impl Prepared {
     /// Where `chunk` stands, for a reader of it alone: the title, then the heading of its
-    /// section (when it is not the title again).
+    /// section (when it is not the title again), each cut to [`HEADING_PATH_BYTES`]: every chunk
+    /// carries them, so a megabyte-long "title" must not be copied into each.
     #[must_use]
     pub fn heading_path(&self, chunk: &Chunk) -> Vec<String> {
         let title = self.metadata.title.trim();
@@ -156,10 +157,22 @@ impl Prepared {
         std::iter::once(title)
             .filter(|t| !t.is_empty())
             .chain(heading)
-            .map(str::to_owned)
+            .map(|name| {
+                if name.len() <= HEADING_PATH_BYTES {
+                    return name.to_owned();
+                }
+                let mut cut = HEADING_PATH_BYTES;
+                while !name.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                format!("{}…", &name[..cut])
+            })
             .collect()
     }
 }
+
+/// The longest name in a chunk's heading path, in bytes; longer ones end in `…`.
+pub const HEADING_PATH_BYTES: usize = 512;
 
 /// Prepares one article.
 ///
