@@ -47,6 +47,13 @@ fi
 # Hostile shapes at two sizes through the binary: time grows near-linearly, memory stays bounded.
 cargo build --release --locked --quiet --bin article-prep
 scripts/complexity --size 65536 --check --max-seconds 2 --max-rss-mb 400
+# The shape search (units × placements × options, prepared as `batch` prepares a line) at 64 KB
+# and 256 KB: a shape whose time grows more than 8x for 4x the input fails (5x is the target at
+# 1 MB and 4 MB; at these sizes warm-up makes linear shapes read up to 6x; below 0.25 s at the
+# larger size the ratio is warm-up noise), as does one allocating over 600x its payload (the
+# heaviest today, 16-token chunks of one-character lines, is ~500x: see issue 31's note).
+cargo run --release --locked --quiet -p article-prep-tools --bin shapes -- --check --max-ratio 8 \
+  --noise-seconds 0.25 --max-factor 600
 quotes=$shared/polnear-quotes/train.jsonl
 if [ -f "$quotes" ]; then
   run_eval quotes "$quotes" --misses 0 --out target/eval-ci/quotes --min span=0.95,speaker=0.87,named=0.82

@@ -192,3 +192,215 @@ fn batch_readers_end_on_any_input() {
         );
     });
 }
+
+/// Reads fuzz bytes one choice at a time; past the end every choice is the first.
+struct Choices<'a>(&'a [u8]);
+
+impl Choices<'_> {
+    fn byte(&mut self) -> u8 {
+        let Some((&b, rest)) = self.0.split_first() else {
+            return 0;
+        };
+        self.0 = rest;
+        b
+    }
+
+    fn pick<'t, T>(&mut self, from: &'t [T]) -> &'t T {
+        &from[usize::from(self.byte()) % from.len()]
+    }
+
+    fn flag(&mut self) -> bool {
+        self.byte() & 1 == 1
+    }
+
+    /// A string from the pool, or (one time in four) the next bytes as they are.
+    fn string(&mut self, pool: &[&str]) -> String {
+        if self.byte() % 4 == 0 {
+            let n = usize::from(self.byte() % 24).min(self.0.len());
+            let (taken, rest) = self.0.split_at(n);
+            self.0 = rest;
+            String::from_utf8_lossy(taken).into_owned()
+        } else {
+            (*self.pick(pool)).to_owned()
+        }
+    }
+
+    fn optional(&mut self, pool: &[&str]) -> Option<String> {
+        self.flag().then(|| self.string(pool))
+    }
+
+    /// A number near the edges a field checks, or any.
+    fn number(&mut self) -> u32 {
+        match self.byte() % 4 {
+            0 => u32::from(self.byte()),
+            1 => *self.pick(&[0, 1, 2, 16, 64, 512, 8192, 8193, 65_535, u32::MAX]),
+            _ => u32::from_le_bytes([self.byte(), self.byte(), self.byte(), self.byte()]),
+        }
+    }
+
+    /// An enum's number: its values, and ones it does not have.
+    fn enumeration(&mut self) -> i32 {
+        *self.pick(&[0, 1, 2, 3, 4, 5, -1, 99, i32::MAX, i32::MIN])
+    }
+}
+
+const URLS: &[&str] = &[
+    "https://example.com/2025/03/04/a",
+    "http://x",
+    "ftp://x",
+    "https://",
+    "example.com",
+    "https://exa mple.com",
+    "https://例え.jp/パス",
+    "javascript:alert(1)",
+];
+const DATES: &[&str] = &[
+    "2025",
+    "2025-02",
+    "2025-02-14",
+    "2025-02-30",
+    "2025-02-14T10:20:30.5+02:00",
+    "2025a€€€€",
+    "202€-01-01T10:00",
+    "2025-02-1€",
+    "yesterday",
+    "",
+];
+const LANGUAGES: &[&str] = &[
+    "en",
+    "pt-BR",
+    "pt_BR",
+    "zh-Hant-TW",
+    "x",
+    "english please",
+    "€n",
+    "",
+];
+const WORDS: &[&str] = &[
+    "Budget",
+    "Council passes budget",
+    "Reuters",
+    "€",
+    "  ",
+    "\u{0}",
+];
+const CONTENT_TYPES: &[&str] = &[
+    "",
+    "text/html",
+    "text/html; charset=iso-8859-1",
+    "text/plain; charset=utf-16le",
+    "text/html; charset=bogus",
+    "application/pdf",
+    "image/png",
+    ";;;",
+];
+const MASK_PATHS: &[&str] = &[
+    "text",
+    "metadata",
+    "quotes",
+    "chunks",
+    "paragraphs",
+    "sentences",
+    "removed",
+    "related",
+    "warnings",
+    "metadata.title",
+    "nope",
+    "",
+    "*",
+];
+
+/// Any `PrepareRequest` a client could send: every field, valid or not.
+fn request(data: &[u8]) -> article_prep::api::proto::PrepareRequest {
+    use article_prep::api::field_mask::FieldMask;
+    use article_prep::api::proto::{self, prepare_request::Payload};
+    let mut c = Choices(data);
+    let id = c.string(&["a", "", "line 7", "\u{202e}"]);
+    let kind = c.byte() % 3;
+    let hints = c.flag().then(|| proto::ArticleHints {
+        url: c.optional(URLS),
+        title: c.optional(WORDS),
+        source: c.optional(WORDS),
+        published_at: c.optional(DATES),
+        language: c.optional(LANGUAGES),
+    });
+    let options = c.flag().then(|| proto::PrepareOptions {
+        chunking: c.flag().then(|| proto::ChunkOptions {
+            max_tokens: c.flag().then(|| c.number()),
+            overlap_tokens: c.flag().then(|| c.number()),
+            tokenizer: c.enumeration(),
+        }),
+        offset_unit: c.enumeration(),
+        keep_all_text: c.flag(),
+        quote_style: c.enumeration(),
+        text_format: c.enumeration(),
+        keep_links: c.flag(),
+        keep_images: c.flag(),
+    });
+    let read_mask = c.flag().then(|| FieldMask {
+        paths: (0..c.byte() % 4)
+            .map(|_| (*c.pick(MASK_PATHS)).to_owned())
+            .collect(),
+    });
+    let content_type = (*c.pick(CONTENT_TYPES)).to_owned();
+    // The rest is the payload: fragments when the next byte is odd, else the bytes themselves.
+    let structured = c.flag();
+    let rest = c.0;
+    let body = if structured {
+        rest.iter()
+            .map(|&b| FRAGMENTS[usize::from(b) % FRAGMENTS.len()])
+            .collect::<String>()
+    } else {
+        String::from_utf8_lossy(rest).into_owned()
+    };
+    let payload = match kind {
+        0 => Payload::Text(body),
+        1 => Payload::Html(body),
+        _ => Payload::Raw(proto::RawPayload {
+            data: if structured {
+                body.into_bytes()
+            } else {
+                rest.to_vec()
+            },
+            content_type,
+        }),
+    };
+    proto::PrepareRequest {
+        id,
+        payload: Some(payload),
+        hints,
+        options,
+        read_mask,
+    }
+}
+
+/// Any request, every field varied, goes the way a call goes (checked into a job, prepared,
+/// converted, written as JSON): an answer or a refusal, never a panic; a refusal of the caller's
+/// request is INVALID_ARGUMENT (or RESOURCE_EXHAUSTED for size) naming the field at fault.
+#[test]
+fn any_request_is_answered_or_refused_naming_its_field() {
+    use article_prep::api::jsonl;
+    use article_prep::api::proto::prepare_result::Outcome;
+    bolero::check!().for_each(|data: &[u8]| {
+        let request = request(data);
+        let id = request.id.clone();
+        let result = jsonl::prepare_request(request, 1 << 20, None);
+        assert_eq!(result.id, id);
+        match &result.outcome {
+            Some(Outcome::Article(article)) => assert_eq!(article.id, id),
+            Some(Outcome::Error(error)) => {
+                assert!(
+                    [3, 8].contains(&error.code),
+                    "a caller's request is refused as INVALID_ARGUMENT: {error:?}"
+                );
+                assert!(
+                    error.code != 3 || !error.field.is_empty(),
+                    "the refusal names no field: {error:?}"
+                );
+            }
+            None => panic!("no outcome"),
+        }
+        let line = jsonl::render(&result);
+        assert!(serde_json::from_str::<serde_json::Value>(&line).is_ok());
+    });
+}

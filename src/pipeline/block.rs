@@ -11,7 +11,7 @@ pub struct Block {
     /// For text payloads: a blank line came before it.
     pub gap_before: bool,
     /// What the DOM says about it, for HTML payloads.
-    pub dom: Option<DomHints>,
+    pub dom: Option<Box<DomHints>>,
 }
 
 impl Block {

@@ -527,7 +527,7 @@ impl Walker {
                 text,
                 kind: self.block_kind.unwrap_or_default(),
                 gap_before: true,
-                dom: Some(DomHints {
+                dom: Some(Box::new(DomHints {
                     link_chars,
                     in_article: self.block_in_article,
                     in_body_container: self.block_in_body_container,
@@ -538,7 +538,7 @@ impl Walker {
                     links: std::mem::take(&mut self.block_links),
                     heading_level: self.block_heading_level,
                     images_before,
-                }),
+                })),
             });
         }
         self.block_links.clear();
@@ -556,7 +556,7 @@ impl Walker {
                 text,
                 kind: frame.kind.unwrap_or_default(),
                 gap_before: true,
-                dom: Some(DomHints {
+                dom: Some(Box::new(DomHints {
                     link_chars: self.hidden_link_chars,
                     in_article: frame.in_article,
                     in_body_container: frame.in_body_container,
@@ -567,7 +567,7 @@ impl Walker {
                     links: Vec::new(),
                     heading_level: frame.heading_level,
                     images_before: Vec::new(),
-                }),
+                })),
             };
             self.hidden_blocks.push((self.blocks.len(), block));
         }
