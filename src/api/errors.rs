@@ -166,6 +166,15 @@ pub fn unreadable_body(message: &str) -> Status {
     Status::invalid_argument(format!("body: {message}"))
 }
 
+/// The status for an HTTP batch whose body holds no request line (an empty file, say).
+#[must_use]
+pub fn empty_batch() -> Status {
+    invalid_argument_at(
+        "body",
+        "body: no request lines; send PrepareRequest JSON lines, one per line".to_owned(),
+    )
+}
+
 /// The status for an API path called with the wrong HTTP method.
 #[must_use]
 pub fn wrong_method(path: &str) -> Status {

@@ -119,9 +119,12 @@ impl HttpApi {
             ))
             .map_err(|status| error(&status))?;
         let limit = self.max_body_bytes;
-        let bytes = axum::body::to_bytes(body, limit)
-            .await
-            .map_err(|_| error(&errors::body_too_large(limit)))?;
+        let bytes = axum::body::to_bytes(body, limit).await.map_err(|_| {
+            // RESOURCE_EXHAUSTED as every size limit is, but 413 as HTTP says a body too large.
+            let mut response = error(&errors::body_too_large(limit));
+            *response.status_mut() = StatusCode::PAYLOAD_TOO_LARGE;
+            response
+        })?;
         Ok((metadata, bytes))
     }
 }
@@ -172,6 +175,9 @@ async fn batch(State(api): State<HttpApi>, headers: HeaderMap, body: Body) -> Re
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(n, l)| (n + 1, l.to_owned()))
         .collect();
+    if lines.is_empty() {
+        return error(&errors::empty_batch());
+    }
     let in_flight = api.service.stream_in_flight();
     let service = api.service;
     let results = futures_util::stream::iter(lines)

@@ -128,3 +128,28 @@ async fn a_hint_that_once_panicked_the_handler_is_a_400_naming_its_field() {
     .await;
     assert_eq!(code, 200);
 }
+
+#[tokio::test]
+async fn an_empty_batch_is_a_400_and_a_body_over_the_limit_a_413() {
+    let app = spawn_app_with(|s| {
+        with_http(s);
+        s.max_message_bytes = 1024;
+    })
+    .await;
+    let at = app.http.expect("the HTTP API is served");
+    // `curl --data-binary @missing-file` sends nothing: say so, not an empty 200.
+    let (code, body) = call(at, "POST", "/v1/prepare:batch", "", None).await;
+    assert_eq!(code, 400, "{body}");
+    let refused: serde_json::Value = serde_json::from_str(&body).expect("json");
+    assert_eq!(refused["error"]["codeName"], "INVALID_ARGUMENT");
+    assert_eq!(refused["error"]["field"], "body");
+    assert_eq!(
+        refused["error"]["message"],
+        "body: no request lines; send PrepareRequest JSON lines, one per line"
+    );
+    let big = serde_json::json!({"text": "word ".repeat(40_000)}).to_string();
+    let (code, body) = call(at, "POST", "/v1/prepare", &big, None).await;
+    assert_eq!(code, 413, "{body}");
+    let refused: serde_json::Value = serde_json::from_str(&body).expect("json");
+    assert_eq!(refused["error"]["codeName"], "RESOURCE_EXHAUSTED");
+}

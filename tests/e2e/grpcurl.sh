@@ -59,10 +59,12 @@ echo "$status" | grep -qF '"@type":"type.googleapis.com/google.rpc.BadRequest","
 health=$("$grpcurl" -plaintext -d '{"service":"articleprep.v1.ArticlePrep"}' "127.0.0.1:$port" grpc.health.v1.Health/Check)
 echo "$health" | grep -q SERVING || fail "health: $health"
 
-# The Python client, generated from the proto.
-gen="$root/target/tools/python-gen"
-mkdir -p "$gen"
-"$venv/bin/python" -m grpc_tools.protoc -I "$root/proto" --python_out="$gen" --grpc_python_out="$gen" "$root/proto/articleprep/v1/article_prep.proto"
-PYTHONPATH="$gen" "$venv/bin/python" "$root/tests/clients/python/client.py" "127.0.0.1:$port" "$seed"
+# The Python client, generated from the proto: the README's commands exactly as printed.
+client=$("$venv/bin/python" -c '
+import re, sys
+section = open(sys.argv[1], encoding="utf-8").read().split("## A client in another language", 1)[1]
+print(re.search(r"```sh\n(.*?)```", section, re.S).group(1))' "$root/README.md")
+(cd "$root" && bash -euo pipefail -c "${client//127.0.0.1:50051/127.0.0.1:$port}") \
+  || fail "the README's Python client commands failed"
 
 echo "e2e: all checks passed"
