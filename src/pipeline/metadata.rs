@@ -12,8 +12,9 @@ use super::dates;
 use super::html::PageMeta;
 use super::input::Hints;
 use super::language::Language;
-use super::lexicon::names::{AUTHOR_PLACEHOLDERS, BYLINE_OPENERS};
+use super::lexicon::names::{AUTHOR_PLACEHOLDERS, BYLINE_OPENERS, JOURNALIST_ROLES, NEWS_AGENCIES};
 use super::lexicon::time::DATE_LABELS;
+use super::lexicon::time::{MONTHS, WEEKDAYS};
 use super::normalize::Body;
 use super::segment::Sentence;
 use super::textkit::{clean, fold};
@@ -118,11 +119,19 @@ pub fn build(
         .or(lines.title)
         .map(|t| clean(&t))
         .unwrap_or_default();
+    let mut authors = page.authors.clone();
+    if authors.is_empty() {
+        authors.clone_from(&lines.authors);
+    }
+    // The organisation the article is credited to: a news agency a byline or author names,
+    // else the site; a line's guess only where the page names no site (a text payload), and
+    // only when it can be an organisation's name.
     let source = hints
         .source
         .clone()
-        .or(lines.source)
-        .or_else(|| page.site_name.clone())
+        .or_else(|| credited_agency(lines.source.iter().chain(&authors)))
+        .or_else(|| page.site_name.as_deref().map(site_as_named))
+        .or(lines.source.filter(|s| may_be_organisation(s, &authors)))
         .unwrap_or_default();
     let url = hints.url.as_deref().or(page.url.as_deref());
     // A site's home page is a front page, not an article: the dates on it are other items'.
@@ -134,10 +143,6 @@ pub fn build(
         .or(lines.date.filter(|_| !front_page))
         .or_else(|| url.and_then(dates::find_url_date))
         .unwrap_or_default();
-    let mut authors = page.authors.clone();
-    if authors.is_empty() {
-        authors = lines.authors;
-    }
     // Images (Markdown with images) are read as pictures, not words.
     let read: std::borrow::Cow<'_, str> = if body
         .paragraphs
@@ -261,6 +266,74 @@ impl MetadataLines {
             self.source = Some(rest.to_owned());
         }
     }
+}
+
+/// The news agency the first of `credits` (byline lines, authors) names as whole words, as the
+/// lexicon writes it; an agency written in capitals (`AP`, `PTI`) only in capitals.
+fn credited_agency<'a>(credits: impl IntoIterator<Item = &'a String>) -> Option<String> {
+    credits.into_iter().find_map(|credit| {
+        NEWS_AGENCIES
+            .iter()
+            .filter(|agency| names_agency(credit, agency))
+            .max_by_key(|agency| agency.len())
+            .map(str::to_owned)
+    })
+}
+
+fn names_agency(credit: &str, agency: &str) -> bool {
+    let capitals = agency.chars().all(|c| !c.is_lowercase());
+    credit.match_indices(|_: char| true).any(|(at, _)| {
+        let Some(candidate) = credit.get(at..at + agency.len()) else {
+            return false;
+        };
+        let same = if capitals {
+            candidate == agency
+        } else {
+            candidate.eq_ignore_ascii_case(agency)
+        };
+        let before = credit[..at].chars().next_back();
+        let after = credit[at + agency.len()..].chars().next();
+        same && !before.is_some_and(char::is_alphanumeric)
+            && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// A site's name as a reader names it: an address given for a name is its host (`www.` left
+/// out), a social handle its name without `@`.
+fn site_as_named(site: &str) -> String {
+    let site = site.trim();
+    if let Some(rest) = site
+        .strip_prefix("https://")
+        .or_else(|| site.strip_prefix("http://"))
+    {
+        let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+        return host.strip_prefix("www.").unwrap_or(host).to_owned();
+    }
+    site.strip_prefix('@').unwrap_or(site).to_owned()
+}
+
+/// Whether a short line's text can be an organisation's name: not a day, a month or a time,
+/// no digits, label colon, bracket or address, not the article's author nor a placeholder or a journalist's role
+/// (`View author archive`, `Senior Contributor`).
+fn may_be_organisation(text: &str, authors: &[String]) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let names_author = authors
+        .iter()
+        .any(|a| !a.is_empty() && lower.contains(&a.to_lowercase()));
+    !names_author
+        && !text
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, ':' | '[' | ']'))
+        && !lower.contains("://")
+        && !lower.contains("www.")
+        && !JOURNALIST_ROLES.iter().any(|role| lower.contains(role))
+        && !words
+            .iter()
+            .any(|w| WEEKDAYS.contains(w) || MONTHS.contains(w) || AUTHOR_PLACEHOLDERS.contains(w))
 }
 
 /// Whether a URL is a site's root (`https://example.com/`), with at most a query.
@@ -411,6 +484,46 @@ fn related(dropped: &[DroppedBlock]) -> Vec<RelatedArticle> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_source_is_an_agency_or_the_site_never_a_day_a_time_or_the_author() {
+        let authors = vec!["Chris Davies".to_owned()];
+        for line in [
+            "Monday",
+            "12:03 GMT",
+            "5:45 AM PST",
+            "Chris Davies",
+            "Von Chris Davies publiziert am",
+            "View author archive",
+            "National Biotech Reporter",
+            "https://example.com",
+            "기사입력 :[",
+        ] {
+            assert!(!super::may_be_organisation(line, &authors), "{line}");
+        }
+        assert!(super::may_be_organisation("Al Arabiya", &authors));
+        let credits = [
+            "Tom Davies Associated Press".to_owned(),
+            "REUTERS".to_owned(),
+        ];
+        assert_eq!(
+            super::credited_agency(credits.iter()).as_deref(),
+            Some("Associated Press")
+        );
+        assert_eq!(
+            super::credited_agency(["Apple Inc".to_owned()].iter()),
+            None
+        );
+        assert_eq!(
+            super::credited_agency(["Ap Auto Writer".to_owned()].iter()),
+            None
+        );
+        assert_eq!(
+            super::site_as_named("https://www.example.in/"),
+            "example.in"
+        );
+        assert_eq!(super::site_as_named("@politifact"), "politifact");
+    }
+
     use super::*;
 
     #[test]

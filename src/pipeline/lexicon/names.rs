@@ -162,6 +162,21 @@ pub(crate) static BYLINE_OPENERS: Words = Words::new(&[
     ]),
 ]);
 
+/// News agencies, as they are credited (`WASHINGTON (Reuters) -`, `By Tom Davies Associated
+/// Press`, an author field that is the agency): an article credited to one has it as its source,
+/// whichever site carries it. Written as they are usually shown; matched as whole words, ASCII
+/// case ignored.
+#[rustfmt::skip]
+pub(crate) static NEWS_AGENCIES: Words = Words::new(&[
+    (ANY, &[
+        "AAP", "ABC News", "AFP", "ANI", "ANSA", "AP", "Agence France-Presse", "Anadolu Agency",
+        "Associated Press", "Australian Associated Press", "Bernama", "Bloomberg", "CNA",
+        "Canadian Press", "EFE", "IANS", "Interfax", "Jiji Press", "Kyodo News", "PA Media",
+        "PTI", "Press Association", "Press Trust of India", "RIA Novosti", "Reuters", "TASS",
+        "UNI", "UPI", "United Press International", "WAM", "Xinhua", "Yonhap", "dpa",
+    ]),
+]);
+
 /// Words that end the names of a byline: what follows is a role, a date or a reading time.
 #[rustfmt::skip]
 pub(crate) static BYLINE_SEPARATORS: Words = Words::new(&[
@@ -189,6 +204,7 @@ pub(super) fn lists() -> Vec<super::Checked> {
             Union,
         ),
         checked("BYLINE_OPENERS", &BYLINE_OPENERS, Lower, Sorted, Union),
+        checked("NEWS_AGENCIES", &NEWS_AGENCIES, Exact, Sorted, Union),
         checked(
             "BYLINE_SEPARATORS",
             &BYLINE_SEPARATORS,

@@ -212,7 +212,16 @@ struct Limits {
     noise_seconds: f64,
 }
 
-fn main() {
+/// The command line: the two sizes, the shapes asked for, whether to fail, and the limits.
+struct Args {
+    small: usize,
+    large: usize,
+    only: String,
+    check: bool,
+    limits: Limits,
+}
+
+fn args() -> Args {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let flag = |name: &str| {
         args.iter()
@@ -234,15 +243,29 @@ fn main() {
         eprintln!("shapes: --sizes takes two sizes in bytes, e.g. 65536,262144");
         std::process::exit(2);
     };
-    let only = flag("--only").unwrap_or_default();
-    let check = args.iter().any(|a| a == "--check");
-    let limits = Limits {
-        max_ratio: number("--max-ratio", 5.0),
-        max_seconds: number("--max-seconds", 2.0),
-        max_mb: number("--max-mb", 400.0),
-        max_factor: number("--max-factor", 100.0),
-        noise_seconds: number("--noise-seconds", 0.02),
-    };
+    Args {
+        small,
+        large,
+        only: flag("--only").unwrap_or_default(),
+        check: args.iter().any(|a| a == "--check"),
+        limits: Limits {
+            max_ratio: number("--max-ratio", 5.0),
+            max_seconds: number("--max-seconds", 2.0),
+            max_mb: number("--max-mb", 400.0),
+            max_factor: number("--max-factor", 100.0),
+            noise_seconds: number("--noise-seconds", 0.02),
+        },
+    }
+}
+
+fn main() {
+    let Args {
+        small,
+        large,
+        only,
+        check,
+        limits,
+    } = args();
     let mut units: Vec<(String, String)> = UNITS
         .iter()
         .map(|(n, u)| ((*n).to_owned(), (*u).to_owned()))
