@@ -145,6 +145,19 @@ pub fn lines(input: impl std::io::BufRead) -> impl Iterator<Item = (usize, Line)
     })
 }
 
+/// Writes a result as one line of proto3 JSON, streamed: a result of a million removed lines is
+/// never held as one string besides itself.
+///
+/// # Errors
+/// Writing failed.
+pub fn write_line(
+    result: &proto::PrepareResult,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *out, result).map_err(std::io::Error::other)?;
+    out.write_all(b"\n")
+}
+
 /// A result as one line of proto3 JSON.
 #[must_use]
 pub fn render(result: &proto::PrepareResult) -> String {

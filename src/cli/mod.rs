@@ -320,7 +320,7 @@ pub trait ResultSink {
 
 impl<W: Write> ResultSink for W {
     fn put(&mut self, result: &proto::PrepareResult) -> std::io::Result<()> {
-        writeln!(self, "{}", jsonl::render(result))
+        jsonl::write_line(result, self)
     }
 }
 

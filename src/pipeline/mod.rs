@@ -212,6 +212,9 @@ pub fn prepare_within(
         let _span = tracing::debug_span!("boilerplate").entered();
         boilerplate::sort(&blocks, title_hint, options.keep_all_text)
     };
+    // Every block is in `sorted` now, kept or dropped: a page of a million short lines must not
+    // hold them twice through the later stages.
+    drop(blocks);
     deadline.check("normalize")?;
     let body = {
         let _span = tracing::debug_span!("normalize").entered();
@@ -219,6 +222,7 @@ pub fn prepare_within(
         let base = hints.url.as_deref().or(page.url.as_deref());
         normalize::assemble_at(&sorted.kept, options.quote_style, options.text_format, base)
     };
+    let dropped = sorted.dropped;
     // The language decides the sentence rules, so it is known before segmentation.
     let language = language::resolve(&body.text, hints, &page, &mut warnings);
     let profile = language::Profile::for_tag(&language.tag);
@@ -242,7 +246,7 @@ pub fn prepare_within(
     deadline.check("metadata")?;
     let (metadata, related) = {
         let _span = tracing::debug_span!("metadata").entered();
-        metadata::build(&body, &sentences, &sorted.dropped, &page, hints, language)
+        metadata::build(&body, &sentences, &dropped, &page, hints, language)
     };
     deadline.check("chunk")?;
     let chunks = if wanted.chunks {
@@ -264,8 +268,7 @@ pub fn prepare_within(
     if body.text.is_empty() {
         warnings.push("no article body found: every block looked like boilerplate".to_owned());
     }
-    let removed = sorted
-        .dropped
+    let removed = dropped
         .into_iter()
         .map(|d| Removed {
             text: textkit::clean(&d.text),

@@ -11,7 +11,7 @@
 //! element names, in comments, scripts and styles, list items, table cells, link text), with
 //! request options (defaults, `keepAllText` with small chunks, Markdown with links and images).
 //! Each is prepared at two sizes in this process exactly as `batch` prepares a line (read the
-//! JSON, run the pipeline, convert, write the JSON), timed, and its peak allocation measured.
+//! JSON, run the pipeline, convert, stream the JSON out), timed, and its peak allocation measured.
 //! A shape fails when its time grows more than `--max-ratio` for the sizes' ratio (and the larger
 //! takes more than a few milliseconds: below that, the clock's noise), when the larger takes more
 //! than `--max-seconds`, or when it allocates more than `--max-factor` times its payload or
@@ -192,10 +192,10 @@ fn measure(payload: &Value, options: &Value) -> Measured {
         None,
         &[],
     );
-    let rendered = jsonl::render(&result);
+    // Written as `batch` writes it, to a sink of its own.
+    let _ = jsonl::write_line(&result, &mut std::io::BufWriter::new(std::io::sink()));
     let seconds = started.elapsed().as_secs_f64();
     let peak_bytes = ALLOCATED.peak_usage().saturating_sub(before);
-    drop(rendered);
     Measured {
         seconds,
         peak_bytes,
