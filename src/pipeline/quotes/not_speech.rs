@@ -47,13 +47,18 @@ pub(super) fn is_nickname(text: &str, mark: &Marked) -> bool {
     let inner = text
         .get(mark.inner_start..mark.inner_end)
         .unwrap_or_default();
-    let before = word_before(text, mark.open);
-    let after = word_after(text, mark.close_end, text.len());
-    mark.closed
+    // The words around are read only for marks that can hold a nickname: a run of a million
+    // marks would read them a million times.
+    if !(mark.closed
         && !inner.ends_with([',', '.', '?', '!'])
         && (1..=3).contains(&inner.split_whitespace().count())
-        && inner.split_whitespace().all(is_capitalised)
-        && is_capitalised(before)
+        && inner.split_whitespace().all(is_capitalised))
+    {
+        return false;
+    }
+    let before = word_before(text, mark.open);
+    let after = word_after(text, mark.close_end, text.len());
+    is_capitalised(before)
         && !is_not_name(&before.to_lowercase())
         && after.chars().next().is_some_and(char::is_uppercase)
         && after.chars().all(char::is_alphabetic)
