@@ -129,6 +129,13 @@ pub fn unreadable_line(line_number: usize, field: &str, error: &serde_json::Erro
     )
 }
 
+/// The status for a `batch` line (or an HTTP body) that reads as JSON but not as a request,
+/// where the reader could tell the field and what is wrong with it.
+#[must_use]
+pub fn misread_line(line_number: usize, field: &str, why: &str) -> Status {
+    invalid_argument_at(field, format!("line {line_number}: {why}"))
+}
+
 /// INVALID_ARGUMENT with a `google.rpc.BadRequest` naming the field, for clients that act on it.
 fn invalid_argument_at(field: &str, message: String) -> Status {
     Status::with_error_details(
@@ -160,10 +167,16 @@ pub fn body_too_large(limit: usize) -> Status {
     ))
 }
 
-/// The status for an HTTP body that is not a `PrepareRequest` (`message`: why).
+/// The status for an HTTP body that is not a `PrepareRequest` (`message`: why; `field`: the
+/// request field at fault, when the reader got that far).
 #[must_use]
-pub fn unreadable_body(message: &str) -> Status {
-    Status::invalid_argument(format!("body: {message}"))
+pub fn unreadable_body(message: &str, field: &str) -> Status {
+    let message = format!("body: {message}");
+    if field.is_empty() {
+        Status::invalid_argument(message)
+    } else {
+        invalid_argument_at(field, message)
+    }
 }
 
 /// The status for an HTTP batch whose body holds no request line (an empty file, say).

@@ -72,10 +72,11 @@ pub fn read_request(
     fields: &[String],
 ) -> Result<proto::PrepareRequest, Box<proto::PrepareResult>> {
     let refused = |field: &str, e: &serde_json::Error| {
-        Box::new(convert::error_result(
-            line_id(line),
-            &errors::unreadable_line(line_number, field, e),
-        ))
+        let status = match misread(line, field) {
+            Some((field, why)) => errors::misread_line(line_number, field, &why),
+            None => errors::unreadable_line(line_number, field, e),
+        };
+        Box::new(convert::error_result(line_id(line), &status))
     };
     let mut reader = serde_json::Deserializer::from_str(line);
     let mut request: proto::PrepareRequest = serde_path_to_error::deserialize(&mut reader)
@@ -92,6 +93,42 @@ pub fn read_request(
         });
     }
     Ok(request)
+}
+
+/// The request fields that take a whole number, with their range.
+const WHOLE_NUMBERS: &[&str] = &[
+    "options.chunking.maxTokens",
+    "options.chunking.overlapTokens",
+];
+
+/// What a client would need to hear about a line the reader refused, where serde's words would
+/// not tell it (an untagged enum, a duplicate field): the field at fault and why. Read only for
+/// refused lines, so a good line is parsed once.
+fn misread(line: &str, path: &str) -> Option<(&'static str, String)> {
+    let value: serde_json::Value = serde_json::from_str(line).ok()?;
+    let payloads: Vec<&str> = ["text", "html", "raw"]
+        .into_iter()
+        .filter(|k| value.get(k).is_some())
+        .collect();
+    if payloads.len() > 1 {
+        return Some((
+            "payload",
+            format!(
+                "set only one of text, html or raw; this line sets {}",
+                payloads.join(" and ")
+            ),
+        ));
+    }
+    let field = WHOLE_NUMBERS.iter().find(|f| **f == path)?;
+    let got = path
+        .split('.')
+        .try_fold(&value, |v, key| v.get(key))
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    Some((
+        field,
+        format!("{field} must be a whole number from 0 to 4294967295, got {got}"),
+    ))
 }
 
 /// A refused line's `id`, whenever the line is JSON at all, so that its error finds its way

@@ -80,10 +80,22 @@ pub fn resolve(text: &str, hints: &Hints, page: &PageMeta, warnings: &mut Vec<St
             },
         };
     }
+    // A guess the detector itself gives no weight (`Hello world.` reads as Dutch at 0.009) is
+    // no language: unknown, with the confidence it had.
     detected
-        .map(|(tag, confidence, _)| Language { tag, confidence })
+        .map(|(tag, confidence, reliable)| Language {
+            tag: if reliable || confidence >= MIN_GUESS_CONFIDENCE {
+                tag
+            } else {
+                String::new()
+            },
+            confidence,
+        })
         .unwrap_or_default()
 }
+
+/// Below this, an unreliable detection is no language at all.
+const MIN_GUESS_CONFIDENCE: f32 = 0.1;
 
 /// The BCP 47 tag of a detected language. whatlang names Mandarin and Iranian Persian by their
 /// ISO 639-3 codes, which have no two-letter form: they are Chinese and Persian in BCP 47. It has

@@ -139,16 +139,12 @@ async fn prepare(State(api): State<HttpApi>, headers: HeaderMap, body: Body) -> 
     let request = match jsonl::read_request(1, text.trim(), &[]) {
         Ok(request) => request,
         Err(refused) => {
-            let message = refused
-                .outcome
-                .as_ref()
-                .and_then(|o| match o {
-                    proto::prepare_result::Outcome::Error(e) => Some(e.message.clone()),
-                    proto::prepare_result::Outcome::Article(_) => None,
-                })
-                .unwrap_or_default();
+            let (message, field) = match refused.outcome {
+                Some(proto::prepare_result::Outcome::Error(e)) => (e.message, e.field),
+                _ => (String::new(), String::new()),
+            };
             let message = message.strip_prefix("line 1: ").unwrap_or(&message);
-            return error(&errors::unreadable_body(message));
+            return error(&errors::unreadable_body(message, &field));
         }
     };
     let call = tonic::Request::from_parts(metadata, Default::default(), request);

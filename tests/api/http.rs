@@ -153,3 +153,46 @@ async fn an_empty_batch_is_a_400_and_a_body_over_the_limit_a_413() {
     let refused: serde_json::Value = serde_json::from_str(&body).expect("json");
     assert_eq!(refused["error"]["codeName"], "RESOURCE_EXHAUSTED");
 }
+
+#[tokio::test]
+async fn json_mistakes_name_their_field_in_words_a_client_can_act_on() {
+    let app = spawn_app_with(with_http).await;
+    let at = app.http.expect("the HTTP API is served");
+    let refusal = |body: &str| -> serde_json::Value { serde_json::from_str(body).expect("json") };
+    let (code, body) = call(
+        at,
+        "POST",
+        "/v1/prepare",
+        r#"{"text": "a b", "html": "<p>a</p>"}"#,
+        None,
+    )
+    .await;
+    assert_eq!(code, 400, "{body}");
+    let refused = refusal(&body);
+    assert_eq!(refused["error"]["field"], "payload");
+    assert_eq!(
+        refused["error"]["message"],
+        "body: set only one of text, html or raw; this line sets text and html"
+    );
+    let negative = r#"{"text": "a b", "options": {"chunking": {"maxTokens": -5}}}"#;
+    let (code, body) = call(at, "POST", "/v1/prepare", negative, None).await;
+    assert_eq!(code, 400, "{body}");
+    let refused = refusal(&body);
+    assert_eq!(refused["error"]["field"], "options.chunking.maxTokens");
+    assert_eq!(
+        refused["error"]["message"],
+        "body: options.chunking.maxTokens must be a whole number from 0 to 4294967295, got -5"
+    );
+    // Too little text to tell a language: unknown, not a guess at 1%.
+    let (code, body) = call(
+        at,
+        "POST",
+        "/v1/prepare",
+        r#"{"text": "Hello world."}"#,
+        None,
+    )
+    .await;
+    assert_eq!(code, 200, "{body}");
+    let article: serde_json::Value = serde_json::from_str(&body).expect("json");
+    assert_eq!(article["metadata"]["language"], "");
+}
