@@ -249,8 +249,9 @@ mod tests {
         // proto3 JSON takes no second member of a `oneof`: never the last one silently.
         assert_eq!(
             out["error"]["message"],
-            "line 2: not a PrepareRequest in proto3 JSON: duplicate field `html` at line 1 column 38"
+            "line 2: set only one of text, html or raw; this line sets text and html"
         );
+        assert_eq!(out["error"]["field"], "payload");
         // The words inside a payload are no members.
         let line = r#"{"id":"t1","text":"He typed \"html\" and \"raw\" into the box."}"#;
         let out: serde_json::Value =
