@@ -34,10 +34,22 @@ pub fn prepare_line(
     item_timeout: Option<Duration>,
     fields: &[String],
 ) -> proto::PrepareResult {
-    read_request(line_number, line, fields).map_or_else(
+    let mut result = read_request(line_number, line, fields).map_or_else(
         |refused| *refused,
         |request| prepare_request(request, max_payload_bytes, item_timeout),
-    )
+    );
+    of_line(&mut result, line_number);
+    result
+}
+
+/// Every error of a `batch` line says which line, as the reader's own errors do.
+pub fn of_line(result: &mut proto::PrepareResult, line_number: usize) {
+    if let Some(proto::prepare_result::Outcome::Error(e)) = &mut result.outcome {
+        let prefix = format!("line {line_number}: ");
+        if !e.message.starts_with(&prefix) {
+            e.message.insert_str(0, &prefix);
+        }
+    }
 }
 
 /// One request of a batch → its `PrepareResult`: the article, or the error naming what was
@@ -271,6 +283,6 @@ mod tests {
         )))
         .unwrap_or_default();
         assert_eq!(out["id"], "a1");
-        assert_eq!(out["error"]["message"], "payload text is empty");
+        assert_eq!(out["error"]["message"], "line 1: payload text is empty");
     }
 }

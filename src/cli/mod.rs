@@ -213,7 +213,7 @@ pub struct PrepareArgs {
 }
 
 /// `--format` values.
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
     /// Plain paragraphs.
     Plain,
@@ -296,6 +296,9 @@ pub enum CliError {
     /// `--remote` was not usable.
     #[error("{0}")]
     Remote(String),
+    /// Flags that do nothing together, or a file that holds nothing.
+    #[error("{0}")]
+    Usage(String),
     /// A worker pool could not be built.
     #[error("cannot start worker threads: {0}")]
     Threads(String),
@@ -416,6 +419,11 @@ impl<W: Write> ResultSink for Tally<W> {
 /// # Errors
 /// When the file cannot be read or the article is refused.
 pub fn prepare(args: &PrepareArgs) -> Result<(), CliError> {
+    if (args.links || args.images) && args.format != FormatArg::Markdown {
+        return Err(CliError::Usage(
+            "--links and --images keep links and images in Markdown: add --format markdown".into(),
+        ));
+    }
     let mut data = Vec::new();
     if args.file == "-" {
         std::io::stdin()
@@ -445,6 +453,14 @@ pub fn prepare(args: &PrepareArgs) -> Result<(), CliError> {
             content_type: None,
         }
     };
+    if let Err(PrepError::EmptyPayload { .. }) = input.check(usize::MAX) {
+        let name = if args.file == "-" {
+            "stdin"
+        } else {
+            &args.file
+        };
+        return Err(CliError::Usage(format!("{name} holds no text to prepare")));
+    }
     input.check(usize::MAX)?;
     let hints = Hints::parse(args.url.clone(), None, None, None, None)?;
     let tokenizer = match args.tokenizer {

@@ -37,6 +37,8 @@ const IN_FLIGHT_PER_STREAM: usize = 8;
 #[derive(Debug)]
 struct Item {
     position: usize,
+    /// Its line of the input, named in its error.
+    line: usize,
     request: proto::PrepareRequest,
     attempts: u32,
     last_error: String,
@@ -381,6 +383,7 @@ impl Remote {
                 match jsonl::read_request(n, &line, fields) {
                     Ok(request) => items.push(Item {
                         position: results.len(),
+                        line: n,
                         request,
                         attempts: 0,
                         last_error: String::new(),
@@ -595,6 +598,7 @@ impl Worker {
         if let Some(Outcome::Article(article)) = &mut result.outcome {
             article.id.clone_from(&item.request.id);
         }
+        jsonl::of_line(&mut result, item.line);
         self.deliver(item.position, result);
     }
 
@@ -626,10 +630,9 @@ impl Worker {
 
     fn fail(&self, item: &Item, code: Code, message: String) {
         let status = errors::relayed(code, message);
-        self.deliver(
-            item.position,
-            convert::error_result(item.request.id.clone(), &status),
-        );
+        let mut result = convert::error_result(item.request.id.clone(), &status);
+        jsonl::of_line(&mut result, item.line);
+        self.deliver(item.position, result);
     }
 
     fn deliver(&self, position: usize, result: proto::PrepareResult) {

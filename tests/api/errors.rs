@@ -290,3 +290,35 @@ async fn a_page_with_no_body_is_not_an_error() {
     );
     app.stop().await;
 }
+
+/// The command line names what is wrong in the words of its own flags and files.
+#[test]
+fn the_command_line_names_the_file_and_the_flag() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "  \n").expect("the file is written");
+    let run = |args: &[&std::ffi::OsStr]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_article-prep"))
+            .args(args)
+            .output()
+            .expect("the binary runs");
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (ok, stderr) = run(&["prepare".as_ref(), empty.as_os_str()]);
+    assert!(!ok);
+    assert_eq!(
+        stderr.trim(),
+        format!("article-prep: {} holds no text to prepare", empty.display())
+    );
+    let page =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/city-budget.html");
+    let (ok, stderr) = run(&["prepare".as_ref(), "--links".as_ref(), page.as_os_str()]);
+    assert!(!ok);
+    assert_eq!(
+        stderr.trim(),
+        "article-prep: --links and --images keep links and images in Markdown: add --format markdown"
+    );
+}

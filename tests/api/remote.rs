@@ -196,7 +196,7 @@ async fn remote_batch_reaches_a_server_with_mutual_tls_and_a_token() {
     assert_eq!(unauthenticated, 25);
     assert_eq!(
         refused[0]["error"]["message"],
-        format!("{target}: missing `authorization: Bearer <token>` metadata")
+        format!("line 1: {target}: missing `authorization: Bearer <token>` metadata")
     );
     app.stop().await;
 }
