@@ -196,7 +196,20 @@ pub fn build(
             format!("{:016x}", simhash(&body.text))
         },
     };
-    (metadata, related(dropped))
+    // Related links resolve against the page's address, as the body's Markdown links do: a
+    // relative one is no address to a client that has only the answer.
+    let base = url
+        .and_then(|u| url::Url::parse(u.trim()).ok())
+        .filter(|b| matches!(b.scheme(), "http" | "https"));
+    let mut related = related(dropped);
+    if let Some(base) = &base {
+        for item in related.iter_mut().filter(|r| !r.url.is_empty()) {
+            if let Ok(resolved) = base.join(&item.url) {
+                item.url = resolved.into();
+            }
+        }
+    }
+    (metadata, related)
 }
 
 /// Values read from the lines set aside as title and source/byline/date lines.
@@ -484,6 +497,48 @@ fn related(dropped: &[DroppedBlock]) -> Vec<RelatedArticle> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn related_links_resolve_against_the_pages_address() {
+        let dropped = |text: &str, href: Option<&str>| super::DroppedBlock {
+            text: text.into(),
+            reason: super::RemovalReason::Related,
+            href: href.map(str::to_owned),
+            after_body: true,
+        };
+        let blocks = [
+            dropped("Related Articles", None),
+            dropped(
+                "Council approves a new library for the east side",
+                Some("/2025/03/library"),
+            ),
+            dropped(
+                "Mayor names a new police chief after a long search",
+                Some("https://other.example/x"),
+            ),
+        ];
+        let body = super::Body::default();
+        let hints = super::Hints {
+            url: Some("https://news.example/2025/03/04/budget".into()),
+            ..super::Hints::default()
+        };
+        let (_, related) = super::build(
+            &body,
+            &[],
+            &blocks,
+            &super::PageMeta::default(),
+            &hints,
+            super::Language::default(),
+        );
+        let urls: Vec<&str> = related.iter().map(|r| r.url.as_str()).collect();
+        assert_eq!(
+            urls,
+            [
+                "https://news.example/2025/03/library",
+                "https://other.example/x"
+            ]
+        );
+    }
+
     #[test]
     fn a_source_is_an_agency_or_the_site_never_a_day_a_time_or_the_author() {
         let authors = vec!["Chris Davies".to_owned()];
