@@ -27,8 +27,8 @@ try {
   }
   const rendered = () => page.waitForSelector('body[data-rendered="yes"]', { timeout: 10000 });
 
-  // The seed, pasted as text.
-  await page.check('input[value="text"]');
+  // The seed, pasted as it comes with the default kind ("detect"): the server tells it is text.
+  if (!(await page.isChecked('input[value="auto"]'))) fail("the default kind is not detect");
   await page.fill("#payload", readFileSync(seedFile, "utf8"));
   await page.click("#prepare");
   await rendered().catch(async () => fail(`nothing rendered; status: ${await page.textContent("#status")}`));
@@ -49,7 +49,46 @@ try {
   // Removed blocks are greyed: drawn in another colour than the kept body.
   const bodyColour = await page.$eval("#body .paragraph", (p) => getComputedStyle(p).color);
   if (removed.some((r) => r.colour === bodyColour)) fail(`removed blocks drawn like the body (${bodyColour})`);
+  // What each reason means, the related articles, and the answer as JSON to keep.
+  if (!(await page.textContent("#legend")).includes("related-articles section")) fail("no legend of the reasons");
+  const related = await page.$$eval("#related div", (ds) => ds.map((d) => d.textContent));
+  if (!related.some((t) => t.includes("Sweden, Denmark, Norway"))) fail(`no related list: ${JSON.stringify(related)}`);
+  const download = await page.$eval("#download", (a) => ({ hidden: a.hidden, href: a.href }));
+  if (download.hidden || !download.href.startsWith("blob:")) fail("no JSON to download");
+  const json = await page.evaluate(async () => (await fetch(document.getElementById("download").href)).json());
+  if (json.metadata.title !== "NATO membership for Ukraine not off the table, US official says") fail("the JSON is not the answer");
   await page.screenshot({ path: screenshot, fullPage: true });
+
+  // Small chunks: several start inside one paragraph, each drawn where it starts.
+  await page.evaluate(() => { document.body.dataset.rendered = ""; });
+  await page.fill("#max-tokens", "16");
+  await page.selectOption("#tokenizer", "TOKENIZER_WORDS");
+  await page.click("#prepare");
+  await rendered().catch(async () => fail(`small chunks: nothing rendered; status: ${await page.textContent("#status")}`));
+  const drawn = (await page.$$("#body .chunk-start")).length;
+  const chunkCount = json.chunks.length;
+  if (drawn <= chunkCount) fail(`16-word chunks: ${drawn} boundaries drawn for more chunks than the 512-token ${chunkCount}`);
+  const inside = await page.$$eval("#body .paragraph", (ps) => ps.filter((p) => p.querySelectorAll(".chunk-start").length > 1).length);
+  if (inside === 0) fail("no chunk boundary drawn inside a paragraph");
+  // A refusal clears the answer before it: nothing stale is left to read as this one's.
+  await page.fill("#max-tokens", "0");
+  await page.fill("#read-mask", "nope");
+  await page.click("#prepare");
+  await page.waitForFunction(() => document.getElementById("status").textContent.length > 0);
+  if ((await page.textContent("#body")).trim() !== "") fail("a refusal left the previous answer on the page");
+  await page.fill("#read-mask", "");
+  await page.fill("#max-tokens", "512");
+  await page.selectOption("#tokenizer", "TOKENIZER_CL100K_BASE");
+  // At a phone's width the form stands above the answer, in one column, nothing wider than it.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.click("#prepare");
+  await rendered().catch(async () => fail(`phone: nothing rendered; status: ${await page.textContent("#status")}`));
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (overflow > 1) fail(`at 390 px the page is ${overflow} px wider than the screen`);
+  const [form, answer] = await page.$$eval("main > div", (ds) => ds.map((d) => d.getBoundingClientRect().top));
+  if (!(answer > form)) fail("at 390 px the answer is not below the form");
+  await page.screenshot({ path: screenshot.replace(/\.png$/, "-phone.png"), fullPage: false });
+  await page.setViewportSize({ width: 1280, height: 1600 });
 
   // An HTML file, chosen through the file input: the page switches to HTML and shows it.
   await page.evaluate(() => { document.body.dataset.rendered = ""; });
@@ -84,7 +123,7 @@ try {
   if (errors.length) fail(`script errors: ${errors.join("; ")}`);
   console.log(`e2e inspector (chromium): ${quotes.length} quotes marked, ${removed.length} removed blocks ` +
     `shown, HTML file as Markdown: ${headings} headings, ${images.length} images and ${htmlRemoved.length} removed (${[...new Set(htmlRemoved)].join(", ")}), ` +
-    `refusal shown; screenshot ${screenshot}`);
+    `refusal shown; ${drawn} boundaries of 16-word chunks, ${inside} paragraphs cut; phone width fits; screenshots ${screenshot} and -phone`);
 } finally {
   await browser.close();
 }
