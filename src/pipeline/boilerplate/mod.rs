@@ -345,7 +345,10 @@ fn judge(blocks: &[&Block], title_hint: Option<&str>, scorer: &BlockScorer) -> V
         } else if let Some(header) = f.section {
             section = Some(header.reason);
         }
-        let duplicate = !seen.insert(f.key.as_str()) && !f.key.is_empty();
+        // A table's rows repeat values by nature (`Yes`, `0`): a row is never a duplicate.
+        let duplicate = !seen.insert(f.key.as_str())
+            && !f.key.is_empty()
+            && block.kind != ParagraphKind::TableRow;
         let reason = if title == Some(i) {
             Some(RemovalReason::Title)
         } else if in_body {
