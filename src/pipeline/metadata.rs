@@ -13,6 +13,7 @@ use super::html::PageMeta;
 use super::input::Hints;
 use super::language::Language;
 use super::lexicon::names::{AUTHOR_PLACEHOLDERS, BYLINE_OPENERS, JOURNALIST_ROLES, NEWS_AGENCIES};
+use super::lexicon::page_lines::RIGHTS_PHRASES;
 use super::lexicon::time::DATE_LABELS;
 use super::lexicon::time::{MONTHS, WEEKDAYS};
 use super::normalize::Body;
@@ -349,6 +350,17 @@ fn may_be_organisation(text: &str, authors: &[String]) -> bool {
             .any(|w| WEEKDAYS.contains(w) || MONTHS.contains(w) || AUTHOR_PLACEHOLDERS.contains(w))
 }
 
+/// A page footer's line, never a related article: a copyright (`© 2025 City Times`, `All rights
+/// reserved`) or a row of site links (`Privacy policy · Terms of use · Contact`).
+fn is_footer_line(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.starts_with('©')
+        || lower.starts_with("(c) ")
+        || lower.starts_with("copyright")
+        || RIGHTS_PHRASES.iter().any(|p| lower.contains(p))
+        || text.matches(['·', '|', '•']).count() >= 2
+}
+
 /// Whether a URL is a site's root (`https://example.com/`), with at most a query.
 fn is_front_page(url: &str) -> bool {
     let rest = url
@@ -438,7 +450,10 @@ fn related(dropped: &[DroppedBlock]) -> Vec<RelatedArticle> {
     let headline = |i: usize| {
         let (t, _) = &section[i];
         let words = t.split_whitespace().count();
-        (4..=25).contains(&words) && !t.ends_with(['.', ':']) && dates::find_age(t).is_none()
+        (4..=25).contains(&words)
+            && !t.ends_with(['.', ':'])
+            && dates::find_age(t).is_none()
+            && !is_footer_line(t)
     };
     // Counted once, not per line: a hostile page may hold a million related lines.
     let mut counts: HashMap<&str, usize> = HashMap::new();
@@ -497,6 +512,20 @@ fn related(dropped: &[DroppedBlock]) -> Vec<RelatedArticle> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_footer_is_no_related_article() {
+        for footer in [
+            "© 2025 City Times Media Group. All rights reserved",
+            "Copyright 2025 City Times Media Group Inc",
+            "Privacy policy · Terms of use · Contact us today",
+        ] {
+            assert!(super::is_footer_line(footer), "{footer}");
+        }
+        assert!(!super::is_footer_line(
+            "Council approves a new library for the east side"
+        ));
+    }
+
     #[test]
     fn related_links_resolve_against_the_pages_address() {
         let dropped = |text: &str, href: Option<&str>| super::DroppedBlock {
