@@ -39,6 +39,16 @@ struct Predictions {
     seconds: f64,
 }
 
+impl Predictions {
+    /// One page's body as predicted, with its word count.
+    fn add(&mut self, id: &str, text: String) {
+        self.words
+            .insert(id.to_owned(), text.split_whitespace().count());
+        self.texts
+            .insert(id.to_owned(), json!({ "articleBody": text }));
+    }
+}
+
 impl Scoring<'_> {
     /// The ids of `part` among the scored ones, written one per line for the scorer.
     fn ids_file(&self, part: Part) -> Result<PathBuf, String> {
@@ -325,12 +335,7 @@ fn score_baselines(
             let started = Instant::now();
             let text = std::panic::catch_unwind(|| (baseline.extract)(&html)).unwrap_or_default();
             theirs.seconds += started.elapsed().as_secs_f64();
-            theirs
-                .words
-                .insert((*id).clone(), text.split_whitespace().count());
-            theirs
-                .texts
-                .insert((*id).clone(), json!({ "articleBody": text }));
+            theirs.add(id, text);
         }
         scoring.report(theirs, 0)?;
     }
@@ -405,12 +410,7 @@ pub fn run(
                 Some(scorer) => body_by(scorer, input),
             };
             predictions.seconds += started.elapsed().as_secs_f64();
-            predictions
-                .words
-                .insert((*id).clone(), text.split_whitespace().count());
-            predictions
-                .texts
-                .insert((*id).clone(), json!({ "articleBody": text }));
+            predictions.add(id, text);
         }
         let bytes = predictions.bytes;
         let f1 = scoring.report(predictions, worst)?;
