@@ -296,7 +296,7 @@ fn credited_agency<'a>(credits: impl IntoIterator<Item = &'a String>) -> Option<
 
 fn names_agency(credit: &str, agency: &str) -> bool {
     let capitals = agency.chars().all(|c| !c.is_lowercase());
-    credit.match_indices(|_: char| true).any(|(at, _)| {
+    credit.char_indices().any(|(at, _)| {
         let Some(candidate) = credit.get(at..at + agency.len()) else {
             return false;
         };

@@ -27,6 +27,22 @@ fn with_http(s: &mut article_prep::config::ServerSettings) {
     s.http_listen = Some("127.0.0.1:0".parse().expect("address"));
 }
 
+/// Posts `body` to `path` and checks the refusal: its HTTP code, gRPC code name, field and
+/// message, exactly.
+async fn assert_refused(
+    at: SocketAddr,
+    path: &str,
+    body: &str,
+    (code, name, field, message): (u16, &str, &str, &str),
+) {
+    let (got, reply) = call(at, "POST", path, body, None).await;
+    assert_eq!(got, code, "{reply}");
+    let refused: serde_json::Value = serde_json::from_str(&reply).expect("json");
+    assert_eq!(refused["error"]["codeName"], name, "{reply}");
+    assert_eq!(refused["error"]["field"], field, "{reply}");
+    assert_eq!(refused["error"]["message"], message, "{reply}");
+}
+
 #[tokio::test]
 async fn prepare_and_batch_answer_in_json_and_errors_carry_their_codes() {
     let app = spawn_app_with(with_http).await;
@@ -138,51 +154,47 @@ async fn an_empty_batch_is_a_400_and_a_body_over_the_limit_a_413() {
     .await;
     let at = app.http.expect("the HTTP API is served");
     // `curl --data-binary @missing-file` sends nothing: say so, not an empty 200.
-    let (code, body) = call(at, "POST", "/v1/prepare:batch", "", None).await;
-    assert_eq!(code, 400, "{body}");
-    let refused: serde_json::Value = serde_json::from_str(&body).expect("json");
-    assert_eq!(refused["error"]["codeName"], "INVALID_ARGUMENT");
-    assert_eq!(refused["error"]["field"], "body");
-    assert_eq!(
-        refused["error"]["message"],
-        "body: no request lines; send PrepareRequest JSON lines, one per line"
+    let empty = (
+        400,
+        "INVALID_ARGUMENT",
+        "body",
+        "body: no request lines; send PrepareRequest JSON lines, one per line",
     );
+    assert_refused(at, "/v1/prepare:batch", "", empty).await;
     let big = serde_json::json!({"text": "word ".repeat(40_000)}).to_string();
-    let (code, body) = call(at, "POST", "/v1/prepare", &big, None).await;
-    assert_eq!(code, 413, "{body}");
-    let refused: serde_json::Value = serde_json::from_str(&body).expect("json");
-    assert_eq!(refused["error"]["codeName"], "RESOURCE_EXHAUSTED");
+    let over = (
+        413,
+        "RESOURCE_EXHAUSTED",
+        "",
+        "request body over 66560 bytes (--max-message-bytes and room for the rest)",
+    );
+    assert_refused(at, "/v1/prepare", &big, over).await;
 }
 
 #[tokio::test]
 async fn json_mistakes_name_their_field_in_words_a_client_can_act_on() {
     let app = spawn_app_with(with_http).await;
     let at = app.http.expect("the HTTP API is served");
-    let refusal = |body: &str| -> serde_json::Value { serde_json::from_str(body).expect("json") };
-    let (code, body) = call(
+    let two = r#"{"text": "a b", "html": "<p>a</p>"}"#;
+    let why = "body: set only one of text, html or raw; this line sets text and html";
+    assert_refused(
         at,
-        "POST",
         "/v1/prepare",
-        r#"{"text": "a b", "html": "<p>a</p>"}"#,
-        None,
+        two,
+        (400, "INVALID_ARGUMENT", "payload", why),
     )
     .await;
-    assert_eq!(code, 400, "{body}");
-    let refused = refusal(&body);
-    assert_eq!(refused["error"]["field"], "payload");
-    assert_eq!(
-        refused["error"]["message"],
-        "body: set only one of text, html or raw; this line sets text and html"
-    );
     let negative = r#"{"text": "a b", "options": {"chunking": {"maxTokens": -5}}}"#;
-    let (code, body) = call(at, "POST", "/v1/prepare", negative, None).await;
-    assert_eq!(code, 400, "{body}");
-    let refused = refusal(&body);
-    assert_eq!(refused["error"]["field"], "options.chunking.maxTokens");
-    assert_eq!(
-        refused["error"]["message"],
-        "body: options.chunking.maxTokens must be a whole number from 0 to 4294967295, got -5"
-    );
+    let field = "options.chunking.maxTokens";
+    let why =
+        "body: options.chunking.maxTokens must be a whole number from 0 to 4294967295, got -5";
+    assert_refused(
+        at,
+        "/v1/prepare",
+        negative,
+        (400, "INVALID_ARGUMENT", field, why),
+    )
+    .await;
     // Too little text to tell a language: unknown, not a guess at 1%.
     let (code, body) = call(
         at,

@@ -8,7 +8,8 @@
 //! Every input is built from a grammar: a *unit* (each ASCII punctuation mark and symbol, digits,
 //! letters, a word, CJK, combining marks, emoji, each kind of white space, quotation marks) placed
 //! as a long run somewhere (inside prose, as a paragraph, as an attribute value or names, as
-//! element names, in comments, scripts and styles, list items, table cells, link text), with
+//! element names, in comments, scripts and styles, list items, table cells, link text, every
+//! hint, meta authors and bylines), with
 //! request options (defaults, `keepAllText` with small chunks, Markdown with links and images).
 //! Each is prepared at two sizes in this process exactly as `batch` prepares a line (read the
 //! JSON, run the pipeline, convert, stream the JSON out), timed, and its peak allocation measured.
@@ -142,6 +143,19 @@ const PLACEMENTS: &[(&str, Placement)] = &[
             "<table><tr>{}</tr></table>",
             run_of(&format!("<td>{}</td>", escaped(u)), n)
         ))
+    }),
+    ("hints: every field a run", |u, n| {
+        let run = run_of(u, n / 5);
+        json!({"text": PROSE, "hints": {"url": format!("https://example.com/{run}"),
+            "title": run, "source": run, "publishedAt": format!("2025-01-01T{run}"), "language": run}})
+    }),
+    ("html: meta authors and bylines", |u, n| {
+        let tag = format!(
+            "<meta name=\"author\" content=\"{}\"><p class=\"byline\">By {}</p>",
+            escaped(u),
+            escaped(u)
+        );
+        page(&run_of(&tag, n))
     }),
     ("html: link texts", |u, n| {
         page(&format!(
