@@ -2,7 +2,6 @@
 //! holds the sentence rules and the capitalisation convention, so "what do we support for
 //! Czech" has one answer.
 
-use super::html::PageMeta;
 use super::input::Hints;
 use super::lexicon::Words;
 use super::lexicon::abbreviations::{
@@ -36,10 +35,15 @@ pub(crate) fn primary_subtag(tag: &str) -> String {
 /// rules, at half the cost (400 did too; 500 keeps a margin).
 const LANGUAGE_SAMPLE_CHARS: usize = 500;
 
-/// The article's language: the caller's hint, else `<html lang>` when detection does not
-/// contradict it, else detection. A disagreement is a warning.
+/// The article's language: the caller's hint, else the page's (`<html lang>`) when detection
+/// does not contradict it, else detection. A disagreement is a warning.
 #[must_use]
-pub fn resolve(text: &str, hints: &Hints, page: &PageMeta, warnings: &mut Vec<String>) -> Language {
+pub fn resolve(
+    text: &str,
+    hints: &Hints,
+    page_language: Option<&str>,
+    warnings: &mut Vec<String>,
+) -> Language {
     // A sample decides the language as well as the whole text, at a fraction of the cost.
     let sample = text
         .char_indices()
@@ -63,7 +67,7 @@ pub fn resolve(text: &str, hints: &Hints, page: &PageMeta, warnings: &mut Vec<St
             confidence: 1.0,
         };
     }
-    if let Some(lang) = &page.language {
+    if let Some(lang) = page_language {
         return match &detected {
             Some((code, conf, true)) if *code != primary_subtag(lang) => {
                 warnings.push(format!(
@@ -75,7 +79,7 @@ pub fn resolve(text: &str, hints: &Hints, page: &PageMeta, warnings: &mut Vec<St
                 }
             }
             _ => Language {
-                tag: lang.clone(),
+                tag: lang.to_owned(),
                 confidence: 0.9,
             },
         };
@@ -358,13 +362,7 @@ mod tests {
     use super::*;
 
     fn detect(text: &str) -> String {
-        resolve(
-            text,
-            &Hints::default(),
-            &PageMeta::default(),
-            &mut Vec::new(),
-        )
-        .tag
+        resolve(text, &Hints::default(), None, &mut Vec::new()).tag
     }
 
     #[test]
@@ -392,14 +390,10 @@ mod tests {
             ..Hints::default()
         };
         let mut warnings = Vec::new();
-        let hinted = resolve(text, &hints, &PageMeta::default(), &mut warnings);
+        let hinted = resolve(text, &hints, None, &mut warnings);
         assert_eq!((hinted.tag.as_str(), hinted.confidence), ("en-GB", 1.0));
         assert!(warnings.is_empty());
-        let page = PageMeta {
-            language: Some("de".into()),
-            ..PageMeta::default()
-        };
-        let detected = resolve(text, &Hints::default(), &page, &mut warnings);
+        let detected = resolve(text, &Hints::default(), Some("de"), &mut warnings);
         assert_eq!(detected.tag, "en");
         assert_eq!(warnings.len(), 1);
     }

@@ -55,7 +55,7 @@ pub mod stages {
     }
     /// HTML to blocks, and what its markup says of the article.
     pub mod html {
-        pub use super::super::html::{PageMeta, parse};
+        pub use super::super::html::{MarkupFacts, parse};
     }
     /// Scraped text to blocks.
     pub mod text {
@@ -91,7 +91,7 @@ pub mod stages {
     }
     /// Metadata.
     pub mod metadata {
-        pub use super::super::metadata::build;
+        pub use super::super::metadata::{PageMeta, build, read_markup};
     }
     /// Token-budgeted chunks.
     pub mod chunk {
@@ -202,7 +202,10 @@ pub fn prepare_within(
         links: options.keep_links && markdown,
         images: options.keep_images && markdown,
     };
-    let (blocks, page) = parse(input, markup, &mut warnings)?;
+    let (blocks, facts) = parse(input, markup, &mut warnings)?;
+    // What the markup says is decided once, here: the title guides the body search.
+    let page = metadata::read_markup(&facts);
+    drop(facts);
     let title_hint = hints
         .title
         .as_deref()
@@ -224,7 +227,7 @@ pub fn prepare_within(
     };
     let dropped = sorted.dropped;
     // The language decides the sentence rules, so it is known before segmentation.
-    let language = language::resolve(&body.text, hints, &page, &mut warnings);
+    let language = language::resolve(&body.text, hints, page.language.as_deref(), &mut warnings);
     let profile = language::Profile::for_tag(&language.tag);
     deadline.check("segment")?;
     let sentences = {
@@ -295,10 +298,10 @@ fn parse(
     input: Input,
     markup: html::Markup,
     warnings: &mut Vec<String>,
-) -> Result<(Vec<block::Block>, html::PageMeta), PrepError> {
+) -> Result<(Vec<block::Block>, html::MarkupFacts), PrepError> {
     let _span = tracing::debug_span!("parse").entered();
     Ok(match input {
-        Input::Text(t) => (text::parse(&t), html::PageMeta::default()),
+        Input::Text(t) => (text::parse(&t), html::MarkupFacts::default()),
         Input::Html(h) => html::parse_with(&h, markup),
         Input::Raw { data, content_type } => {
             let decoded = decode::decode(&data, content_type.as_deref())?;
@@ -306,7 +309,7 @@ fn parse(
             if decoded.is_html {
                 html::parse_with(&decoded.text, markup)
             } else {
-                (text::parse(&decoded.text), html::PageMeta::default())
+                (text::parse(&decoded.text), html::MarkupFacts::default())
             }
         }
     })

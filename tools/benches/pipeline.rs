@@ -5,7 +5,7 @@
 use std::hint::black_box;
 
 use article_prep::pipeline::stages::{
-    boilerplate, chunk, html, language, metadata, normalize, quotes, segment, text,
+    boilerplate, chunk, language, metadata, normalize, quotes, segment, text,
 };
 use article_prep::pipeline::{self, Hints, Input, Options};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -69,8 +69,8 @@ fn stages(c: &mut Criterion) {
     });
     group.bench_function("metadata", |b| {
         b.iter(|| {
-            let page = html::PageMeta::default();
-            let language = language::resolve(&body.text, &Hints::default(), &page, &mut Vec::new());
+            let page = metadata::PageMeta::default();
+            let language = language::resolve(&body.text, &Hints::default(), None, &mut Vec::new());
             metadata::build(
                 black_box(&body),
                 &sentences,

@@ -1,4 +1,5 @@
-//! HTML → blocks, plus what the page's markup says about the article ([`PageMeta`]).
+//! HTML → blocks, plus what the page's markup says about the article ([`MarkupFacts`]), for the
+//! metadata room to choose from.
 //!
 //! One parse (html5ever, through scraper) and one iterative walk: block elements start new
 //! blocks, inline text accumulates into the current one, and every block carries the DOM hints
@@ -6,11 +7,9 @@
 //! The walk keeps its own stack, so pathological nesting cannot overflow the thread's stack.
 
 mod attrs;
-mod authors;
-mod head;
-mod ld;
+mod bylines;
+mod facts;
 pub(crate) mod nesting;
-mod titles;
 
 use std::sync::LazyLock;
 
@@ -24,9 +23,10 @@ use super::dates;
 use super::lexicon::Words;
 use super::lexicon::markup::{BLOCK_ELEMENTS, SKIPPED_ELEMENTS};
 use attrs::{Attrs, is_article, is_body_container, is_byline, is_revision, role_of};
-use authors::{is_byline_label, is_byline_line};
-use head::HeadCollector;
-pub use head::PageMeta;
+use bylines::is_byline_line;
+pub(crate) use bylines::{glued_by, is_byline_label};
+use facts::FactCollector;
+pub use facts::MarkupFacts;
 
 /// Elements whose content is never text for a reader, and elements that start a block: compared
 /// as the parser interned their names, since every element of the page is asked.
@@ -49,15 +49,15 @@ pub struct Markup {
     pub images: bool,
 }
 
-/// Parses an HTML page into blocks and page metadata.
+/// Parses an HTML page into blocks and what its markup says about the article.
 #[must_use]
-pub fn parse(html: &str) -> (Vec<Block>, PageMeta) {
+pub fn parse(html: &str) -> (Vec<Block>, MarkupFacts) {
     parse_with(html, Markup::default())
 }
 
 /// [`parse`], the blocks also carrying the links and images `markup` asks for.
 #[must_use]
-pub fn parse_with(html: &str, markup: Markup) -> (Vec<Block>, PageMeta) {
+pub fn parse_with(html: &str, markup: Markup) -> (Vec<Block>, MarkupFacts) {
     let doc = Html::parse_document(&nesting::limit_depth(html));
     let (sizes, total) = text_sizes(&doc);
     let mut walker = Walker {
@@ -88,8 +88,8 @@ pub fn parse_with(html: &str, markup: Markup) -> (Vec<Block>, PageMeta) {
         }
     }
     walker.flush();
-    let page = std::mem::take(&mut walker.head).finish();
-    (walker.into_blocks(), page)
+    let facts = std::mem::take(&mut walker.facts).finish();
+    (walker.into_blocks(), facts)
 }
 
 /// Visible text under an element: all of it, and the part inside `<p>` (prose).
@@ -218,7 +218,7 @@ struct Walker {
     hidden_path: Vec<u32>,
     /// Hidden blocks, each with the number of visible blocks before it.
     hidden_blocks: Vec<(usize, Block)>,
-    head: HeadCollector,
+    facts: FactCollector,
     /// Visible text of the whole page.
     total: TextSize,
     /// Ids of the open elements, root first (capped, see `MAX_PATH`).
@@ -230,16 +230,9 @@ struct Walker {
     block_path: Vec<u32>,
     /// Open byline elements: their depth and the text seen inside them so far.
     bylines: Vec<(usize, String)>,
-    /// Blocks since the headline's `<h1>` closed, while the date shown with it is looked for.
-    blocks_after_h1: Option<usize>,
     /// The last block was a byline's label alone (`Written by`): the next one may be the names.
     after_byline_label: bool,
 }
-
-/// Blocks after the headline that may carry its date, and the most words each may have: past
-/// them, or past a paragraph of prose, a date belongs to something else.
-const HEADLINE_LINES: usize = 8;
-const HEADLINE_LINE_WORDS: usize = 30;
 
 /// Byline elements open at once whose text is collected: enough for a name inside a wrapper.
 const MAX_OPEN_BYLINES: usize = 4;
@@ -281,7 +274,7 @@ impl Walker {
             && (parent.is_some_and(|p| p.in_revision)
                 || is_revision(&attrs)
                 || dates::is_update_label(self.label_before()));
-        self.head.element(
+        self.facts.element(
             e,
             parent.is_some_and(|p| p.in_article || p.in_body_container) || article,
             revision,
@@ -297,7 +290,7 @@ impl Walker {
             "title" if e.name.ns == html5ever::ns!(html) => Capture::Title,
             "title" => Capture::None,
             // `<h1 id="gt-logo">`: the site's logo, not the headline.
-            "h1" if self.head.h1.is_none() && !attrs.classes().any(|n| n.contains("logo")) => {
+            "h1" if self.facts.wants_heading() && !attrs.classes().any(|n| n.contains("logo")) => {
                 Capture::H1
             }
             _ if is_ld => Capture::JsonLd,
@@ -334,7 +327,7 @@ impl Walker {
             self.flush();
             // A kicker in its own block inside the `<h1>` is a line of its own.
             if frame.capture == Capture::H1 {
-                self.head.h1_buffer.push('\n');
+                self.facts.h1_buffer.push('\n');
             }
         }
         if frame.skip {
@@ -377,7 +370,7 @@ impl Walker {
         if self.bylines.last().is_some_and(|(d, _)| *d == self.depth) {
             if let Some((_, text)) = self.bylines.pop() {
                 if let Some(frame) = self.top().copied() {
-                    self.head.byline(&text, frame);
+                    self.facts.byline(&text, frame);
                 }
             }
         }
@@ -395,7 +388,7 @@ impl Walker {
             if frame.block_level {
                 self.flush();
                 if frame.capture == Capture::H1 {
-                    self.head.h1_buffer.push('\n');
+                    self.facts.h1_buffer.push('\n');
                 }
             } else if matches!(name, "td" | "th") {
                 self.buffer.push('\t');
@@ -403,19 +396,11 @@ impl Walker {
             if frame.capture != Capture::None
                 && self.top().is_none_or(|p| p.capture != frame.capture)
             {
-                let headline = self.head.end_capture(frame.capture);
-                if headline {
-                    self.blocks_after_h1 = Some(0);
-                    // A date line just above the headline (`News · 12 March 2025`).
-                    let before =
-                        self.blocks.len().saturating_sub(3)..self.blocks.len().saturating_sub(1);
-                    for block in self.blocks.get(before).unwrap_or_default() {
-                        let role = block.dom.as_ref().and_then(|d| d.role);
-                        if block.kind != ParagraphKind::Heading {
-                            self.head.dateline(&block.text, role);
-                        }
-                    }
-                }
+                // The lines just above an `<h1>` may carry its date (`News · 12 March 2025`).
+                let before =
+                    self.blocks.len().saturating_sub(3)..self.blocks.len().saturating_sub(1);
+                self.facts
+                    .end_capture(frame.capture, self.blocks.get(before).unwrap_or_default());
             }
         }
     }
@@ -425,7 +410,7 @@ impl Walker {
             return;
         };
         if frame.capture != Capture::None {
-            self.head.capture(frame.capture, t);
+            self.facts.capture(frame.capture, t);
         }
         if self.skip_depth > 0 {
             return;
@@ -481,28 +466,20 @@ impl Walker {
         // A short `By Jane Doe` line names the author wherever the page puts it.
         let heading = self.block_kind == Some(ParagraphKind::Heading);
         // The date shown with the headline sits among the few short lines right after it.
-        if let Some(after_h1) = self.blocks_after_h1.as_mut().filter(|_| !text.is_empty()) {
-            *after_h1 += 1;
-            if *after_h1 > HEADLINE_LINES
-                || text.split_whitespace().nth(HEADLINE_LINE_WORDS).is_some()
-            {
-                self.blocks_after_h1 = None;
-            } else if let Some(frame) = self.top().copied().filter(|_| !heading) {
-                self.head.dateline(&text, frame.role);
-            }
-        }
+        let role = self.top().map(|f| f.role);
+        self.facts.line(&text, heading, role);
         if let Some(frame) = self
             .top()
             .copied()
             .filter(|_| !heading && is_byline_line(&text))
         {
-            self.head.byline(&text, frame);
+            self.facts.byline(&text, frame);
         }
         if !text.is_empty() {
             // `<p>Written by</p><p>Jane Doe</p>`: the label's next block is the byline.
             if std::mem::replace(&mut self.after_byline_label, is_byline_label(&text)) {
                 if let Some(frame) = self.top().copied() {
-                    self.head.byline(&text, frame);
+                    self.facts.byline(&text, frame);
                 }
             }
         }
@@ -712,8 +689,7 @@ mod tests {
     fn an_svg_title_is_no_page_title() {
         let page = "<html><head><title>Council passes budget</title></head><body><svg><title>Share \
                     icon</title></svg><p>The council voted on Tuesday.</p></body></html>";
-        let (_, meta) = parse(page);
-        assert_eq!(meta.titles, ["Council passes budget"]);
+        assert_eq!(parse(page).1.title, "Council passes budget");
     }
 
     #[test]
@@ -794,16 +770,21 @@ mod tests {
     }
 
     #[test]
-    fn head_metadata_is_read() {
-        let (_, page) = parse(PAGE);
-        assert_eq!(
-            page.titles.first().map(String::as_str),
-            Some("Council passes budget")
-        );
-        assert_eq!(page.site_name.as_deref(), Some("City Times"));
-        assert_eq!(page.authors, ["Jane Doe"]);
-        assert_eq!(page.published_at.as_deref(), Some("2024-03-05T09:00:00Z"));
-        assert_eq!(page.language.as_deref(), Some("en"));
+    fn what_the_markup_says_is_collected() {
+        let (_, facts) = parse(PAGE);
+        assert_eq!(facts.title, "Council passes budget | City Times");
+        assert_eq!(facts.site_name.as_deref(), Some("City Times"));
+        assert_eq!(facts.published, ["2024-03-05T09:00:00Z"]);
+        assert_eq!(facts.language.as_deref(), Some("en"));
+        assert_eq!(facts.json_ld.len(), 1);
+        let [heading] = facts.headings.as_slice() else {
+            panic!("one <h1>: {:?}", facts.headings);
+        };
+        assert_eq!(heading.text.trim(), "Council passes budget");
+        // The short lines after it, where a page shows the headline's date.
+        let after: Vec<&str> = heading.after.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(after.len(), 4, "{after:?}");
+        assert!(after[0].starts_with("The council voted"));
     }
 
     #[test]

@@ -287,14 +287,15 @@ impl BlockRequest {
 
 /// The body as the pipeline finds it up to normalisation, with `scorer`'s block values.
 fn body_by(scorer: &BlockScorer, input: Input) -> String {
-    let (blocks, page) = match input {
+    let (blocks, facts) = match input {
         Input::Html(h) => pipeline::stages::html::parse(&h),
         Input::Text(t) => (
             pipeline::stages::text::parse(&t),
-            pipeline::stages::html::PageMeta::default(),
+            pipeline::stages::html::MarkupFacts::default(),
         ),
         Input::Raw { .. } => return String::new(),
     };
+    let page = pipeline::stages::metadata::read_markup(&facts);
     let hint = page.titles.first().map(String::as_str);
     let sorted = boilerplate::sort_with(&blocks, hint, false, scorer);
     pipeline::stages::normalize::assemble(&sorted.kept, QuoteStyle::Keep, TextFormat::Plain).text

@@ -2,32 +2,12 @@
 //! cleaned of roles, organisations, dates and placeholders.
 
 use crate::pipeline::dates;
+use crate::pipeline::html::glued_by;
 use crate::pipeline::lexicon::names::{
     AUTHOR_PLACEHOLDERS, BYLINE_OPENERS, BYLINE_SEPARATORS, JOURNALIST_ROLES, NAME_PARTICLES,
 };
 use crate::pipeline::lexicon::time::MONTHS;
 use crate::pipeline::textkit::clean;
-
-/// A short line that opens the way bylines do: `By …`, `Written by …`, `Text by …`.
-pub(super) fn is_byline_line(text: &str) -> bool {
-    // `Author: …` in running text labels a field (a book reviewed), not the article's byline.
-    let opens = text.starts_with(char::is_uppercase)
-        && BYLINE_OPENERS
-            .opening(text)
-            .is_some_and(|(opener, _)| !opener.ends_with(':'));
-    (glued_by(text) || opens) && text.split_whitespace().count() <= 12
-}
-
-/// A byline's label standing alone: `Written by`, `By`, `Author`, `Authors:`.
-pub(super) fn is_byline_label(text: &str) -> bool {
-    let label = text.trim_end_matches(':').trim_end();
-    let alone = |t: &str| {
-        BYLINE_OPENERS
-            .opening(t)
-            .is_some_and(|(_, rest)| rest.is_empty())
-    };
-    alone(label) || alone(&format!("{label}:"))
-}
 
 /// Author names as people read them: roles, organisations after a comma and dates glued to the
 /// name cut off; user names, ids, placeholders and widget text dropped; duplicates removed.
@@ -68,13 +48,6 @@ pub(super) fn clean_authors(raw: Vec<String>) -> Vec<String> {
         }
     }
     out
-}
-
-/// `<span>By</span><span>Jane Doe</span>` reads `ByJane Doe`.
-fn glued_by(text: &str) -> bool {
-    text.strip_prefix("By")
-        .and_then(|rest| rest.chars().next())
-        .is_some_and(char::is_uppercase)
 }
 
 /// The names in a byline element's text (`By Jane Doe and John Roe`, `Jane Doe - 5 min read`),
