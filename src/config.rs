@@ -18,8 +18,13 @@ pub struct ServerSettings {
     /// Bytes held for calls at once (bodies being received, payloads queued or in work, replies
     /// not yet read by their clients); past it a call is refused with RESOURCE_EXHAUSTED (one
     /// alone always runs). What bounds the server's memory under many large, stalled or slowly
-    /// read calls: the pipeline itself holds a small multiple of its payload.
+    /// read calls; the pipeline's working memory is `max_working_bytes`.
     pub max_held_bytes: usize,
+    /// Working memory of the articles in work: each reserves its payload times
+    /// `pipeline::WORKING_BYTES_PER_PAYLOAD_BYTE` (at most all of it) before it runs, and waits
+    /// in the queue while the memory is taken. With `max_held_bytes`, what bounds the server's
+    /// memory: about both plus the process's own.
+    pub max_working_bytes: usize,
     /// Longest a request may take on the server.
     pub request_timeout: Duration,
     /// Articles of one stream in flight at once.
@@ -74,6 +79,9 @@ impl ServerSettings {
     pub const DEFAULT_MAX_MESSAGE_BYTES: usize = 16 * 1024 * 1024;
     /// The default budget of bytes held for calls at once: four of the largest requests.
     pub const DEFAULT_MAX_HELD_BYTES: usize = 64 * 1024 * 1024;
+    /// The default working memory of the articles in work: a 4 MB article's reservation, or
+    /// some forty typical pages'.
+    pub const DEFAULT_MAX_WORKING_BYTES: usize = 384 * 1024 * 1024;
     /// The default limit of open client connections.
     pub const DEFAULT_MAX_CONNECTIONS: usize = 1024;
 }
@@ -89,6 +97,7 @@ impl Default for ServerSettings {
             max_queued: cores * 16,
             max_message_bytes: Self::DEFAULT_MAX_MESSAGE_BYTES,
             max_held_bytes: Self::DEFAULT_MAX_HELD_BYTES,
+            max_working_bytes: Self::DEFAULT_MAX_WORKING_BYTES,
             request_timeout: Self::DEFAULT_REQUEST_TIMEOUT,
             stream_in_flight: cores.max(2),
             drain_timeout: Self::DEFAULT_DRAIN_TIMEOUT,

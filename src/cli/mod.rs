@@ -61,6 +61,10 @@ pub struct ServeArgs {
     /// not yet read); past it RESOURCE_EXHAUSTED.
     #[arg(long, env = "ARTICLE_PREP_MAX_HELD_BYTES", default_value_t = ServerSettings::DEFAULT_MAX_HELD_BYTES)]
     pub max_held_bytes: usize,
+    /// Working memory of the articles in work, bytes: each reserves 100 times its payload (at
+    /// most all of it) before it runs, waiting in the queue while the memory is taken.
+    #[arg(long, env = "ARTICLE_PREP_MAX_WORKING_BYTES", default_value_t = ServerSettings::DEFAULT_MAX_WORKING_BYTES)]
+    pub max_working_bytes: usize,
     /// Longest a request may take, seconds.
     #[arg(long, env = "ARTICLE_PREP_REQUEST_TIMEOUT", default_value_t = Seconds(ServerSettings::DEFAULT_REQUEST_TIMEOUT))]
     pub request_timeout: Seconds,
@@ -117,6 +121,7 @@ impl ServeArgs {
             max_queued: self.max_queued.unwrap_or(defaults.max_queued),
             max_message_bytes: self.max_message_bytes,
             max_held_bytes: self.max_held_bytes,
+            max_working_bytes: self.max_working_bytes,
             request_timeout: self.request_timeout.0,
             drain_timeout: self.drain_timeout.0,
             max_connection_age: self.max_connection_age.0,

@@ -174,6 +174,12 @@ impl Prepared {
 /// The longest name in a chunk's heading path, in bytes; longer ones end in `…`.
 pub const HEADING_PATH_BYTES: usize = 512;
 
+/// Working memory [`prepare`] uses at most per byte of payload: every shape `shapes` builds (a
+/// run of each mark, letter, digit and space as lines, paragraphs, cells, attributes, names, with
+/// every option set) stays below it at 1 MB and 4 MB, typical pages at a third of it. A server
+/// reserves this much for a request before running it, so that its memory follows from its flags.
+pub const WORKING_BYTES_PER_PAYLOAD_BYTE: usize = 100;
+
 /// Prepares one article.
 ///
 /// # Errors

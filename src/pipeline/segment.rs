@@ -151,18 +151,37 @@ pub fn split_sentences(p: &str, rules: &SentenceRules) -> Vec<std::ops::Range<us
         cuts.sort_unstable();
         cuts.dedup();
     }
-    let mut out = Vec::new();
+    sentence_ranges(p, cuts)
+}
+
+/// The trimmed pieces of `p` between `cuts` (in order), none empty; a piece of marks alone goes
+/// with the sentence before it (the first sentence's leading marks with the first).
+fn sentence_ranges(p: &str, cuts: Vec<usize>) -> Vec<std::ops::Range<usize>> {
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    // Marks alone before the first sentence, waiting for it.
+    let mut leading: Option<std::ops::Range<usize>> = None;
     let mut start = 0;
     for cut in cuts.into_iter().chain(std::iter::once(p.len())) {
         if let Some(piece) = p.get(start..cut) {
             let lead = piece.len() - piece.trim_start().len();
             let trimmed = piece.trim();
-            if !trimmed.is_empty() {
-                out.push(start + lead..start + lead + trimmed.len());
+            let range = start + lead..start + lead + trimmed.len();
+            if trimmed.is_empty() {
+                // Nothing to keep.
+            } else if !trimmed.chars().any(char::is_alphanumeric) {
+                // `! ! !`, `…`, `?!`: marks alone say nothing by themselves; they go with the
+                // sentence before (and a payload of marks does not make a sentence each).
+                match out.last_mut() {
+                    Some(last) => last.end = range.end,
+                    None => leading.get_or_insert(range.clone()).end = range.end,
+                }
+            } else {
+                out.push(leading.take().map_or(range.start, |l| l.start)..range.end);
             }
         }
         start = cut;
     }
+    out.extend(leading);
     out
 }
 
@@ -483,6 +502,17 @@ mod tests {
             .into_iter()
             .filter_map(|r| p.get(r))
             .collect()
+    }
+
+    #[test]
+    fn marks_alone_are_no_sentence() {
+        assert_eq!(
+            split("He won! ! ! Then he left."),
+            ["He won! ! !", "Then he left."]
+        );
+        assert_eq!(split("… He left. ?!"), ["… He left. ?!"]);
+        assert_eq!(split("! ! !"), ["! ! !"]);
+        assert_eq!(split(&"! ".repeat(1000)).len(), 1);
     }
 
     #[test]

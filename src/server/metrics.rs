@@ -31,6 +31,8 @@ pub const PANICS: &str = "article_prep_panics_total";
 pub const CONNECTIONS_CLOSED: &str = "article_prep_connections_closed_total";
 /// Bytes held for calls in progress (bodies being received, payloads, replies not yet read).
 pub const HELD_BYTES: &str = "article_prep_held_bytes";
+/// Working memory reserved for the articles in work.
+pub const WORKING_BYTES: &str = "article_prep_working_bytes";
 
 const SECONDS_BUCKETS: &[f64] = &[
     0.000_1, 0.000_25, 0.000_5, 0.001, 0.002_5, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5,
@@ -87,6 +89,11 @@ fn describe() {
         HELD_BYTES,
         metrics::Unit::Bytes,
         "Bytes held for calls in progress, against --max-held-bytes."
+    );
+    metrics::describe_gauge!(
+        WORKING_BYTES,
+        metrics::Unit::Bytes,
+        "Working memory reserved for the articles in work, against --max-working-bytes."
     );
     metrics::describe_histogram!(
         STAGE_SECONDS,

@@ -76,6 +76,7 @@ impl ArticlePrepService {
                 settings.max_concurrent,
                 settings.max_queued,
                 Arc::clone(&budget),
+                settings.max_working_bytes,
             )),
             budget,
             max_payload_bytes: settings.max_message_bytes,
