@@ -497,33 +497,44 @@ fn split_oversized(span: Span, tally: &TokenTally<'_>, max: usize) -> Vec<(Span,
         .map(|(i, _)| span.start() + i)
         .chain(std::iter::once(span.end()))
         .collect();
-    let char_ends: Vec<usize> = sentence
-        .char_indices()
-        .skip(1)
-        .map(|(i, _)| span.start() + i)
-        .chain(std::iter::once(span.end()))
-        .collect();
+    // Character ends only for a giant word, when no word end fits.
+    let char_ends = std::cell::OnceCell::new();
+    let char_ends = || {
+        char_ends.get_or_init(|| {
+            sentence
+                .char_indices()
+                .skip(1)
+                .map(|(i, _)| span.start() + i)
+                .chain(std::iter::once(span.end()))
+                .collect::<Vec<usize>>()
+        })
+    };
     // Counts grow with the end, so the last end within budget is found by bisection; pieces hold
-    // at most `max` tokens, so only a window of ends after `from` is searched.
-    let fitting = |ends: &[usize], from: usize| {
+    // at most `max` tokens, so only a window of `ends_per_max` ends per token after `from` is
+    // searched (every word is at least one token, so `max + 1` word ends always pass the
+    // budget; a token may hold several characters).
+    let fitting = |ends: &[usize], from: usize, ends_per_max: usize| {
         let first = ends.partition_point(|&end| end <= from);
         // No token is longer than MAX_TOKEN_BYTES, so no piece within budget reaches past this
         // bound: a giant word's one far end is never counted whole for every piece.
         let reach = from.saturating_add(max.saturating_mul(MAX_TOKEN_BYTES));
         let last = ends.partition_point(|&end| end <= reach);
-        let window = &ends[first..ends.len().min(first + 4 * max + 1).min(last.max(first))];
+        let window = &ends[first
+            ..ends
+                .len()
+                .min(first + ends_per_max * max + 1)
+                .min(last.max(first))];
         let n = window.partition_point(|&end| tally.count(from..end) <= max);
         n.checked_sub(1).map(|k| window[k])
     };
     let mut out = Vec::new();
     let mut from = span.start();
     while from < span.end() {
-        let Some(end) = fitting(&word_ends, from)
-            .or_else(|| fitting(&char_ends, from))
+        let Some(end) = fitting(&word_ends, from, 1)
+            .or_else(|| fitting(char_ends(), from, 4))
             .or_else(|| {
-                char_ends
-                    .get(char_ends.partition_point(|&end| end <= from))
-                    .copied()
+                let ends = char_ends();
+                ends.get(ends.partition_point(|&end| end <= from)).copied()
             })
         else {
             break;
