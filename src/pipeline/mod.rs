@@ -231,6 +231,13 @@ pub fn prepare_within(
         let base = hints.url.as_deref().or(page.url.as_deref());
         normalize::assemble_at(&sorted.kept, options.quote_style, options.text_format, base)
     };
+    if let Some(pitch) = sorted.paywall() {
+        warnings.push(format!(
+            "boilerplate: the page cuts the article short at a paywall ({:?}); the body is what \
+             it shows before it",
+            pitch.chars().take(80).collect::<String>()
+        ));
+    }
     let dropped = sorted.dropped;
     // The language decides the sentence rules, so it is known before segmentation.
     let language = language::resolve(&body.text, hints, page.language.as_deref(), &mut warnings);

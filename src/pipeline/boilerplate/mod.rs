@@ -114,6 +114,26 @@ pub struct Sorted {
     pub dropped: Vec<DroppedBlock>,
 }
 
+impl Sorted {
+    /// The paywall's pitch that cuts the article short, when the page shows one below the body
+    /// (`To read the rest of this story, subscribe`): the body is then what the page shows
+    /// before it, not the whole article.
+    #[must_use]
+    pub fn paywall(&self) -> Option<&str> {
+        if self.kept.is_empty() {
+            return None;
+        }
+        self.dropped
+            .iter()
+            .find(|d| {
+                d.after_body
+                    && d.reason == RemovalReason::Promotion
+                    && rules::is_paywall_pitch(&d.text)
+            })
+            .map(|d| d.text.trim())
+    }
+}
+
 /// Sorts `blocks` into body and boilerplate. `title_hint` marks lines equal to a known title.
 /// With `keep_all`, every block is kept (the payload is the article already).
 ///
@@ -407,6 +427,32 @@ const LEAD_GAP: usize = 12;
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_paywall_below_the_body_is_told() {
+        let paragraph = "The council voted on Tuesday to approve the new budget after a long \
+                         debate about schools, roads and the library the city has wanted.";
+        let page = format!(
+            "<html><body><article><h1>Council passes budget</h1><p>{paragraph}</p>\
+             <p>{paragraph}</p><p>{paragraph}</p></article>\
+             <div>To read the rest of this story, subscribe to The Daily Ledger.</div>\
+             </body></html>"
+        );
+        let prepared = crate::pipeline::prepare(
+            crate::pipeline::Input::Html(page),
+            &crate::pipeline::Hints::default(),
+            &crate::pipeline::Options::default(),
+        );
+        let Ok(prepared) = prepared else {
+            panic!("{prepared:?}");
+        };
+        assert!(!prepared.text.contains("subscribe"), "{}", prepared.text);
+        assert!(
+            prepared.warnings.iter().any(|w| w.contains("paywall")),
+            "{:?}",
+            prepared.warnings
+        );
+    }
+
     use super::*;
     use crate::pipeline::text;
 

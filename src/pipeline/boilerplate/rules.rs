@@ -10,8 +10,9 @@ use crate::pipeline::lexicon::Words;
 use crate::pipeline::lexicon::names::JOURNALIST_ROLES;
 use crate::pipeline::lexicon::page_lines::{
     AD_LINES, AFFILIATE_PHRASES, APPEALS, CAPTION_LABELS, CITATION_LABELS, COOKIE_NOTICE_WORDS,
-    DOWNLOAD_VERBS, LEGAL_PHRASES, OWN_COOKIES, PAGE_WIDGETS, PAYWALL_LINES, PHOTO_AGENCIES,
-    PROMOTION_LINES, READ_MORE_LABELS, RIGHTS_PHRASES, SHARE_BUTTONS, SOCIAL_NETWORKS, TAG_LABELS,
+    DOWNLOAD_VERBS, LEGAL_PHRASES, OWN_COOKIES, PAGE_WIDGETS, PAYWALL_LINES, PAYWALL_PHRASES,
+    PHOTO_AGENCIES, PROMOTION_LINES, READ_MORE_LABELS, RIGHTS_PHRASES, SHARE_BUTTONS,
+    SOCIAL_NETWORKS, TAG_LABELS,
 };
 use crate::pipeline::lexicon::sections::{
     COMMENT_HEADERS, COMMENT_WIDGETS, FOOTER_HEADERS, PROMOTION_HEADERS, RELATED_HEADER_OPENERS,
@@ -143,6 +144,8 @@ enum Phrase {
     Rights,
     /// Affiliate-link disclosures.
     Affiliate,
+    /// A paywall's pitch.
+    Paywall,
 }
 
 /// The kinds of [`Phrase`] found in a folded line.
@@ -151,11 +154,12 @@ struct Phrases(u8);
 
 impl Phrases {
     fn in_key(key: &str) -> Self {
-        static KINDS: [(Phrase, &Words); 4] = [
+        static KINDS: [(Phrase, &Words); 5] = [
             (Phrase::Appeal, &APPEALS),
             (Phrase::Legal, &LEGAL_PHRASES),
             (Phrase::Rights, &RIGHTS_PHRASES),
             (Phrase::Affiliate, &AFFILIATE_PHRASES),
+            (Phrase::Paywall, &PAYWALL_PHRASES),
         ];
         static AUTOMATON: std::sync::LazyLock<Option<(aho_corasick::AhoCorasick, Vec<Phrase>)>> =
             std::sync::LazyLock::new(|| {
@@ -239,6 +243,11 @@ const LINE_RULES: &[LineRule] = &[
             && (l.contains_any(&COOKIE_NOTICE_WORDS) || l.words <= 40 && l.contains_any(&OWN_COOKIES))
     }),
     rule(RemovalReason::Promotion, |l| PAYWALL_LINES.contains(l.key)),
+    rule(RemovalReason::Promotion, |l| {
+        l.words <= PITCH_WORDS && l.has(Phrase::Paywall)
+    }),
+    // An embed widget's code shown as text (`Embed <iframe src=…>`): markup, not words.
+    rule(RemovalReason::LowContent, |l| is_embed_code(l.text)),
     rule(RemovalReason::LowContent, |l| PAGE_WIDGETS.contains(l.key) || is_counter(l.key)),
     // Appeals for money or support, in the languages of the section lexicons.
     rule(RemovalReason::Promotion, |l| l.words <= 60 && l.has(Phrase::Appeal)),
@@ -294,6 +303,28 @@ const LINE_RULES: &[LineRule] = &[
 ];
 
 /// Single lines that are boilerplate wherever they stand: the first rule that matches.
+/// The most words a paywall's pitch has: a longer line is the article talking about one.
+const PITCH_WORDS: usize = 40;
+
+/// Whether a line is a paywall's pitch (a sign-in prompt alone is not).
+pub(super) fn is_paywall_pitch(text: &str) -> bool {
+    let key = crate::pipeline::textkit::fold(text);
+    key_words(&key) <= PITCH_WORDS && Phrases::in_key(&key).has(Phrase::Paywall)
+}
+
+/// Whether a line is an embed widget's code to copy (`Embed <iframe src=…>`); code an article
+/// shows in its own lines (a tutorial's `<iframe>`) has no such label.
+fn is_embed_code(text: &str) -> bool {
+    let Some(label) = text.get(..5) else {
+        return false;
+    };
+    let rest = text[5..].trim_start_matches(|c: char| c == ':' || c.is_whitespace());
+    label.eq_ignore_ascii_case("embed")
+        && rest
+            .get(..7)
+            .is_some_and(|t| t.eq_ignore_ascii_case("<iframe"))
+}
+
 pub(super) fn line_boilerplate(key: &str, text: &str) -> Option<RemovalReason> {
     let line = Line {
         key,
@@ -361,6 +392,34 @@ mod tests {
         );
         assert_eq!(
             reason("The council met on Tuesday to vote on the budget."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_paywall_pitch_and_an_embed_code_line_are_no_article() {
+        for pitch in [
+            "To read the rest of this story, subscribe to The Daily Ledger.",
+            "This article is for subscribers only.",
+            "Pour lire la suite, abonnez-vous.",
+        ] {
+            assert_eq!(reason(pitch), Some(RemovalReason::Promotion), "{pitch}");
+            assert!(is_paywall_pitch(pitch), "{pitch}");
+        }
+        // The article talking about paywalls, at length, is article.
+        let long = "Publishers say readers who want to read the rest of the story will pay, \
+                    but the survey found that most readers leave a page when asked to \
+                    subscribe, and that only one in ten of those who leave ever come back to \
+                    the site later in the same month, the authors of the study said.";
+        assert_eq!(reason(long), None);
+        assert!(!is_paywall_pitch("Already a subscriber? Sign in"));
+        assert_eq!(
+            reason(r#"Embed <iframe src="https://example.com/v/1" width="560"></iframe>"#),
+            Some(RemovalReason::LowContent)
+        );
+        // A tutorial's own code line carries no widget's label.
+        assert_eq!(
+            reason(r#"<iframe src="https://example.com/v/1"></iframe>"#),
             None
         );
     }

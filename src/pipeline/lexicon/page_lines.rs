@@ -42,6 +42,27 @@ pub(crate) static PAYWALL_LINES: Words = Words::new(&[
     ]),
 ]);
 
+/// A paywall's pitch, wherever it stands in a short line (`To read the rest of this story,
+/// subscribe`).
+#[rustfmt::skip]
+pub(crate) static PAYWALL_PHRASES: Words = Words::new(&[
+    (&["en"], &[
+        "for subscribers only", "subscribe to continue", "subscribe to keep reading",
+        "subscribe to read", "subscribe to unlock", "to continue reading this",
+        "to keep reading this", "to read the full article", "to read the full story",
+        "to read the rest of", "unlock this article",
+    ]),
+    (&["de"], &[
+        "jetzt abonnieren und weiterlesen", "um weiterzulesen",
+    ]),
+    (&["fr"], &[
+        "article réservé aux abonnés", "pour lire la suite",
+    ]),
+    (&["es"], &[
+        "para seguir leyendo", "suscríbete para seguir",
+    ]),
+]);
+
 /// Whole lines of gallery, caption and page widgets.
 #[rustfmt::skip]
 pub(crate) static PAGE_WIDGETS: Words = Words::new(&[
@@ -264,6 +285,7 @@ pub(crate) const ALL: &[&Words] = &[
     &SHARE_BUTTONS,
     &PROMOTION_LINES,
     &PAYWALL_LINES,
+    &PAYWALL_PHRASES,
     &PAGE_WIDGETS,
     &APPEALS,
     &LEGAL_PHRASES,
@@ -288,6 +310,7 @@ pub(super) fn lists() -> Vec<super::Checked> {
         checked("SHARE_BUTTONS", &SHARE_BUTTONS, Folded, Sorted, Union),
         checked("PROMOTION_LINES", &PROMOTION_LINES, Folded, Sorted, Union),
         checked("PAYWALL_LINES", &PAYWALL_LINES, Folded, Sorted, Union),
+        checked("PAYWALL_PHRASES", &PAYWALL_PHRASES, Folded, Sorted, Union),
         checked("PAGE_WIDGETS", &PAGE_WIDGETS, Folded, Sorted, Union),
         checked("APPEALS", &APPEALS, Folded, Sorted, Union),
         checked("LEGAL_PHRASES", &LEGAL_PHRASES, Folded, Sorted, Union),
