@@ -5,9 +5,17 @@ use std::collections::HashSet;
 
 use crate::pipeline::textkit::fold;
 
+/// Separators sites add their name with; typographic dashes too ([`title_parts`]).
+const SITE_SEPARATORS: &[&str] = &[" - ", " :: ", " » "];
+
 /// The parts of a page title separated the way sites add their name (` | `, ` - `, ` — ` …).
 pub(super) fn title_parts(raw: &str) -> Vec<&str> {
-    [" - ", " – ", " — ", " :: ", " » "]
+    title_parts_by(raw, &[" - ", " – ", " — ", " :: ", " » "])
+}
+
+/// The parts of `raw` between ` | ` and `separators`, trimmed, none empty.
+fn title_parts_by<'a>(raw: &'a str, separators: &[&str]) -> Vec<&'a str> {
+    separators
         .iter()
         .fold(raw.split(" | ").collect::<Vec<_>>(), |parts, sep| {
             parts.into_iter().flat_map(|p| p.split(sep)).collect()
@@ -37,6 +45,16 @@ pub(super) fn clean_title(raw: &str, site: Option<&str>) -> String {
             site_key.is_empty() || !(site_key.starts_with(&key) || key.starts_with(&site_key))
         })
         .collect();
+    // The site's name is known and no part is it: a typographic dash is the headline's own
+    // (`Dezubekizacja – reaktywacja. …`), the separators sites add names with still cut.
+    if !site_key.is_empty() && kept.len() == parts.len() && (t.contains(" – ") || t.contains(" — "))
+    {
+        return title_parts_by(&t, SITE_SEPARATORS)
+            .into_iter()
+            .max_by_key(|p| p.chars().count())
+            .unwrap_or(&t)
+            .to_owned();
+    }
     kept.iter()
         .copied()
         .max_by_key(|p| p.chars().count())
@@ -73,4 +91,31 @@ pub(super) fn is_variant_of(variant: &str, h1: &str) -> bool {
         .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
         .all(|n| v_set.contains(n));
     v_set != h_set && shared * 10 >= all * 7 && v.len() + 1 >= h.len() && numbers_kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typographic_dash_is_the_headlines_own_unless_a_part_is_the_site() {
+        let site = Some("Example News");
+        assert_eq!(
+            clean_title("Dezubekizacja – reaktywacja. Czyli daty mają znaczenie", site),
+            "Dezubekizacja – reaktywacja. Czyli daty mają znaczenie"
+        );
+        assert_eq!(
+            clean_title("Dezubekizacja – reaktywacja | Opinie", site),
+            "Dezubekizacja – reaktywacja"
+        );
+        assert_eq!(
+            clean_title("Council passes budget – Example News", site),
+            "Council passes budget"
+        );
+        // No site known: the longest part, as before.
+        assert_eq!(
+            clean_title("Council passes the budget – City Times", None),
+            "Council passes the budget"
+        );
+    }
 }
