@@ -101,7 +101,10 @@ mod tests {
     fn a_typographic_dash_is_the_headlines_own_unless_a_part_is_the_site() {
         let site = Some("Example News");
         assert_eq!(
-            clean_title("Dezubekizacja – reaktywacja. Czyli daty mają znaczenie", site),
+            clean_title(
+                "Dezubekizacja – reaktywacja. Czyli daty mają znaczenie",
+                site
+            ),
             "Dezubekizacja – reaktywacja. Czyli daty mają znaczenie"
         );
         assert_eq!(
