@@ -171,6 +171,9 @@ fn run(
     let mut told = Told::default();
     let mut explained = Vec::new();
     let mut first_sentence = 0;
+    // Quotations weighed, reported or not: marks around nothing said (`" | "` in a table of
+    // marks) cost the speaker search as much as words do.
+    let mut weighed = 0usize;
     for (pi, paragraph) in paragraphs.iter().enumerate() {
         // A headline's quotation repeats one from the body.
         if pi == 0 && not_speech::is_headline(paragraph.span.slice(text)) {
@@ -188,7 +191,7 @@ fn run(
         let para = ParagraphQuotes::new(text, pi, paragraph.span, own_sentences, marks);
         let mut first_in_paragraph = true;
         for mi in 0..para.marks.len() {
-            if told.quotes.len() >= MAX_QUOTATIONS {
+            if told.quotes.len() >= MAX_QUOTATIONS || weighed >= MAX_WEIGHED {
                 break;
             }
             let Some(site) = Site::read(text, &para, mi) else {
@@ -197,6 +200,7 @@ fn run(
             if not_speech::names_a_thing(text, &para, &site) {
                 continue;
             }
+            weighed += 1;
             let options = SpeakerChoices::of(&article, &told, &para, &site, first_in_paragraph);
             let said = model
                 .choose(&options.candidates, &options.nobody)
@@ -243,6 +247,9 @@ fn run(
 /// Quotations reported per article at most: far beyond any article (a long interview holds a few
 /// hundred), and the bound on a hostile payload's quote work (a few hundred milliseconds).
 pub const MAX_QUOTATIONS: usize = 5_000;
+
+/// Quotations weighed per article at most, reported or not: four times [`MAX_QUOTATIONS`].
+const MAX_WEIGHED: usize = 4 * MAX_QUOTATIONS;
 
 /// The quotations of one paragraph: marks paired, attributions interjected between dashes split
 /// out, and what is no quotation dropped (a headline's repeat, a nickname).
