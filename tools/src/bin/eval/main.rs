@@ -10,6 +10,7 @@
 
 mod extraction;
 mod metadata;
+mod parser;
 mod quotes;
 mod rules;
 mod snippets;
@@ -121,6 +122,18 @@ enum Cmd {
     },
     /// What each stage knows of each language, as the Markdown table the README prints.
     Support,
+    /// A dependency parser of our own (arc-standard, averaged perceptron) on PolNeAR's silver
+    /// CoreNLP dependencies, five folds by article: each fold's unlabelled attachment score.
+    Parser {
+        /// The `polnear-syntax` folder.
+        corpus: PathBuf,
+        /// Passes over the training sentences.
+        #[arg(long, default_value_t = 5)]
+        iterations: usize,
+        /// Folds scored (1 for fold 0 alone).
+        #[arg(long, default_value_t = 5)]
+        folds: usize,
+    },
     /// A part-of-speech tagger of our own (averaged perceptron) on PolNeAR's silver CoreNLP tags,
     /// five folds by article: each fold's tag accuracy by a model trained on the other four.
     Tagger {
@@ -237,6 +250,11 @@ fn run(cli: Cli) -> Result<bool, String> {
             iterations,
             folds,
         } => tagger::run(&corpus, iterations, folds),
+        Cmd::Parser {
+            corpus,
+            iterations,
+            folds,
+        } => parser::run(&corpus, iterations, folds),
         Cmd::Support => {
             print!("{}", pipeline::stages::language::support_table());
             Ok(true)

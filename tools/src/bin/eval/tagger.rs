@@ -14,13 +14,15 @@ use serde_json::Value;
 use crate::split::Split;
 
 /// One sentence: its words and their gold tags.
-struct Sentence {
-    words: Vec<String>,
-    tags: Vec<u8>,
+pub(crate) struct Sentence {
+    pub(crate) words: Vec<String>,
+    pub(crate) tags: Vec<u8>,
+    /// Each word's head (1-based, 0 for the root), from the silver dependencies.
+    pub(crate) heads: Vec<usize>,
 }
 
 /// A word as the features see it: lower case, numbers and hyphenated words by their shape.
-fn normalise(word: &str) -> String {
+pub(crate) fn normalise(word: &str) -> String {
     if word.contains('-') && !word.starts_with('-') {
         "!HYPHEN".to_owned()
     } else if word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) {
@@ -43,7 +45,7 @@ fn suffix(word: &str, n: usize) -> &str {
 }
 
 /// FNV-1a over the feature's parts: a stable key, so that a saved model reads the same.
-fn key(parts: &[&str]) -> u64 {
+pub(crate) fn key(parts: &[&str]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for part in parts {
         for b in part.bytes().chain(std::iter::once(0xff)) {
@@ -88,13 +90,18 @@ struct Param {
 
 /// An averaged perceptron over hashed features.
 #[derive(Default)]
-struct Perceptron {
+pub(crate) struct Perceptron {
     weights: HashMap<u64, Vec<Param>>,
     updates: u64,
 }
 
 impl Perceptron {
-    fn scores(&self, features: &[u64], classes: usize) -> Vec<f32> {
+    /// Features with a weight.
+    pub(crate) fn weights_len(&self) -> usize {
+        self.weights.len()
+    }
+
+    pub(crate) fn scores(&self, features: &[u64], classes: usize) -> Vec<f32> {
         let mut scores = vec![0.0f32; classes];
         for f in features {
             for p in self.weights.get(f).map_or(&[][..], Vec::as_slice) {
@@ -110,7 +117,7 @@ impl Perceptron {
         u8::try_from(best.unwrap_or(0)).unwrap_or(0)
     }
 
-    fn update(&mut self, truth: u8, guess: u8, features: &[u64]) {
+    pub(crate) fn update(&mut self, truth: u8, guess: u8, features: &[u64]) {
         self.updates += 1;
         if truth == guess {
             return;
@@ -141,7 +148,7 @@ impl Perceptron {
 
     /// Every weight replaced by its average over all updates, and weights that round to nothing
     /// dropped.
-    fn average(&mut self) {
+    pub(crate) fn average(&mut self) {
         let now = self.updates.max(1);
         for params in self.weights.values_mut() {
             for p in params.iter_mut() {
@@ -244,7 +251,10 @@ impl Tagger {
 }
 
 /// Articles of the syntax file, each with its sentences.
-fn read(path: &Path, tags: &mut Vec<String>) -> Result<Vec<(String, Vec<Sentence>)>, String> {
+pub(crate) fn read(
+    path: &Path,
+    tags: &mut Vec<String>,
+) -> Result<Vec<(String, Vec<Sentence>)>, String> {
     let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut text = String::new();
     flate2::read::GzDecoder::new(file)
@@ -260,6 +270,16 @@ fn read(path: &Path, tags: &mut Vec<String>) -> Result<Vec<(String, Vec<Sentence
             let mut sentence = Sentence {
                 words: Vec::new(),
                 tags: Vec::new(),
+                heads: s["deps"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|d| {
+                        d[0].as_u64()
+                            .and_then(|h| usize::try_from(h).ok())
+                            .unwrap_or(0)
+                    })
+                    .collect(),
             };
             for token in s["tokens"].as_array().into_iter().flatten() {
                 let word = token[0].as_str().unwrap_or_default().to_owned();
@@ -352,6 +372,7 @@ mod tests {
         let sentence = |words: &[&str], t: &[u8]| Sentence {
             words: words.iter().map(|w| (*w).to_owned()).collect(),
             tags: t.to_vec(),
+            heads: Vec::new(),
         };
         let data: Vec<Sentence> = (0..30)
             .map(|_| sentence(&["the", "dog", "barked"], &[0, 1, 2]))
