@@ -6,7 +6,10 @@ cd "$(dirname "$0")/.."
 started=$SECONDS
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
-cargo test --locked
+# One optimised build (the `ci` profile: release with overflow checks) for the tests and
+# everything after them.
+export ARTICLE_PREP_PROFILE=ci ARTICLE_PREP_BIN="$PWD/target/ci/article-prep"
+cargo test --locked --profile ci
 bash tests/e2e/grpcurl.sh
 bash tests/e2e/warc.sh
 bash tests/e2e/inspector.sh
@@ -15,8 +18,8 @@ bash scripts/buf-check
 # printed for the whole corpus, its tune part and its check part (fold 0 of
 # ../shared/tools/partition.py, never inspected); the floors are on the check part, a little
 # under the figures reached, so a regression fails the run.
-# Release, as users run it: the one release build the hostile-shape checks below use too.
-run_eval() { cargo run --release --locked --quiet -p article-prep-tools --bin eval -- "$@"; }
+# Optimised, as users run it: the build the tests made.
+run_eval() { cargo run --profile ci --locked --quiet -p article-prep-tools --bin eval -- "$@"; }
 shared=../shared/corpus
 if [ -d "$shared/article-extraction-benchmark" ]; then
   run_eval extraction "$shared/article-extraction-benchmark" --worst 0 --out target/eval-ci/zyte \
@@ -47,14 +50,14 @@ if [ -d "$shared/article-extraction-benchmark" ]; then
   scripts/bench-vs-anchors "$shared/article-extraction-benchmark" 3 --no-anchors --min-ratio 0.5
 fi
 # Hostile shapes at two sizes through the binary: time grows near-linearly, memory stays bounded.
-cargo build --release --locked --quiet --bin article-prep
-scripts/complexity --size 65536 --check --max-seconds 2 --max-rss-mb 400
+cargo build --profile ci --locked --quiet --bin article-prep
+scripts/complexity --size 65536 --check --max-seconds 2 --max-rss-mb 400 --binary "$ARTICLE_PREP_BIN"
 # The shape search (units × placements × options, prepared as `batch` prepares a line) at 64 KB
 # and 256 KB: a shape whose time grows more than 8x for 4x the input fails (5x is the target at
 # 1 MB and 4 MB; at these sizes warm-up makes linear shapes read up to 6x; below 0.25 s at the
 # larger size the ratio is warm-up noise), as does one allocating over 100x its payload: the
 # working memory the server reserves per request (`pipeline::WORKING_BYTES_PER_PAYLOAD_BYTE`).
-cargo run --release --locked --quiet -p article-prep-tools --bin shapes -- --check --max-ratio 8 \
+cargo run --profile ci --locked --quiet -p article-prep-tools --bin shapes -- --check --max-ratio 8 \
   --noise-seconds 0.25 --max-factor 100
 quotes=$shared/polnear-quotes/train.jsonl
 if [ -f "$quotes" ]; then
