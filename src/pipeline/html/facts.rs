@@ -25,7 +25,7 @@ pub(crate) type Line = (String, Option<DomRole>);
 pub(crate) struct Heading {
     /// Its text, a line break where a block inside it ended (a kicker set apart).
     pub(crate) text: String,
-    /// The two lines before it that are no heading.
+    /// The short lines among the two before it that are no heading.
     pub(crate) before: Vec<Line>,
     /// The short lines after it that are no heading, up to the first long one.
     pub(crate) after: Vec<Line>,
@@ -219,9 +219,12 @@ impl FactCollector {
                 if text.split_whitespace().next().is_none() {
                     return;
                 }
+                // Short lines only, as after it: a paragraph above is no date line, and sixteen
+                // `<h1>`s must not copy a megabyte paragraph each.
                 let before = before
                     .iter()
                     .filter(|b| b.kind != crate::pipeline::block::ParagraphKind::Heading)
+                    .filter(|b| b.text.split_whitespace().nth(HEADING_LINE_WORDS).is_none())
                     .map(|b| (b.text.clone(), b.dom.as_ref().and_then(|d| d.role)))
                     .collect();
                 self.open_headings.push((self.facts.headings.len(), 0));
