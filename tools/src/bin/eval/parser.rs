@@ -7,8 +7,7 @@
 use std::path::Path;
 use std::time::Instant;
 
-use crate::split::Split;
-use crate::tagger::{Perceptron, Sentence, key, normalise, read};
+use crate::tagger::{Folds, Perceptron, Sentence, key, normalise};
 
 /// Transitions: move the next word onto the stack; make the stack's second word a dependent of
 /// the top (left arc); make the top a dependent of the second (right arc).
@@ -244,26 +243,23 @@ fn is_punctuation(tag: &str) -> bool {
 
 /// Trains and scores the parser on each fold; prints UAS per fold, the mean, speed and size.
 pub fn run(folder: &Path, iterations: usize, folds: usize) -> Result<bool, String> {
-    let mut tag_names = Vec::new();
-    let articles = read(&folder.join("train-syntax.jsonl.gz"), &mut tag_names)?;
-    let split = Split::of(&folder.join("../polnear-quotes/train.jsonl"));
+    let corpus = Folds::read(folder)?;
+    let tag_names = &corpus.tags;
     let mut scores = Vec::new();
     for fold in 0..folds.min(5) {
         let fold = u8::try_from(fold).unwrap_or(0);
-        let (held, train_set): (Vec<_>, Vec<_>) =
-            articles.iter().partition(|(id, _)| split.fold(id) == fold);
-        let train_sentences: Vec<&Sentence> = train_set.iter().flat_map(|(_, s)| s).collect();
+        let (held, train_sentences) = corpus.split(fold);
         let started = Instant::now();
-        let model = train(&train_sentences, &tag_names, iterations);
+        let model = train(&train_sentences, tag_names, iterations);
         let trained = started.elapsed().as_secs_f64();
         let (mut right, mut all, mut tokens) = (0usize, 0usize, 0usize);
         let started = Instant::now();
-        for (_, sentences) in &held {
-            for s in sentences {
+        for sentences in &held {
+            for s in *sentences {
                 if s.heads.len() != s.words.len() {
                     continue;
                 }
-                let heads = parse(&model, s, &tag_names);
+                let heads = parse(&model, s, tag_names);
                 tokens += heads.len();
                 for (k, (&got, &gold)) in heads.iter().zip(&s.heads).enumerate() {
                     if !is_punctuation(&tag_names[usize::from(s.tags[k])]) {

@@ -44,16 +44,15 @@ fn suffix(word: &str, n: usize) -> &str {
     &word[at..]
 }
 
-/// FNV-1a over the feature's parts: a stable key, so that a saved model reads the same.
+/// A feature's key: its parts hashed (xxh3, stable across runs and machines), each part ended by
+/// a byte no UTF-8 text holds so that `ab`+`c` and `a`+`bc` differ.
 pub(crate) fn key(parts: &[&str]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     for part in parts {
-        for b in part.bytes().chain(std::iter::once(0xff)) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
+        hasher.update(part.as_bytes());
+        hasher.update(&[0xff]);
     }
-    h
+    hasher.digest()
 }
 
 /// The features of word `i` given the two tags before it.
@@ -251,10 +250,7 @@ impl Tagger {
 }
 
 /// Articles of the syntax file, each with its sentences.
-pub(crate) fn read(
-    path: &Path,
-    tags: &mut Vec<String>,
-) -> Result<Vec<(String, Vec<Sentence>)>, String> {
+fn read(path: &Path, tags: &mut Vec<String>) -> Result<Vec<(String, Vec<Sentence>)>, String> {
     let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut text = String::new();
     flate2::read::GzDecoder::new(file)
@@ -299,26 +295,54 @@ pub(crate) fn read(
     Ok(articles)
 }
 
+/// The silver train split, its tags, and the articles' folds: those of their quotations' corpus.
+pub(crate) struct Folds {
+    pub(crate) tags: Vec<String>,
+    articles: Vec<(String, Vec<Sentence>)>,
+    split: Split,
+}
+
+impl Folds {
+    pub(crate) fn read(folder: &Path) -> Result<Self, String> {
+        let mut tags = Vec::new();
+        let articles = read(&folder.join("train-syntax.jsonl.gz"), &mut tags)?;
+        let split = Split::of(&folder.join("../polnear-quotes/train.jsonl"));
+        Ok(Self {
+            tags,
+            articles,
+            split,
+        })
+    }
+
+    /// The articles of `fold` (held out) and the sentences of the other four (to train on).
+    pub(crate) fn split(&self, fold: u8) -> (Vec<&[Sentence]>, Vec<&Sentence>) {
+        let (held, train): (Vec<_>, Vec<_>) = self
+            .articles
+            .iter()
+            .partition(|(id, _)| self.split.fold(id) == fold);
+        (
+            held.iter().map(|(_, s)| s.as_slice()).collect(),
+            train.iter().flat_map(|(_, s)| s).collect(),
+        )
+    }
+}
+
 /// Trains and scores the tagger on each of the five folds; prints each fold's tag accuracy,
 /// their mean, the speed of tagging and the model's size.
 pub fn run(folder: &Path, iterations: usize, folds: usize) -> Result<bool, String> {
-    let mut tags = Vec::new();
-    let articles = read(&folder.join("train-syntax.jsonl.gz"), &mut tags)?;
-    // The articles' folds are those of their quotations' corpus.
-    let split = Split::of(&folder.join("../polnear-quotes/train.jsonl"));
+    let corpus = Folds::read(folder)?;
+    let tags = &corpus.tags;
     let mut accuracies = Vec::new();
     for fold in 0..folds.min(5) {
         let fold = u8::try_from(fold).unwrap_or(0);
-        let (held, train): (Vec<_>, Vec<_>) =
-            articles.iter().partition(|(id, _)| split.fold(id) == fold);
-        let train: Vec<&Sentence> = train.iter().flat_map(|(_, s)| s).collect();
+        let (held, train) = corpus.split(fold);
         let started = Instant::now();
-        let tagger = Tagger::train(&train, &tags, iterations);
+        let tagger = Tagger::train(&train, tags, iterations);
         let trained = started.elapsed().as_secs_f64();
         let (mut right, mut all) = (0usize, 0usize);
         let started = Instant::now();
-        for (_, sentences) in &held {
-            for s in sentences {
+        for sentences in &held {
+            for s in *sentences {
                 let got = tagger.tag(&s.words);
                 right += got.iter().zip(&s.tags).filter(|(a, b)| a == b).count();
                 all += s.tags.len();
