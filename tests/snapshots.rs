@@ -63,6 +63,7 @@ fn snapshot_of(name: &str, input: Input, options: &Options) {
             "paragraph": q.paragraph,
             "kind": q.kind,
             "attribution": q.attribution,
+            "speaker_confidence": format!("{:.2}", q.speaker_confidence),
         })).collect::<Vec<_>>(),
         "chunks": prepared.chunks.iter().map(|c| (c.token_count, c.first_paragraph, c.last_paragraph, c.overlap_tokens)).collect::<Vec<_>>(),
         "removed": prepared.removed,

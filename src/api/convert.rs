@@ -5,13 +5,13 @@ use tonic_types::StatusExt;
 
 use super::proto;
 use crate::pipeline::{
-    Attribution, ChunkBudget, Hints, Input, Metadata, OffsetMap, OffsetUnit, Options,
-    ParagraphKind, PrepError, Prepared, Quote, QuoteKind, QuoteStyle, RemovalReason, Span,
+    Attribution, ChunkBudget, Hints, Input, Metadata, MinSpeakerConfidence, OffsetMap, OffsetUnit,
+    Options, ParagraphKind, PrepError, Prepared, Quote, QuoteKind, QuoteStyle, RemovalReason, Span,
     TextFormat, Tokenizer, Wanted,
 };
 
 /// A request, checked: everything the pipeline needs, trusted from here on.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Job {
     /// The caller's id.
     pub id: String,
@@ -313,6 +313,10 @@ fn options(raw: proto::PrepareOptions) -> Result<Options, PrepError> {
         keep_images: raw.keep_images,
         // From the read mask, beside the options.
         wanted: Wanted::default(),
+        min_speaker_confidence: raw
+            .min_speaker_confidence
+            .map(|c| MinSpeakerConfidence::new(c, "options.min_speaker_confidence"))
+            .transpose()?,
     })
 }
 
@@ -454,6 +458,7 @@ fn quote(q: &Quote, text: &str, span: impl Fn(Span) -> Option<proto::Span>) -> p
         }
         .into(),
         speaker_span: q.mention.and_then(span),
+        speaker_confidence: q.speaker_confidence,
     }
 }
 

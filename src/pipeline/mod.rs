@@ -2,7 +2,7 @@
 //! order data flows:
 //!
 //! ```text
-//! decode → html | text → boilerplate → normalize → language → segment → quotes, metadata → chunk
+//! decode → html | text → boilerplate → normalize → language → segment → syntax → quotes, metadata → chunk
 //! ```
 //!
 //! [`prepare`] runs them all; [`stages`] lists each stage's entry points for the tools, benchmarks
@@ -18,6 +18,7 @@ mod boilerplate;
 mod normalize;
 mod language;
 mod segment;
+mod syntax;
 mod quotes;
 mod metadata;
 mod chunk;
@@ -41,7 +42,9 @@ pub use error::PrepError;
 pub use input::{Hints, Input};
 pub use metadata::{Metadata, RelatedArticle};
 pub use normalize::Paragraph;
-pub use options::{ChunkBudget, Options, QuoteStyle, TextFormat, Tokenizer, Wanted};
+pub use options::{
+    ChunkBudget, MinSpeakerConfidence, Options, QuoteStyle, TextFormat, Tokenizer, Wanted,
+};
 pub use quotes::{Attribution, Quote, QuoteKind};
 pub use segment::Sentence;
 pub use span::{OffsetMap, OffsetUnit, Span};
@@ -83,10 +86,18 @@ pub mod stages {
     pub mod segment {
         pub use super::super::segment::{sentences, split_sentences};
     }
+    /// The syntax of English sentences the speaker choice reads, and what its training needs.
+    pub mod syntax {
+        pub use super::super::syntax::{
+            Analyser, Inputs, Kind, LEFT, MOVES, Model, Parse, Parser, RIGHT, SHIFT, START_TAGS,
+            State, Tagger, WordKeys, best, context, key, move_features, normalise, tag_features,
+            tag_key, text_key, walk, words,
+        };
+    }
     /// Quotations and their speakers, and the speaker model's view of them.
     pub mod quotes {
         pub use super::super::quotes::{
-            Explained, SpeakerModel, explain, find, speaker_feature_names,
+            Chooser, Explained, SpeakerModel, explain, find, speaker_feature_names,
         };
     }
     /// Metadata.
@@ -252,7 +263,15 @@ pub fn prepare_within(
     let wanted = options.wanted;
     let quotes = if wanted.quotes || wanted.chunks {
         let _span = tracing::debug_span!("quotes").entered();
-        quotes::find(&body.text, &body.paragraphs, &sentences, profile.quotes)
+        quotes::find(
+            &body.text,
+            &body.paragraphs,
+            &sentences,
+            profile.quotes,
+            options
+                .min_speaker_confidence
+                .map(MinSpeakerConfidence::get),
+        )
     } else {
         Vec::new()
     };

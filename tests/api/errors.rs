@@ -182,6 +182,24 @@ async fn options_out_of_range_are_invalid_argument_naming_the_field() {
             Code::InvalidArgument,
             "options.offset_unit is not a known offset unit: 7",
         ),
+        (
+            "a speaker confidence above 1",
+            with_options(PrepareOptions {
+                min_speaker_confidence: Some(1.5),
+                ..PrepareOptions::default()
+            }),
+            Code::InvalidArgument,
+            "options.min_speaker_confidence must be a number from 0 to 1, not 1.5",
+        ),
+        (
+            "a speaker confidence that is no number",
+            with_options(PrepareOptions {
+                min_speaker_confidence: Some(f32::NAN),
+                ..PrepareOptions::default()
+            }),
+            Code::InvalidArgument,
+            "options.min_speaker_confidence must be a number from 0 to 1, not NaN",
+        ),
     ])
     .await;
 }

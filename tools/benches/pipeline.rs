@@ -25,6 +25,7 @@ fn stages(c: &mut Criterion) {
         &body.paragraphs,
         &sentences,
         language::Profile::for_tag("en").quotes,
+        None,
     );
     let options = Options::default();
     let counter = chunk::TokenCounter::new(options.chunking.tokenizer());
@@ -52,6 +53,7 @@ fn stages(c: &mut Criterion) {
                 &body.paragraphs,
                 &sentences,
                 language::Profile::for_tag("en").quotes,
+                None,
             )
         })
     });

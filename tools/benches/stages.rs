@@ -100,6 +100,7 @@ fn stage(blocks: Vec<pipeline::stages::block::Block>, page: PageMeta) -> Staged 
         &body.paragraphs,
         &sentences,
         language::Profile::for_tag(&language.tag).quotes,
+        None,
     );
     Staged {
         blocks,
@@ -236,6 +237,7 @@ fn bench_stages(group: &mut Group<'_>, staged: &[Staged]) {
                     &s.body.paragraphs,
                     &s.sentences,
                     language::Profile::for_tag(&s.language.tag).quotes,
+                    None,
                 ));
             }
         })

@@ -186,11 +186,19 @@ pub(crate) static PRONOUN_ENDINGS: Words = Words::new(&[
     ]),
 ]);
 
+/// Clitics the Penn Treebank writes as words of their own (`do` `n't`, `Trump` `'s`): the syntax
+/// stage splits them off as its models learned them.
+#[rustfmt::skip]
+pub(crate) static TREEBANK_CLITICS: Words = Words::new(&[
+    (&["en"], &["'d", "'ll", "'m", "'re", "'s", "'ve", "n't"]),
+]);
+
 #[cfg(test)]
 pub(super) fn lists() -> Vec<super::Checked> {
-    use super::{Form::Folded, Order::Sorted, Read::Union, checked};
+    use super::{Form::Folded, Form::Lower, Order::Sorted, Read::Union, checked};
     vec![
         checked("PRONOUNS", &PRONOUNS, Folded, Sorted, Union),
+        checked("TREEBANK_CLITICS", &TREEBANK_CLITICS, Lower, Sorted, Union),
         checked(
             "DATIVE_NAME_ENDINGS",
             &DATIVE_NAME_ENDINGS,

@@ -2,6 +2,7 @@
 //! sentence's subject, the speaker it continues, an earlier speaker of an exchange and the names
 //! around it, each with the features [`super::ranking`] scores, and the option that nobody spoke.
 
+use super::grammar::QuoteSyntax;
 use super::ranking::{Candidate, FeatureRow, Source};
 use super::tokens::{self, Region};
 use super::{
@@ -75,6 +76,8 @@ struct Gathering<'q, 'a> {
     /// The quotation continued is earlier in this paragraph, or opens the next one.
     same_paragraph: bool,
     follows_paragraph: bool,
+    /// The parse of the quotation's sentences, where the article is read with syntax.
+    syntax: Option<QuoteSyntax>,
 }
 
 impl SpeakerChoices {
@@ -112,12 +115,14 @@ impl SpeakerChoices {
             subject_speaker: None,
             same_paragraph: false,
             follows_paragraph: false,
+            syntax: QuoteSyntax::read(article, para, site),
         };
         gathering.mentions();
         gathering.subject();
         gathering.continued();
         gathering.earlier_speaker();
         gathering.names_nearby();
+        gathering.parsed_subject();
         gathering.described()
     }
 }
@@ -292,6 +297,45 @@ impl Gathering<'_, '_> {
         }
     }
 
+    /// The governing verb's subject as the parse reads it, when no other way offered a mention
+    /// holding it: a whole noun phrase (`a prominent committee member`), or a pronoun resolved.
+    fn parsed_subject(&mut self) {
+        let (article, site) = (self.article, self.site);
+        let text = article.text;
+        let Some((range, pronoun)) = self.syntax.as_ref().and_then(QuoteSyntax::governor_subject)
+        else {
+            return;
+        };
+        let offered = self.candidates.iter().any(|c| {
+            c.said
+                .mention
+                .is_some_and(|m| m.start() < range.end && range.start < m.end())
+        });
+        let Some(mention) = Span::new(text, range).filter(|_| !offered) else {
+            return;
+        };
+        let mention = phrases::without_affiliation(text, mention);
+        let (speaker, attribution) = if pronoun {
+            let nearby = site.nearby(self.para);
+            let speaker = pronouns::antecedent(article, self.told, site, nearby, mention);
+            (speaker, Attribution::Pronoun)
+        } else {
+            (
+                Some(article.names.resolve(mention.slice(text))),
+                Attribution::Explicit,
+            )
+        };
+        let said = Said {
+            speaker,
+            mention: Some(mention),
+            cue: None,
+            attribution,
+        };
+        if said.speaker.is_some() {
+            self.candidates.push(Raw::new(Source::Parsed, said, false));
+        }
+    }
+
     /// The candidates with their features, and the features of naming nobody.
     fn described(self) -> SpeakerChoices {
         let speakers: Vec<String> = self
@@ -317,6 +361,11 @@ impl Gathering<'_, '_> {
         nobody.flag("opens_paragraph", para.opens_with_quote && site.index == 0);
         nobody.flag("unresolved_pronoun", self.unresolved_pronoun);
         nobody.count("candidates", count);
+        if let Some(syntax) = &self.syntax {
+            nobody.flag("syn_parsed", true);
+            nobody.flag("syn_governed", syntax.is_governed());
+            nobody.flag("syn_governor_has_subject", syntax.governor_has_subject());
+        }
         SpeakerChoices {
             candidates,
             nobody: nobody.into_values(),
@@ -359,6 +408,13 @@ impl Gathering<'_, '_> {
         describe_mention(&mut row, article, site, said.mention);
         describe_cue_place(&mut row, text, site, said.mention, said.cue.as_deref());
         describe_cue(&mut row, said.cue.as_deref());
+        if let Some(syntax) = &self.syntax {
+            syntax.describe(&mut row, text, said.mention);
+            row.flag(
+                "syn_unattributed",
+                source == Source::Continued && !syntax.governor_has_subject(),
+            );
+        }
         let speaker = said.speaker.as_deref().unwrap_or_default();
         let key = speaker.to_lowercase();
         row.count(

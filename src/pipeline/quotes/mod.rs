@@ -17,6 +17,7 @@
 mod candidates;
 mod clauses;
 mod cues;
+mod grammar;
 mod marks;
 mod names;
 mod not_speech;
@@ -29,14 +30,17 @@ mod tokens;
 #[cfg(test)]
 mod tests;
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
+use std::ops::Range;
+use std::rc::Rc;
 
 use super::block::ParagraphKind;
 use super::language::{Capitals, QuoteRules};
 use super::normalize::Paragraph;
 use super::segment::Sentence;
 use super::span::Span;
+use super::syntax::{Analyser, Parse};
 use super::textkit::is_unspaced_script;
 use candidates::SpeakerChoices;
 use marks::Marked;
@@ -70,7 +74,7 @@ pub enum Attribution {
 }
 
 /// A quotation.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Quote {
     /// The quoted words, marks excluded.
     pub span: Span,
@@ -86,35 +90,61 @@ pub struct Quote {
     pub kind: QuoteKind,
     /// How the speaker was found.
     pub attribution: Attribution,
+    /// The speaker model's probability that `speaker` is right (0 to 1; 0 without a speaker, or
+    /// where the hand rules choose: they give no probability).
+    pub speaker_confidence: f32,
+}
+
+/// What chooses the speakers: the model that weighs the candidates, and the syntax it reads (the
+/// model's syntax features are off without it).
+#[derive(Debug, Clone, Copy)]
+pub struct Chooser<'m> {
+    /// The speaker choice's weights.
+    pub model: &'m SpeakerModel,
+    /// The analyser of the quotations' sentences.
+    pub syntax: Option<&'m Analyser>,
+    /// Speakers less sure than this are left out (their mention kept); the model's default
+    /// when `None`.
+    pub min_confidence: Option<f32>,
+}
+
+impl Chooser<'static> {
+    /// The embedded model and syntax where they were learned on the language, else the hand
+    /// rules (which read no syntax).
+    #[must_use]
+    pub fn for_rules(rules: QuoteRules) -> Self {
+        if rules.learned_choice {
+            Self {
+                model: SpeakerModel::embedded(),
+                syntax: Analyser::embedded(),
+                min_confidence: None,
+            }
+        } else {
+            Self {
+                model: SpeakerModel::hand_rules(),
+                syntax: None,
+                min_confidence: None,
+            }
+        }
+    }
 }
 
 /// Finds the quotes of `text`, their speakers chosen by the embedded model where it was learned
-/// on the language, else by the hand rules.
+/// on the language, else by the hand rules; speakers less sure than `min_confidence` (else the
+/// model's default) left out.
 #[must_use]
 pub fn find(
     text: &str,
     paragraphs: &[Paragraph],
     sentences: &[Sentence],
     rules: QuoteRules,
+    min_confidence: Option<f32>,
 ) -> Vec<Quote> {
-    let model = if rules.learned_choice {
-        SpeakerModel::embedded()
-    } else {
-        SpeakerModel::hand_rules()
+    let chooser = Chooser {
+        min_confidence,
+        ..Chooser::for_rules(rules)
     };
-    find_with(text, paragraphs, sentences, rules, model)
-}
-
-/// Finds the quotes of `text`, their speakers chosen by `model`.
-#[must_use]
-pub fn find_with(
-    text: &str,
-    paragraphs: &[Paragraph],
-    sentences: &[Sentence],
-    rules: QuoteRules,
-    model: &SpeakerModel,
-) -> Vec<Quote> {
-    run(text, paragraphs, sentences, rules, model, false).0
+    run(text, paragraphs, sentences, rules, chooser, false).0
 }
 
 /// A quote with the options its speaker was chosen from: each candidate's speaker and features,
@@ -129,16 +159,17 @@ pub struct Explained {
     pub nobody: Vec<f32>,
 }
 
-/// Finds the quotes of `text` as `find_with` does, each with the options it was chosen from.
+/// Finds the quotes of `text`, their speakers chosen by `chooser`, each with the options it was
+/// chosen from.
 #[must_use]
 pub fn explain(
     text: &str,
     paragraphs: &[Paragraph],
     sentences: &[Sentence],
     rules: QuoteRules,
-    model: &SpeakerModel,
+    chooser: Chooser<'_>,
 ) -> Vec<Explained> {
-    run(text, paragraphs, sentences, rules, model, true).1
+    run(text, paragraphs, sentences, rules, chooser, true).1
 }
 
 /// The names of a candidate's features and of the nobody option's, in the order of
@@ -156,9 +187,10 @@ fn run(
     paragraphs: &[Paragraph],
     sentences: &[Sentence],
     rules: QuoteRules,
-    model: &SpeakerModel,
+    chooser: Chooser<'_>,
     keep_options: bool,
 ) -> (Vec<Quote>, Vec<Explained>) {
+    let model = chooser.model;
     let article = Article {
         text,
         paragraphs,
@@ -167,6 +199,8 @@ fn run(
         names: NameIndex::build(text, paragraphs),
         genders: OnceCell::new(),
         word_counts: OnceCell::new(),
+        syntax: chooser.syntax,
+        parses: RefCell::default(),
     };
     let mut told = Told::default();
     let mut explained = Vec::new();
@@ -202,9 +236,24 @@ fn run(
             }
             weighed += 1;
             let options = SpeakerChoices::of(&article, &told, &para, &site, first_in_paragraph);
-            let said = model
+            let min_confidence = chooser
+                .min_confidence
+                .unwrap_or_else(|| model.min_confidence());
+            let (mut said, speaker_confidence) = model
                 .choose(&options.candidates, &options.nobody)
-                .map_or_else(|| options.nobody_said.clone(), |c| c.said.clone());
+                .map_or_else(
+                    || (options.nobody_said.clone(), 0.0),
+                    |(c, confidence)| (c.said.clone(), confidence),
+                );
+            // Too unsure: the speaker is left out, the mention kept (a missing speaker is
+            // better than a wrong one).
+            let speaker_confidence =
+                if said.speaker.is_some() && speaker_confidence < min_confidence {
+                    said.speaker = None;
+                    0.0
+                } else {
+                    speaker_confidence
+                };
             first_in_paragraph = false;
             // Whether the words are reported speech at all is the rules' call, on their choice
             // of speaker: the model chooses among speakers, not among quotations.
@@ -225,6 +274,7 @@ fn run(
                 paragraph: pi,
                 kind: site.kind,
                 attribution,
+                speaker_confidence,
             };
             if keep_options {
                 explained.push(Explained {
@@ -263,6 +313,9 @@ fn quotations(text: &str, paragraph: Span, index: usize) -> Vec<Marked> {
     marks
 }
 
+/// Parses by their sentences' bytes; none for a sentence too long to parse.
+type Parses = HashMap<(usize, usize), Option<Rc<Parse>>>;
+
 /// What every quotation of the article may consult.
 struct Article<'a> {
     text: &'a str,
@@ -274,6 +327,10 @@ struct Article<'a> {
     genders: OnceCell<Genders>,
     /// How often each word occurs, counted once when a candidate first asks.
     word_counts: OnceCell<HashMap<&'a str, usize>>,
+    /// The analyser of quotations' sentences, where the speaker model reads syntax.
+    syntax: Option<&'a Analyser>,
+    /// The sentences parsed so far, by their bytes (quotations of one sentence share a parse).
+    parses: RefCell<Parses>,
 }
 
 impl<'a> Article<'a> {
@@ -287,6 +344,17 @@ impl<'a> Article<'a> {
     /// language's verbs of saying are unknown (nothing ties a name to the words).
     fn offers_names_around(&self) -> bool {
         self.rules.capitals == Capitals::MarkNames && self.rules.speech_verbs
+    }
+
+    /// The parse of the sentences at `range`, parsed on first asking; none without syntax or for
+    /// a sentence too long to parse.
+    fn parse(&self, range: Range<usize>) -> Option<Rc<Parse>> {
+        let syntax = self.syntax?;
+        self.parses
+            .borrow_mut()
+            .entry((range.start, range.end))
+            .or_insert_with(|| syntax.parse(self.text, range).map(Rc::new))
+            .clone()
     }
 
     /// How often `word` stands as a word of the text (`Trump` in `Trump's` too).

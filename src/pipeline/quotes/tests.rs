@@ -6,6 +6,22 @@ use super::*;
 use crate::pipeline::language::Profile;
 use crate::pipeline::segment;
 
+/// The quotes `model` finds, reading the embedded syntax.
+fn find_with(
+    text: &str,
+    paragraphs: &[Paragraph],
+    sentences: &[Sentence],
+    rules: QuoteRules,
+    model: &SpeakerModel,
+) -> Vec<Quote> {
+    let chooser = Chooser {
+        model,
+        syntax: Analyser::embedded(),
+        min_confidence: None,
+    };
+    super::run(text, paragraphs, sentences, rules, chooser, false).0
+}
+
 fn run(text: &str) -> Vec<(String, Option<String>, Attribution, QuoteKind)> {
     run_with(text, &SpeakerModel::rules())
 }
@@ -635,7 +651,13 @@ fn the_learned_choice_names_a_cued_speaker_and_nobody_for_a_term() {
 fn where_every_noun_is_capitalised_the_learned_choice_takes_no_capital_for_a_speaker() {
     let text = "Die Polizei bezeichnete die Kundgebung als „unerlaubte Wahlveranstaltung in einem Bundesgebäude“.";
     let (paragraphs, sentences) = segment::layout_for_tests(text);
-    let german = find(text, &paragraphs, &sentences, Profile::for_tag("de").quotes);
+    let german = find(
+        text,
+        &paragraphs,
+        &sentences,
+        Profile::for_tag("de").quotes,
+        None,
+    );
     assert!(german.iter().all(|q| q.speaker.is_none()), "{german:?}");
 }
 
@@ -646,6 +668,7 @@ fn run_in(language: &str, text: &str) -> Vec<(String, Option<String>)> {
         &paragraphs,
         &sentences,
         Profile::for_tag(language).quotes,
+        None,
     )
     .into_iter()
     .map(|q| (q.span.slice(text).to_owned(), q.speaker))

@@ -1,164 +1,36 @@
-//! `eval parser`: how well a greedy arc-standard dependency parser of our own (the tagger's
-//! averaged perceptron, static oracle, projective sentences for training) learns the heads of
-//! PolNeAR's silver CoreNLP dependencies, five folds by article as `eval tagger`. Unlabelled
-//! attachment (UAS) over non-punctuation words, with the silver tags as input: the second
-//! measured step of issue 33's analyser; nothing of it ships yet.
+//! `eval parser`: how well the pipeline's greedy arc-standard dependency parser (its features,
+//! `pipeline::stages::syntax`) learns the heads of PolNeAR's silver CoreNLP dependencies, trained
+//! here by an averaged perceptron with a static oracle on the projective sentences, five folds by
+//! article as `eval tagger`. Unlabelled attachment (UAS) over non-punctuation words, with the
+//! silver tags as input and, given the fold's tagger (`--taggers DIR`), with its tags as the
+//! pipeline sees them. `--save DIR` writes each fold's model.
 
 use std::path::Path;
 use std::time::Instant;
 
-use crate::tagger::{Folds, Perceptron, Sentence, key, normalise};
+use article_prep::pipeline::stages::syntax::{
+    Inputs, LEFT, MOVES, Model, Parser, RIGHT, SHIFT, State, Tagger, best, normalise, tag_key,
+    text_key, walk,
+};
+use rustc_hash::FxHashMap;
 
-/// Transitions: move the next word onto the stack; make the stack's second word a dependent of
-/// the top (left arc); make the top a dependent of the second (right arc).
-const SHIFT: u8 = 0;
-const LEFT: u8 = 1;
-const RIGHT: u8 = 2;
-const MOVES: usize = 3;
+use crate::tagger::{Folds, Perceptron, Sentence, write_model};
 
-/// A parse in progress: words 1..=n, 0 the root.
-struct State {
-    stack: Vec<usize>,
-    next: usize,
-    n: usize,
-    heads: Vec<usize>,
-    lefts: Vec<Vec<usize>>,
-    rights: Vec<Vec<usize>>,
-}
-
-impl State {
-    fn new(n: usize) -> Self {
-        Self {
-            stack: vec![0],
-            next: 1,
-            n,
-            heads: vec![0; n + 1],
-            lefts: vec![Vec::new(); n + 1],
-            rights: vec![Vec::new(); n + 1],
+/// The move the gold tree asks for (static oracle): an arc once the dependent has all its own
+/// dependents (`children` counts them in the gold tree).
+fn oracle(state: &State, gold: &[usize], children: &[usize]) -> u8 {
+    if let (Some(s0), Some(s1)) = (state.stack(0), state.stack(1)) {
+        if s1 != 0 && gold[s1] == s0 && state.attached(s1) == children[s1] {
+            return LEFT;
+        }
+        if gold[s0] == s1
+            && state.attached(s0) == children[s0]
+            && (s1 != 0 || state.buffer(0).is_none())
+        {
+            return RIGHT;
         }
     }
-
-    fn done(&self) -> bool {
-        self.next > self.n && self.stack.len() == 1
-    }
-
-    fn valid(&self, mv: u8) -> bool {
-        let depth = self.stack.len();
-        match mv {
-            SHIFT => self.next <= self.n,
-            // The root takes one dependent, last.
-            LEFT => depth >= 2 && self.stack[depth - 2] != 0,
-            _ => depth >= 2 && (self.stack[depth - 2] != 0 || self.next > self.n),
-        }
-    }
-
-    fn apply(&mut self, mv: u8) {
-        match mv {
-            SHIFT => {
-                self.stack.push(self.next);
-                self.next += 1;
-            }
-            LEFT => {
-                let top = self.stack.len() - 1;
-                let dependent = self.stack.remove(top - 1);
-                let head = self.stack[top - 1];
-                self.heads[dependent] = head;
-                self.lefts[head].push(dependent);
-            }
-            _ => {
-                let dependent = self.stack.pop().unwrap_or(0);
-                let head = self.stack.last().copied().unwrap_or(0);
-                self.heads[dependent] = head;
-                self.rights[head].push(dependent);
-            }
-        }
-    }
-
-    /// The move the gold tree asks for (static oracle): an arc once the dependent has all its
-    /// own dependents (`children` counts them in the gold tree).
-    fn oracle(&self, gold: &[usize], children: &[usize]) -> u8 {
-        let attached = |w: usize| self.lefts[w].len() + self.rights[w].len();
-        let depth = self.stack.len();
-        if depth >= 2 {
-            let (s1, s0) = (self.stack[depth - 2], self.stack[depth - 1]);
-            if s1 != 0 && gold[s1] == s0 && attached(s1) == children[s1] {
-                return LEFT;
-            }
-            if gold[s0] == s1 && attached(s0) == children[s0] && (s1 != 0 || self.next > self.n) {
-                return RIGHT;
-            }
-        }
-        SHIFT
-    }
-}
-
-/// The features of a state, from the words and tags of the sentence (index 0 the root).
-fn features(state: &State, words: &[String], tags: &[&str]) -> Vec<u64> {
-    let depth = state.stack.len();
-    let at = |k: usize| (depth > k).then(|| state.stack[depth - 1 - k]);
-    let word = |i: Option<usize>| i.map_or("-NONE-", |i| words[i].as_str());
-    let tag = |i: Option<usize>| i.map_or("-NONE-", |i| tags[i]);
-    let buffer = |k: usize| (state.next + k <= state.n).then_some(state.next + k);
-    let (s0, s1, s2, b0, b1, b2) = (at(0), at(1), at(2), buffer(0), buffer(1), buffer(2));
-    let valency = |i: Option<usize>| {
-        i.map_or("-".to_owned(), |i| {
-            format!(
-                "{}/{}",
-                state.lefts[i].len().min(3),
-                state.rights[i].len().min(3)
-            )
-        })
-    };
-    let leftmost = |i: Option<usize>| i.and_then(|i| state.lefts[i].iter().min().copied());
-    let rightmost = |i: Option<usize>| i.and_then(|i| state.rights[i].iter().max().copied());
-    let distance = match (s0, s1) {
-        (Some(a), Some(b)) => (a - b.min(a)).min(5).to_string(),
-        _ => "-".to_owned(),
-    };
-    vec![
-        key(&["bias"]),
-        key(&["s0w", word(s0)]),
-        key(&["s0t", tag(s0)]),
-        key(&["s0wt", word(s0), tag(s0)]),
-        key(&["s1w", word(s1)]),
-        key(&["s1t", tag(s1)]),
-        key(&["s1wt", word(s1), tag(s1)]),
-        key(&["b0w", word(b0)]),
-        key(&["b0t", tag(b0)]),
-        key(&["b0wt", word(b0), tag(b0)]),
-        key(&["b1w", word(b1)]),
-        key(&["b1t", tag(b1)]),
-        key(&["b2t", tag(b2)]),
-        key(&["s0t b0t", tag(s0), tag(b0)]),
-        key(&["s0w b0w", word(s0), word(b0)]),
-        key(&["s1t s0t", tag(s1), tag(s0)]),
-        key(&["s1w s0w", word(s1), word(s0)]),
-        key(&["s1t s0t b0t", tag(s1), tag(s0), tag(b0)]),
-        key(&["s0t b0t b1t", tag(s0), tag(b0), tag(b1)]),
-        key(&["s0 lc", tag(leftmost(s0)), tag(s0)]),
-        key(&["s0 rc", tag(rightmost(s0)), tag(s0)]),
-        key(&["s1 lc", tag(leftmost(s1)), tag(s1)]),
-        key(&["s1 rc", tag(rightmost(s1)), tag(s1)]),
-        key(&["dist", &distance, tag(s0), tag(s1)]),
-        key(&["s1w s0t", word(s1), tag(s0)]),
-        key(&["s1t s0w", tag(s1), word(s0)]),
-        key(&["s2t s1t s0t", tag(s2), tag(s1), tag(s0)]),
-        key(&["s0w b0t", word(s0), tag(b0)]),
-        key(&["s0t b0w", tag(s0), word(b0)]),
-        key(&["s0 valency", &valency(s0), tag(s0)]),
-        key(&["s1 valency", &valency(s1), tag(s1)]),
-        key(&["s0 lc2", tag(leftmost(s0)), tag(s0), tag(s1)]),
-        key(&["s1 rc2", tag(rightmost(s1)), tag(s1), tag(s0)]),
-    ]
-}
-
-/// The best valid move by the model's scores.
-fn best(model: &Perceptron, state: &State, f: &[u64]) -> u8 {
-    let scores = model.scores(f, MOVES);
-    (0..MOVES as u8)
-        .filter(|&m| state.valid(m))
-        .max_by(|&a, &b| scores[usize::from(a)].total_cmp(&scores[usize::from(b)]))
-        .unwrap_or(SHIFT)
+    SHIFT
 }
 
 /// Whether a tree has no crossing arcs (the static oracle's trees).
@@ -174,17 +46,22 @@ fn projective(heads: &[usize]) -> bool {
     })
 }
 
-/// A sentence's words and tags with the root in front.
-fn inputs<'a>(s: &Sentence, tag_names: &'a [String]) -> (Vec<String>, Vec<&'a str>) {
-    let mut words = vec!["-ROOT-".to_owned()];
-    words.extend(s.words.iter().map(|w| normalise(w)));
-    let mut tags = vec!["-ROOT-"];
-    tags.extend(s.tags.iter().map(|&t| tag_names[usize::from(t)].as_str()));
-    (words, tags)
+/// A sentence's inputs from its words and the tags' names.
+fn inputs<'a>(words: &[String], tags: impl IntoIterator<Item = &'a str>) -> Inputs {
+    Inputs::new(
+        words.iter().map(|w| text_key(&normalise(w))),
+        tags.into_iter().map(tag_key),
+    )
 }
 
-fn train(sentences: &[&Sentence], tag_names: &[String], iterations: usize) -> Perceptron {
+fn train(
+    sentences: &[&Sentence],
+    tag_names: &[String],
+    iterations: usize,
+    min_weight: f32,
+) -> Parser {
     let mut model = Perceptron::default();
+    let mut scores = Vec::new();
     for _ in 0..iterations {
         for s in sentences {
             let n = s.words.len();
@@ -197,40 +74,23 @@ fn train(sentences: &[&Sentence], tag_names: &[String], iterations: usize) -> Pe
             for &h in &s.heads {
                 children[h] += 1;
             }
-            walk(s, tag_names, |state, f| {
-                let guess = best(&model, state, f);
-                let truth = state.oracle(&gold, &children);
-                model.update(truth, guess, f);
+            let tags = s.tags.iter().map(|&t| tag_names[usize::from(t)].as_str());
+            walk(&inputs(&s.words, tags), |state, f| {
+                model.scores_into(f, MOVES.len(), &mut scores);
+                for (mv, score) in scores.iter_mut().enumerate() {
+                    if !state.valid(u8::try_from(mv).unwrap_or(SHIFT)) {
+                        *score = f32::NEG_INFINITY;
+                    }
+                }
+                let truth = oracle(state, &gold, &children);
+                model.update(truth, best(&scores), f);
                 truth
             });
         }
     }
     model.average();
-    model
-}
-
-/// The moves `choose` makes from the first state to the last (bounded, whatever it chooses);
-/// each word's head.
-fn walk(
-    s: &Sentence,
-    tag_names: &[String],
-    mut choose: impl FnMut(&State, &[u64]) -> u8,
-) -> Vec<usize> {
-    let n = s.words.len();
-    let (words, tags) = inputs(s, tag_names);
-    let mut state = State::new(n);
-    let mut steps = 0;
-    while !state.done() && steps < 4 * n + 4 {
-        steps += 1;
-        let f = features(&state, &words, &tags);
-        let mv = choose(&state, &f);
-        state.apply(mv);
-    }
-    state.heads[1..].to_vec()
-}
-
-fn parse(model: &Perceptron, s: &Sentence, tag_names: &[String]) -> Vec<usize> {
-    walk(s, tag_names, |state, f| best(model, state, f))
+    let moves: Vec<String> = MOVES.iter().map(|m| (*m).to_owned()).collect();
+    Parser::new(model.into_model(&moves, FxHashMap::default(), min_weight))
 }
 
 /// Penn Treebank punctuation tags, left out of attachment scores as is the custom.
@@ -241,50 +101,105 @@ fn is_punctuation(tag: &str) -> bool {
     )
 }
 
-/// Trains and scores the parser on each fold; prints UAS per fold, the mean, speed and size.
-pub fn run(folder: &Path, iterations: usize, folds: usize) -> Result<bool, String> {
+/// Right heads and words scored (punctuation left out) of `parser` on `sentences`, with the
+/// silver tags or, given a tagger, its tags.
+fn attachment(
+    parser: &Parser,
+    sentences: &[&[Sentence]],
+    tag_names: &[String],
+    tagger: Option<&Tagger>,
+) -> (usize, usize, usize) {
+    let (mut right, mut all, mut tokens) = (0usize, 0usize, 0usize);
+    for s in sentences.iter().flat_map(|a| a.iter()) {
+        if s.heads.len() != s.words.len() {
+            continue;
+        }
+        let heads = match tagger {
+            Some(tagger) => {
+                let tags = tagger.tag(&s.words);
+                let names = tags.iter().map(|&t| tagger.tags()[usize::from(t)].as_str());
+                parser.parse(&inputs(&s.words, names))
+            }
+            None => parser.parse(&inputs(
+                &s.words,
+                s.tags.iter().map(|&t| tag_names[usize::from(t)].as_str()),
+            )),
+        };
+        tokens += heads.len();
+        for (k, (&got, &gold)) in heads.iter().zip(&s.heads).enumerate() {
+            if !is_punctuation(&tag_names[usize::from(s.tags[k])]) {
+                all += 1;
+                right += usize::from(got == gold);
+            }
+        }
+    }
+    (right, all, tokens)
+}
+
+/// Trains and scores the parser on each fold; prints UAS per fold (silver tags, and the fold's
+/// tagger's when `taggers` holds them), the mean, speed and size; `save` writes the models.
+pub fn run(
+    folder: &Path,
+    iterations: usize,
+    min_weight: f32,
+    folds: usize,
+    taggers: Option<&Path>,
+    save: Option<&Path>,
+) -> Result<bool, String> {
     let corpus = Folds::read(folder)?;
     let tag_names = &corpus.tags;
-    let mut scores = Vec::new();
+    let (mut silver, mut predicted) = (Vec::new(), Vec::new());
     for fold in 0..folds.min(5) {
         let fold = u8::try_from(fold).unwrap_or(0);
         let (held, train_sentences) = corpus.split(fold);
         let started = Instant::now();
-        let model = train(&train_sentences, tag_names, iterations);
+        let parser = train(&train_sentences, tag_names, iterations, min_weight);
         let trained = started.elapsed().as_secs_f64();
-        let (mut right, mut all, mut tokens) = (0usize, 0usize, 0usize);
         let started = Instant::now();
-        for sentences in &held {
-            for s in *sentences {
-                if s.heads.len() != s.words.len() {
-                    continue;
-                }
-                let heads = parse(&model, s, tag_names);
-                tokens += heads.len();
-                for (k, (&got, &gold)) in heads.iter().zip(&s.heads).enumerate() {
-                    if !is_punctuation(&tag_names[usize::from(s.tags[k])]) {
-                        all += 1;
-                        right += usize::from(got == gold);
-                    }
-                }
-            }
-        }
+        let (right, all, tokens) = attachment(&parser, &held, tag_names, None);
         let seconds = started.elapsed().as_secs_f64();
         let uas = right as f64 / all.max(1) as f64;
-        scores.push(uas);
-        println!(
-            "fold {fold}: {} articles held out: UAS {uas:.4} ({all} words, punctuation left \
-             out); trained in {trained:.0} s; parses {:.0} tokens/s (one core); model {} \
-             features",
+        silver.push(uas);
+        let bytes = parser.model().to_bytes();
+        print!(
+            "fold {fold}: {} articles held out: UAS {uas:.4} ({all} words, punctuation left out); \
+             trained in {trained:.0} s; parses {:.0} tokens/s (one core); model {} features, \
+             {:.1} MB",
             held.len(),
             tokens as f64 / seconds.max(1e-9),
-            model.weights_len()
+            parser.model().features(),
+            bytes.len() as f64 / 1e6
         );
+        if let Some(dir) = taggers {
+            let path = dir.join(format!("tagger-fold-{fold}.model"));
+            let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let tagger = Tagger::new(Model::from_bytes(&bytes)?);
+            let started = Instant::now();
+            let (right, all, tokens) = attachment(&parser, &held, tag_names, Some(&tagger));
+            let seconds = started.elapsed().as_secs_f64();
+            let uas = right as f64 / all.max(1) as f64;
+            predicted.push(uas);
+            print!(
+                "; with the fold's tagger: UAS {uas:.4}, tags and parses {:.0} tokens/s",
+                tokens as f64 / seconds.max(1e-9)
+            );
+        }
+        println!();
+        if let Some(dir) = save {
+            write_model(dir, &format!("parser-fold-{fold}.model"), &bytes)?;
+        }
     }
-    let mean = scores.iter().sum::<f64>() / scores.len().max(1) as f64;
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
     println!(
-        "UAS, mean of {} folds: {mean:.4} (silver tags as input, {iterations} iterations)",
-        scores.len()
+        "UAS, mean of {} folds: {:.4} with silver tags{} ({iterations} iterations, weights \
+         under {min_weight} left out)",
+        silver.len(),
+        mean(&silver),
+        if predicted.is_empty() {
+            String::new()
+        } else {
+            format!(", {:.4} with the folds' taggers' tags", mean(&predicted))
+        }
     );
     Ok(true)
 }
@@ -307,12 +222,17 @@ mod tests {
         for &h in &gold_heads {
             children[h] += 1;
         }
-        let mut state = State::new(n);
-        while !state.done() {
-            let mv = state.oracle(&gold, &children);
-            assert!(state.valid(mv), "{mv}");
-            state.apply(mv);
-        }
-        assert_eq!(state.heads[1..], gold_heads);
+        let words: Vec<String> = ["the", "council", "passed", "the", "budget"]
+            .map(String::from)
+            .to_vec();
+        let state = walk(
+            &inputs(&words, ["DT", "NN", "VBD", "DT", "NN"]),
+            |state, _| {
+                let mv = oracle(state, &gold, &children);
+                assert!(state.valid(mv), "{mv}");
+                mv
+            },
+        );
+        assert_eq!(state.heads(), gold_heads);
     }
 }

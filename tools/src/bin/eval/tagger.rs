@@ -9,6 +9,10 @@ use std::io::Read;
 use std::path::Path;
 use std::time::Instant;
 
+use article_prep::pipeline::stages::syntax::{
+    Model, START_TAGS, Tagger, best, context, tag_features as features, tag_key,
+};
+use rustc_hash::FxHashMap;
 use serde_json::Value;
 
 use crate::split::Split;
@@ -19,63 +23,6 @@ pub(crate) struct Sentence {
     pub(crate) tags: Vec<u8>,
     /// Each word's head (1-based, 0 for the root), from the silver dependencies.
     pub(crate) heads: Vec<usize>,
-}
-
-/// A word as the features see it: lower case, numbers and hyphenated words by their shape.
-pub(crate) fn normalise(word: &str) -> String {
-    if word.contains('-') && !word.starts_with('-') {
-        "!HYPHEN".to_owned()
-    } else if word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) {
-        "!YEAR".to_owned()
-    } else if word.starts_with(|c: char| c.is_ascii_digit()) {
-        "!DIGITS".to_owned()
-    } else {
-        word.to_lowercase()
-    }
-}
-
-/// The last `n` characters of `word`.
-fn suffix(word: &str, n: usize) -> &str {
-    let at = word
-        .char_indices()
-        .rev()
-        .nth(n.saturating_sub(1))
-        .map_or(0, |(i, _)| i);
-    &word[at..]
-}
-
-/// A feature's key: its parts hashed (xxh3, stable across runs and machines), each part ended by
-/// a byte no UTF-8 text holds so that `ab`+`c` and `a`+`bc` differ.
-pub(crate) fn key(parts: &[&str]) -> u64 {
-    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    for part in parts {
-        hasher.update(part.as_bytes());
-        hasher.update(&[0xff]);
-    }
-    hasher.digest()
-}
-
-/// The features of word `i` given the two tags before it.
-fn features(context: &[String], i: usize, prev: &str, prev2: &str) -> [u64; 14] {
-    // `context` holds two start markers before the words and two end markers after them.
-    let j = i + 2;
-    let word = &context[j];
-    [
-        key(&["bias"]),
-        key(&["i suffix", suffix(word, 3)]),
-        key(&["i pref1", word.get(..1).unwrap_or("")]),
-        key(&["i-1 tag", prev]),
-        key(&["i-2 tag", prev2]),
-        key(&["i tag+i-2 tag", prev, prev2]),
-        key(&["i word", word]),
-        key(&["i-1 tag+i word", prev, word]),
-        key(&["i-1 word", &context[j - 1]]),
-        key(&["i-1 suffix", suffix(&context[j - 1], 3)]),
-        key(&["i-2 word", &context[j - 2]]),
-        key(&["i+1 word", &context[j + 1]]),
-        key(&["i+1 suffix", suffix(&context[j + 1], 3)]),
-        key(&["i+2 word", &context[j + 2]]),
-    ]
 }
 
 /// One class's weight of a feature, with what averaging needs.
@@ -95,25 +42,15 @@ pub(crate) struct Perceptron {
 }
 
 impl Perceptron {
-    /// Features with a weight.
-    pub(crate) fn weights_len(&self) -> usize {
-        self.weights.len()
-    }
-
-    pub(crate) fn scores(&self, features: &[u64], classes: usize) -> Vec<f32> {
-        let mut scores = vec![0.0f32; classes];
+    /// Each class's score of `features`, into `scores` (resized to `classes`).
+    pub(crate) fn scores_into(&self, features: &[u64], classes: usize, scores: &mut Vec<f32>) {
+        scores.clear();
+        scores.resize(classes, 0.0);
         for f in features {
             for p in self.weights.get(f).map_or(&[][..], Vec::as_slice) {
                 scores[usize::from(p.class)] += p.weight;
             }
         }
-        scores
-    }
-
-    fn predict(&self, features: &[u64], classes: usize) -> u8 {
-        let scores = self.scores(features, classes);
-        let best = (0..classes).max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)));
-        u8::try_from(best.unwrap_or(0)).unwrap_or(0)
     }
 
     pub(crate) fn update(&mut self, truth: u8, guess: u8, features: &[u64]) {
@@ -145,6 +82,25 @@ impl Perceptron {
         }
     }
 
+    /// The averaged weights as the library's model, with its classes and dictionary; weights
+    /// smaller than `min_weight` left out (they seldom change a choice and make most of the file).
+    pub(crate) fn into_model(
+        self,
+        classes: &[String],
+        dictionary: FxHashMap<String, u8>,
+        min_weight: f32,
+    ) -> Model {
+        let features = self.weights.into_iter().map(move |(k, params)| {
+            let weights = params
+                .into_iter()
+                .filter(|p| p.weight.abs() >= min_weight)
+                .map(|p| (p.class, p.weight))
+                .collect();
+            (k, weights)
+        });
+        Model::new(classes.to_vec(), dictionary, features)
+    }
+
     /// Every weight replaced by its average over all updates, and weights that round to nothing
     /// dropped.
     pub(crate) fn average(&mut self) {
@@ -160,93 +116,56 @@ impl Perceptron {
     }
 }
 
-/// A tagger: the perceptron and the words that always take one tag.
-struct Tagger {
-    model: Perceptron,
-    tag_dict: HashMap<String, u8>,
-    tags: Vec<String>,
-}
-
-impl Tagger {
-    fn context(words: &[String]) -> Vec<String> {
-        let mut context = vec!["-START-".to_owned(), "-START2-".to_owned()];
-        context.extend(words.iter().map(|w| normalise(w)));
-        context.extend(["-END-".to_owned(), "-END2-".to_owned()]);
-        context
+/// Trains a tagger on `sentences` (the library's features, so that what is learned here is
+/// what the pipeline reads).
+fn train(sentences: &[&Sentence], tags: &[String], iterations: usize) -> Tagger {
+    let mut counts: HashMap<&str, HashMap<u8, usize>> = HashMap::new();
+    for s in sentences {
+        for (w, &t) in s.words.iter().zip(&s.tags) {
+            *counts.entry(w.as_str()).or_default().entry(t).or_default() += 1;
+        }
     }
-
-    fn train(sentences: &[&Sentence], tags: &[String], iterations: usize) -> Self {
-        let mut counts: HashMap<&str, HashMap<u8, usize>> = HashMap::new();
-        for s in sentences {
-            for (w, &t) in s.words.iter().zip(&s.tags) {
-                *counts.entry(w.as_str()).or_default().entry(t).or_default() += 1;
+    // Words seen 20 times or more with one tag 97% of the time are tagged by the dictionary.
+    let dictionary: FxHashMap<String, u8> = counts
+        .into_iter()
+        .filter_map(|(w, by_tag)| {
+            let n: usize = by_tag.values().sum();
+            let (&tag, &top) = by_tag.iter().max_by_key(|&(_, c)| *c)?;
+            (n >= 20 && top * 100 >= n * 97).then(|| (w.to_owned(), tag))
+        })
+        .collect();
+    let tag_keys: Vec<u64> = tags.iter().map(|t| tag_key(t)).collect();
+    let mut model = Perceptron::default();
+    let mut order: Vec<usize> = (0..sentences.len()).collect();
+    let mut scores = Vec::new();
+    for iteration in 0..iterations {
+        for &k in &order {
+            let s = sentences[k];
+            let context = context(&s.words);
+            let (mut prev, mut prev2) = START_TAGS;
+            for (i, word) in s.words.iter().enumerate() {
+                let guess = if let Some(&t) = dictionary.get(word) {
+                    t
+                } else {
+                    let f = features(&context, i, prev, prev2);
+                    model.scores_into(&f, tags.len(), &mut scores);
+                    let guess = best(&scores);
+                    model.update(s.tags[i], guess, &f);
+                    guess
+                };
+                prev2 = prev;
+                prev = tag_keys[usize::from(guess)];
             }
         }
-        // Words seen 20 times or more with one tag 97% of the time are tagged by the dictionary.
-        let tag_dict = counts
-            .into_iter()
-            .filter_map(|(w, by_tag)| {
-                let n: usize = by_tag.values().sum();
-                let (&tag, &top) = by_tag.iter().max_by_key(|&(_, c)| *c)?;
-                (n >= 20 && top * 100 >= n * 97).then(|| (w.to_owned(), tag))
-            })
-            .collect();
-        let mut tagger = Self {
-            model: Perceptron::default(),
-            tag_dict,
-            tags: tags.to_vec(),
-        };
-        let mut order: Vec<usize> = (0..sentences.len()).collect();
-        for iteration in 0..iterations {
-            for &k in &order {
-                let s = sentences[k];
-                let context = Self::context(&s.words);
-                let (mut prev, mut prev2) = ("-START-".to_owned(), "-START2-".to_owned());
-                for (i, word) in s.words.iter().enumerate() {
-                    let guess = if let Some(&t) = tagger.tag_dict.get(word) {
-                        t
-                    } else {
-                        let f = features(&context, i, &prev, &prev2);
-                        let guess = tagger.model.predict(&f, tags.len());
-                        tagger.model.update(s.tags[i], guess, &f);
-                        guess
-                    };
-                    prev2 = std::mem::replace(&mut prev, tags[usize::from(guess)].clone());
-                }
-            }
-            // A fixed shuffle per iteration: runs repeat.
-            let len = order.len();
-            for i in (1..len).rev() {
-                let j = (i * 7919 + iteration * 104_729) % (i + 1);
-                order.swap(i, j);
-            }
+        // A fixed shuffle per iteration: runs repeat.
+        let len = order.len();
+        for i in (1..len).rev() {
+            let j = (i * 7919 + iteration * 104_729) % (i + 1);
+            order.swap(i, j);
         }
-        tagger.model.average();
-        tagger
     }
-
-    fn tag(&self, words: &[String]) -> Vec<u8> {
-        let context = Self::context(words);
-        let (mut prev, mut prev2) = ("-START-".to_owned(), "-START2-".to_owned());
-        let mut out = Vec::with_capacity(words.len());
-        for (i, word) in words.iter().enumerate() {
-            let tag = self.tag_dict.get(word).copied().unwrap_or_else(|| {
-                self.model
-                    .predict(&features(&context, i, &prev, &prev2), self.tags.len())
-            });
-            prev2 = std::mem::replace(&mut prev, self.tags[usize::from(tag)].clone());
-            out.push(tag);
-        }
-        out
-    }
-
-    /// Bytes of the model stored as (feature key, class, weight as f32) triples and the
-    /// dictionary as its words and tags.
-    fn stored_bytes(&self) -> usize {
-        let params: usize = self.model.weights.values().map(Vec::len).sum();
-        let features = self.model.weights.len();
-        features * 8 + params * 5 + self.tag_dict.keys().map(|w| w.len() + 2).sum::<usize>()
-    }
+    model.average();
+    Tagger::new(model.into_model(tags, dictionary, 0.0))
 }
 
 /// Articles of the syntax file, each with its sentences.
@@ -328,16 +247,22 @@ impl Folds {
 }
 
 /// Trains and scores the tagger on each of the five folds; prints each fold's tag accuracy,
-/// their mean, the speed of tagging and the model's size.
-pub fn run(folder: &Path, iterations: usize, folds: usize) -> Result<bool, String> {
+/// their mean, the speed of tagging and the model's size. With `save`, writes each fold's model
+/// (trained without it) as `save/tagger-fold-K.model`.
+pub fn run(
+    folder: &Path,
+    iterations: usize,
+    folds: usize,
+    save: Option<&Path>,
+) -> Result<bool, String> {
     let corpus = Folds::read(folder)?;
     let tags = &corpus.tags;
     let mut accuracies = Vec::new();
     for fold in 0..folds.min(5) {
         let fold = u8::try_from(fold).unwrap_or(0);
-        let (held, train) = corpus.split(fold);
+        let (held, train_sentences) = corpus.split(fold);
         let started = Instant::now();
-        let tagger = Tagger::train(&train, tags, iterations);
+        let tagger = train(&train_sentences, tags, iterations);
         let trained = started.elapsed().as_secs_f64();
         let (mut right, mut all) = (0usize, 0usize);
         let started = Instant::now();
@@ -351,17 +276,21 @@ pub fn run(folder: &Path, iterations: usize, folds: usize) -> Result<bool, Strin
         let seconds = started.elapsed().as_secs_f64();
         let accuracy = right as f64 / all.max(1) as f64;
         accuracies.push(accuracy);
+        let bytes = tagger.model().to_bytes();
         println!(
             "fold {fold}: {} articles held out, {all} tokens: tag accuracy {:.4}; trained in \
              {trained:.0} s on {} sentences; tags {:.0} tokens/s (one core); model {} features, \
-             ~{:.1} MB stored",
+             {:.1} MB",
             held.len(),
             accuracy,
-            train.len(),
+            train_sentences.len(),
             all as f64 / seconds.max(1e-9),
-            tagger.model.weights.len(),
-            tagger.stored_bytes() as f64 / 1e6
+            tagger.model().features(),
+            bytes.len() as f64 / 1e6
         );
+        if let Some(dir) = save {
+            write_model(dir, &format!("tagger-fold-{fold}.model"), &bytes)?;
+        }
     }
     let mean = accuracies.iter().sum::<f64>() / accuracies.len().max(1) as f64;
     println!(
@@ -372,23 +301,16 @@ pub fn run(folder: &Path, iterations: usize, folds: usize) -> Result<bool, Strin
     Ok(true)
 }
 
+/// Writes a model file into `dir` (created if need be).
+pub(crate) fn write_model(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn words_are_read_by_shape_and_features_are_stable() {
-        assert_eq!(normalise("Obama"), "obama");
-        assert_eq!(normalise("2016"), "!YEAR");
-        assert_eq!(normalise("3.5"), "!DIGITS");
-        assert_eq!(normalise("well-known"), "!HYPHEN");
-        assert_eq!(suffix("talks", 3), "lks");
-        assert_eq!(suffix("él", 3), "él");
-        assert_eq!(key(&["i word", "said"]), key(&["i word", "said"]));
-        assert_ne!(key(&["i word", "said"]), key(&["i-1 word", "said"]));
-        // The separator keeps `ab` + `c` apart from `a` + `bc`.
-        assert_ne!(key(&["ab", "c"]), key(&["a", "bc"]));
-    }
 
     #[test]
     fn the_perceptron_learns_a_separable_tagging() {
@@ -403,7 +325,7 @@ mod tests {
             .chain((0..30).map(|_| sentence(&["a", "cat", "slept"], &[0, 1, 2])))
             .collect();
         let refs: Vec<&Sentence> = data.iter().collect();
-        let tagger = Tagger::train(&refs, &tags, 5);
+        let tagger = train(&refs, &tags, 5);
         let words: Vec<String> = ["the", "cat", "barked"].map(String::from).to_vec();
         assert_eq!(tagger.tag(&words), [0, 1, 2]);
     }
