@@ -89,9 +89,9 @@ pub mod stages {
     /// The syntax of English sentences the speaker choice reads, and what its training needs.
     pub mod syntax {
         pub use super::super::syntax::{
-            Analyser, Inputs, Kind, LEFT, MOVES, Model, Parse, Parser, RIGHT, SHIFT, START_TAGS,
-            State, Tagger, WordKeys, best, context, key, move_features, normalise, tag_features,
-            tag_key, text_key, walk, words,
+            Analyser, Inputs, Kind, LEFT, MOVES, Model, Parse, Parser, REDUCE, RIGHT, SHIFT,
+            START_TAGS, State, Tagger, WordKeys, best, context, key, move_features, normalise,
+            tag_features, tag_key, text_key, walk, words,
         };
     }
     /// Quotations and their speakers, and the speaker model's view of them.

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 pub use model::{Model, key, text_key};
 pub use parser::{
-    Inputs, LEFT, MOVES, Parser, RIGHT, SHIFT, State, features as move_features, walk,
+    Inputs, LEFT, MOVES, Parser, REDUCE, RIGHT, SHIFT, State, features as move_features, walk,
 };
 pub use tagger::{
     START_TAGS, Tagger, WordKeys, best, context, features as tag_features, normalise, tag_key,

@@ -49,7 +49,7 @@ enum Weights {
 }
 
 /// Models with at most this many classes keep their weights beside their keys.
-const DENSE: usize = 3;
+const DENSE: usize = 4;
 
 impl Model {
     /// A model from its classes, dictionary and each feature's weights by class.

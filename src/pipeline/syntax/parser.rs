@@ -1,20 +1,23 @@
-//! Dependency heads: a greedy arc-standard parser (Nivre 2004) scored by an averaged perceptron
-//! over the words and tags of the stack and the buffer (the feature set of Zhang & Nivre 2011,
-//! trimmed). Linear in the sentence: each word is shifted once and reduced once. Trained by
-//! `eval parser --save` in `tools/`, which walks the same states with a static oracle.
+//! Dependency heads: a greedy arc-eager parser (Nivre 2003) scored by an averaged perceptron
+//! over the words and tags of the stack and the buffer (after Zhang & Nivre 2011, trimmed), trained
+//! with a dynamic oracle (Goldberg & Nivre 2012). Linear in the sentence: each word is shifted
+//! once and popped once. Trained by `eval parser --save` in `tools/`, which walks the same states.
 
 use super::model::{Model, key};
 use super::tagger::best;
 
-/// Moves: the next word onto the stack; the stack's second word made a dependent of the top
-/// (left arc); the top made a dependent of the second (right arc).
+/// Moves: the next word onto the stack; the stack's top made a dependent of the next word and
+/// popped (left arc); the next word made a dependent of the top and pushed (right arc); the top,
+/// which has its head, popped (reduce).
 pub const SHIFT: u8 = 0;
 /// See [`SHIFT`].
 pub const LEFT: u8 = 1;
 /// See [`SHIFT`].
 pub const RIGHT: u8 = 2;
+/// See [`SHIFT`].
+pub const REDUCE: u8 = 3;
 /// The moves' names, by number, as the model file lists its classes.
-pub const MOVES: [&str; 3] = ["shift", "left", "right"];
+pub const MOVES: [&str; 4] = ["shift", "left", "right", "reduce"];
 
 /// Keys standing for the root and for nothing (a position past the stack or the buffer).
 const ROOT: u64 = 7;
@@ -26,7 +29,8 @@ pub struct State {
     stack: Vec<usize>,
     next: usize,
     n: usize,
-    heads: Vec<usize>,
+    /// Each word's head, once it has one.
+    heads: Vec<Option<usize>>,
     /// Each word's leftmost and rightmost dependent so far, and how many on each side.
     leftmost: Vec<usize>,
     rightmost: Vec<usize>,
@@ -42,7 +46,7 @@ impl State {
             stack: vec![0],
             next: 1,
             n,
-            heads: vec![0; n + 1],
+            heads: vec![None; n + 1],
             leftmost: vec![0; n + 1],
             rightmost: vec![0; n + 1],
             lefts: vec![0; n + 1],
@@ -50,7 +54,7 @@ impl State {
         }
     }
 
-    /// Whether every word has its head.
+    /// Whether every word has been read and the stack holds the root alone.
     #[must_use]
     pub fn done(&self) -> bool {
         self.next > self.n && self.stack.len() == 1
@@ -62,26 +66,42 @@ impl State {
         self.stack.len().checked_sub(k + 1).map(|i| self.stack[i])
     }
 
+    /// The words on the stack, bottom first.
+    #[must_use]
+    pub fn stack_words(&self) -> &[usize] {
+        &self.stack
+    }
+
     /// The buffer's first word (`k` = 0) and the words after it.
     #[must_use]
     pub fn buffer(&self, k: usize) -> Option<usize> {
         (self.next + k <= self.n).then_some(self.next + k)
     }
 
-    /// How many dependents word `w` has been given.
+    /// The words left in the buffer.
     #[must_use]
-    pub fn attached(&self, w: usize) -> usize {
-        usize::from(self.lefts[w]) + usize::from(self.rights[w])
+    pub fn buffer_words(&self) -> std::ops::RangeInclusive<usize> {
+        self.next..=self.n
     }
 
-    /// Whether `mv` can be made: the root takes one dependent, last.
+    /// Word `w`'s head, once given.
+    #[must_use]
+    pub fn head(&self, w: usize) -> Option<usize> {
+        self.heads[w]
+    }
+
+    /// Whether `mv` can be made: nothing takes the root as a dependent, and a word is popped
+    /// only once it has a head.
     #[must_use]
     pub fn valid(&self, mv: u8) -> bool {
-        let depth = self.stack.len();
+        let top = self.stack(0);
+        let has_next = self.next <= self.n;
         match mv {
-            SHIFT => self.next <= self.n,
-            LEFT => depth >= 2 && self.stack[depth - 2] != 0,
-            _ => depth >= 2 && (self.stack[depth - 2] != 0 || self.next > self.n),
+            SHIFT => has_next,
+            LEFT => has_next && top.is_some_and(|t| t != 0 && self.heads[t].is_none()),
+            RIGHT => has_next && top.is_some(),
+            // At the end, a word with no head is popped too: it hangs from the root.
+            _ => top.is_some_and(|t| t != 0 && (self.heads[t].is_some() || !has_next)),
         }
     }
 
@@ -93,21 +113,26 @@ impl State {
                 self.next += 1;
             }
             LEFT => {
-                let top = self.stack.len() - 1;
-                let dependent = self.stack.remove(top - 1);
-                let head = self.stack[top - 1];
-                self.attach(dependent, head);
+                let dependent = self.stack.pop().unwrap_or(0);
+                self.attach(dependent, self.next);
+            }
+            RIGHT => {
+                let head = self.stack.last().copied().unwrap_or(0);
+                self.attach(self.next, head);
+                self.stack.push(self.next);
+                self.next += 1;
             }
             _ => {
-                let dependent = self.stack.pop().unwrap_or(0);
-                let head = self.stack.last().copied().unwrap_or(0);
-                self.attach(dependent, head);
+                let popped = self.stack.pop().unwrap_or(0);
+                if self.heads[popped].is_none() {
+                    self.attach(popped, 0);
+                }
             }
         }
     }
 
     fn attach(&mut self, dependent: usize, head: usize) {
-        self.heads[dependent] = head;
+        self.heads[dependent] = Some(head);
         if dependent < head {
             if self.lefts[head] == 0 || dependent < self.leftmost[head] {
                 self.leftmost[head] = dependent;
@@ -123,8 +148,8 @@ impl State {
 
     /// Each word's head (1-based; 0 the root), for words 1..=n.
     #[must_use]
-    pub fn heads(&self) -> &[usize] {
-        &self.heads[1..]
+    pub fn heads(&self) -> Vec<usize> {
+        self.heads[1..].iter().map(|h| h.unwrap_or(0)).collect()
     }
 }
 
@@ -163,8 +188,9 @@ pub fn features(state: &State, inputs: &Inputs, out: &mut Vec<u64>) {
     out.clear();
     let word = |i: Option<usize>| i.map_or(NONE, |i| inputs.words[i]);
     let tag = |i: Option<usize>| i.map_or(NONE, |i| inputs.tags[i]);
-    let (s0, s1, s2) = (state.stack(0), state.stack(1), state.stack(2));
+    let (s0, s1) = (state.stack(0), state.stack(1));
     let (b0, b1, b2) = (state.buffer(0), state.buffer(1), state.buffer(2));
+    let head = |i: Option<usize>| i.and_then(|i| state.heads[i]);
     let valency = |i: Option<usize>| {
         i.map_or(NONE, |i| {
             u64::from(state.lefts[i].min(3)) * 4 + u64::from(state.rights[i].min(3)) + 16
@@ -175,48 +201,50 @@ pub fn features(state: &State, inputs: &Inputs, out: &mut Vec<u64>) {
         i.filter(|&i| state.rights[i] > 0)
             .map(|i| state.rightmost[i])
     };
-    let distance = match (s0, s1) {
-        (Some(a), Some(b)) => (a.saturating_sub(b)).min(5) as u64 + 32,
+    let distance = match (s0, b0) {
+        (Some(a), Some(b)) => (b.saturating_sub(a)).min(5) as u64 + 32,
         _ => NONE,
     };
+    let has_head = s0.map_or(NONE, |i| u64::from(state.heads[i].is_some()) + 40);
     out.extend([
         key(100, 0, 0, 0),
         key(101, word(s0), 0, 0),
         key(102, tag(s0), 0, 0),
         key(103, word(s0), tag(s0), 0),
-        key(104, word(s1), 0, 0),
-        key(105, tag(s1), 0, 0),
-        key(106, word(s1), tag(s1), 0),
-        key(107, word(b0), 0, 0),
-        key(108, tag(b0), 0, 0),
-        key(109, word(b0), tag(b0), 0),
-        key(110, word(b1), 0, 0),
-        key(111, tag(b1), 0, 0),
-        key(112, tag(b2), 0, 0),
-        key(113, tag(s0), tag(b0), 0),
-        key(114, word(s0), word(b0), 0),
-        key(115, tag(s1), tag(s0), 0),
-        key(116, word(s1), word(s0), 0),
-        key(117, tag(s1), tag(s0), tag(b0)),
-        key(118, tag(s0), tag(b0), tag(b1)),
-        key(119, tag(leftmost(s0)), tag(s0), 0),
-        key(120, tag(rightmost(s0)), tag(s0), 0),
-        key(121, tag(leftmost(s1)), tag(s1), 0),
-        key(122, tag(rightmost(s1)), tag(s1), 0),
-        key(123, distance, tag(s0), tag(s1)),
-        key(124, word(s1), tag(s0), 0),
-        key(125, tag(s1), word(s0), 0),
-        key(126, tag(s2), tag(s1), tag(s0)),
-        key(127, word(s0), tag(b0), 0),
-        key(128, tag(s0), word(b0), 0),
-        key(129, valency(s0), tag(s0), 0),
-        key(130, valency(s1), tag(s1), 0),
-        key(131, tag(leftmost(s0)), tag(s0), tag(s1)),
-        key(132, tag(rightmost(s1)), tag(s1), tag(s0)),
+        key(104, word(b0), 0, 0),
+        key(105, tag(b0), 0, 0),
+        key(106, word(b0), tag(b0), 0),
+        key(107, word(b1), 0, 0),
+        key(108, tag(b1), 0, 0),
+        key(109, word(b1), tag(b1), 0),
+        key(110, tag(b2), 0, 0),
+        key(111, word(s0), tag(s0), word(b0)),
+        key(112, word(s0), word(b0), tag(b0)),
+        key(113, word(s0), word(b0), 0),
+        key(114, tag(s0), tag(b0), 0),
+        key(115, tag(b0), tag(b1), 0),
+        key(116, tag(s0), tag(b0), tag(b1)),
+        key(117, tag(b0), tag(b1), tag(b2)),
+        key(118, tag(head(s0)), tag(s0), tag(b0)),
+        key(119, tag(s0), tag(leftmost(s0)), tag(b0)),
+        key(120, tag(s0), tag(rightmost(s0)), tag(b0)),
+        key(121, tag(s0), tag(b0), tag(leftmost(b0))),
+        key(122, distance, word(s0), 0),
+        key(123, distance, tag(s0), tag(b0)),
+        key(124, distance, word(b0), 0),
+        key(125, word(s0), valency(s0), 0),
+        key(126, word(b0), valency(b0), 0),
+        key(127, word(head(s0)), 0, 0),
+        key(128, tag(head(s0)), 0, 0),
+        key(129, word(leftmost(b0)), tag(leftmost(b0)), 0),
+        key(130, tag(s1), tag(s0), tag(b0)),
+        key(131, word(s1), tag(s1), 0),
+        key(132, has_head, tag(s0), tag(b0)),
+        key(133, tag(rightmost(s0)), word(s0), 0),
     ]);
 }
 
-/// The moves `choose` makes from the first state to the last (at most 2n + 2 of them, whatever it
+/// The moves `choose` makes from the first state to the last (at most 2n + 1 of them, whatever it
 /// chooses: an invalid choice is replaced by a valid one); the final state.
 pub fn walk(inputs: &Inputs, mut choose: impl FnMut(&State, &[u64]) -> u8) -> State {
     let mut state = State::new(inputs.len());
@@ -225,10 +253,10 @@ pub fn walk(inputs: &Inputs, mut choose: impl FnMut(&State, &[u64]) -> u8) -> St
         features(&state, inputs, &mut f);
         let mut mv = choose(&state, &f);
         if !state.valid(mv) {
-            mv = [SHIFT, RIGHT, LEFT]
+            mv = [SHIFT, REDUCE, RIGHT, LEFT]
                 .into_iter()
                 .find(|&m| state.valid(m))
-                .unwrap_or(RIGHT);
+                .unwrap_or(REDUCE);
         }
         state.apply(mv);
     }
@@ -257,7 +285,7 @@ impl Parser {
     /// Each word's head (1-based, 0 the root).
     #[must_use]
     pub fn parse(&self, inputs: &Inputs) -> Vec<usize> {
-        let mut scores = [0.0f32; 3];
+        let mut scores = [0.0f32; MOVES.len()];
         let state = walk(inputs, |state, f| {
             self.model.score(f, &mut scores);
             for (mv, s) in scores.iter_mut().enumerate() {
@@ -267,7 +295,7 @@ impl Parser {
             }
             best(&scores)
         });
-        state.heads().to_vec()
+        state.heads()
     }
 }
 
@@ -278,15 +306,22 @@ mod tests {
     #[test]
     fn any_choice_ends_in_a_tree_in_linear_moves() {
         let inputs = Inputs::new(1..=6, 1..=6);
-        for always in [SHIFT, LEFT, RIGHT] {
+        for always in [SHIFT, LEFT, RIGHT, REDUCE] {
             let mut moves = 0;
             let state = walk(&inputs, |_, _| {
                 moves += 1;
                 always
             });
-            assert!(moves <= 2 * 6 + 2);
-            let roots = state.heads().iter().filter(|&&h| h == 0).count();
-            assert_eq!(roots, 1, "{always}: {:?}", state.heads());
+            assert!(moves <= 2 * 6 + 1);
+            // Every word has a head, and no word is its own ancestor.
+            let heads = state.heads();
+            for w in 1..=6 {
+                let mut at = w;
+                for _ in 0..=6 {
+                    at = if at == 0 { 0 } else { heads[at - 1] };
+                }
+                assert_eq!(at, 0, "{always}: {heads:?}");
+            }
         }
     }
 }
