@@ -14,9 +14,10 @@ The model is a conditional logit (a softmax over a quote's options, linear score
 fitted by full-batch Adam; deterministic (no sampling). Written out:
   OUT_DIR/fold-K.json   trained without fold K (for `eval quotes --models OUT_DIR`);
 fold-0.json, trained without the check part (fold 0), is the model to ship. A speaker's
-confidence is the model's probability of it among the quote's options (nobody included); the
-script prints how reliable it is out of fold (of the speakers given with confidence in a bin, the
-share right) and writes as `min_confidence` the lowest confidence under which leaving speakers
+confidence is the model's probability of it among the quote's options (nobody included), mapped
+by an isotonic fit on the out-of-fold choices to the share of such speakers right (written as
+`calibration`); the script prints how reliable it is out of fold (of the speakers given with
+confidence in a bin, the share right, each fold mapped by the fit on the other four) and writes as `min_confidence` the lowest confidence under which leaving speakers
 out keeps the wrong-speaker rate within --max-wrong (default 5%) on the five folds' out-of-fold
 choices: the default of the request option `min_speaker_confidence`.
 """
@@ -138,14 +139,39 @@ def out_of_fold(models, examples):
         given = None if best is None else bool(e["right"][best])
         scores = e["candidates"] @ w if len(e["candidates"]) else []
         always = bool(e["right"][int(np.argmax(scores))]) if len(scores) else bool(e["nobody_right"])
-        rows.append((given, confidence, always, e["nobody_right"]))
+        rows.append((given, confidence, always, e["nobody_right"], e["fold"]))
     return rows
+
+
+def isotonic(points):
+    """Pool-adjacent-violators over (raw confidence, right) pairs: knots [raw upper bound, share
+    right], rising, for a map from the model's softmax to the share of speakers right."""
+    blocks = []  # [upper raw, right, count]
+    for raw, right in sorted(points):
+        blocks.append([raw, float(right), 1])
+        while len(blocks) > 1 and blocks[-2][1] / blocks[-2][2] >= blocks[-1][1] / blocks[-1][2]:
+            upper, r, n = blocks.pop()
+            blocks[-1] = [upper, blocks[-1][1] + r, blocks[-1][2] + n]
+    return [[round(u, 4), round(r / n, 4)] for u, r, n in blocks]
+
+
+def calibrated(knots, raw):
+    """The share right at `raw`, read linearly between the knots (so that the map keeps the
+    softmax's order: the threshold loses no resolution), flat beyond them."""
+    if not knots:
+        return raw
+    if raw <= knots[0][0]:
+        return knots[0][1]
+    for (u0, s0), (u1, s1) in zip(knots, knots[1:]):
+        if raw <= u1:
+            return s0 + (s1 - s0) * (raw - u0) / (u1 - u0) if u1 > u0 else s1
+    return knots[-1][1]
 
 
 def at_threshold(rows, t):
     """(accuracy, wrong rate, none given) when speakers under confidence t are left out."""
     right = wrong = none = 0
-    for given, confidence, _, nobody_right in rows:
+    for given, confidence, _, nobody_right, _ in rows:
         if given is None or confidence < t:
             right += nobody_right
             none += not nobody_right
@@ -157,10 +183,11 @@ def at_threshold(rows, t):
     return right / n, wrong / n, none / n
 
 
-def write(path, header, w, v, min_confidence, about):
+def write(path, header, w, v, min_confidence, knots, about):
     model = {
         "about": about,
         "min_confidence": round(float(min_confidence), 2),
+        "calibration": knots,
         "candidate": {n: round(float(x), 6) for n, x in zip(header["candidate"], w)},
         "nobody": {n: round(float(x), 6) for n, x in zip(header["nobody"], v)},
     }
@@ -185,8 +212,15 @@ def main():
     rows = out_of_fold(models, examples)
     always = sum(r[2] for r in rows) / len(rows)
     print(f"out of fold, all five folds: the best candidate always given: accuracy {always:.4f}")
-    print("reliability of the confidence (out of fold): speakers given with confidence in the "
-          "bin, and the share right")
+    # The confidence is the softmax mapped to the share right by an isotonic fit on the
+    # out-of-fold choices; the table and the threshold read each fold mapped by the fit on the
+    # other four (cross-fitted), the shipped map is fitted on all five.
+    given_points = [(r[1], r[0], r[4]) for r in rows if r[0] is not None]
+    fits = {k: isotonic([(c, g) for c, g, f in given_points if f != k]) for k in folds}
+    rows = [(g, calibrated(fits[f], c) if g is not None else c, a, n, f) for g, c, a, n, f in rows]
+    knots = isotonic([(c, g) for c, g, _ in given_points])
+    print("reliability of the calibrated confidence (out of fold, cross-fitted): speakers given "
+          "with confidence in the bin, and the share right")
     for lo in np.arange(0.0, 1.0, 0.1):
         given = [r for r in rows if r[0] is not None and lo <= r[1] < lo + 0.1 + 1e-9 * (lo >= 0.9)]
         if given:
@@ -208,7 +242,7 @@ def main():
           f"{wrong:.4f}, none given {none:.4f} (out of fold, five folds)")
     for k in folds:
         w, v = models[k]
-        write(f"{args.out}/fold-{k}.json", header, w, v, chosen,
+        write(f"{args.out}/fold-{k}.json", header, w, v, chosen, knots,
               f"Speaker choice learned from the PolNeAR train split without fold {k} "
               "(scripts/train-speaker).")
 

@@ -201,6 +201,9 @@ pub struct SpeakerModel {
     /// Its scores were learned, so that their softmax is a probability (the hand rules' are
     /// not: their speakers' confidence is reported as 0).
     learned: bool,
+    /// The softmax's map to the share of speakers right, fitted out of fold: rising
+    /// (upper bound of the softmax, share right) knots; empty, the softmax itself.
+    calibration: Vec<(f32, f32)>,
 }
 
 impl SpeakerModel {
@@ -236,6 +239,7 @@ impl SpeakerModel {
             nobody,
             min_confidence: 0.0,
             learned: false,
+            calibration: Vec::new(),
         }
     }
 
@@ -286,7 +290,31 @@ impl SpeakerModel {
             nobody: read("nobody", &nobody_feature_names())?,
             min_confidence,
             learned: true,
+            calibration: calibration(&value)?,
         })
+    }
+
+    /// The share of speakers right among those given with softmax `raw`: read linearly
+    /// between the calibration's knots (the map keeps the softmax's order), flat beyond them.
+    fn calibrated(&self, raw: f32) -> f32 {
+        let knots = &self.calibration;
+        let Some(&(first_upper, first_share)) = knots.first() else {
+            return raw;
+        };
+        if raw <= first_upper {
+            return first_share;
+        }
+        for pair in knots.windows(2) {
+            let ((u0, s0), (u1, s1)) = (pair[0], pair[1]);
+            if raw <= u1 {
+                return if u1 > u0 {
+                    s0 + (s1 - s0) * (raw - u0) / (u1 - u0)
+                } else {
+                    s1
+                };
+            }
+        }
+        knots.last().map_or(raw, |&(_, share)| share)
     }
 
     fn score(weights: &[f32], features: &[f32]) -> f32 {
@@ -315,9 +343,33 @@ impl SpeakerModel {
         // A softmax over the options, shifted by the best score so that no term overflows.
         let top = scores[best];
         let total: f32 = scores.iter().map(|s| (s - top).exp()).sum::<f32>() + (floor - top).exp();
-        let confidence = if self.learned { 1.0 / total } else { 0.0 };
+        let confidence = if self.learned {
+            self.calibrated(1.0 / total)
+        } else {
+            0.0
+        };
         Some((&candidates[best], confidence))
     }
+}
+
+/// A model file's `calibration`: `[[upper, share], ...]`, both from 0 to 1, bounds rising.
+fn calibration(value: &serde_json::Value) -> Result<Vec<(f32, f32)>, String> {
+    let Some(knots) = value.get("calibration") else {
+        return Ok(Vec::new());
+    };
+    let bad = || "speaker model: calibration is not [[upper, share], ...] from 0 to 1".to_owned();
+    let knots: Vec<(f64, f64)> = serde_json::from_value(knots.clone()).map_err(|_| bad())?;
+    let in_range = |x: f64| (0.0..=1.0).contains(&x);
+    if !knots.iter().all(|&(u, s)| in_range(u) && in_range(s))
+        || !knots.windows(2).all(|w| w[0].0 <= w[1].0)
+    {
+        return Err(bad());
+    }
+    #[allow(clippy::cast_possible_truncation)]
+    Ok(knots
+        .into_iter()
+        .map(|(u, s)| (u as f32, s as f32))
+        .collect())
 }
 
 #[cfg(test)]
@@ -344,6 +396,15 @@ mod tests {
             .collect();
         let model = serde_json::json!({"candidate": full, "nobody": nobody});
         assert!(SpeakerModel::from_json(&model.to_string()).is_ok());
+        let mut calibrated = model.clone();
+        calibrated["calibration"] = serde_json::json!([[0.5, 0.4], [0.9, 0.8], [1.0, 0.97]]);
+        let read = SpeakerModel::from_json(&calibrated.to_string()).expect("calibrated");
+        let close = |a: f32, b: f32| (a - b).abs() < 1e-5;
+        assert!(close(read.calibrated(0.3), 0.4));
+        assert!(close(read.calibrated(0.7), 0.6), "halfway from 0.5 to 0.9");
+        assert!(close(read.calibrated(1.0), 0.97));
+        calibrated["calibration"] = serde_json::json!([[0.9, 0.4], [0.5, 0.8]]);
+        assert!(SpeakerModel::from_json(&calibrated.to_string()).is_err());
         let mut unknown = model.clone();
         unknown["nobody"]["colour"] = 1.0.into();
         assert!(SpeakerModel::from_json(&unknown.to_string()).is_err_and(|e| e.contains("colour")));
