@@ -110,6 +110,13 @@ pub mod stages {
     }
 }
 
+/// Reads the embedded models (the syntax analyser, the speaker model) now rather than on the first
+/// article that needs them: a server calls it at start so that no request pays for it.
+pub fn warm_up() {
+    let _ = syntax::Analyser::embedded();
+    let _ = quotes::SpeakerModel::embedded();
+}
+
 /// The text helpers the stages share, for tests that compare texts as the pipeline does.
 pub use textkit::{clean, fold};
 

@@ -179,6 +179,8 @@ impl Application {
             }
             None => BearerToken(None),
         };
+        // Tens of milliseconds, once: the first request does not pay them.
+        crate::pipeline::warm_up();
         Ok(Self {
             listener,
             address,
