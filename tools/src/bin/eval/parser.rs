@@ -8,8 +8,8 @@ use std::path::Path;
 use std::time::Instant;
 
 use article_prep::pipeline::stages::syntax::{
-    Inputs, LEFT, MOVES, Model, Parser, RIGHT, SHIFT, State, Tagger, normalise, tag_key, text_key,
-    walk,
+    Inputs, LEFT, MOVES, Model, Parser, RIGHT, SHIFT, State, Tagger, best, key, normalise, tag_key,
+    text_key, walk,
 };
 use rustc_hash::FxHashMap;
 
@@ -132,6 +132,77 @@ fn train(
     Parser::new(model.into_model(&moves, FxHashMap::default(), min_weight))
 }
 
+/// The features of word `d`'s relation to its head (1-based, 0 the root) in a parsed sentence:
+/// what it and its head are, the direction and distance, its neighbours' tags, a comma between.
+fn label_features(words: &[u64], tags: &[u64], heads: &[usize], d: usize) -> Vec<u64> {
+    // `words` and `tags` hold the root at 0; `heads[d - 1]` is word d's head.
+    let h = heads[d - 1];
+    let (dw, dt, hw, ht) = (words[d], tags[d], words[h], tags[h]);
+    let direction = u64::from(h < d) + 50;
+    let distance = (d.abs_diff(h)).min(6) as u64 + 60;
+    let before = tags.get(d - 1).copied().unwrap_or(0);
+    let after = tags.get(d + 1).copied().unwrap_or(0);
+    let comma = tag_key(",");
+    let (lo, hi) = (d.min(h), d.max(h));
+    let comma_between = u64::from(tags[lo + 1..hi].contains(&comma)) + 70;
+    let children = heads.iter().filter(|&&x| x == d).count().min(3) as u64 + 80;
+    vec![
+        key(200, 0, 0, 0),
+        key(201, dw, 0, 0),
+        key(202, dt, 0, 0),
+        key(203, hw, 0, 0),
+        key(204, ht, 0, 0),
+        key(205, dt, ht, direction),
+        key(206, dw, ht, direction),
+        key(207, dt, hw, direction),
+        key(208, dt, ht, distance),
+        key(209, dt, before, direction),
+        key(210, dt, after, direction),
+        key(211, dt, ht, comma_between),
+        key(212, dt, children, direction),
+        key(213, dw, hw, 0),
+    ]
+}
+
+/// Trains the relation of each word to its head on the silver trees (silver tags), as a
+/// classifier run after the parse.
+fn train_labeller(
+    sentences: &[&Sentence],
+    tag_names: &[String],
+    labels: &[String],
+    iterations: usize,
+) -> Perceptron {
+    let mut model = Perceptron::default();
+    let mut scores = Vec::new();
+    for _ in 0..iterations {
+        for s in sentences {
+            if s.heads.len() != s.words.len() || s.labels.len() != s.words.len() {
+                continue;
+            }
+            let (words, tags) = keys(
+                &s.words,
+                s.tags.iter().map(|&t| tag_names[usize::from(t)].as_str()),
+            );
+            for d in 1..=s.words.len() {
+                let f = label_features(&words, &tags, &s.heads, d);
+                model.scores_into(&f, labels.len(), &mut scores);
+                model.update(s.labels[d - 1], best(&scores), &f);
+            }
+        }
+    }
+    model.average();
+    model
+}
+
+/// Each word's key and tag's key, the root's first.
+fn keys<'a>(words: &[String], tags: impl IntoIterator<Item = &'a str>) -> (Vec<u64>, Vec<u64>) {
+    let mut w = vec![7];
+    w.extend(words.iter().map(|x| text_key(&normalise(x))));
+    let mut t = vec![7];
+    t.extend(tags.into_iter().map(tag_key));
+    (w, t)
+}
+
 /// Penn Treebank punctuation tags, left out of attachment scores as is the custom.
 fn is_punctuation(tag: &str) -> bool {
     matches!(
@@ -144,35 +215,44 @@ fn is_punctuation(tag: &str) -> bool {
 /// silver tags or, given a tagger, its tags.
 fn attachment(
     parser: &Parser,
+    labeller: &Model,
     sentences: &[&[Sentence]],
     tag_names: &[String],
     tagger: Option<&Tagger>,
-) -> (usize, usize, usize) {
-    let (mut right, mut all, mut tokens) = (0usize, 0usize, 0usize);
+) -> (usize, usize, usize, usize) {
+    let (mut right, mut all, mut tokens, mut labelled) = (0usize, 0usize, 0usize, 0usize);
+    let mut scores = vec![0.0; labeller.classes.len()];
     for s in sentences.iter().flat_map(|a| a.iter()) {
         if s.heads.len() != s.words.len() {
             continue;
         }
-        let heads = match tagger {
-            Some(tagger) => {
-                let tags = tagger.tag(&s.words);
-                let names = tags.iter().map(|&t| tagger.tags()[usize::from(t)].as_str());
-                parser.parse(&inputs(&s.words, names))
-            }
-            None => parser.parse(&inputs(
-                &s.words,
-                s.tags.iter().map(|&t| tag_names[usize::from(t)].as_str()),
-            )),
+        let names: Vec<&str> = match tagger {
+            Some(tagger) => tagger
+                .tag(&s.words)
+                .iter()
+                .map(|&t| tagger.tags()[usize::from(t)].as_str())
+                .collect(),
+            None => s
+                .tags
+                .iter()
+                .map(|&t| tag_names[usize::from(t)].as_str())
+                .collect(),
         };
+        let heads = parser.parse(&inputs(&s.words, names.iter().copied()));
+        let (words, tags) = keys(&s.words, names.iter().copied());
         tokens += heads.len();
         for (k, (&got, &gold)) in heads.iter().zip(&s.heads).enumerate() {
             if !is_punctuation(&tag_names[usize::from(s.tags[k])]) {
                 all += 1;
                 right += usize::from(got == gold);
+                if got == gold && s.labels.len() == s.words.len() {
+                    labeller.score(&label_features(&words, &tags, &heads, k + 1), &mut scores);
+                    labelled += usize::from(best(&scores) == s.labels[k]);
+                }
             }
         }
     }
-    (right, all, tokens)
+    (right, all, tokens, labelled)
 }
 
 /// Trains and scores the parser on each fold; prints UAS per fold (silver tags, and the fold's
@@ -188,20 +268,25 @@ pub fn run(
     let corpus = Folds::read(folder)?;
     let tag_names = &corpus.tags;
     let (mut silver, mut predicted) = (Vec::new(), Vec::new());
+    let (mut silver_las, mut predicted_las) = (Vec::new(), Vec::new());
     for fold in 0..folds.min(5) {
         let fold = u8::try_from(fold).unwrap_or(0);
         let (held, train_sentences) = corpus.split(fold);
         let started = Instant::now();
         let parser = train(&train_sentences, tag_names, iterations, min_weight);
+        let labeller = train_labeller(&train_sentences, tag_names, &corpus.labels, iterations)
+            .into_model(&corpus.labels, FxHashMap::default(), min_weight / 2.0);
         let trained = started.elapsed().as_secs_f64();
         let started = Instant::now();
-        let (right, all, tokens) = attachment(&parser, &held, tag_names, None);
+        let (right, all, tokens, labelled) = attachment(&parser, &labeller, &held, tag_names, None);
         let seconds = started.elapsed().as_secs_f64();
         let uas = right as f64 / all.max(1) as f64;
+        let las = labelled as f64 / all.max(1) as f64;
         silver.push(uas);
+        silver_las.push(las);
         let bytes = parser.model().to_bytes();
         print!(
-            "fold {fold}: {} articles held out: UAS {uas:.4} ({all} words, punctuation left out); \
+            "fold {fold}: {} articles held out: UAS {uas:.4}, LAS {las:.4} ({all} words, punctuation left out); \
              trained in {trained:.0} s; parses {:.0} tokens/s (one core); model {} features, \
              {:.1} MB",
             held.len(),
@@ -214,12 +299,15 @@ pub fn run(
             let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
             let tagger = Tagger::new(Model::from_bytes(&bytes)?);
             let started = Instant::now();
-            let (right, all, tokens) = attachment(&parser, &held, tag_names, Some(&tagger));
+            let (right, all, tokens, labelled) =
+                attachment(&parser, &labeller, &held, tag_names, Some(&tagger));
             let seconds = started.elapsed().as_secs_f64();
             let uas = right as f64 / all.max(1) as f64;
+            let las = labelled as f64 / all.max(1) as f64;
             predicted.push(uas);
+            predicted_las.push(las);
             print!(
-                "; with the fold's tagger: UAS {uas:.4}, tags and parses {:.0} tokens/s",
+                "; with the fold's tagger: UAS {uas:.4}, LAS {las:.4}, tags and parses {:.0} tokens/s",
                 tokens as f64 / seconds.max(1e-9)
             );
         }
@@ -230,14 +318,19 @@ pub fn run(
     }
     let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
     println!(
-        "UAS, mean of {} folds: {:.4} with silver tags{} ({iterations} iterations, weights \
-         under {min_weight} left out)",
+        "UAS / LAS, mean of {} folds: {:.4} / {:.4} with silver tags{} ({iterations} iterations, \
+         weights under {min_weight} left out; labels by a classifier after the parse)",
         silver.len(),
         mean(&silver),
+        mean(&silver_las),
         if predicted.is_empty() {
             String::new()
         } else {
-            format!(", {:.4} with the folds' taggers' tags", mean(&predicted))
+            format!(
+                ", {:.4} / {:.4} with the folds' taggers' tags",
+                mean(&predicted),
+                mean(&predicted_las)
+            )
         }
     );
     Ok(true)

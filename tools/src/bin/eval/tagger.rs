@@ -23,6 +23,8 @@ pub(crate) struct Sentence {
     pub(crate) tags: Vec<u8>,
     /// Each word's head (1-based, 0 for the root), from the silver dependencies.
     pub(crate) heads: Vec<usize>,
+    /// Each word's relation to its head, by number (`Folds::labels`).
+    pub(crate) labels: Vec<u8>,
 }
 
 /// One class's weight of a feature, with what averaging needs.
@@ -169,13 +171,18 @@ fn train(sentences: &[&Sentence], tags: &[String], iterations: usize) -> Tagger 
 }
 
 /// Articles of the syntax file, each with its sentences.
-fn read(path: &Path, tags: &mut Vec<String>) -> Result<Vec<(String, Vec<Sentence>)>, String> {
+fn read(
+    path: &Path,
+    tags: &mut Vec<String>,
+    labels: &mut Vec<String>,
+) -> Result<Vec<(String, Vec<Sentence>)>, String> {
     let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut text = String::new();
     flate2::read::GzDecoder::new(file)
         .read_to_string(&mut text)
         .map_err(|e| format!("{}: {e}", path.display()))?;
     let mut index: HashMap<String, u8> = HashMap::new();
+    let mut label_index: HashMap<String, u8> = HashMap::new();
     let mut articles = Vec::new();
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
         let article: Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
@@ -195,7 +202,18 @@ fn read(path: &Path, tags: &mut Vec<String>) -> Result<Vec<(String, Vec<Sentence
                             .unwrap_or(0)
                     })
                     .collect(),
+                labels: Vec::new(),
             };
+            for d in s["deps"].as_array().into_iter().flatten() {
+                let label = d[1].as_str().unwrap_or_default().to_owned();
+                let next =
+                    u8::try_from(label_index.len()).map_err(|_| "over 255 labels".to_owned())?;
+                let id = *label_index.entry(label.clone()).or_insert_with(|| {
+                    labels.push(label);
+                    next
+                });
+                sentence.labels.push(id);
+            }
             for token in s["tokens"].as_array().into_iter().flatten() {
                 let word = token[0].as_str().unwrap_or_default().to_owned();
                 let tag = token[4].as_str().unwrap_or_default().to_owned();
@@ -217,17 +235,24 @@ fn read(path: &Path, tags: &mut Vec<String>) -> Result<Vec<(String, Vec<Sentence
 /// The silver train split, its tags, and the articles' folds: those of their quotations' corpus.
 pub(crate) struct Folds {
     pub(crate) tags: Vec<String>,
+    /// The dependency relations' names, by number.
+    pub(crate) labels: Vec<String>,
     articles: Vec<(String, Vec<Sentence>)>,
     split: Split,
 }
 
 impl Folds {
     pub(crate) fn read(folder: &Path) -> Result<Self, String> {
-        let mut tags = Vec::new();
-        let articles = read(&folder.join("train-syntax.jsonl.gz"), &mut tags)?;
+        let (mut tags, mut labels) = (Vec::new(), Vec::new());
+        let articles = read(
+            &folder.join("train-syntax.jsonl.gz"),
+            &mut tags,
+            &mut labels,
+        )?;
         let split = Split::of(&folder.join("../polnear-quotes/train.jsonl"));
         Ok(Self {
             tags,
+            labels,
             articles,
             split,
         })
@@ -319,6 +344,7 @@ mod tests {
             words: words.iter().map(|w| (*w).to_owned()).collect(),
             tags: t.to_vec(),
             heads: Vec::new(),
+            labels: Vec::new(),
         };
         let data: Vec<Sentence> = (0..30)
             .map(|_| sentence(&["the", "dog", "barked"], &[0, 1, 2]))
