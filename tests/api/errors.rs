@@ -339,4 +339,15 @@ fn the_command_line_names_the_file_and_the_flag() {
         stderr.trim(),
         "article-prep: --links and --images keep links and images in Markdown: add --format markdown"
     );
+    let (ok, stderr) = run(&[
+        "prepare".as_ref(),
+        "--min-speaker-confidence".as_ref(),
+        "1.5".as_ref(),
+        page.as_os_str(),
+    ]);
+    assert!(!ok);
+    assert_eq!(
+        stderr.trim(),
+        "article-prep: --min-speaker-confidence must be a number from 0 to 1, not 1.5"
+    );
 }
