@@ -97,7 +97,8 @@ pub mod stages {
     /// Quotations and their speakers, and the speaker model's view of them.
     pub mod quotes {
         pub use super::super::quotes::{
-            Chooser, Explained, SpeakerModel, explain, find, speaker_feature_names,
+            Chooser, Explained, SourceRanker, SpeakerModel, explain, find, governor,
+            source_features, source_words, speaker_feature_names,
         };
     }
     /// Metadata.
@@ -110,10 +111,11 @@ pub mod stages {
     }
 }
 
-/// Reads the embedded models (the syntax analyser, the speaker model) now rather than on the first
+/// Reads the embedded models (the syntax analyser, the source ranker, the speaker model) now rather than on the first
 /// article that needs them: a server calls it at start so that no request pays for it.
 pub fn warm_up() {
     let _ = syntax::Analyser::embedded();
+    let _ = quotes::SourceRanker::embedded();
     let _ = quotes::SpeakerModel::embedded();
 }
 

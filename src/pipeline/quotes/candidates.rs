@@ -297,19 +297,21 @@ impl Gathering<'_, '_> {
         }
     }
 
-    /// The governing verb's subject as the parse reads it, when no other way offered a mention
-    /// holding it: a whole noun phrase (`a prominent committee member`), or a pronoun resolved.
+    /// The source the ranker reads in the parse, when no other way offered a mention holding
+    /// its head: a noun phrase (`a prominent committee member`), or a pronoun resolved.
     fn parsed_subject(&mut self) {
         let (article, site) = (self.article, self.site);
         let text = article.text;
-        let Some((range, pronoun)) = self.syntax.as_ref().and_then(QuoteSyntax::governor_subject)
+        let Some((range, head, pronoun)) = self.syntax.as_ref().and_then(QuoteSyntax::best_source)
         else {
             return;
         };
+        // A name inside the phrase (`Clinton` of `a Clinton campaign official`) is another
+        // speaker than its head.
         let offered = self.candidates.iter().any(|c| {
             c.said
                 .mention
-                .is_some_and(|m| m.start() < range.end && range.start < m.end())
+                .is_some_and(|m| m.start() <= head.start && head.end <= m.end())
         });
         let Some(mention) = Span::new(text, range).filter(|_| !offered) else {
             return;
@@ -365,6 +367,9 @@ impl Gathering<'_, '_> {
             nobody.flag("syn_parsed", true);
             nobody.flag("syn_governed", syntax.is_governed());
             nobody.flag("syn_governor_has_subject", syntax.governor_has_subject());
+            if let Some(score) = syntax.best_source_score() {
+                nobody.set("syn_source_top", score.clamp(-50.0, 50.0) / 50.0);
+            }
         }
         SpeakerChoices {
             candidates,

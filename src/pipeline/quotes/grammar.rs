@@ -6,22 +6,30 @@
 //! spokesman, said`). Read only for English, from the [`crate::pipeline::syntax`] stage; every
 //! feature is off where the sentence was not parsed.
 
+use std::ops::Range;
 use std::rc::Rc;
 
 use super::ranking::FeatureRow;
-use super::{Article, ParagraphQuotes, Site, cues, tokens};
+use super::{Article, ParagraphQuotes, Site, cues, sources, tokens};
 use crate::pipeline::span::Span;
 use crate::pipeline::syntax::{Kind, Parse};
+
+/// The ranker's score gaps are read up to this (a word this far below the best is no source).
+const SOURCE_GAP_CAP: f32 = 50.0;
 
 /// A quotation's sentence as its parse reads it.
 pub(super) struct QuoteSyntax {
     parse: Rc<Parse>,
     /// The quoted words, as indices into the parse's words.
-    quote: std::ops::Range<usize>,
+    quote: Range<usize>,
     /// The verb outside the quotation that its words hang from.
     governor: Option<usize>,
     /// That verb has a nominal dependent outside the quotation.
     governor_has_subject: bool,
+    /// The source ranker's score of each word that may be the source, in order.
+    source_scores: Vec<(usize, f32)>,
+    /// The best-scored of them.
+    best_source: Option<(usize, f32)>,
 }
 
 impl QuoteSyntax {
@@ -35,12 +43,15 @@ impl QuoteSyntax {
         });
         let parse = article.parse(from..to)?;
         let quote = parse.words_in(site.span.start()..site.span.end());
-        let top = parse.head_of(quote.clone());
-        let governor = top.and_then(|t| {
-            parse
-                .ancestors(t)
-                .find(|&a| !quote.contains(&a) && parse.kinds[a] == Kind::Verb)
-        });
+        let governor = sources::governor(&parse, quote.clone());
+        let source_scores = article
+            .sources
+            .map(|ranker| ranker.scores(&parse, quote.clone()))
+            .unwrap_or_default();
+        let best_source = source_scores
+            .iter()
+            .copied()
+            .max_by(|a, b| a.1.total_cmp(&b.1));
         let governor_has_subject = governor.is_some_and(|g| {
             (0..parse.words.len()).any(|i| {
                 parse.heads[i] == Some(g) && !quote.contains(&i) && parse.kinds[i].is_nominal()
@@ -51,6 +62,8 @@ impl QuoteSyntax {
             quote,
             governor,
             governor_has_subject,
+            source_scores,
+            best_source,
         })
     }
 
@@ -65,21 +78,13 @@ impl QuoteSyntax {
         self.governor_has_subject
     }
 
-    /// The subject of the governing verb outside the quotation, as its noun phrase's bytes (the
-    /// head's words up to a comma: `Smith, a spokesman` gives `Smith`), and whether it is a
-    /// pronoun: the nearest nominal dependent before the verb, else right after it (`"…," said
-    /// Smith`).
-    pub(super) fn governor_subject(&self) -> Option<(std::ops::Range<usize>, bool)> {
+    /// The source the ranker scores best, as its noun phrase's bytes up to its head (`a
+    /// prominent Republican committee member`, not what follows: `from Ohio`, `, a spokesman`,
+    /// `speaking to Fox News`), the head's bytes, and whether it is a pronoun.
+    pub(super) fn best_source(&self) -> Option<(Range<usize>, Range<usize>, bool)> {
         let parse = &*self.parse;
-        let g = self.governor?;
-        let outside = |i: &usize| !self.quote.contains(i) && parse.kinds[*i].is_nominal();
-        let head = parse
-            .dependents(g)
-            .filter(|d| *d < g)
-            .filter(outside)
-            .last()
-            .or_else(|| parse.dependents(g).filter(|d| *d > g).find(outside))?;
-        let in_phrase = |i: usize| i == head || parse.ancestors(i).any(|a| a == head);
+        let (head, _) = self.best_source?;
+        let in_phrase = |i: usize| parse.ancestors(i).any(|a| a == head);
         let stops = |i: usize| {
             self.quote.contains(&i) || matches!(parse.words[i].form.as_str(), "," | "--" | "-LRB-")
         };
@@ -87,12 +92,17 @@ impl QuoteSyntax {
         while first > 0 && in_phrase(first - 1) && !stops(first - 1) {
             first -= 1;
         }
-        let mut last = head;
-        while last + 1 < parse.words.len() && in_phrase(last + 1) && !stops(last + 1) {
-            last += 1;
-        }
-        let range = parse.words[first].at.start..parse.words[last].at.end;
-        Some((range, parse.kinds[head] == Kind::Pronoun))
+        let at = parse.words[head].at.clone();
+        Some((
+            parse.words[first].at.start..at.end,
+            at,
+            parse.kinds[head] == Kind::Pronoun,
+        ))
+    }
+
+    /// The best source's score, for the option of naming nobody (none when nothing was scored).
+    pub(super) fn best_source_score(&self) -> Option<f32> {
+        self.best_source.map(|(_, s)| s)
     }
 
     /// The features of a candidate whose mention is `mention`.
@@ -113,6 +123,18 @@ impl QuoteSyntax {
             return;
         };
         row.flag("syn_parsed", true);
+        if let Some((best, best_score)) = self.best_source {
+            row.flag("syn_source_best", words.contains(&best));
+            let score = self
+                .source_scores
+                .iter()
+                .find(|(w, _)| *w == head)
+                .map(|&(_, s)| s);
+            let gap = score.map_or(SOURCE_GAP_CAP, |s| (best_score - s).min(SOURCE_GAP_CAP));
+            row.set("syn_source_gap", gap / SOURCE_GAP_CAP);
+            row.flag("syn_source_close", gap > 0.0 && gap < 5.0);
+            row.flag("syn_source_far", gap >= 15.0);
+        }
         row.flag("syn_head_proper", parse.kinds[head] == Kind::ProperNoun);
         row.flag("syn_head_pronoun", parse.kinds[head] == Kind::Pronoun);
         let word = |i: usize| text.get(parse.words[i].at.clone()).unwrap_or_default();

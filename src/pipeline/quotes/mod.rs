@@ -24,6 +24,7 @@ mod not_speech;
 mod phrases;
 mod pronouns;
 mod ranking;
+mod sources;
 mod speaker;
 mod tokens;
 
@@ -47,6 +48,7 @@ use marks::Marked;
 use names::NameIndex;
 use pronouns::Genders;
 pub use ranking::SpeakerModel;
+pub use sources::{SourceRanker, governor, source_features, source_words};
 use tokens::{Region, containing, near, reach_back, reach_forward};
 
 /// Whether the quoted words are the whole reported content.
@@ -103,6 +105,8 @@ pub struct Chooser<'m> {
     pub model: &'m SpeakerModel,
     /// The analyser of the quotations' sentences.
     pub syntax: Option<&'m Analyser>,
+    /// The ranker of the source words in those sentences.
+    pub sources: Option<&'m SourceRanker>,
     /// Speakers less sure than this are left out (their mention kept); the model's default
     /// when `None`.
     pub min_confidence: Option<f32>,
@@ -117,12 +121,14 @@ impl Chooser<'static> {
             Self {
                 model: SpeakerModel::embedded(),
                 syntax: Analyser::embedded(),
+                sources: SourceRanker::embedded(),
                 min_confidence: None,
             }
         } else {
             Self {
                 model: SpeakerModel::hand_rules(),
                 syntax: None,
+                sources: None,
                 min_confidence: None,
             }
         }
@@ -200,6 +206,7 @@ fn run(
         genders: OnceCell::new(),
         word_counts: OnceCell::new(),
         syntax: chooser.syntax,
+        sources: chooser.sources,
         parses: RefCell::default(),
     };
     let mut told = Told::default();
@@ -329,6 +336,8 @@ struct Article<'a> {
     word_counts: OnceCell<HashMap<&'a str, usize>>,
     /// The analyser of quotations' sentences, where the speaker model reads syntax.
     syntax: Option<&'a Analyser>,
+    /// The ranker of source words in those parses.
+    sources: Option<&'a SourceRanker>,
     /// The sentences parsed so far, by their bytes (quotations of one sentence share a parse).
     parses: RefCell<Parses>,
 }

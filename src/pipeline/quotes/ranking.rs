@@ -53,7 +53,7 @@ const CANDIDATE_FEATURES: &[(&str, &str)] = &[
     ("mention_opens_sentence", "the mention opens the quotation's sentence"),
     ("mention_before_cue", "the mention stands before its cue verb"),
     ("cue_distance", "bytes between the mention and its cue verb (ln 1+n)"),
-    ("parsed_subject", "the governing verb's subject as the parse reads it, no other way's"),
+    ("parsed_subject", "the source ranker's best word's phrase, no other way's"),
     ("syn_parsed", "the mention stands in the quotation's parsed sentences"),
     ("syn_head_proper", "the mention's head word is a proper noun"),
     ("syn_head_pronoun", "the mention's head word is a pronoun"),
@@ -67,6 +67,10 @@ const CANDIDATE_FEATURES: &[(&str, &str)] = &[
     ("syn_according_to", "the object of `according to`"),
     ("syn_apposition_to_subject", "in apposition to the governing verb's dependent"),
     ("syn_unattributed", "continued, and the quotation's verb has no subject of its own"),
+    ("syn_source_best", "the mention holds the word the source ranker scores best"),
+    ("syn_source_gap", "how far below the best the ranker scores the mention's head (0 to 1)"),
+    ("syn_source_close", "the ranker scores the mention's head less than 5 below the best"),
+    ("syn_source_far", "the ranker scores the mention's head 15 or more below the best, or not"),
 ];
 
 /// Features of the option that nobody is named, each with what it says.
@@ -84,6 +88,7 @@ pub(super) const NOBODY_FEATURES: &[(&str, &str)] = &[
     ("syn_parsed", "the quotation's sentences were parsed"),
     ("syn_governed", "its words hang from a verb outside them"),
     ("syn_governor_has_subject", "that verb has a subject outside the quotation"),
+    ("syn_source_top", "the source ranker's best score (-1 to 1)"),
 ];
 
 /// The names of the nobody option's features, in order.

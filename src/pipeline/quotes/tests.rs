@@ -17,6 +17,7 @@ fn find_with(
     let chooser = Chooser {
         model,
         syntax: Analyser::embedded(),
+        sources: super::SourceRanker::embedded(),
         min_confidence: None,
     };
     super::run(text, paragraphs, sentences, rules, chooser, false).0

@@ -115,12 +115,18 @@ impl Analyser {
             return None;
         }
         let forms: Vec<&str> = words.iter().map(|w| w.form.as_str()).collect();
-        let tags = self.tagger.tag(&forms);
-        let inputs = Inputs::new(
-            forms.iter().map(|f| text_key(&normalise(f))),
-            tags.iter()
-                .map(|&t| self.tag_keys.get(usize::from(t)).copied().unwrap_or(0)),
-        );
+        let context = tagger::context(&forms);
+        let tags = self.tagger.tag_in(&forms, &context);
+        // The context holds two markers each side of the words.
+        let word_keys: Vec<u64> = context[2..2 + forms.len()]
+            .iter()
+            .map(WordKeys::word)
+            .collect();
+        let tag_keys: Vec<u64> = tags
+            .iter()
+            .map(|&t| self.tag_keys.get(usize::from(t)).copied().unwrap_or(0))
+            .collect();
+        let inputs = Inputs::new(word_keys.iter().copied(), tag_keys.iter().copied());
         let heads = self
             .parser
             .parse(&inputs)
@@ -140,6 +146,8 @@ impl Analyser {
             words,
             kinds,
             heads,
+            word_keys,
+            tag_keys,
         })
     }
 }
@@ -153,6 +161,10 @@ pub struct Parse {
     pub kinds: Vec<Kind>,
     /// Each word's head (an index into `words`), none for the root's dependent.
     pub heads: Vec<Option<usize>>,
+    /// Each word's key as the models read it ([`text_key`] of [`normalise`]).
+    pub word_keys: Vec<u64>,
+    /// Each word's tag's key ([`tag_key`]).
+    pub tag_keys: Vec<u64>,
 }
 
 impl Parse {

@@ -46,6 +46,12 @@ impl WordKeys {
         }
     }
 
+    /// The normalised word's key ([`text_key`] of [`normalise`]).
+    #[must_use]
+    pub fn word(&self) -> u64 {
+        self.word
+    }
+
     fn marker(n: u64) -> Self {
         Self {
             word: n,
@@ -128,7 +134,13 @@ impl Tagger {
     /// Each word's tag, by number.
     #[must_use]
     pub fn tag<S: AsRef<str>>(&self, words: &[S]) -> Vec<u8> {
-        let context = context(words);
+        self.tag_in(words, &context(words))
+    }
+
+    /// Each word's tag, by number, from the words and their [`context`] (which the parser's
+    /// features read too).
+    #[must_use]
+    pub fn tag_in<S: AsRef<str>>(&self, words: &[S], context: &[WordKeys]) -> Vec<u8> {
         let (mut prev, mut prev2) = START_TAGS;
         let mut scores = vec![0.0f32; self.model.classes.len()];
         let mut out = Vec::with_capacity(words.len());
@@ -140,7 +152,7 @@ impl Tagger {
                 .copied()
                 .unwrap_or_else(|| {
                     self.model
-                        .score(&features(&context, i, prev, prev2), &mut scores);
+                        .score(&features(context, i, prev, prev2), &mut scores);
                     best(&scores)
                 });
             prev2 = prev;

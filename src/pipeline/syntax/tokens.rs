@@ -93,19 +93,7 @@ fn split_piece(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
     }
     if start < end {
         let word = &text[start..end];
-        let folded = word.replace('’', "'");
-        let clitic = TREEBANK_CLITICS
-            .iter()
-            .find(|c| {
-                folded.len() > c.len()
-                    && folded.to_lowercase().ends_with(*c)
-                    && folded.is_char_boundary(folded.len() - c.len())
-            })
-            .map(|c| {
-                // `’` is three bytes where `'` is one.
-                let extra = word.len() - folded.len();
-                c.len() + extra
-            });
+        let clitic = TREEBANK_CLITICS.iter().find_map(|c| clitic_bytes(word, c));
         match clitic {
             Some(len) if len < end - start => {
                 push(text, start..end - len, false, out);
@@ -117,6 +105,22 @@ fn split_piece(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
     for r in tail.into_iter().rev() {
         push(text, r, false, out);
     }
+}
+
+/// The bytes of `word`'s end that spell `clitic` (lower case, `'` for `’` too), when something
+/// stands before them.
+fn clitic_bytes(word: &str, clitic: &str) -> Option<usize> {
+    let mut ending = word.chars().rev();
+    let mut bytes = 0;
+    for want in clitic.chars().rev() {
+        let raw = ending.next()?;
+        let c = if raw == '’' { '\'' } else { raw };
+        if !c.to_lowercase().eq(std::iter::once(want)) {
+            return None;
+        }
+        bytes += raw.len_utf8();
+    }
+    (bytes < word.len()).then_some(bytes)
 }
 
 /// Whether a word ending in `.` keeps it: an abbreviation (the segmenter's), an initial, or dotted
@@ -191,5 +195,14 @@ mod tests {
             assert!(!text[w.at.clone()].trim().is_empty(), "{w:?}");
         }
         assert!(words(text, 0..0).is_empty());
+    }
+
+    #[test]
+    fn clitics_are_found_in_either_apostrophe_and_any_case() {
+        assert_eq!(clitic_bytes("don’t", "n't"), Some(5));
+        assert_eq!(clitic_bytes("DON'T", "n't"), Some(3));
+        assert_eq!(clitic_bytes("Trump’s", "'s"), Some(4));
+        assert_eq!(clitic_bytes("'s", "'s"), None);
+        assert_eq!(clitic_bytes("is", "'s"), None);
     }
 }

@@ -11,6 +11,7 @@
 mod extraction;
 mod metadata;
 mod parser;
+mod sources;
 mod quotes;
 mod rules;
 mod snippets;
@@ -141,6 +142,21 @@ enum Cmd {
         /// A folder of the folds' taggers (`tagger-fold-K.model`): also score with their tags.
         #[arg(long)]
         taggers: Option<PathBuf>,
+        /// Write each fold's model (trained without it) into this folder.
+        #[arg(long)]
+        save: Option<PathBuf>,
+    },
+    /// The quote stage's source ranker on every PolNeAR attribution, five folds by article: the
+    /// share of held-out attributions whose source's head word it ranks first.
+    Sources {
+        /// The `polnear-syntax` folder.
+        corpus: PathBuf,
+        /// The folds' taggers and parsers (`scripts/train-syntax`'s `target/train/syntax`).
+        #[arg(long)]
+        syntax: PathBuf,
+        /// Passes over the training attributions.
+        #[arg(long, default_value_t = 5)]
+        iterations: usize,
         /// Write each fold's model (trained without it) into this folder.
         #[arg(long)]
         save: Option<PathBuf>,
@@ -289,6 +305,12 @@ fn run(cli: Cli) -> Result<bool, String> {
             taggers.as_deref(),
             save.as_deref(),
         ),
+        Cmd::Sources {
+            corpus,
+            syntax,
+            iterations,
+            save,
+        } => sources::run(&corpus, &syntax, iterations, save.as_deref()),
         Cmd::Support => {
             print!("{}", pipeline::stages::language::support_table());
             Ok(true)

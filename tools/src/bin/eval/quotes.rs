@@ -10,7 +10,9 @@ use std::path::Path;
 use std::time::Instant;
 
 use article_prep::pipeline::stages::language;
-use article_prep::pipeline::stages::quotes::{self as quote_stage, Chooser, SpeakerModel};
+use article_prep::pipeline::stages::quotes::{
+    self as quote_stage, Chooser, SourceRanker, SpeakerModel,
+};
 use article_prep::pipeline::stages::syntax::{Analyser, Model};
 use article_prep::pipeline::{self, Hints, Input, Options};
 use serde_json::{Value, json};
@@ -67,12 +69,14 @@ impl Models {
 pub enum Syntax {
     /// The embedded models.
     Embedded,
-    /// One analyser per fold, trained without it.
-    Folds(Vec<Analyser>),
+    /// One analyser per fold, trained without it, and its source ranker where one was trained
+    /// (`eval sources --save`).
+    Folds(Vec<(Analyser, Option<SourceRanker>)>),
 }
 
 impl Syntax {
-    /// `--syntax DIR` (`DIR/tagger-fold-k.model`, `DIR/parser-fold-k.model`), else the embedded.
+    /// `--syntax DIR` (`DIR/tagger-fold-k.model`, `DIR/parser-fold-k.model`,
+    /// `DIR/source-fold-k.model` if there), else the embedded.
     pub fn read(dir: Option<&Path>) -> Result<Self, String> {
         let Some(dir) = dir else {
             return Ok(Self::Embedded);
@@ -85,19 +89,30 @@ impl Syntax {
         };
         (0..5)
             .map(|k| {
-                Ok(Analyser::new(
+                let analyser = Analyser::new(
                     load(format!("tagger-fold-{k}.model"))?,
                     load(format!("parser-fold-{k}.model"))?,
-                ))
+                );
+                let ranker = load(format!("source-fold-{k}.model"))
+                    .ok()
+                    .map(SourceRanker::new);
+                Ok((analyser, ranker))
             })
             .collect::<Result<_, String>>()
             .map(Self::Folds)
     }
 
-    fn for_fold(&self, fold: u8) -> Option<&Analyser> {
+    pub(crate) fn for_fold(&self, fold: u8) -> Option<&Analyser> {
         match self {
             Self::Embedded => Analyser::embedded(),
-            Self::Folds(all) => all.get(usize::from(fold)),
+            Self::Folds(all) => all.get(usize::from(fold)).map(|(a, _)| a),
+        }
+    }
+
+    fn sources_for_fold(&self, fold: u8) -> Option<&SourceRanker> {
+        match self {
+            Self::Embedded => SourceRanker::embedded(),
+            Self::Folds(all) => all.get(usize::from(fold)).and_then(|(_, r)| r.as_ref()),
         }
     }
 }
@@ -175,6 +190,7 @@ fn predict(
             Chooser {
                 model: models.for_fold(split.fold(&id)),
                 syntax: syntax.for_fold(split.fold(&id)),
+                sources: syntax.sources_for_fold(split.fold(&id)),
                 min_confidence,
             },
         );

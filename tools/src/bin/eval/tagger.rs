@@ -60,28 +60,45 @@ impl Perceptron {
         if truth == guess {
             return;
         }
-        let now = self.updates;
         for &f in features {
-            let params = self.weights.entry(f).or_default();
-            for (class, delta) in [(truth, 1.0f32), (guess, -1.0)] {
-                let at = params
-                    .iter()
-                    .position(|p| p.class == class)
-                    .unwrap_or_else(|| {
-                        params.push(Param {
-                            class,
-                            weight: 0.0,
-                            total: 0.0,
-                            stamp: now,
-                        });
-                        params.len() - 1
-                    });
-                let p = &mut params[at];
-                p.total += f64::from(p.weight) * (now - p.stamp) as f64;
-                p.stamp = now;
-                p.weight += delta;
-            }
+            self.adjust(f, truth, 1.0);
+            self.adjust(f, guess, -1.0);
         }
+    }
+
+    /// A ranker's update (one class, its score): towards the right item's features, away from
+    /// the guessed one's.
+    pub(crate) fn update_ranked(&mut self, truth: &[u64], guess: &[u64]) {
+        self.updates += 1;
+        for &f in truth {
+            self.adjust(f, 0, 1.0);
+        }
+        for &f in guess {
+            self.adjust(f, 0, -1.0);
+        }
+    }
+
+    /// Adds `delta` to one class's weight of feature `f`, keeping the running total averaging
+    /// reads.
+    fn adjust(&mut self, f: u64, class: u8, delta: f32) {
+        let now = self.updates;
+        let params = self.weights.entry(f).or_default();
+        let at = params
+            .iter()
+            .position(|p| p.class == class)
+            .unwrap_or_else(|| {
+                params.push(Param {
+                    class,
+                    weight: 0.0,
+                    total: 0.0,
+                    stamp: now,
+                });
+                params.len() - 1
+            });
+        let p = &mut params[at];
+        p.total += f64::from(p.weight) * (now - p.stamp) as f64;
+        p.stamp = now;
+        p.weight += delta;
     }
 
     /// The averaged weights as the library's model, with its classes and dictionary; weights
