@@ -97,7 +97,7 @@ pub mod stages {
     /// Quotations and their speakers, and the speaker model's view of them.
     pub mod quotes {
         pub use super::super::quotes::{
-            Chooser, Explained, SourceRanker, SpeakerModel, explain, find, governor,
+            Chooser, Explained, QuoteFrame, SourceRanker, SpeakerModel, explain, find, governor,
             source_features, source_words, speaker_feature_names,
         };
     }

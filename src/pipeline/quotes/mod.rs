@@ -48,7 +48,7 @@ use marks::Marked;
 use names::NameIndex;
 use pronouns::Genders;
 pub use ranking::SpeakerModel;
-pub use sources::{SourceRanker, governor, source_features, source_words};
+pub use sources::{QuoteFrame, SourceRanker, governor, source_features, source_words};
 use tokens::{Region, containing, near, reach_back, reach_forward};
 
 /// Whether the quoted words are the whole reported content.

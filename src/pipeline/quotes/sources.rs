@@ -48,16 +48,68 @@ impl SourceRanker {
     /// words' order.
     #[must_use]
     pub fn scores(&self, parse: &Parse, quote: Range<usize>) -> Vec<(usize, f32)> {
-        let governor = governor(parse, quote.clone());
+        let frame = QuoteFrame::new(parse, quote);
         let mut features = Vec::new();
         let mut score = [0.0f32];
-        source_words(parse, quote.clone())
+        source_words(parse, frame.quote.clone())
             .map(|w| {
-                source_features(parse, quote.clone(), governor, w, &mut features);
+                source_features(parse, &frame, w, &mut features);
                 self.model.score(&features, &mut score);
                 (w, score[0])
             })
             .collect()
+    }
+}
+
+/// What the features of every candidate word read of a quotation's parse, found once.
+#[derive(Debug)]
+pub struct QuoteFrame {
+    /// The quoted words.
+    quote: Range<usize>,
+    /// The verb they hang from.
+    governor: Option<usize>,
+    /// Their head and its heads up to the root.
+    quote_line: Vec<usize>,
+    /// Each word's first dependent.
+    first_dependent: Vec<Option<usize>>,
+    /// Each word's first preposition before it among its dependents (`according to X`: `to`).
+    case: Vec<Option<usize>>,
+    /// Commas before each word (and at the end, all of them).
+    commas_before: Vec<usize>,
+}
+
+impl QuoteFrame {
+    /// The frame of the quoted words `quote` of `parse`.
+    #[must_use]
+    pub fn new(parse: &Parse, quote: Range<usize>) -> Self {
+        let n = parse.words.len();
+        let (mut first_dependent, mut case) = (vec![None; n], vec![None; n]);
+        for (d, head) in parse.heads.iter().enumerate() {
+            let Some(h) = *head else { continue };
+            first_dependent[h] = first_dependent[h].or(Some(d));
+            if d < h && parse.kinds[d] == Kind::Preposition {
+                case[h] = case[h].or(Some(d));
+            }
+        }
+        let mut commas_before = Vec::with_capacity(n + 1);
+        let mut commas = 0;
+        for w in &parse.words {
+            commas_before.push(commas);
+            commas += usize::from(w.form == ",");
+        }
+        commas_before.push(commas);
+        let quote_line = parse
+            .head_of(quote.clone())
+            .map(|q| std::iter::once(q).chain(parse.ancestors(q)).collect())
+            .unwrap_or_default();
+        Self {
+            governor: governor(parse, quote.clone()),
+            quote,
+            quote_line,
+            first_dependent,
+            case,
+            commas_before,
+        }
     }
 }
 
@@ -84,24 +136,17 @@ fn bucket(n: usize) -> u64 {
     }
 }
 
-/// The features of word `w` as the source of the quoted words `quote` (whose governing verb is
-/// `governor`), into `out`: what the word is, the path between it and the quoted words through
-/// the tree, what it hangs from and how it relates to the governing verb, the preposition before
-/// it, how far it stands.
-pub fn source_features(
-    parse: &Parse,
-    quote: Range<usize>,
-    governor: Option<usize>,
-    w: usize,
-    out: &mut Vec<u64>,
-) {
+/// The features of word `w` as the source of the quoted words of `frame`, into `out`: what the
+/// word is, the path between it and the quoted words through the tree, what it hangs from and
+/// how it relates to the verb they hang from, the preposition before it, how far it stands.
+pub fn source_features(parse: &Parse, frame: &QuoteFrame, w: usize, out: &mut Vec<u64>) {
     out.clear();
+    let (quote, governor) = (&frame.quote, frame.governor);
     let tag = |i: Option<usize>| i.map_or(NONE, |i| parse.tag_keys[i]);
     let word = |i: Option<usize>| i.map_or(NONE, |i| parse.word_keys[i]);
     let (t, k) = (parse.tag_keys[w], parse.word_keys[w]);
     let head = parse.heads[w];
     let side = if w < quote.start { 2 } else { 3 };
-    let quote_head = parse.head_of(quote.clone());
     // How the word hangs from the governing verb.
     let relation: u64 = match (head, governor) {
         (_, None) => 10,
@@ -112,13 +157,10 @@ pub fn source_features(
     };
     // The path: up from the word to the first of its heads the quoted words hang from (or the
     // root), then down to the quoted words' head.
-    let quote_line: Vec<usize> = quote_head
-        .map(|q| std::iter::once(q).chain(parse.ancestors(q)).collect())
-        .unwrap_or_default();
     let mut up = 0;
     let mut meet = None;
     for a in std::iter::once(w).chain(parse.ancestors(w)) {
-        if let Some(down) = quote_line.iter().position(|&q| q == a) {
+        if let Some(down) = frame.quote_line.iter().position(|&q| q == a) {
             meet = Some((a, down));
             break;
         }
@@ -130,21 +172,17 @@ pub fn source_features(
     } else {
         w + 1 - quote.end
     };
-    let case = parse
-        .dependents(w)
-        .find(|&d| d < w && parse.kinds[d] == Kind::Preposition);
+    let case = frame.case[w];
     let comma_between = {
-        let (lo, hi) = (w.min(quote.start), w.max(quote.end));
-        parse.words[lo..hi.min(parse.words.len())]
-            .iter()
-            .any(|x| x.form == ",")
+        let (lo, hi) = (w.min(quote.start), w.max(quote.end).min(parse.words.len()));
+        frame.commas_before[hi] > frame.commas_before[lo]
     };
     // Whether no nominal dependent of the same head stands between the word and its head.
     let nearest = head.is_some_and(|h| {
         let (lo, hi) = (w.min(h), w.max(h));
         !(lo + 1..hi).any(|d| parse.heads[d] == Some(h) && parse.kinds[d].is_nominal())
     });
-    let first_dependent = parse.dependents(w).next();
+    let first_dependent = frame.first_dependent[w];
     let capital = parse.words[w].form.starts_with(|c: char| c.is_uppercase());
     let (up, head_side) = (bucket(up), head.map_or(0, |h| u64::from(h > w) + 1));
     out.extend([

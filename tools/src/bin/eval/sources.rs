@@ -13,7 +13,7 @@ use std::path::Path;
 use std::rc::Rc;
 
 use article_prep::pipeline::stages::quotes::{
-    SourceRanker, governor, source_features, source_words,
+    QuoteFrame, SourceRanker, governor, source_features, source_words,
 };
 use article_prep::pipeline::stages::syntax::{Analyser, Parse};
 use rustc_hash::FxHashMap;
@@ -210,11 +210,11 @@ type Candidates = Vec<(usize, Vec<u64>)>;
 
 /// The features of each word that may be the example's source.
 fn candidates(e: &Example) -> Candidates {
-    let g = governor(&e.parse, e.quote.clone());
+    let frame = QuoteFrame::new(&e.parse, e.quote.clone());
     source_words(&e.parse, e.quote.clone())
         .map(|w| {
             let mut f = Vec::new();
-            source_features(&e.parse, e.quote.clone(), g, w, &mut f);
+            source_features(&e.parse, &frame, w, &mut f);
             (w, f)
         })
         .collect()

@@ -14,7 +14,8 @@ use super::read_gz;
 
 /// Pages per second and MB/s of input, median of `runs` passes, one thread: html5ever alone (with
 /// scraper's tree, and with a sink that keeps nothing but element names: the floor under any
-/// tree a lean sink could build), our parse stage (HTML to blocks), the Rust anchors when built
+/// tree a lean sink could build), its tokenizer alone, lol_html with handlers on every element,
+/// end tag and text chunk (issue 34's candidate foundations), our parse stage (HTML to blocks), the Rust anchors when built
 /// with them, then the whole pipeline (all outputs, default options) on HTML and on text payloads.
 pub fn run(corpus: &Path, runs: usize) -> Result<bool, String> {
     let list = |sub: &str, ext: &str| -> Result<Vec<PathBuf>, String> {
@@ -64,6 +65,12 @@ pub fn run(corpus: &Path, runs: usize) -> Result<bool, String> {
             html5ever::parse_document(NamesOnly::default(), Default::default()).one(page),
         );
     });
+    measure("html5ever tokenizer only (html)", &html, &|page| {
+        std::hint::black_box(tokens_only(page));
+    });
+    measure("lol_html, element+end+text handlers", &html, &|page| {
+        std::hint::black_box(lol_walk(page));
+    });
     measure("article-prep parse stage (html)", &html, &|page| {
         std::hint::black_box(pipeline::stages::html::parse(page));
     });
@@ -93,6 +100,88 @@ pub fn run(corpus: &Path, runs: usize) -> Result<bool, String> {
         ));
     });
     Ok(true)
+}
+
+/// Elements and text bytes of `page` through html5ever's tokenizer alone (no tree construction:
+/// the floor under a parser that keeps its own open-element stack). Script, style and the other
+/// raw-text elements are switched into their tokenizer states, as a tree builder would.
+fn tokens_only(page: &str) -> (usize, usize) {
+    use html5ever::tokenizer::states::RawKind;
+    use html5ever::tokenizer::{
+        BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+    };
+
+    #[derive(Default)]
+    struct Counts {
+        elements: std::cell::Cell<usize>,
+        text: std::cell::Cell<usize>,
+    }
+    impl TokenSink for Counts {
+        type Handle = ();
+        fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+            match token {
+                Token::TagToken(tag) if tag.kind == TagKind::StartTag => {
+                    self.elements.set(self.elements.get() + 1);
+                    match &*tag.name {
+                        "script" => return TokenSinkResult::RawData(RawKind::ScriptData),
+                        "style" | "xmp" | "iframe" | "noembed" | "noframes" => {
+                            return TokenSinkResult::RawData(RawKind::Rawtext);
+                        }
+                        "textarea" | "title" => return TokenSinkResult::RawData(RawKind::Rcdata),
+                        _ => {}
+                    }
+                }
+                Token::CharacterTokens(t) => self.text.set(self.text.get() + t.len()),
+                _ => {}
+            }
+            TokenSinkResult::Continue
+        }
+    }
+    let tokenizer = Tokenizer::new(Counts::default(), TokenizerOpts::default());
+    let queue = BufferQueue::default();
+    queue.push_back(StrTendril::from(page));
+    let _ = tokenizer.feed(&queue);
+    tokenizer.end();
+    (tokenizer.sink.elements.get(), tokenizer.sink.text.get())
+}
+
+/// Elements, end tags and text bytes of `page` through lol_html's streaming rewriter with a
+/// handler on every element, its end tag and every text chunk: the per-element cost of building
+/// blocks from its events (it repairs no tree: misnested and implied end tags reach no handler).
+fn lol_walk(page: &str) -> (usize, usize, usize) {
+    use std::rc::Rc;
+
+    use lol_html::{HtmlRewriter, Settings, doc_text, element};
+
+    let elements = Rc::new(std::cell::Cell::new(0usize));
+    let ends = Rc::new(std::cell::Cell::new(0usize));
+    let text = Rc::new(std::cell::Cell::new(0usize));
+    let (e, n, t) = (elements.clone(), ends.clone(), text.clone());
+    let mut rewriter = HtmlRewriter::new(
+        Settings {
+            element_content_handlers: vec![element!("*", move |el| {
+                e.set(e.get() + 1);
+                if let Some(handlers) = el.end_tag_handlers() {
+                    let n = n.clone();
+                    let on_end: lol_html::EndTagHandler<'static> = Box::new(move |_end| {
+                        n.set(n.get() + 1);
+                        Ok(())
+                    });
+                    handlers.push(on_end);
+                }
+                Ok(())
+            })],
+            document_content_handlers: vec![doc_text!(move |chunk| {
+                t.set(t.get() + chunk.as_str().len());
+                Ok(())
+            })],
+            ..Settings::new()
+        },
+        |_: &[u8]| {},
+    );
+    let _ = rewriter.write(page.as_bytes());
+    let _ = rewriter.end();
+    (elements.get(), ends.get(), text.get())
 }
 
 /// A tree sink that keeps only what html5ever's tree builder asks back (element names) and the
