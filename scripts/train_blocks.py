@@ -9,17 +9,18 @@ features, then per page and mode
 (html, text) the blocks the search sees, each with its text and features. A block is labelled
 body when most of its word 3-grams are in the page's gold body (a block under three words: when
 its words occur in that order in the gold body); words are the scorer's (`\\w+`, lower case).
-Only pages of the tune part are read (fold 0 of ../shared/tools/partition.py is the check part
-and is never seen). Each page weighs the same in all: a block's weight is its share of the
-page's characters.
+Pages of all five folds of ../shared/tools/partition.py are read; each fold's model is trained
+on the other four, so that every page can be scored by a model that never saw it (decisions are
+taken on the five-fold mean). Each page weighs the same in all: a block's weight is its share of
+the page's characters.
 
 Two logistic regressions (markup blocks, plain-text lines; --modes says which are learned, the
 others keep the hand rules), L2-penalised, fitted by Newton's method; deterministic. Written
 out as {"markup": {feature: weight}, "text": {...}, "notes": ...}:
-  OUT_DIR/fold-K.json (K = 1..4)  trained on the tune folds but K, for `eval extraction
-                                   --block-models OUT_DIR` (out-of-fold tune figures);
-  OUT_DIR/fold-0.json              trained on all four tune folds: the model to ship, scored on
-                                   the check part it never saw.
+  OUT_DIR/fold-K.json (K = 0..4)  trained on every fold but K, for `eval extraction
+                                   --block-models OUT_DIR` (out-of-fold figures on every page);
+                                   fold-0.json, trained without the check part, is the model to
+                                   ship.
 """
 import argparse
 import json
@@ -79,11 +80,22 @@ def main():
     parser.add_argument("inputs", nargs="+")
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--modes", default="html,text")
+    parser.add_argument("--balance", action="store_true",
+                        help="each corpus weighs the same, not each page")
     args = parser.parse_args()
     modes = args.modes.split(",")
     # Per mode: features, labels, weights and the fold of each block.
     rows = {"html": ([], [], [], []), "text": ([], [], [], [])}
     names = None
+    # Each corpus weighs the same in all when --balance is given (else each page does).
+    corpus_weight = {}
+    for item in args.inputs:
+        corpus_dir, explain = item.split(":", 1)
+        pages = sum(1 for line in open(explain, encoding="utf-8") if '"blocks"' in line)
+        corpus_weight[pathlib.Path(corpus_dir).name] = pages
+    mean_pages = sum(corpus_weight.values()) / len(corpus_weight)
+    for name, pages in corpus_weight.items():
+        corpus_weight[name] = mean_pages / pages if args.balance else 1.0
     for item in args.inputs:
         corpus_dir, explain = item.split(":", 1)
         corpus_dir = pathlib.Path(corpus_dir)
@@ -95,20 +107,19 @@ def main():
                 names = page["features"]
                 continue
             k = fold(corpus, page["id"])
-            if k == 0:
-                continue
             gold_words = words(gold[page["id"]]["articleBody"])
             grams = {tuple(gold_words[i:i + 3]) for i in range(len(gold_words) - 2)}
             joined = f" {' '.join(gold_words)} "
             blocks = page["blocks"]
             total = sum(len(b["text"]) for b in blocks) or 1
             xs, ys, ws, ks = rows[page["mode"]]
+            share = corpus_weight[corpus]
             for b in blocks:
                 if lone(b["x"], names):
                     continue
                 xs.append(b["x"])
                 ys.append(label(words(b["text"]), grams, joined))
-                ws.append(len(b["text"]) / total)
+                ws.append(share * len(b["text"]) / total)
                 ks.append(k)
     out = pathlib.Path(args.out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -124,9 +135,11 @@ def main():
             theta = fit(x[keep], y[keep], w[keep], args.l2)
             model[part] = {n: round(float(t), 6) for n, t in zip(names, theta)}
             if held == 0:
-                p = 1.0 / (1.0 + np.exp(-(x @ theta)))
-                acc = float(np.sum(w * ((p >= 0.5) == (y >= 0.5))) / np.sum(w))
-                print(f"{mode}: {len(y)} tune blocks, weighted accuracy {acc:.3f}")
+                p = 1.0 / (1.0 + np.exp(-(x[keep] @ theta)))
+                right = (p >= 0.5) == (y[keep] >= 0.5)
+                acc = float(np.sum(w[keep] * right) / np.sum(w[keep]))
+                print(f"{mode}: {int(keep.sum())} blocks outside the check part (of {len(y)}), "
+                      f"weighted accuracy on them (in sample) {acc:.3f}")
         (out / f"fold-{held}.json").write_text(json.dumps(model, indent=1) + "\n")
 
 
