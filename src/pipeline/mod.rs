@@ -97,8 +97,8 @@ pub mod stages {
     /// Quotations and their speakers, and the speaker model's view of them.
     pub mod quotes {
         pub use super::super::quotes::{
-            Chooser, Explained, QuoteFrame, SourceRanker, SpeakerModel, explain, find, governor,
-            source_features, source_words, speaker_feature_names,
+            Bound, Chooser, Explained, Found, QuoteFrame, SourceRanker, SpeakerModel, explain,
+            find, governor, source_features, source_words, speaker_feature_names,
         };
     }
     /// Metadata.
@@ -270,7 +270,7 @@ pub fn prepare_within(
     deadline.check("quotes")?;
     // Chunks keep quotes whole, so they need the quotes even when the answer does not.
     let wanted = options.wanted;
-    let quotes = if wanted.quotes || wanted.chunks {
+    let found = if wanted.quotes || wanted.chunks {
         let _span = tracing::debug_span!("quotes").entered();
         quotes::find(
             &body.text,
@@ -282,11 +282,12 @@ pub fn prepare_within(
                 .map(MinSpeakerConfidence::get),
         )
     } else {
-        Vec::new()
+        quotes::Found::default()
     };
     if wanted.quotes {
-        warnings.extend(quote_warnings(&quotes, &profile, &language.tag));
+        warnings.extend(quote_warnings(&found, &profile, &language.tag));
     }
+    let quotes = found.quotes;
     deadline.check("metadata")?;
     let (metadata, related) = {
         let _span = tracing::debug_span!("metadata").entered();
@@ -358,15 +359,21 @@ fn parse(
 
 /// What a reader of the quotes should know: that they were cut at the cap, or that speakers
 /// could only be found from labels and names in a language whose verbs of saying are unknown.
-fn quote_warnings(quotes: &[Quote], profile: &language::Profile, tag: &str) -> Vec<String> {
+fn quote_warnings(found: &quotes::Found, profile: &language::Profile, tag: &str) -> Vec<String> {
     let mut warnings = Vec::new();
-    if quotes.len() >= quotes::MAX_QUOTATIONS {
-        warnings.push(format!(
+    match found.stopped {
+        Some(quotes::Bound::Reported) => warnings.push(format!(
             "quotes: only the first {} quotations are reported",
             quotes::MAX_QUOTATIONS
-        ));
+        )),
+        Some(quotes::Bound::Weighed) => warnings.push(format!(
+            "quotes: the search stopped after weighing {} pairs of quotation marks (most of them \
+             around no one's words); quotations after that point are not reported",
+            quotes::MAX_WEIGHED
+        )),
+        None => {}
     }
-    if !profile.quotes.speech_verbs && !quotes.is_empty() {
+    if !profile.quotes.speech_verbs && !found.quotes.is_empty() {
         warnings.push(format!(
             "quotes: the verbs of saying of language `{tag}` are not known; quotation spans are \
              found, speakers only from transcript labels and names beside the marks"
@@ -389,4 +396,30 @@ fn overlap_warning(chunks: &[Chunk], budget: &ChunkBudget) -> Option<String> {
             chunks.len() - 1
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_quote_search_cut_short_by_its_bound_is_said_in_the_warnings() {
+        let text = "a \"big deal\" here and ".repeat(quotes::MAX_WEIGHED + 10);
+        let options = Options {
+            wanted: Wanted {
+                quotes: true,
+                chunks: false,
+            },
+            ..Options::default()
+        };
+        let prepared = prepare(Input::Text(text), &Hints::default(), &options).expect("prepared");
+        assert!(
+            prepared
+                .warnings
+                .iter()
+                .any(|w| w.contains("stopped after weighing 20000")),
+            "{:?}",
+            prepared.warnings
+        );
+    }
 }

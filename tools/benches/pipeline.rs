@@ -26,7 +26,8 @@ fn stages(c: &mut Criterion) {
         &sentences,
         language::Profile::for_tag("en").quotes,
         None,
-    );
+    )
+    .quotes;
     let options = Options::default();
     let counter = chunk::TokenCounter::new(options.chunking.tokenizer());
 

@@ -101,7 +101,8 @@ fn stage(blocks: Vec<pipeline::stages::block::Block>, page: PageMeta) -> Staged 
         &sentences,
         language::Profile::for_tag(&language.tag).quotes,
         None,
-    );
+    )
+    .quotes;
     Staged {
         blocks,
         page,

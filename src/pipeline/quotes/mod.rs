@@ -135,6 +135,25 @@ impl Chooser<'static> {
     }
 }
 
+/// The quotes of an article, and whether the search stopped at one of its bounds before the
+/// article's end.
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    /// The quotes, in the text's order.
+    pub quotes: Vec<Quote>,
+    /// The bound that ended the search early, if one did.
+    pub stopped: Option<Bound>,
+}
+
+/// A bound on the quote search of one article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    /// [`MAX_QUOTATIONS`] quotations reported.
+    Reported,
+    /// [`MAX_WEIGHED`] quotations weighed (most of them no one's words).
+    Weighed,
+}
+
 /// Finds the quotes of `text`, their speakers chosen by the embedded model where it was learned
 /// on the language, else by the hand rules; speakers less sure than `min_confidence` (else the
 /// model's default) left out.
@@ -145,12 +164,13 @@ pub fn find(
     sentences: &[Sentence],
     rules: QuoteRules,
     min_confidence: Option<f32>,
-) -> Vec<Quote> {
+) -> Found {
     let chooser = Chooser {
         min_confidence,
         ..Chooser::for_rules(rules)
     };
-    run(text, paragraphs, sentences, rules, chooser, false).0
+    let (quotes, _, stopped) = run(text, paragraphs, sentences, rules, chooser, false);
+    Found { quotes, stopped }
 }
 
 /// A quote with the options its speaker was chosen from: each candidate's speaker and features,
@@ -195,7 +215,7 @@ fn run(
     rules: QuoteRules,
     chooser: Chooser<'_>,
     keep_options: bool,
-) -> (Vec<Quote>, Vec<Explained>) {
+) -> (Vec<Quote>, Vec<Explained>, Option<Bound>) {
     let model = chooser.model;
     let article = Article {
         text,
@@ -215,6 +235,7 @@ fn run(
     // Quotations weighed, reported or not: marks around nothing said (`" | "` in a table of
     // marks) cost the speaker search as much as words do.
     let mut weighed = 0usize;
+    let mut stopped = None;
     for (pi, paragraph) in paragraphs.iter().enumerate() {
         // A headline's quotation repeats one from the body.
         if pi == 0 && not_speech::is_headline(paragraph.span.slice(text)) {
@@ -232,7 +253,12 @@ fn run(
         let para = ParagraphQuotes::new(text, pi, paragraph.span, own_sentences, marks);
         let mut first_in_paragraph = true;
         for mi in 0..para.marks.len() {
-            if told.quotes.len() >= MAX_QUOTATIONS || weighed >= MAX_WEIGHED {
+            if told.quotes.len() >= MAX_QUOTATIONS {
+                stopped = Some(Bound::Reported);
+                break;
+            }
+            if weighed >= MAX_WEIGHED {
+                stopped = Some(Bound::Weighed);
                 break;
             }
             let Some(site) = Site::read(text, &para, mi) else {
@@ -298,7 +324,7 @@ fn run(
         }
         told.open_from_previous = para.marks.last().is_some_and(|m| !m.closed);
     }
-    (told.quotes, explained)
+    (told.quotes, explained, stopped)
 }
 
 /// Quotations reported per article at most: far beyond any article (a long interview holds a few
@@ -306,7 +332,7 @@ fn run(
 pub const MAX_QUOTATIONS: usize = 5_000;
 
 /// Quotations weighed per article at most, reported or not: four times [`MAX_QUOTATIONS`].
-const MAX_WEIGHED: usize = 4 * MAX_QUOTATIONS;
+pub const MAX_WEIGHED: usize = 4 * MAX_QUOTATIONS;
 
 /// The quotations of one paragraph: marks paired, attributions interjected between dashes split
 /// out, and what is no quotation dropped (a headline's repeat, a nickname).

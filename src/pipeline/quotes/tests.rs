@@ -658,7 +658,8 @@ fn where_every_noun_is_capitalised_the_learned_choice_takes_no_capital_for_a_spe
         &sentences,
         Profile::for_tag("de").quotes,
         None,
-    );
+    )
+    .quotes;
     assert!(german.iter().all(|q| q.speaker.is_none()), "{german:?}");
 }
 
@@ -671,6 +672,7 @@ fn run_in(language: &str, text: &str) -> Vec<(String, Option<String>)> {
         Profile::for_tag(language).quotes,
         None,
     )
+    .quotes
     .into_iter()
     .map(|q| (q.span.slice(text).to_owned(), q.speaker))
     .collect()
@@ -855,10 +857,36 @@ fn without_the_language_s_verbs_of_saying_no_name_nearby_is_offered() {
     assert!(got.iter().all(|(_, s)| s.is_none()), "{got:?}");
 }
 
+/// The quote search of `text` in English, with the embedded choice.
+fn found(text: &str) -> super::Found {
+    let (paragraphs, sentences) = segment::layout_for_tests(text);
+    find(
+        text,
+        &paragraphs,
+        &sentences,
+        Profile::for_tag("en").quotes,
+        None,
+    )
+}
+
 #[test]
-fn an_article_reports_a_bounded_number_of_quotations() {
+fn an_article_reports_a_bounded_number_of_quotations_and_says_so() {
     let text = "\"We will win,\" said Mary Major. ".repeat(MAX_QUOTATIONS + 100);
-    assert_eq!(run(&text).len(), MAX_QUOTATIONS);
+    let got = found(&text);
+    assert_eq!(got.quotes.len(), MAX_QUOTATIONS);
+    assert_eq!(got.stopped, Some(super::Bound::Reported));
+    // Exactly as many as reported: nothing was left out.
+    let text = "\"We will win,\" said Mary Major. ".repeat(3);
+    assert_eq!(found(&text).stopped, None);
+}
+
+#[test]
+fn marks_around_no_ones_words_end_the_search_at_their_own_bound_and_say_so() {
+    // Short unattributed phrases in marks are weighed, then not reported.
+    let text = "a \"big deal\" here and ".repeat(super::MAX_WEIGHED + 10);
+    let got = found(&text);
+    assert!(got.quotes.len() < MAX_QUOTATIONS, "{}", got.quotes.len());
+    assert_eq!(got.stopped, Some(super::Bound::Weighed));
 }
 
 #[test]
