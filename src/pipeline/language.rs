@@ -186,7 +186,7 @@ impl QuoteRules {
             (false, _) => "spans; speakers from labels and names beside the marks",
         };
         let chosen = if self.learned_choice {
-            "learned choice over the parse (tagger, parser), with confidence"
+            "learned choice over the parse (tagger, parser, source ranker), with confidence"
         } else {
             "rules' choice"
         };
