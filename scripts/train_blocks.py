@@ -80,22 +80,11 @@ def main():
     parser.add_argument("inputs", nargs="+")
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--modes", default="html,text")
-    parser.add_argument("--balance", action="store_true",
-                        help="each corpus weighs the same, not each page")
     args = parser.parse_args()
     modes = args.modes.split(",")
     # Per mode: features, labels, weights and the fold of each block.
     rows = {"html": ([], [], [], []), "text": ([], [], [], [])}
     names = None
-    # Each corpus weighs the same in all when --balance is given (else each page does).
-    corpus_weight = {}
-    for item in args.inputs:
-        corpus_dir, explain = item.split(":", 1)
-        pages = sum(1 for line in open(explain, encoding="utf-8") if '"blocks"' in line)
-        corpus_weight[pathlib.Path(corpus_dir).name] = pages
-    mean_pages = sum(corpus_weight.values()) / len(corpus_weight)
-    for name, pages in corpus_weight.items():
-        corpus_weight[name] = mean_pages / pages if args.balance else 1.0
     for item in args.inputs:
         corpus_dir, explain = item.split(":", 1)
         corpus_dir = pathlib.Path(corpus_dir)
@@ -113,13 +102,12 @@ def main():
             blocks = page["blocks"]
             total = sum(len(b["text"]) for b in blocks) or 1
             xs, ys, ws, ks = rows[page["mode"]]
-            share = corpus_weight[corpus]
             for b in blocks:
                 if lone(b["x"], names):
                     continue
                 xs.append(b["x"])
                 ys.append(label(words(b["text"]), grams, joined))
-                ws.append(share * len(b["text"]) / total)
+                ws.append(len(b["text"]) / total)
                 ks.append(k)
     out = pathlib.Path(args.out_dir)
     out.mkdir(parents=True, exist_ok=True)

@@ -43,10 +43,11 @@ impl QuoteSyntax {
         });
         let parse = article.parse(from..to)?;
         let quote = parse.words_in(site.span.start()..site.span.end());
-        let governor = sources::governor(&parse, quote.clone());
+        let frame = sources::QuoteFrame::new(&parse, quote.clone());
+        let governor = frame.governor();
         let source_scores = article
             .sources
-            .map(|ranker| ranker.scores(&parse, quote.clone()))
+            .map(|ranker| ranker.scores(&parse, &frame))
             .unwrap_or_default();
         let best_source = source_scores
             .iter()

@@ -44,16 +44,15 @@ impl SourceRanker {
         &self.model
     }
 
-    /// Each word that may be the source of the quoted words `quote`, with its score, in the
+    /// Each word that may be the source of the quoted words of `frame`, with its score, in the
     /// words' order.
     #[must_use]
-    pub fn scores(&self, parse: &Parse, quote: Range<usize>) -> Vec<(usize, f32)> {
-        let frame = QuoteFrame::new(parse, quote);
+    pub fn scores(&self, parse: &Parse, frame: &QuoteFrame) -> Vec<(usize, f32)> {
         let mut features = Vec::new();
         let mut score = [0.0f32];
         source_words(parse, frame.quote.clone())
             .map(|w| {
-                source_features(parse, &frame, w, &mut features);
+                source_features(parse, frame, w, &mut features);
                 self.model.score(&features, &mut score);
                 (w, score[0])
             })
@@ -79,6 +78,12 @@ pub struct QuoteFrame {
 }
 
 impl QuoteFrame {
+    /// The verb outside the quoted words that they hang from.
+    #[must_use]
+    pub fn governor(&self) -> Option<usize> {
+        self.governor
+    }
+
     /// The frame of the quoted words `quote` of `parse`.
     #[must_use]
     pub fn new(parse: &Parse, quote: Range<usize>) -> Self {
@@ -220,7 +225,7 @@ mod tests {
         assert!(source_words(&parse, quote.clone()).all(|w| !quote.contains(&w)));
         let ranker = SourceRanker::embedded().expect("the embedded ranker reads");
         let (w, _) = ranker
-            .scores(&parse, quote)
+            .scores(&parse, &QuoteFrame::new(&parse, quote))
             .into_iter()
             .max_by(|a, b| a.1.total_cmp(&b.1))
             .expect("a source word");

@@ -651,31 +651,16 @@ fn the_learned_choice_names_a_cued_speaker_and_nobody_for_a_term() {
 #[test]
 fn where_every_noun_is_capitalised_the_learned_choice_takes_no_capital_for_a_speaker() {
     let text = "Die Polizei bezeichnete die Kundgebung als „unerlaubte Wahlveranstaltung in einem Bundesgebäude“.";
-    let (paragraphs, sentences) = segment::layout_for_tests(text);
-    let german = find(
-        text,
-        &paragraphs,
-        &sentences,
-        Profile::for_tag("de").quotes,
-        None,
-    )
-    .quotes;
+    let german = found_in("de", text).quotes;
     assert!(german.iter().all(|q| q.speaker.is_none()), "{german:?}");
 }
 
 fn run_in(language: &str, text: &str) -> Vec<(String, Option<String>)> {
-    let (paragraphs, sentences) = segment::layout_for_tests(text);
-    find(
-        text,
-        &paragraphs,
-        &sentences,
-        Profile::for_tag(language).quotes,
-        None,
-    )
-    .quotes
-    .into_iter()
-    .map(|q| (q.span.slice(text).to_owned(), q.speaker))
-    .collect()
+    found_in(language, text)
+        .quotes
+        .into_iter()
+        .map(|q| (q.span.slice(text).to_owned(), q.speaker))
+        .collect()
 }
 
 /// A text and the quotations expected in it, each with its speaker.
@@ -857,16 +842,20 @@ fn without_the_language_s_verbs_of_saying_no_name_nearby_is_offered() {
     assert!(got.iter().all(|(_, s)| s.is_none()), "{got:?}");
 }
 
-/// The quote search of `text` in English, with the embedded choice.
-fn found(text: &str) -> super::Found {
+/// The quote search of `text` in `language`, with the embedded choice.
+fn found_in(language: &str, text: &str) -> super::Found {
     let (paragraphs, sentences) = segment::layout_for_tests(text);
     find(
         text,
         &paragraphs,
         &sentences,
-        Profile::for_tag("en").quotes,
+        Profile::for_tag(language).quotes,
         None,
     )
+}
+
+fn found(text: &str) -> super::Found {
+    found_in("en", text)
 }
 
 #[test]

@@ -287,7 +287,7 @@ pub fn run(
         let right = held
             .iter()
             .filter(|e| {
-                let scores = ranker.scores(&e.parse, e.quote.clone());
+                let scores = ranker.scores(&e.parse, &QuoteFrame::new(&e.parse, e.quote.clone()));
                 scores
                     .iter()
                     .max_by(|a, b| a.1.total_cmp(&b.1))
