@@ -4,8 +4,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$SECONDS
+# One pass over the tree, not an edit loop: incremental caches would only fill the disk (a CI run
+# failed on a full disk writing one).
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 cargo fmt --all -- --check
-cargo clippy --workspace --all-targets --locked -- -D warnings
+# Clippy under the same `ci` profile as the tests below, so the build scripts and proc macros both
+# need are compiled once (they are built in full even for a check).
+cargo clippy --workspace --all-targets --locked --profile ci -- -D warnings
 # One optimised build (the `ci` profile: release with overflow checks) for the tests and
 # everything after them.
 export ARTICLE_PREP_PROFILE=ci ARTICLE_PREP_BIN="$PWD/target/ci/article-prep"
