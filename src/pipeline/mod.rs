@@ -103,7 +103,10 @@ pub mod stages {
     }
     /// Metadata.
     pub mod metadata {
-        pub use super::super::metadata::{PageMeta, build, read_markup};
+        pub use super::super::metadata::{
+            PageMeta, TITLE_FEATURES, TitleModel, build, explain_titles, read_markup,
+            read_markup_with,
+        };
     }
     /// Token-budgeted chunks.
     pub mod chunk {
@@ -230,7 +233,7 @@ pub fn prepare_within(
     };
     let (blocks, facts) = parse(input, markup, &mut warnings)?;
     // What the markup says is decided once, here: the title guides the body search.
-    let page = metadata::read_markup(&facts);
+    let page = metadata::read_markup(&facts, &blocks, hints.url.as_deref());
     drop(facts);
     let title_hint = hints
         .title

@@ -119,7 +119,8 @@ fn stage(blocks: Vec<pipeline::stages::block::Block>, page: PageMeta) -> Staged 
 fn parse_page(page: &str, is_html: bool) -> (Vec<pipeline::stages::block::Block>, PageMeta) {
     if is_html {
         let (blocks, facts) = html::parse(page);
-        (blocks, metadata::read_markup(&facts))
+        let meta = metadata::read_markup(&facts, &blocks, None);
+        (blocks, meta)
     } else {
         (text::parse(page), PageMeta::default())
     }

@@ -2,13 +2,16 @@
 //! the headline (the `<h1>` a reader sees unless it is the site's name, in the markup's form
 //! when that is an edit of it), the site's name, the authors, the dates and the page's address.
 
-use crate::pipeline::block::DomRole;
+use crate::pipeline::block::{Block, DomRole};
 use crate::pipeline::dates;
 use crate::pipeline::html::{MarkupFacts, is_byline_label};
 use crate::pipeline::textkit::fold;
 
 use super::authors::{byline_names, clean_authors};
 use super::ld::LdArticle;
+use super::title_choice::{
+    self, TITLE_FEATURES, TitleCandidate, TitleContext, TitleModel, TitleSource,
+};
 use super::titles::{clean_title, is_variant_of, title_parts};
 
 /// What an HTML page's markup says about the article (empty for text payloads).
@@ -47,22 +50,103 @@ struct Headline {
     shown_update: Option<String>,
 }
 
-/// The page's metadata from what its markup says.
-#[must_use]
-pub fn read_markup(facts: &MarkupFacts) -> PageMeta {
-    let mut ld = LdArticle::default();
-    for raw in &facts.json_ld {
-        if let Ok(value) = serde_json::from_str::<serde_json::Value>(raw) {
-            ld.visit(&value);
+/// What the markup's sources say before any choice: the JSON-LD article, the headline and the
+/// site's name.
+struct Sources {
+    ld: LdArticle,
+    headline: Headline,
+    site: Option<String>,
+}
+
+impl Sources {
+    fn read(facts: &MarkupFacts) -> Self {
+        let mut ld = LdArticle::default();
+        for raw in &facts.json_ld {
+            if let Ok(value) = serde_json::from_str::<serde_json::Value>(raw) {
+                ld.visit(&value);
+            }
+        }
+        let headline = headline(facts);
+        let site = facts
+            .site_name
+            .clone()
+            .or_else(|| headline.site_h1.clone())
+            .or(ld.publisher.clone());
+        Self { ld, headline, site }
+    }
+
+    /// The title candidates, in the rules' order, and the words of the page's text when there
+    /// is a choice to make (their features read them).
+    fn titles(&self, facts: &MarkupFacts, blocks: &[Block]) -> (Vec<TitleCandidate>, String) {
+        let sourced = titles(facts, &self.headline, &self.ld, self.site.as_deref());
+        let all = title_choice::candidates(sourced);
+        let words = if all.len() > 1 {
+            title_choice::page_words(blocks.iter().map(|b| b.text.as_str()))
+        } else {
+            String::new()
+        };
+        (all, words)
+    }
+
+    /// What the title features read besides the candidates.
+    fn context<'a>(
+        &'a self,
+        facts: &'a MarkupFacts,
+        url: Option<&'a str>,
+        page_words: &'a str,
+    ) -> TitleContext<'a> {
+        TitleContext {
+            site: self.site.as_deref(),
+            url: url.or(facts.canonical.as_deref()),
+            description: facts.description.as_deref(),
+            page_words,
         }
     }
-    let headline = headline(facts);
-    let site = facts
-        .site_name
-        .clone()
-        .or_else(|| headline.site_h1.clone())
-        .or(ld.publisher.clone());
-    let titles = titles(facts, &headline, &ld, site.as_deref());
+}
+
+/// The page's metadata from what its markup says (`blocks`: the page's text), the shipped title
+/// model choosing the title; `url` is the page's address when the client gave it.
+#[must_use]
+pub fn read_markup(facts: &MarkupFacts, blocks: &[Block], url: Option<&str>) -> PageMeta {
+    read_markup_with(facts, blocks, url, TitleModel::embedded())
+}
+
+/// Every title candidate of the page with its features, in the rules' order: what the title
+/// model is trained on.
+#[must_use]
+pub fn explain_titles(
+    facts: &MarkupFacts,
+    blocks: &[Block],
+    url: Option<&str>,
+) -> Vec<(String, [f64; TITLE_FEATURES.len()])> {
+    let sources = Sources::read(facts);
+    let (all, words) = sources.titles(facts, blocks);
+    let context = sources.context(facts, url, &words);
+    (0..all.len())
+        .map(|i| {
+            (
+                all[i].text.clone(),
+                title_choice::features(&all, i, &context),
+            )
+        })
+        .collect()
+}
+
+/// [`read_markup`] with `model` choosing the title (`None`: the rules' order).
+#[must_use]
+pub fn read_markup_with(
+    facts: &MarkupFacts,
+    blocks: &[Block],
+    url: Option<&str>,
+    model: Option<&TitleModel>,
+) -> PageMeta {
+    let sources = Sources::read(facts);
+    let (all, words) = sources.titles(facts, blocks);
+    let titles = match model {
+        Some(model) => model.order(all, &sources.context(facts, url, &words)),
+        None => all.into_iter().map(|c| c.text).collect(),
+    };
+    let Sources { ld, headline, site } = sources;
     let authors = authors(facts, &ld, site.as_deref());
     let modified = ld
         .modified
@@ -166,7 +250,12 @@ fn dateline(headline: &mut Headline, text: &str, role: Option<DomRole>) {
 
 /// Headline candidates, best first: the `<h1>` a reader sees (in the markup's form when that
 /// is a variant of it), the JSON-LD headline, `og:title`, `<title>`.
-fn titles(facts: &MarkupFacts, h1: &Headline, ld: &LdArticle, site: Option<&str>) -> Vec<String> {
+fn titles(
+    facts: &MarkupFacts,
+    h1: &Headline,
+    ld: &LdArticle,
+    site: Option<&str>,
+) -> Vec<(String, TitleSource)> {
     let title = clean_title(&facts.title, site);
     let og = facts.og_title.as_deref().map(|t| clean_title(t, site));
     // JSON-LD writes entities as the page does (`&#038;`).
@@ -174,7 +263,7 @@ fn titles(facts: &MarkupFacts, h1: &Headline, ld: &LdArticle, site: Option<&str>
         .headline
         .as_deref()
         .map(|h| html_escape::decode_html_entities(h).into_owned());
-    let mut titles: Vec<String> = Vec::new();
+    let mut titles: Vec<(String, TitleSource)> = Vec::new();
     let agrees = |h1: &str| {
         let h = fold(h1);
         [headline.as_deref(), og.as_deref(), Some(title.as_str())]
@@ -212,14 +301,11 @@ fn titles(facts: &MarkupFacts, h1: &Headline, ld: &LdArticle, site: Option<&str>
             .into_iter()
             .flatten()
             .find(|t| is_variant_of(t, &h1));
-        titles.push(variant.map_or(h1, str::to_owned));
+        titles.push((variant.map_or(h1, str::to_owned), TitleSource::Headline));
     }
-    titles.extend(headline);
-    titles.extend(og);
-    if !title.is_empty() {
-        titles.push(title);
-    }
-    titles.dedup();
+    titles.extend(headline.map(|h| (h, TitleSource::JsonLd)));
+    titles.extend(og.map(|o| (o, TitleSource::OpenGraph)));
+    titles.push((title, TitleSource::TitleTag));
     titles
 }
 
@@ -313,7 +399,8 @@ mod tests {
 
     /// What `html`'s markup says, as the pipeline reads it.
     fn meta(html: &str) -> PageMeta {
-        read_markup(&crate::pipeline::html::parse(html).1)
+        let (blocks, facts) = crate::pipeline::html::parse(html);
+        read_markup(&facts, &blocks, None)
     }
 
     /// The title the page's markup and headline give first.
@@ -371,6 +458,31 @@ mod tests {
             <h1><div class="kicker">Get that tech stack</div> <span>Klatch Coffee</span></h1>
             <p>The roaster moved its shop to a new platform and doubled its online sales in a year.</p></body></html>"#;
         assert_eq!(headline(page), "Klatch Coffee");
+    }
+
+    #[test]
+    fn the_learned_choice_takes_the_title_the_address_and_the_page_show_over_a_pitch_h1() {
+        // The rules take the first `<h1>`; the shipped model weighs that the page's address and
+        // its text give the other title word for word.
+        let page = r#"<html><head><title>Best Camping Hammocks of 2026 | Gear Lab</title>
+            <meta property="og:title" content="Best Camping Hammocks of 2026"></head><body>
+            <h1>Do you want better sleep outdoors?</h1>
+            <h2>Best Camping Hammocks of 2026</h2>
+            <p>We slept in twelve hammocks over three months of trips to find the best ones.</p>
+            </body></html>"#;
+        let (blocks, facts) = crate::pipeline::html::parse(page);
+        let url = Some("https://gearlab.example/reviews/best-camping-hammocks-2026");
+        assert_eq!(
+            read_markup_with(&facts, &blocks, url, None).titles[0],
+            "Do you want better sleep outdoors?"
+        );
+        assert_eq!(
+            read_markup(&facts, &blocks, url).titles,
+            [
+                "Best Camping Hammocks of 2026",
+                "Do you want better sleep outdoors?"
+            ]
+        );
     }
 
     #[test]

@@ -9,9 +9,11 @@ mod lines;
 mod markup;
 mod related;
 mod source;
+mod title_choice;
 mod titles;
 
-pub use markup::{PageMeta, read_markup};
+pub use markup::{PageMeta, explain_titles, read_markup, read_markup_with};
+pub use title_choice::{TITLE_FEATURES, TitleModel};
 
 use super::block::ParagraphKind;
 use super::boilerplate::DroppedBlock;

@@ -295,7 +295,7 @@ fn body_by(scorer: &BlockScorer, input: Input) -> String {
         ),
         Input::Raw { .. } => return String::new(),
     };
-    let page = pipeline::stages::metadata::read_markup(&facts);
+    let page = pipeline::stages::metadata::read_markup(&facts, &blocks, None);
     let hint = page.titles.first().map(String::as_str);
     let sorted = boilerplate::sort_with(&blocks, hint, false, scorer);
     pipeline::stages::normalize::assemble(&sorted.kept, QuoteStyle::Keep, TextFormat::Plain).text

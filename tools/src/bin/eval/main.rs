@@ -92,6 +92,14 @@ enum Cmd {
         /// `title=0.85,author=0.8,date=0.8`.
         #[arg(long)]
         min: Option<String>,
+        /// Write every page's title candidates with their features (JSON lines) here, for
+        /// `scripts/train-titles`.
+        #[arg(long)]
+        explain_titles: Option<PathBuf>,
+        /// Choose titles with the model of each page's fold (`DIR/fold-K.json`: every page by a
+        /// model that never saw it), or `rules` for the rules' order; default the shipped model.
+        #[arg(long)]
+        title_models: Option<PathBuf>,
     },
     /// Sentence boundaries on the Golden Rules (`en.json`: a list of `{id, rule, text, expected}`;
     /// `multilingual.json`: `{language: [{text, expected}]}`).
@@ -277,10 +285,13 @@ fn run(cli: Cli) -> Result<bool, String> {
             scorer,
             worst,
             min,
+            explain_titles,
+            title_models,
         } => {
             let scorer = scorer.unwrap_or_else(|| corpus.join("../../tools/metadata_score.py"));
             let floors = parse_floors(min.as_deref())?;
-            metadata::run(&corpus, &out, &scorer, worst, &floors)
+            let titles = metadata::Titles::read(title_models.as_deref(), explain_titles)?;
+            metadata::run(&corpus, &out, &scorer, worst, &floors, &titles)
         }
         Cmd::Sentences { rules, min_pass } => rules::sentences(&rules, min_pass),
         Cmd::Languages { rules } => rules::languages(&rules),

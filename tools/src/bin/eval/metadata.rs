@@ -5,11 +5,106 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Instant;
 
+use std::path::PathBuf;
+
+use article_prep::pipeline::stages::metadata::{
+    TITLE_FEATURES, TitleModel, explain_titles, read_markup_with,
+};
 use article_prep::pipeline::{self, Hints, Input, Options};
 use serde_json::{Value, json};
 
 use super::split::{Part, Split};
 use super::{read_gz, run_scorer};
+
+/// How titles are chosen and what is written of their candidates.
+#[derive(Debug, Default)]
+pub struct Titles {
+    /// `None`: the pipeline's own (the shipped model); else one choice per fold, or one for all
+    /// (`Some(vec![None])`: the rules' order).
+    models: Option<Vec<Option<TitleModel>>>,
+    explain: Option<PathBuf>,
+}
+
+impl Titles {
+    /// From `--title-models` (a folder of `fold-K.json`, or `rules`) and `--explain-titles`.
+    pub fn read(models: Option<&Path>, explain: Option<PathBuf>) -> Result<Self, String> {
+        let models = match models {
+            None => None,
+            Some(p) if p.as_os_str() == "rules" => Some(vec![None]),
+            Some(dir) => Some(
+                (0..5)
+                    .map(|k| {
+                        let path = dir.join(format!("fold-{k}.json"));
+                        let json = std::fs::read_to_string(&path)
+                            .map_err(|e| format!("{}: {e}", path.display()))?;
+                        TitleModel::from_json(&json).map(Some)
+                    })
+                    .collect::<Result<Vec<_>, String>>()?,
+            ),
+        };
+        Ok(Self { models, explain })
+    }
+
+    /// How the titles of a page of `fold` are chosen: `None`, the pipeline's own; `Some(None)`,
+    /// the rules' order.
+    fn choose_for(&self, fold: u8) -> Option<Option<&TitleModel>> {
+        let models = self.models.as_ref()?;
+        Some(
+            models
+                .get(usize::from(fold))
+                .or(models.first())
+                .and_then(Option::as_ref),
+        )
+    }
+
+    /// A page's title candidates with their features, as a JSON line, when they are written.
+    fn explain_page(&self, id: &str, fold: u8, html: &str, url: Option<&str>) -> Option<String> {
+        self.explain.as_ref()?;
+        let (blocks, facts) = pipeline::stages::html::parse(html);
+        let candidates: Vec<Value> = explain_titles(&facts, &blocks, url)
+            .into_iter()
+            .map(|(text, x)| json!([text, x.to_vec()]))
+            .collect();
+        Some(json!({ "id": id, "fold": fold, "candidates": candidates }).to_string())
+    }
+
+    /// Writes the explained pages under a header naming the features.
+    fn write_explained(&self, pages: Vec<String>) -> Result<(), String> {
+        let Some(path) = &self.explain else {
+            return Ok(());
+        };
+        let names: Vec<&str> = TITLE_FEATURES.iter().map(|(n, _)| *n).collect();
+        let text = std::iter::once(json!({ "features": names }).to_string())
+            .chain(pages)
+            .collect::<Vec<_>>()
+            .join("\n");
+        std::fs::write(path, text + "\n").map_err(|e| format!("{}: {e}", path.display()))
+    }
+}
+
+/// One page's `{id, title, authors, published_at}`, prepared with its URL as a hint, its title
+/// chosen by `model` when given (`Some(None)`: the rules' order).
+fn predict(
+    id: &str,
+    html: String,
+    url: Option<&str>,
+    model: Option<Option<&TitleModel>>,
+) -> Result<Value, String> {
+    let chosen = model.map(|model| {
+        let (blocks, facts) = pipeline::stages::html::parse(&html);
+        read_markup_with(&facts, &blocks, url, model)
+            .titles
+            .into_iter()
+            .next()
+    });
+    let hints = Hints::parse(url.map(str::to_owned), None, None, None, None).unwrap_or_default();
+    let prepared = pipeline::prepare(Input::Html(html), &hints, &Options::default())
+        .map_err(|e| format!("{id}: {e}"))?;
+    let m = prepared.metadata;
+    // A page whose markup gives no title keeps the pipeline's (a line of the page).
+    let title = chosen.flatten().map_or(m.title, |t| pipeline::clean(&t));
+    Ok(json!({ "id": id, "title": title, "authors": m.authors, "published_at": m.published_at }))
+}
 
 /// Prepares every page as HTML with its URL as a hint, writes `{id, title, authors,
 /// published_at}` lines, runs the shared scorer on each part and lists wrong tune pages per field.
@@ -19,6 +114,7 @@ pub fn run(
     scorer: &Path,
     worst: usize,
     floors: &BTreeMap<String, f64>,
+    titles: &Titles,
 ) -> Result<bool, String> {
     let gold_path = corpus.join("metadata.json");
     let gold: BTreeMap<String, Value> = serde_json::from_str(
@@ -31,22 +127,22 @@ pub fn run(
     let mut gold_lines = Vec::new();
     let mut pred_lines = Vec::new();
     let mut ours: BTreeMap<String, Value> = BTreeMap::new();
+    let mut explained = Vec::new();
     let started = Instant::now();
     for (id, g) in &gold {
         let mut row = g.clone();
         row["id"] = json!(id);
         gold_lines.push(row.to_string());
         let html = read_gz(&corpus.join("html").join(format!("{id}.html.gz")))?;
-        let hints = Hints::parse(g["url"].as_str().map(str::to_owned), None, None, None, None)
-            .unwrap_or_default();
-        let prepared = pipeline::prepare(Input::Html(html), &hints, &Options::default())
-            .map_err(|e| format!("{id}: {e}"))?;
-        let m = prepared.metadata;
-        let pred = json!({ "id": id, "title": m.title, "authors": m.authors, "published_at": m.published_at });
+        let url = g["url"].as_str();
+        let fold = split.fold(id);
+        explained.extend(titles.explain_page(id, fold, &html, url));
+        let pred = predict(id, html, url, titles.choose_for(fold))?;
         pred_lines.push(pred.to_string());
         ours.insert(id.clone(), pred);
     }
     let seconds = started.elapsed().as_secs_f64();
+    titles.write_explained(explained)?;
     let gold_jsonl = out.join("metadata-gold.jsonl");
     let pred_jsonl = out.join("metadata-pred.jsonl");
     std::fs::write(&gold_jsonl, gold_lines.join("\n") + "\n").map_err(|e| e.to_string())?;
