@@ -33,6 +33,7 @@ pub(crate) mod lexicon;
 mod options;
 mod span;
 mod textkit;
+mod weights;
 
 pub use block::ParagraphKind;
 pub use boilerplate::RemovalReason;

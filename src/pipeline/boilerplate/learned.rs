@@ -4,11 +4,11 @@
 //! `scripts/train-blocks`. A block's learned value is its length times how sure the model is that
 //! it is body (`2p - 1`), so the search still weighs long paragraphs more than short lines.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::features::Features;
 use crate::pipeline::block::ParagraphKind;
+use crate::pipeline::weights;
 
 /// The features, in vector order: name and meaning.
 pub const FEATURES: [(&str, &str); 24] = [
@@ -167,7 +167,7 @@ impl BlockScorer {
                         return f.value();
                     };
                     let x = vector(features, i);
-                    let z: f64 = part.weights.iter().zip(x).map(|(w, x)| w * x).sum();
+                    let z = weights::dot(&part.weights, &x);
                     let p = 1.0 / (1.0 + (-z).exp());
                     #[allow(clippy::cast_precision_loss)]
                     let weight = (f.chars as f64).max(MIN_WEIGHT_CHARS);
@@ -203,38 +203,21 @@ impl BlockScorer {
             let Some(weights) = value.get(part) else {
                 return Ok(None);
             };
-            let weights: HashMap<String, f64> = serde_json::from_value(weights.clone())
-                .map_err(|e| format!("block model: {part}: {e}"))?;
-            if let Some(unknown) = weights
-                .keys()
-                .find(|k| FEATURES.iter().all(|(n, _)| n != k))
-            {
-                return Err(format!("block model: {part}: unknown feature {unknown}"));
-            }
-            FEATURES
-                .iter()
-                .map(|(n, _)| {
-                    weights
-                        .get(*n)
-                        .copied()
-                        .ok_or_else(|| format!("block model: {part}: no weight for {n}"))
+            weights::named(weights, &FEATURES, &format!("block model: {part}")).map(|weights| {
+                let threshold = value
+                    .get(format!("{part}_threshold"))
+                    .and_then(serde_json::Value::as_f64)
+                    .unwrap_or(0.5);
+                let blend = value
+                    .get(format!("{part}_blend"))
+                    .and_then(serde_json::Value::as_f64)
+                    .unwrap_or(0.0);
+                Some(Part {
+                    weights,
+                    threshold,
+                    blend,
                 })
-                .collect::<Result<Vec<f64>, String>>()
-                .map(|weights| {
-                    let threshold = value
-                        .get(format!("{part}_threshold"))
-                        .and_then(serde_json::Value::as_f64)
-                        .unwrap_or(0.5);
-                    let blend = value
-                        .get(format!("{part}_blend"))
-                        .and_then(serde_json::Value::as_f64)
-                        .unwrap_or(0.0);
-                    Some(Part {
-                        weights,
-                        threshold,
-                        blend,
-                    })
-                })
+            })
         };
         Ok(Self::Learned(BlockModel {
             markup: read("markup")?,

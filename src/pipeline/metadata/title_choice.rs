@@ -5,10 +5,10 @@
 //! titles (`scripts/train-titles`) scores them, and the best comes first. Without a model the
 //! rules' order stands.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::pipeline::textkit::fold;
+use crate::pipeline::weights;
 
 /// Where a candidate was read, in the rules' order of trust.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -227,25 +227,8 @@ impl TitleModel {
     pub fn from_json(json: &str) -> Result<Self, String> {
         let value: serde_json::Value =
             serde_json::from_str(json).map_err(|e| format!("title model: {e}"))?;
-        let weights: HashMap<String, f64> =
-            serde_json::from_value(value.get("weights").cloned().unwrap_or_default())
-                .map_err(|e| format!("title model: weights: {e}"))?;
-        if let Some(unknown) = weights
-            .keys()
-            .find(|k| TITLE_FEATURES.iter().all(|(n, _)| n != k))
-        {
-            return Err(format!("title model: unknown feature {unknown}"));
-        }
-        let weights = TITLE_FEATURES
-            .iter()
-            .map(|(n, _)| {
-                weights
-                    .get(*n)
-                    .copied()
-                    .ok_or_else(|| format!("title model: no weight for {n}"))
-            })
-            .collect::<Result<Vec<f64>, String>>()?;
-        Ok(Self { weights })
+        let weights = value.get("weights").cloned().unwrap_or_default();
+        weights::named(&weights, &TITLE_FEATURES, "title model").map(|weights| Self { weights })
     }
 
     /// The candidates' texts, the best-scored first; ties keep the rules' order.
@@ -254,10 +237,7 @@ impl TitleModel {
         all: Vec<TitleCandidate>,
         context: &TitleContext<'_>,
     ) -> Vec<String> {
-        let score = |i: usize| -> f64 {
-            let x = features(&all, i, context);
-            self.weights.iter().zip(x).map(|(w, x)| w * x).sum()
-        };
+        let score = |i: usize| weights::dot(&self.weights, &features(&all, i, context));
         let scores: Vec<f64> = (0..all.len()).map(score).collect();
         let best = (0..all.len()).fold(None, |best: Option<usize>, i| match best {
             Some(b) if scores[b] >= scores[i] => Some(b),
