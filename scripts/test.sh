@@ -64,6 +64,10 @@ scripts/complexity --size 65536 --check --max-seconds 2 --max-rss-mb 400 --binar
 # working memory the server reserves per request (`pipeline::WORKING_BYTES_PER_PAYLOAD_BYTE`).
 cargo run --profile ci --locked --quiet -p article-prep-tools --bin shapes -- --check --max-ratio 8 \
   --noise-seconds 0.25 --max-factor 100
+# The title sources and the address as megabyte runs, at the sizes where a chunk's heading path
+# once compared a 1 MB heading with the title for every chunk (quadratic; 34 s).
+cargo run --profile ci --locked --quiet -p article-prep-tools --bin shapes -- --check \
+  --only "title sources" --sizes 1048576,4194304 --max-ratio 5 --noise-seconds 0.25 --max-factor 100
 quotes=$shared/polnear-quotes/train.jsonl
 if [ -f "$quotes" ]; then
   # The best candidate always named (--min-confidence 0): the choice itself, not the default

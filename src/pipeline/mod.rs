@@ -171,32 +171,38 @@ impl Prepared {
             .map(|p| {
                 let heading = p.span.slice(&self.text).trim();
                 // A Markdown heading's marker (`## `, `### `) is not part of its name.
-                let marker = heading.len() - heading.trim_start_matches('#').len();
+                // Counted up to seven: a heading may be a megabyte of `#`, read for every chunk.
+                let marker = heading.bytes().take(7).take_while(|&b| b == b'#').count();
                 match heading.get(marker..).and_then(|h| h.strip_prefix(' ')) {
                     Some(name) if (2..=6).contains(&marker) => name,
                     _ => heading,
                 }
             })
-            .filter(|h| !h.is_empty() && !h.eq_ignore_ascii_case(title));
-        std::iter::once(title)
-            .filter(|t| !t.is_empty())
-            .chain(heading)
-            .map(|name| {
-                if name.len() <= HEADING_PATH_BYTES {
-                    return name.to_owned();
-                }
-                let mut cut = HEADING_PATH_BYTES;
-                while !name.is_char_boundary(cut) {
-                    cut -= 1;
-                }
-                format!("{}…", &name[..cut])
-            })
-            .collect()
+            .filter(|h| !h.is_empty());
+        // Compared as shown, cut: every chunk asks, and a heading may be a megabyte.
+        let title = (!title.is_empty()).then(|| cut_name(title));
+        let heading = heading
+            .map(cut_name)
+            .filter(|h| title.as_ref().is_none_or(|t| !h.eq_ignore_ascii_case(t)));
+        title.into_iter().chain(heading).collect()
     }
 }
 
 /// The longest name in a chunk's heading path, in bytes; longer ones end in `…`.
 pub const HEADING_PATH_BYTES: usize = 512;
+
+/// A name of a heading path, cut to [`HEADING_PATH_BYTES`] at a character boundary (`…` marks
+/// the cut).
+fn cut_name(name: &str) -> String {
+    if name.len() <= HEADING_PATH_BYTES {
+        return name.to_owned();
+    }
+    let mut cut = HEADING_PATH_BYTES;
+    while !name.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{}…", &name[..cut])
+}
 
 /// Working memory [`prepare`] uses at most per byte of payload: every shape `shapes` builds (a
 /// run of each mark, letter, digit and space as lines, paragraphs, cells, attributes, names, with

@@ -149,6 +149,18 @@ const PLACEMENTS: &[(&str, Placement)] = &[
         json!({"text": PROSE, "hints": {"url": format!("https://example.com/{run}"),
             "title": run, "source": run, "publishedAt": format!("2025-01-01T{run}"), "language": run}})
     }),
+    // The title choice's worst case: four distinct title sources, each a run, and a run for
+    // the address its words are matched against.
+    ("html: title sources and address", |u, n| {
+        let run = escaped(&run_of(u, n / 5));
+        let html = format!(
+            "<html><head><title>{run} | Site</title><meta property=\"og:title\" content=\"{run} b\">\
+             <script type=\"application/ld+json\">{{\"@type\": \"NewsArticle\", \"headline\": \"x {run}\"}}</script>\
+             </head><body><article><h1>{run} a</h1><p>{PROSE}</p></article></body></html>"
+        );
+        let url = format!("https://example.com/{}", run_of(u, n / 5));
+        json!({"html": html, "hints": {"url": url}})
+    }),
     ("html: meta authors and bylines", |u, n| {
         let tag = format!(
             "<meta name=\"author\" content=\"{}\"><p class=\"byline\">By {}</p>",
