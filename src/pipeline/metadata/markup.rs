@@ -122,14 +122,8 @@ pub fn explain_titles(
     let sources = Sources::read(facts);
     let (all, words) = sources.titles(facts, blocks);
     let context = sources.context(facts, url, &words);
-    (0..all.len())
-        .map(|i| {
-            (
-                all[i].text.clone(),
-                title_choice::features(&all, i, &context),
-            )
-        })
-        .collect()
+    let rows = title_choice::rows(&all, &context);
+    all.into_iter().map(|c| c.text).zip(rows).collect()
 }
 
 /// [`read_markup`] with `model` choosing the title (`None`: the rules' order).

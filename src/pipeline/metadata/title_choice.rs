@@ -5,6 +5,7 @@
 //! titles (`scripts/train-titles`) scores them, and the best comes first. Without a model the
 //! rules' order stands.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use crate::pipeline::textkit::fold;
@@ -29,8 +30,6 @@ pub struct TitleCandidate {
     /// The title.
     pub text: String,
     sources: Vec<TitleSource>,
-    /// Its place in the rules' order (0: the rules' choice).
-    rule_rank: usize,
 }
 
 /// What the features read besides the candidates.
@@ -96,7 +95,8 @@ pub const TITLE_FEATURES: [(&str, &str); 21] = [
     ("in_page_text", "the page's text holds it, word for word"),
 ];
 
-/// Merges `sourced` (text and source, in the rules' order) into candidates, one per text.
+/// Merges `sourced` (text and source, in the rules' order) into candidates, one per text, in
+/// the rules' order (the first is the rules' choice).
 pub(super) fn candidates(sourced: Vec<(String, TitleSource)>) -> Vec<TitleCandidate> {
     let mut out: Vec<TitleCandidate> = Vec::new();
     for (text, source) in sourced {
@@ -106,11 +106,9 @@ pub(super) fn candidates(sourced: Vec<(String, TitleSource)>) -> Vec<TitleCandid
         if let Some(c) = out.iter_mut().find(|c| c.text == text) {
             c.sources.push(source);
         } else {
-            let rule_rank = out.len();
             out.push(TitleCandidate {
                 text,
                 sources: vec![source],
-                rule_rank,
             });
         }
     }
@@ -118,7 +116,7 @@ pub(super) fn candidates(sourced: Vec<(String, TitleSource)>) -> Vec<TitleCandid
 }
 
 /// Lower-case words of at least three letters or digits.
-fn words_of(text: &str) -> Vec<String> {
+fn words_of(text: &str) -> HashSet<String> {
     fold(text)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 3)
@@ -127,7 +125,7 @@ fn words_of(text: &str) -> Vec<String> {
 }
 
 /// The words of the address's path, and those of its last non-empty segment.
-fn url_words(url: &str) -> (Vec<String>, Vec<String>) {
+fn url_words(url: &str) -> (HashSet<String>, HashSet<String>) {
     let path = url
         .split_once("://")
         .map_or(url, |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
@@ -138,67 +136,75 @@ fn url_words(url: &str) -> (Vec<String>, Vec<String>) {
     (words_of(path), words_of(last))
 }
 
-/// The features of candidate `i` among `all`.
+/// The share of `of` found in `among` (0 when `of` is empty).
+fn share(of: &HashSet<String>, among: &HashSet<String>) -> f64 {
+    if of.is_empty() {
+        return 0.0;
+    }
+    #[allow(clippy::cast_precision_loss)] // word counts
+    let s = of.iter().filter(|w| among.contains(*w)).count() as f64 / of.len() as f64;
+    s
+}
+
+/// The features of every candidate of `all`, in order. What every row reads (each candidate's
+/// key, the address's words) is found once.
 #[must_use]
-pub fn features(
+pub fn rows(
     all: &[TitleCandidate],
-    i: usize,
     context: &TitleContext<'_>,
-) -> [f64; TITLE_FEATURES.len()] {
-    let c = &all[i];
-    let flag = |b: bool| if b { 1.0 } else { 0.0 };
-    let key = fold(&c.text);
-    let from = |s: TitleSource| flag(c.sources.contains(&s));
-    let others = || all.iter().enumerate().filter(|(j, _)| *j != i);
-    let inside = others()
-        .filter(|(_, o)| fold(&o.text).contains(&key))
-        .count();
-    let holds = others()
-        .filter(|(_, o)| key.contains(&fold(&o.text)))
-        .count();
-    let word_count = c.text.split_whitespace().count();
-    let words = words_of(&c.text);
+) -> Vec<[f64; TITLE_FEATURES.len()]> {
+    let keys: Vec<String> = all.iter().map(|c| fold(&c.text)).collect();
     let (path, last) = context.url.map(url_words).unwrap_or_default();
-    let share = |of: &[String], among: &[String]| {
-        if of.is_empty() {
-            0.0
-        } else {
-            #[allow(clippy::cast_precision_loss)] // word counts are small
-            let s = of.iter().filter(|w| among.contains(w)).count() as f64 / of.len() as f64;
-            s
-        }
-    };
     let site_key = context.site.map(fold).unwrap_or_default();
-    let letters: Vec<char> = c.text.chars().filter(|ch| ch.is_alphabetic()).collect();
-    let upper = letters.len() >= 4 && letters.iter().all(|ch| !ch.is_lowercase());
+    let description_key = context.description.map(fold);
+    let flag = |b: bool| if b { 1.0 } else { 0.0 };
     let ln = |n: usize| {
         #[allow(clippy::cast_precision_loss)]
         let n = n as f64;
         n.ln_1p()
     };
-    [
-        flag(c.rule_rank == 0),
-        ln(c.rule_rank),
-        from(TitleSource::Headline),
-        from(TitleSource::JsonLd),
-        from(TitleSource::OpenGraph),
-        from(TitleSource::TitleTag),
-        ln(c.sources.len()),
-        ln(inside),
-        ln(holds),
-        ln(word_count) / 3.0,
-        flag(word_count <= 3),
-        flag(word_count >= 16),
-        flag(c.text.trim_end().ends_with('?')),
-        flag(c.text.trim_end().ends_with('.')),
-        flag(context.description.is_some_and(|d| fold(d) == key)),
-        flag(!site_key.is_empty() && (site_key == key || site_key.contains(&key))),
-        share(&words, &path),
-        share(&last, &words),
-        flag(c.text.contains(" | ") || c.text.contains(": ")),
-        flag(upper),
-        flag(word_count > 0 && context.page_words.contains(&page_words([c.text.as_str()]))),
-    ]
+    all.iter()
+        .zip(&keys)
+        .enumerate()
+        .map(|(i, (c, key))| {
+            let from = |s: TitleSource| flag(c.sources.contains(&s));
+            let others = || {
+                keys.iter()
+                    .enumerate()
+                    .filter(|(j, _)| *j != i)
+                    .map(|(_, k)| k)
+            };
+            let inside = others().filter(|o| o.contains(key.as_str())).count();
+            let holds = others().filter(|o| key.contains(o.as_str())).count();
+            let word_count = c.text.split_whitespace().count();
+            let words = words_of(&c.text);
+            let letters: Vec<char> = c.text.chars().filter(|ch| ch.is_alphabetic()).collect();
+            let upper = letters.len() >= 4 && letters.iter().all(|ch| !ch.is_lowercase());
+            [
+                flag(i == 0),
+                ln(i),
+                from(TitleSource::Headline),
+                from(TitleSource::JsonLd),
+                from(TitleSource::OpenGraph),
+                from(TitleSource::TitleTag),
+                ln(c.sources.len()),
+                ln(inside),
+                ln(holds),
+                ln(word_count) / 3.0,
+                flag(word_count <= 3),
+                flag(word_count >= 16),
+                flag(c.text.trim_end().ends_with('?')),
+                flag(c.text.trim_end().ends_with('.')),
+                flag(description_key.as_ref() == Some(key)),
+                flag(!site_key.is_empty() && site_key.contains(key.as_str())),
+                share(&words, &path),
+                share(&last, &words),
+                flag(c.text.contains(" | ") || c.text.contains(": ")),
+                flag(upper),
+                flag(word_count > 0 && context.page_words.contains(&page_words([c.text.as_str()]))),
+            ]
+        })
+        .collect()
 }
 
 /// A learned scorer of title candidates.
@@ -237,8 +243,10 @@ impl TitleModel {
         all: Vec<TitleCandidate>,
         context: &TitleContext<'_>,
     ) -> Vec<String> {
-        let score = |i: usize| weights::dot(&self.weights, &features(&all, i, context));
-        let scores: Vec<f64> = (0..all.len()).map(score).collect();
+        let scores: Vec<f64> = rows(&all, context)
+            .iter()
+            .map(|x| weights::dot(&self.weights, x))
+            .collect();
         let best = (0..all.len()).fold(None, |best: Option<usize>, i| match best {
             Some(b) if scores[b] >= scores[i] => Some(b),
             _ => Some(i),
@@ -273,7 +281,6 @@ mod tests {
             all[0].sources,
             [TitleSource::Headline, TitleSource::TitleTag]
         );
-        assert_eq!(all[1].rule_rank, 1);
     }
 
     #[test]
@@ -294,7 +301,8 @@ mod tests {
                 .position(|(n, _)| *n == name)
                 .expect("a feature")
         };
-        let (menu, post) = (features(&all, 0, &context), features(&all, 1, &context));
+        let rows = rows(&all, &context);
+        let (menu, post) = (rows[0], rows[1]);
         assert_eq!(menu[at("description")], 1.0);
         assert_eq!(post[at("url_covered")], 1.0);
         assert_eq!(post[at("url_words")], 1.0);
