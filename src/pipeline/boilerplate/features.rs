@@ -24,6 +24,9 @@ pub(super) struct Features {
     pub(super) good: bool,
     pub(super) metadata_line: bool,
     pub(super) bad: Option<RemovalReason>,
+    /// `bad` is navigation only because the block is mostly link text: a menu's entry, or a
+    /// changelog's list of pull requests inside the article, which the learned values may keep.
+    pub(super) links_only: bool,
     pub(super) section: Option<SectionHeader>,
     pub(super) in_article: bool,
     /// Inside the element the markup names as the article text.
@@ -102,7 +105,8 @@ impl Features {
             && (words >= 10 && sentence_like
                 || long_run
                 || words >= 6 && sentence_like && in_article);
-        if link_dense && bad.is_none() && !good {
+        let links_only = link_dense && bad.is_none() && !good;
+        if links_only {
             bad = Some(RemovalReason::Navigation);
         }
         let metadata_line = !good && is_metadata_line(text, words);
@@ -127,6 +131,7 @@ impl Features {
             good,
             metadata_line,
             bad,
+            links_only,
             section,
             in_article,
             in_body_container,

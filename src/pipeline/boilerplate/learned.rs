@@ -11,7 +11,7 @@ use crate::pipeline::block::ParagraphKind;
 use crate::pipeline::weights;
 
 /// The features, in vector order: name and meaning.
-pub const FEATURES: [(&str, &str); 24] = [
+pub const FEATURES: [(&str, &str); 25] = [
     ("bias", "always one"),
     ("log_chars", "characters, ln(1+n)/8"),
     ("log_words", "words, ln(1+n)/6"),
@@ -23,6 +23,7 @@ pub const FEATURES: [(&str, &str); 24] = [
     ("good", "the rules' body material"),
     ("metadata_line", "a date or byline line"),
     ("bad", "known boilerplate (a rule or the markup's role)"),
+    ("links_only", "navigation only by its share of link text"),
     (
         "section",
         "a section header (comments, related, footer, ...)",
@@ -79,7 +80,8 @@ pub(super) fn vector(features: &[Features], i: usize) -> [f64; FEATURES.len()] {
         flag(f.headline_like),
         flag(f.good),
         flag(f.metadata_line),
-        flag(f.bad.is_some()),
+        flag(f.bad.is_some() && !f.links_only),
+        flag(f.links_only),
         flag(f.section.is_some()),
         flag(f.in_article),
         flag(f.in_body_container),
