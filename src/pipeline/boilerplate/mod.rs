@@ -16,7 +16,10 @@ mod rules;
 use super::block::{Block, Image, ParagraphKind};
 use features::Features;
 pub use learned::{BlockScorer, FEATURES};
-use region::{body_mask, body_region, demote_widget_headers, marked_body_region, pick_title};
+use region::{
+    body_mask, body_region, demote_widget_headers, keep_link_lists_between_paragraphs,
+    marked_body_region, pick_title,
+};
 
 /// Why a block was left out of the body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -334,6 +337,7 @@ fn judge(blocks: &[&Block], title_hint: Option<&str>, scorer: &BlockScorer) -> V
             .map(|f| f.sentence_like && f.bad.is_none() && f.section.is_none() && !f.metadata_line)
             .collect()
     };
+    keep_link_lists_between_paragraphs(blocks, &mut features, &mut body);
     let mut first_body = body.iter().position(|b| *b);
     // Bylines and date lines lead the body; further down, a dated line is content (an embedded
     // post's signature, a dateline).
@@ -668,6 +672,32 @@ mod tests {
         );
         let kept: Vec<&str> = sorted.kept.iter().map(|k| k.text.as_str()).collect();
         assert_eq!(kept, ["Body text here."]);
+    }
+
+    #[test]
+    fn a_changelogs_list_of_links_between_paragraphs_is_the_articles() {
+        let sorted = sorted_html(include_str!("../../../tests/fixtures/changelog.html"));
+        let kept: Vec<&str> = sorted.kept.iter().map(|k| k.text.as_str()).collect();
+        let entries = kept.iter().filter(|k| k.contains("(#14")).count();
+        assert_eq!(entries, 6, "{kept:?}");
+        assert!(
+            kept.last().is_some_and(|k| k.starts_with("Thanks")),
+            "{kept:?}"
+        );
+        // The menus, the aside's posts and the links after the article's last paragraph are not.
+        let navigation: Vec<&str> = sorted
+            .dropped
+            .iter()
+            .filter(|d| d.reason == RemovalReason::Navigation)
+            .map(|d| d.text.as_str())
+            .collect();
+        for menu in [
+            "Docs",
+            "Version 4.1 released",
+            "Version 4.0 and the new solver",
+        ] {
+            assert!(navigation.contains(&menu), "{navigation:?}");
+        }
     }
 
     #[test]

@@ -158,6 +158,44 @@ pub(super) fn body_mask(
     mask
 }
 
+/// Fewest words in each entry of a list of links kept between the article's paragraphs: a
+/// changelog's pull requests and a reading list's titles, not a menu's one-word entries.
+const LINK_ENTRY_WORDS: usize = 4;
+
+/// A list whose entries are all links, with the article's text right before and right after it,
+/// is part of the article (a changelog's pull requests), not the page's navigation.
+pub(super) fn keep_link_lists_between_paragraphs(
+    blocks: &[&Block],
+    features: &mut [Features],
+    body: &mut [bool],
+) {
+    let entry: Vec<bool> = blocks
+        .iter()
+        .zip(features.iter())
+        .map(|(b, f)| {
+            b.kind == ParagraphKind::ListItem && f.links_only && f.words >= LINK_ENTRY_WORDS
+        })
+        .collect();
+    let mut i = 1;
+    while i < blocks.len() {
+        if !(body[i - 1] && entry[i]) {
+            i += 1;
+            continue;
+        }
+        let end = (i..blocks.len())
+            .find(|&j| !entry[j])
+            .unwrap_or(blocks.len());
+        if body.get(end).copied().unwrap_or(false) {
+            for j in i..end {
+                body[j] = true;
+                features[j].bad = None;
+                features[j].links_only = false;
+            }
+        }
+        i = end + 1;
+    }
+}
+
 /// The lowest element holding the run's body blocks, unless it holds much more body-like text
 /// than the run (then it is the page, not the article). `None` for text payloads.
 pub(super) fn widening_container<'a>(
