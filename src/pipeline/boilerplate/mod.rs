@@ -420,7 +420,42 @@ fn judge(blocks: &[&Block], title_hint: Option<&str>, scorer: &BlockScorer) -> V
             after_body: last_body.is_some_and(|last| i > last),
         });
     }
+    keep_a_run_of_sentences_when_nothing_is_kept(&features, &mut verdicts);
     verdicts
+}
+
+/// Words of consecutive sentences that make an article when the search kept nothing.
+const RESCUED_RUN_WORDS: usize = 150;
+
+/// When every block was judged boilerplate, the longest run of consecutive sentences, when it
+/// holds [`RESCUED_RUN_WORDS`] words or more, is the article: a page whose article sits in a part
+/// marked up like navigation is better answered with it than with nothing. Reader comments are
+/// never the article.
+fn keep_a_run_of_sentences_when_nothing_is_kept(features: &[Features], verdicts: &mut [Verdict]) {
+    if verdicts.iter().any(|v| v.reason.is_none()) {
+        return;
+    }
+    let in_run = |i: usize| {
+        features[i].sentence_like
+            && !matches!(
+                verdicts[i].reason,
+                Some(RemovalReason::Comments | RemovalReason::Title)
+            )
+    };
+    let (mut best, mut start, mut words) = (0..0, 0, 0);
+    for i in 0..features.len() {
+        if !in_run(i) {
+            (start, words) = (i + 1, 0);
+            continue;
+        }
+        words += features[i].words;
+        if words >= RESCUED_RUN_WORDS && words > best.clone().map(|j| features[j].words).sum() {
+            best = start..i + 1;
+        }
+    }
+    for verdict in &mut verdicts[best] {
+        verdict.reason = None;
+    }
 }
 
 fn kind_in_body(block: &Block, f: &Features) -> ParagraphKind {
@@ -698,6 +733,54 @@ mod tests {
         ] {
             assert!(navigation.contains(&menu), "{navigation:?}");
         }
+    }
+
+    #[test]
+    fn when_nothing_is_kept_the_longest_run_of_sentences_is_the_article() {
+        let sentence = "The county opened a second shelter on Friday as the river kept rising, and \
+                        volunteers filled sandbags through the night along the eastern bank.";
+        let lines = format!(
+            "Home\nNews\n{}Sport\n{}",
+            format!("{sentence}\n").repeat(8),
+            format!("{sentence}\n").repeat(12)
+        );
+        let blocks = text::parse(&lines);
+        let features: Vec<Features> = blocks.iter().map(Features::of).collect();
+        let judged = |reason: fn(usize) -> RemovalReason| -> Vec<Verdict> {
+            (0..blocks.len())
+                .map(|i| Verdict {
+                    reason: Some(reason(i)),
+                    ..Verdict::default()
+                })
+                .collect()
+        };
+        // Every block judged navigation: the longer run (12 sentences) is kept, nothing else.
+        let mut verdicts = judged(|_| RemovalReason::Navigation);
+        keep_a_run_of_sentences_when_nothing_is_kept(&features, &mut verdicts);
+        let kept: Vec<usize> = (0..blocks.len())
+            .filter(|&i| verdicts[i].reason.is_none())
+            .collect();
+        assert_eq!(kept, (11..23).collect::<Vec<_>>());
+        // Reader comments are never the article; a run under 150 words is no article.
+        let mut verdicts = judged(|i| {
+            if i > 10 {
+                RemovalReason::Comments
+            } else {
+                RemovalReason::Navigation
+            }
+        });
+        keep_a_run_of_sentences_when_nothing_is_kept(&features, &mut verdicts);
+        let kept = verdicts.iter().filter(|v| v.reason.is_none()).count();
+        assert_eq!(kept, 8);
+        let mut verdicts = judged(|i| {
+            if i > 6 {
+                RemovalReason::Comments
+            } else {
+                RemovalReason::Navigation
+            }
+        });
+        keep_a_run_of_sentences_when_nothing_is_kept(&features, &mut verdicts);
+        assert!(verdicts.iter().all(|v| v.reason.is_some()));
     }
 
     #[test]
