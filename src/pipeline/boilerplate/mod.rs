@@ -301,14 +301,7 @@ fn judge(blocks: &[&Block], title_hint: Option<&str>, scorer: &BlockScorer) -> V
     let mut features: Vec<Features> = blocks.iter().map(|b| Features::of(b)).collect();
     demote_widget_headers(&mut features);
     let values = scorer.values(&features);
-    // A block that is navigation only by its links is the article's when the learned values
-    // read it so (a changelog's list of pull requests); the hand rules' values never do.
-    for (f, value) in features.iter_mut().zip(&values) {
-        if f.links_only && *value > 0 {
-            f.bad = None;
-            f.links_only = false;
-        }
-    }
+    keep_link_blocks_valued_as_article(&mut features, &values);
     // Text payloads have no DOM to mark the comments, so the comments header ends the search.
     let is_text = blocks.iter().all(|b| b.dom.is_none());
     let page = body_region(&features, &values, is_text);
@@ -422,6 +415,17 @@ fn judge(blocks: &[&Block], title_hint: Option<&str>, scorer: &BlockScorer) -> V
     }
     keep_a_run_of_sentences_when_nothing_is_kept(&features, &mut verdicts);
     verdicts
+}
+
+/// A block that is navigation only by its links is the article's when the learned values read it
+/// so (a link list between the article's paragraphs); the hand rules' values never do.
+fn keep_link_blocks_valued_as_article(features: &mut [Features], values: &[i64]) {
+    for (f, value) in features.iter_mut().zip(values) {
+        if f.links_only && *value > 0 {
+            f.bad = None;
+            f.links_only = false;
+        }
+    }
 }
 
 /// Words of consecutive sentences that make an article when the search kept nothing.
