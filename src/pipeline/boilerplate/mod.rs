@@ -655,6 +655,15 @@ mod tests {
         sort(&blocks, None, false)
     }
 
+    fn dropped_as(sorted: &Sorted, reason: RemovalReason) -> Vec<&str> {
+        sorted
+            .dropped
+            .iter()
+            .filter(|d| d.reason == reason)
+            .map(|d| d.text.as_str())
+            .collect()
+    }
+
     #[test]
     fn hidden_text_beside_a_visible_article_is_dropped_as_hidden() {
         let page = format!(
@@ -664,12 +673,7 @@ mod tests {
         );
         let sorted = sorted_html(&page);
         assert_eq!(sorted.kept.len(), 3);
-        let hidden: Vec<&str> = sorted
-            .dropped
-            .iter()
-            .filter(|d| d.reason == RemovalReason::Hidden)
-            .map(|d| d.text.as_str())
-            .collect();
+        let hidden = dropped_as(&sorted, RemovalReason::Hidden);
         assert_eq!(hidden.len(), 2, "{hidden:?}");
         assert!(hidden[0].starts_with("A prefetched story"));
     }
@@ -724,12 +728,7 @@ mod tests {
             "{kept:?}"
         );
         // The menus, the aside's posts and the links after the article's last paragraph are not.
-        let navigation: Vec<&str> = sorted
-            .dropped
-            .iter()
-            .filter(|d| d.reason == RemovalReason::Navigation)
-            .map(|d| d.text.as_str())
-            .collect();
+        let navigation = dropped_as(&sorted, RemovalReason::Navigation);
         for menu in [
             "Docs",
             "Version 4.1 released",
@@ -750,41 +749,29 @@ mod tests {
         );
         let blocks = text::parse(&lines);
         let features: Vec<Features> = blocks.iter().map(Features::of).collect();
-        let judged = |reason: fn(usize) -> RemovalReason| -> Vec<Verdict> {
-            (0..blocks.len())
+        // Blocks from `comments_from` on judged reader comments, the others navigation: what the
+        // rescue keeps.
+        let kept = |comments_from: usize| -> Vec<usize> {
+            let mut verdicts: Vec<Verdict> = (0..blocks.len())
                 .map(|i| Verdict {
-                    reason: Some(reason(i)),
+                    reason: Some(if i >= comments_from {
+                        RemovalReason::Comments
+                    } else {
+                        RemovalReason::Navigation
+                    }),
                     ..Verdict::default()
                 })
+                .collect();
+            keep_a_run_of_sentences_when_nothing_is_kept(&features, &mut verdicts);
+            (0..blocks.len())
+                .filter(|&i| verdicts[i].reason.is_none())
                 .collect()
         };
-        // Every block judged navigation: the longer run (12 sentences) is kept, nothing else.
-        let mut verdicts = judged(|_| RemovalReason::Navigation);
-        keep_a_run_of_sentences_when_nothing_is_kept(&features, &mut verdicts);
-        let kept: Vec<usize> = (0..blocks.len())
-            .filter(|&i| verdicts[i].reason.is_none())
-            .collect();
-        assert_eq!(kept, (11..23).collect::<Vec<_>>());
+        // The longer run (12 sentences) is kept, nothing else.
+        assert_eq!(kept(blocks.len()), (11..23).collect::<Vec<_>>());
         // Reader comments are never the article; a run under 150 words is no article.
-        let mut verdicts = judged(|i| {
-            if i > 10 {
-                RemovalReason::Comments
-            } else {
-                RemovalReason::Navigation
-            }
-        });
-        keep_a_run_of_sentences_when_nothing_is_kept(&features, &mut verdicts);
-        let kept = verdicts.iter().filter(|v| v.reason.is_none()).count();
-        assert_eq!(kept, 8);
-        let mut verdicts = judged(|i| {
-            if i > 6 {
-                RemovalReason::Comments
-            } else {
-                RemovalReason::Navigation
-            }
-        });
-        keep_a_run_of_sentences_when_nothing_is_kept(&features, &mut verdicts);
-        assert!(verdicts.iter().all(|v| v.reason.is_some()));
+        assert_eq!(kept(11), (2..10).collect::<Vec<_>>());
+        assert!(kept(7).is_empty());
     }
 
     #[test]
