@@ -139,6 +139,13 @@ impl Features {
         }
     }
 
+    /// A block of links read as the article's after all: its navigation verdict is lifted.
+    pub(super) fn keep_links_as_article(&mut self) {
+        debug_assert!(self.links_only);
+        self.bad = None;
+        self.links_only = false;
+    }
+
     /// The block's weight for the body search.
     pub(super) fn value(&self) -> i64 {
         let chars = i64::try_from(self.chars).unwrap_or(i64::MAX / 4);

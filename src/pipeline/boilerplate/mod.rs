@@ -422,8 +422,7 @@ fn judge(blocks: &[&Block], title_hint: Option<&str>, scorer: &BlockScorer) -> V
 fn keep_link_blocks_valued_as_article(features: &mut [Features], values: &[i64]) {
     for (f, value) in features.iter_mut().zip(values) {
         if f.links_only && *value > 0 {
-            f.bad = None;
-            f.links_only = false;
+            f.keep_links_as_article();
         }
     }
 }
@@ -446,15 +445,16 @@ fn keep_a_run_of_sentences_when_nothing_is_kept(features: &[Features], verdicts:
                 Some(RemovalReason::Comments | RemovalReason::Title)
             )
     };
-    let (mut best, mut start, mut words) = (0..0, 0, 0);
-    for i in 0..features.len() {
+    // One pass, the run's words counted as it grows: a hostile page may hold a million lines.
+    let (mut best, mut best_words, mut start, mut words) = (0..0, 0, 0, 0);
+    for (i, f) in features.iter().enumerate() {
         if !in_run(i) {
             (start, words) = (i + 1, 0);
             continue;
         }
-        words += features[i].words;
-        if words >= RESCUED_RUN_WORDS && words > best.clone().map(|j| features[j].words).sum() {
-            best = start..i + 1;
+        words += f.words;
+        if words >= RESCUED_RUN_WORDS && words > best_words {
+            (best, best_words) = (start..i + 1, words);
         }
     }
     for verdict in &mut verdicts[best] {

@@ -188,8 +188,7 @@ pub(super) fn keep_link_lists_between_paragraphs(
         if body.get(end).copied().unwrap_or(false) {
             for j in i..end {
                 body[j] = true;
-                features[j].bad = None;
-                features[j].links_only = false;
+                features[j].keep_links_as_article();
             }
         }
         i = end + 1;
