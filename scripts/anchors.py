@@ -1,9 +1,10 @@
-"""Times trafilatura on the extraction benchmark's HTML pages, one process, one thread.
+"""Times the Python anchors on the extraction benchmark's HTML pages, one process, one thread.
 
     python scripts/anchors.py CORPUS [--runs N]
 
-Prints pages/s and MB/s of `trafilatura.extract(html)` (body only, default settings), the median
-of N passes over all pages, in the same format as `eval speed`.
+Prints pages/s and MB/s of `trafilatura.extract(html)` and of Resiliparse's
+`extract_plain_text(html, main_content=True)` (body only, default settings; Resiliparse parses
+with Lexbor, in C), the median of N passes over all pages, in the same format as `eval speed`.
 """
 import argparse
 import gzip
@@ -12,6 +13,8 @@ import statistics
 import time
 
 import trafilatura
+from importlib.metadata import version
+from resiliparse.extract.html2text import extract_plain_text
 
 
 def main() -> None:
@@ -24,18 +27,24 @@ def main() -> None:
         for p in sorted((args.corpus / "html").glob("*.html.gz"))
     ]
     size = sum(len(p.encode("utf-8")) for p in pages)
-    seconds = []
-    for _ in range(max(1, args.runs)):
-        started = time.perf_counter()
-        for page in pages:
-            trafilatura.extract(page)
-        seconds.append(time.perf_counter() - started)
-    median = statistics.median(seconds)
-    name = f"trafilatura {trafilatura.__version__} body only (html)"
-    print(
-        f"{name:<34} {len(pages) / median:>8.1f} pages/s {size / 1e6 / median:>8.1f} MB/s"
-        f"   ({len(pages)} pages, median of {len(seconds)})"
-    )
+    for name, extract in [
+        (f"trafilatura {trafilatura.__version__} body only (html)", trafilatura.extract),
+        (
+            f"resiliparse {version('resiliparse')} main_content (html)",
+            lambda page: extract_plain_text(page, main_content=True),
+        ),
+    ]:
+        seconds = []
+        for _ in range(max(1, args.runs)):
+            started = time.perf_counter()
+            for page in pages:
+                extract(page)
+            seconds.append(time.perf_counter() - started)
+        median = statistics.median(seconds)
+        print(
+            f"{name:<34} {len(pages) / median:>8.1f} pages/s {size / 1e6 / median:>8.1f} MB/s"
+            f"   ({len(pages)} pages, median of {len(seconds)})"
+        )
 
 
 if __name__ == "__main__":

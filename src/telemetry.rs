@@ -15,11 +15,10 @@ use tracing_subscriber::{EnvFilter, Layer};
 /// installed (the server's; the command line has none, so there it costs nothing).
 pub const STAGE_SECONDS: &str = "article_prep_stage_duration_seconds";
 
-/// Default log filter for the server. html5ever reports recoverable markup errors ("foster
-/// parenting not implemented") at warn level: normal on real pages, so kept out of the logs.
-pub const SERVE_FILTER: &str = "info,html5ever=error";
+/// Default log filter for the server.
+pub const SERVE_FILTER: &str = "info";
 /// Default log filter for the CLI commands.
-pub const CLI_FILTER: &str = "warn,html5ever=error";
+pub const CLI_FILTER: &str = "warn";
 
 /// The log lines' filter: `RUST_LOG` when it is set and valid, else `default`.
 #[must_use]
@@ -41,8 +40,9 @@ pub enum LogFormat {
 /// and the pipeline's stage spans timed into the stage metric whatever the log level. Does
 /// nothing if one is installed already (tests start several servers in one process).
 ///
-/// Dependencies that log through the `log` crate (html5ever: a debug record for every token it
-/// parses) are bridged only up to the most verbose level the log lines show, so their records
+/// Dependencies that log through the `log` crate (rustls; html5ever, our parser once, wrote a
+/// debug record for every token it parsed) are bridged only up to the most verbose level the log
+/// lines show, so their records
 /// below it are refused by `log`'s own level check before any of their arguments are built.
 /// The stage spans are ours and need no `log` records: the bridge's level is never theirs.
 pub fn init<W>(format: LogFormat, filter: EnvFilter, sink: W)

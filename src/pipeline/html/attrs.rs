@@ -41,7 +41,7 @@ pub(super) struct Attrs<'a> {
 const SLUG_PARTS: usize = 4;
 
 impl<'a> Attrs<'a> {
-    pub(super) fn of(e: &'a scraper::node::Element) -> Self {
+    pub(super) fn of(e: &super::Element<'a>) -> Self {
         let mut attrs = Attrs::default();
         let mut id = None;
         for (name, value) in e.attrs() {

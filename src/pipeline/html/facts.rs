@@ -83,7 +83,7 @@ pub(super) struct FactCollector {
 }
 
 impl FactCollector {
-    pub(super) fn element(&mut self, e: &scraper::node::Element, in_article: bool, revision: bool) {
+    pub(super) fn element(&mut self, e: &super::Element<'_>, in_article: bool, revision: bool) {
         match e.name() {
             "html" => {
                 self.facts.language = e

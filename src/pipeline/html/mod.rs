@@ -1,41 +1,25 @@
 //! HTML → blocks, plus what the page's markup says about the article ([`MarkupFacts`]), for the
 //! metadata room to choose from.
 //!
-//! One parse (html5ever, through scraper) and one iterative walk: block elements start new
-//! blocks, inline text accumulates into the current one, and every block carries the DOM hints
-//! the boilerplate stage needs (link density, inside `<article>`, a role named by an ancestor).
-//! The walk keeps its own stack, so pathological nesting cannot overflow the thread's stack.
+//! One parse ([`outline`]: html5gum's tokenizer and our own stack of open elements) and one walk
+//! over its opens, texts and closes: block elements start new blocks, inline text accumulates
+//! into the current one, and every block carries the DOM hints the boilerplate stage needs (link
+//! density, inside `<article>`, a role named by an ancestor).
 
 mod attrs;
 mod bylines;
 mod facts;
-pub(crate) mod nesting;
-
-use std::sync::LazyLock;
-
-use ego_tree::iter::Edge;
-use html5ever::LocalName;
-use rustc_hash::FxHashSet;
-use scraper::{ElementRef, Html, Node};
+mod guard;
+mod outline;
 
 use super::block::{Block, DomHints, DomRole, Image, ParagraphKind};
 use super::dates;
-use super::lexicon::Words;
-use super::lexicon::markup::{BLOCK_ELEMENTS, SKIPPED_ELEMENTS};
 use attrs::{Attrs, is_article, is_body_container, is_byline, is_revision, role_of};
 use bylines::is_byline_line;
 pub(crate) use bylines::{glued_by, is_byline_label};
 use facts::FactCollector;
 pub use facts::MarkupFacts;
-
-/// Elements whose content is never text for a reader, and elements that start a block: compared
-/// as the parser interned their names, since every element of the page is asked.
-static SKIPPED: LazyLock<FxHashSet<LocalName>> = LazyLock::new(|| atoms(&SKIPPED_ELEMENTS));
-static BLOCK: LazyLock<FxHashSet<LocalName>> = LazyLock::new(|| atoms(&BLOCK_ELEMENTS));
-
-fn atoms(names: &Words) -> FxHashSet<LocalName> {
-    names.iter().map(LocalName::from).collect()
-}
+use outline::{Element, Kinds, Node, TextSize};
 
 /// Ancestors kept per block: enough for any real page, bounded for hostile nesting.
 const MAX_PATH: usize = 256;
@@ -58,105 +42,23 @@ pub fn parse(html: &str) -> (Vec<Block>, MarkupFacts) {
 /// [`parse`], the blocks also carrying the links and images `markup` asks for.
 #[must_use]
 pub fn parse_with(html: &str, markup: Markup) -> (Vec<Block>, MarkupFacts) {
-    let doc = Html::parse_document(&nesting::limit_depth(html));
-    let (sizes, total) = text_sizes(&doc);
+    let outline = outline::parse(html);
     let mut walker = Walker {
-        total,
+        total: outline.total,
         keep_links: markup.links,
         keep_images: markup.images,
         ..Walker::default()
     };
-    let mut opened = 0;
-    for edge in doc.tree.root().traverse() {
-        match edge {
-            Edge::Open(node) => match node.value() {
-                Node::Element(_) => {
-                    let size = sizes.get(opened).copied().unwrap_or_default();
-                    opened += 1;
-                    if let Some(el) = ElementRef::wrap(node) {
-                        walker.open(el, size);
-                    }
-                }
-                Node::Text(t) => walker.text(t),
-                _ => {}
-            },
-            Edge::Close(node) => {
-                if let Some(el) = ElementRef::wrap(node) {
-                    walker.close(el);
-                }
-            }
+    for node in outline.nodes() {
+        match node {
+            Node::Open(element) => walker.open(element),
+            Node::Text(text) => walker.text(text),
+            Node::Close(element) => walker.close(element),
         }
     }
     walker.flush();
     let facts = std::mem::take(&mut walker.facts).finish();
     (walker.into_blocks(), facts)
-}
-
-/// Visible text under an element: all of it, and the part inside `<p>` (prose).
-#[derive(Debug, Clone, Copy, Default)]
-struct TextSize {
-    all: usize,
-    prose: usize,
-}
-
-impl TextSize {
-    /// Whether this element is small beside the page: at most half its text and half its prose.
-    fn is_widget_of(self, page: TextSize) -> bool {
-        self.all * 2 <= page.all && self.prose * 2 <= page.prose
-    }
-}
-
-/// Visible text under every element, so that roles named by classes are limited to widget-sized
-/// elements: a `<body class="nav-ready">` or `<div class="content-with-sidebar">` holding the
-/// article's paragraphs is content, whatever its class says. Elements are numbered in the order
-/// the walk opens them; the second value is the whole page's.
-fn text_sizes(doc: &Html) -> (Vec<TextSize>, TextSize) {
-    let mut sizes = Vec::new();
-    let mut total = TextSize::default();
-    // (element number or none for the document, size, hidden, inside <p>)
-    let mut stack: Vec<(Option<usize>, TextSize, bool, bool)> = Vec::new();
-    for edge in doc.tree.root().traverse() {
-        match edge {
-            Edge::Open(node) => match node.value() {
-                Node::Text(t) => {
-                    if let Some(top) = stack.last_mut().filter(|top| !top.2) {
-                        let n = t.chars().filter(|c| !c.is_whitespace()).count();
-                        top.1.all += n;
-                        if top.3 {
-                            top.1.prose += n;
-                        }
-                    }
-                }
-                Node::Element(e) => {
-                    let (hidden, in_p) = stack.last().map_or((false, false), |t| (t.2, t.3));
-                    stack.push((
-                        Some(sizes.len()),
-                        TextSize::default(),
-                        hidden || SKIPPED.contains(&e.name.local),
-                        in_p || e.name() == "p",
-                    ));
-                    sizes.push(TextSize::default());
-                }
-                Node::Document => stack.push((None, TextSize::default(), false, false)),
-                _ => {}
-            },
-            Edge::Close(node) => {
-                if matches!(node.value(), Node::Element(_) | Node::Document) {
-                    if let Some((number, size, _, _)) = stack.pop() {
-                        match number.and_then(|n| sizes.get_mut(n)) {
-                            Some(slot) => *slot = size,
-                            None => total = size,
-                        }
-                        if let Some(parent) = stack.last_mut() {
-                            parent.1.all += size.all;
-                            parent.1.prose += size.prose;
-                        }
-                    }
-                }
-            }
-        }
-    }
-    (sizes, total)
 }
 
 /// What one open element contributes to the blocks inside it.
@@ -261,10 +163,9 @@ impl Walker {
             .unwrap_or_default()
     }
 
-    fn open(&mut self, el: ElementRef<'_>, size: TextSize) {
-        let e = el.value();
-        let name = e.name();
-        let attrs = Attrs::of(e);
+    fn open(&mut self, el: Element<'_>) {
+        let name = el.name();
+        let attrs = Attrs::of(&el);
         let parent = self.top().copied();
         let article = is_article(name, &attrs);
         // A `<time>` counts as the article's date only inside the article, not in a sidebar, and
@@ -275,7 +176,7 @@ impl Walker {
                 || is_revision(&attrs)
                 || dates::is_update_label(self.label_before()));
         self.facts.element(
-            e,
+            &el,
             parent.is_some_and(|p| p.in_article || p.in_body_container) || article,
             revision,
         );
@@ -287,7 +188,7 @@ impl Walker {
         let capture = match name {
             // An SVG's `<title>` names the drawing: neither the page's title nor the text of
             // the heading it may sit in (a logo in the `<h1>`).
-            "title" if e.name.ns == html5ever::ns!(html) => Capture::Title,
+            "title" if !el.is_foreign() => Capture::Title,
             "title" => Capture::None,
             // `<h1 id="gt-logo">`: the site's logo, not the headline.
             "h1" if self.facts.wants_heading() && !attrs.classes().any(|n| n.contains("logo")) => {
@@ -297,7 +198,7 @@ impl Walker {
             _ => parent.map_or(Capture::None, |p| p.capture),
         };
         // Head, title and JSON-LD text is captured for metadata, never shown as body.
-        let skip = SKIPPED.contains(&e.name.local) || is_ld || name == "title";
+        let skip = el.is(Kinds::SKIPPED) || is_ld || name == "title";
         let kind = paragraph_kind(name).or(parent.and_then(|p| p.kind));
         let heading_level = match name.as_bytes() {
             [b'h', level @ b'1'..=b'6'] => level - b'0',
@@ -306,12 +207,12 @@ impl Walker {
         let frame = Frame {
             heading_level,
             skip,
-            block_level: BLOCK.contains(&e.name.local),
+            block_level: el.is(Kinds::BLOCK),
             kind,
             // A role names a widget: an element holding half the page's text is the page itself.
             role: role_of(name, &attrs)
                 .filter(|_| {
-                    size.is_widget_of(self.total)
+                    el.size().is_widget_of(self.total)
                         && !matches!(name, "html" | "body" | "main" | "article")
                 })
                 .or(parent.and_then(|p| p.role)),
@@ -362,8 +263,8 @@ impl Walker {
         self.next_id = self.next_id.wrapping_add(1);
     }
 
-    fn close(&mut self, el: ElementRef<'_>) {
-        let name = el.value().name();
+    fn close(&mut self, el: Element<'_>) {
+        let name = el.name();
         if name == "a" {
             self.end_link();
         }

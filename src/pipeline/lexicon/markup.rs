@@ -24,23 +24,58 @@ pub(crate) static BLOCK_ELEMENTS: Words = Words::new(&[
     ]),
 ]);
 
-/// Elements that never open a level of the tree: void elements, and the table and document
-/// parts whose tags the tree builder ignores in a page's body or closes by themselves.
+/// Void elements: a start tag is the whole element, and nothing nests in it.
 #[rustfmt::skip]
-pub(crate) static NOT_NESTING_ELEMENTS: Words = Words::new(&[
+pub(crate) static VOID_ELEMENTS: Words = Words::new(&[
     (ANY, &[
-        "area", "base", "basefont", "bgsound", "body", "br", "col", "colgroup", "embed", "frame",
-        "head", "hr", "html", "img", "input", "keygen", "link", "meta", "param", "source", "tbody",
-        "td", "tfoot", "th", "thead", "tr", "track", "wbr",
+        "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input",
+        "keygen", "link", "meta", "param", "source", "track", "wbr",
     ]),
 ]);
 
-/// Elements whose start tag closes an open element of the same name right above it (`<li>a<li>b`,
-/// `<p>One<p>Two`).
+/// The HTML standard's "special" elements: an end tag of another element does not close them
+/// (`<b><p>x</b>` leaves the paragraph open), and their own end tag closes what is open inside.
 #[rustfmt::skip]
-pub(crate) static SIBLING_CLOSING_ELEMENTS: Words = Words::new(&[
+pub(crate) static SPECIAL_ELEMENTS: Words = Words::new(&[
     (ANY, &[
-        "dd", "dt", "li", "option", "p",
+        "address", "applet", "area", "article", "aside", "base", "basefont", "bgsound",
+        "blockquote", "body", "br", "button", "caption", "center", "col", "colgroup", "dd",
+        "details", "dir", "div", "dl", "dt", "embed", "fieldset", "figcaption", "figure", "footer",
+        "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header",
+        "hgroup", "hr", "html", "iframe", "img", "input", "keygen", "li", "link", "listing",
+        "main", "marquee", "menu", "meta", "nav", "noembed", "noframes", "noscript", "object", "ol",
+        "p", "param", "plaintext", "pre", "script", "search", "section", "select", "source",
+        "style", "summary", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead",
+        "title", "tr", "track", "ul", "wbr", "xmp",
+    ]),
+]);
+
+/// Elements whose start tag closes an open paragraph (`<p>One<div>`: the `div` is no part of it).
+#[rustfmt::skip]
+pub(crate) static PARAGRAPH_CLOSING_ELEMENTS: Words = Words::new(&[
+    (ANY, &[
+        "address", "article", "aside", "blockquote", "center", "dd", "details", "dialog", "dir",
+        "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+        "h4", "h5", "h6", "header", "hgroup", "hr", "li", "listing", "main", "menu", "nav", "ol",
+        "p", "plaintext", "pre", "search", "section", "summary", "table", "ul", "xmp",
+    ]),
+]);
+
+/// Elements that belong in the document's head when they come before its body.
+#[rustfmt::skip]
+pub(crate) static HEAD_ELEMENTS: Words = Words::new(&[
+    (ANY, &[
+        "base", "basefont", "bgsound", "link", "meta", "noframes", "noscript", "script", "style",
+        "template", "title",
+    ]),
+]);
+
+/// Elements that bound the search for an open element an end tag closes: `</div>` inside a
+/// table cell closes no `div` outside the table.
+#[rustfmt::skip]
+pub(crate) static SCOPE_ELEMENTS: Words = Words::new(&[
+    (ANY, &[
+        "applet", "caption", "html", "marquee", "object", "table", "td", "template", "th",
     ]),
 ]);
 
@@ -81,15 +116,6 @@ pub(crate) static NOT_TEXT_MEDIA_TYPES: Words = Words::new(&[
         "application/postscript", "application/vnd.", "application/wasm", "application/x-7z-compressed",
         "application/x-bzip2", "application/x-gzip", "application/x-rar-compressed",
         "application/x-tar", "application/zip", "audio/", "font/", "image/", "model/", "video/",
-    ]),
-]);
-
-/// Elements whose content is raw text: tags inside are not tags.
-#[rustfmt::skip]
-pub(crate) static RAW_TEXT_ELEMENTS: Words = Words::new(&[
-    (ANY, &[
-        "iframe", "noembed", "noscript", "plaintext", "script", "style", "textarea", "title",
-        "xmp",
     ]),
 ]);
 
@@ -278,20 +304,17 @@ pub(super) fn lists() -> Vec<super::Checked> {
     vec![
         checked("SKIPPED_ELEMENTS", &SKIPPED_ELEMENTS, Lower, Sorted, Union),
         checked("BLOCK_ELEMENTS", &BLOCK_ELEMENTS, Lower, Sorted, Union),
+        checked("VOID_ELEMENTS", &VOID_ELEMENTS, Lower, Sorted, Union),
+        checked("SPECIAL_ELEMENTS", &SPECIAL_ELEMENTS, Lower, Sorted, Union),
         checked(
-            "NOT_NESTING_ELEMENTS",
-            &NOT_NESTING_ELEMENTS,
+            "PARAGRAPH_CLOSING_ELEMENTS",
+            &PARAGRAPH_CLOSING_ELEMENTS,
             Lower,
             Sorted,
             Union,
         ),
-        checked(
-            "SIBLING_CLOSING_ELEMENTS",
-            &SIBLING_CLOSING_ELEMENTS,
-            Lower,
-            Sorted,
-            Union,
-        ),
+        checked("HEAD_ELEMENTS", &HEAD_ELEMENTS, Lower, Sorted, Union),
+        checked("SCOPE_ELEMENTS", &SCOPE_ELEMENTS, Lower, Sorted, Union),
         checked("RUBY_PARTS", &RUBY_PARTS, Lower, Sorted, Union),
         checked(
             "NOT_TEXT_MEDIA_TYPES",
@@ -310,13 +333,6 @@ pub(super) fn lists() -> Vec<super::Checked> {
         checked(
             "FOREIGN_INTEGRATION_POINTS",
             &FOREIGN_INTEGRATION_POINTS,
-            Lower,
-            Sorted,
-            Union,
-        ),
-        checked(
-            "RAW_TEXT_ELEMENTS",
-            &RAW_TEXT_ELEMENTS,
             Lower,
             Sorted,
             Union,

@@ -14,7 +14,8 @@ use super::read_gz;
 
 /// Pages per second and MB/s of input, median of `runs` passes, one thread: html5ever alone (with
 /// scraper's tree, and with a sink that keeps nothing but element names: the floor under any
-/// tree a lean sink could build), its tokenizer alone, lol_html with handlers on every element,
+/// tree a lean sink could build), its tokenizer alone, html5gum's tokenizer alone (under our parse
+/// stage), lol_html with handlers on every element,
 /// end tag and text chunk (issue 34's candidate foundations), our parse stage (HTML to blocks), the Rust anchors when built
 /// with them, then the whole pipeline (all outputs, default options) on HTML and on text payloads.
 pub fn run(corpus: &Path, runs: usize) -> Result<bool, String> {
@@ -67,6 +68,9 @@ pub fn run(corpus: &Path, runs: usize) -> Result<bool, String> {
     });
     measure("html5ever tokenizer only (html)", &html, &|page| {
         std::hint::black_box(tokens_only(page));
+    });
+    measure("html5gum tokenizer only (html)", &html, &|page| {
+        std::hint::black_box(gum_tokens(page));
     });
     measure("lol_html, element+end+text handlers", &html, &|page| {
         std::hint::black_box(lol_walk(page));
@@ -143,6 +147,24 @@ fn tokens_only(page: &str) -> (usize, usize) {
     let _ = tokenizer.feed(&queue);
     tokenizer.end();
     (tokenizer.sink.elements.get(), tokenizer.sink.text.get())
+}
+
+/// Elements and text bytes of `page` through html5gum's tokenizer as our parse stage drives it
+/// (callbacks, raw-text elements switched by name): the floor under that stage.
+fn gum_tokens(page: &str) -> (usize, usize) {
+    use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
+    let (mut elements, mut text) = (0, 0);
+    let mut emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, _: html5gum::Span<()>| {
+        match event {
+            CallbackEvent::OpenStartTag { .. } => elements += 1,
+            CallbackEvent::String { value } => text += value.len(),
+            _ => {}
+        }
+        None::<std::convert::Infallible>
+    });
+    emitter.naively_switch_states(true);
+    for _ in html5gum::Tokenizer::new_with_emitter(page, emitter).flatten() {}
+    (elements, text)
 }
 
 /// Elements, end tags and text bytes of `page` through lol_html's streaming rewriter with a
