@@ -50,9 +50,71 @@ pub struct DomHints {
     pub heading_level: u8,
     /// Images the page shows between the block before and this one, when they were asked for.
     pub images_before: Vec<Image>,
-    /// Ids of the enclosing elements, outermost first (at most 256): blocks sharing a prefix
-    /// share those ancestors.
-    pub ancestors: Vec<u32>,
+    /// Where the block sits among the page's elements.
+    pub placement: Placement,
+}
+
+/// The page's elements as a tree, shared by all its blocks: numbered in the order they open, so
+/// an element's descendants are the numbers after it up to its last descendant's.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ElementTree {
+    /// Each element's parent (`u32::MAX` for a root).
+    pub(crate) parent: Vec<u32>,
+    /// Each element's last descendant (itself when it has none).
+    pub(crate) last_descendant: Vec<u32>,
+}
+
+/// The innermost element enclosing a block, in its page's [`ElementTree`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Placement {
+    pub(crate) tree: std::sync::Arc<ElementTree>,
+    /// `None` for text outside any element.
+    pub(crate) element: Option<u32>,
+}
+
+impl Placement {
+    /// Whether the block is inside `container` (or directly in it). Constant time, so that a
+    /// page of a million blocks deep in the tree costs no more than a shallow one.
+    #[must_use]
+    pub fn is_within(&self, container: u32) -> bool {
+        self.element.is_some_and(|e| {
+            container <= e
+                && self
+                    .tree
+                    .last_descendant
+                    .get(container as usize)
+                    .is_some_and(|&last| e <= last)
+        })
+    }
+
+    /// The innermost element enclosing all of `placements`' blocks.
+    #[must_use]
+    pub fn common_container<'a>(
+        placements: impl IntoIterator<Item = &'a Placement>,
+    ) -> Option<u32> {
+        let mut first: Option<u32> = None;
+        let mut last: Option<u32> = None;
+        let mut tree = None;
+        for p in placements {
+            let e = p.element?;
+            first = Some(first.map_or(e, |f| f.min(e)));
+            last = Some(last.map_or(e, |l| l.max(e)));
+            tree = Some(&p.tree);
+        }
+        let (tree, last) = (tree?, last?);
+        // The deepest ancestor of the first element whose descendants reach the last.
+        let mut at = first?;
+        loop {
+            if tree
+                .last_descendant
+                .get(at as usize)
+                .is_some_and(|&l| l >= last)
+            {
+                return Some(at);
+            }
+            at = *tree.parent.get(at as usize).filter(|&&p| p != u32::MAX)?;
+        }
+    }
 }
 
 /// An image of the page (`<img>`): where it is, what its `alt` says, and the caption of its
@@ -112,4 +174,28 @@ pub enum ParagraphKind {
     TableRow,
     /// An image, shown in Markdown as `![alt](src "caption")` (only when images are asked for).
     Image,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placements_know_their_containers_in_constant_time() {
+        // html(0) body(1) [div(2) p(3) p(4)] aside(5) p(6)
+        let tree = std::sync::Arc::new(ElementTree {
+            parent: vec![u32::MAX, 0, 1, 2, 2, 1, 5],
+            last_descendant: vec![6, 6, 4, 3, 4, 6, 6],
+        });
+        let at = |element| Placement {
+            tree: std::sync::Arc::clone(&tree),
+            element: Some(element),
+        };
+        assert!(at(3).is_within(2) && at(4).is_within(2) && at(2).is_within(2));
+        assert!(!at(6).is_within(2) && at(6).is_within(1));
+        assert_eq!(Placement::common_container(&[at(3), at(4)]), Some(2));
+        assert_eq!(Placement::common_container(&[at(3)]), Some(3));
+        assert_eq!(Placement::common_container(&[at(4), at(6)]), Some(1));
+        assert_eq!(Placement::common_container(&[]), None);
+    }
 }

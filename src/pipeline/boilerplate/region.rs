@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::RemovalReason;
 use super::features::Features;
 use super::rules::SectionHeader;
-use crate::pipeline::block::{Block, ParagraphKind};
+use crate::pipeline::block::{Block, ParagraphKind, Placement};
 use crate::pipeline::textkit::fold;
 
 /// Text the marked article container must hold before it is trusted over the page-wide search.
@@ -124,7 +124,7 @@ pub(super) fn body_mask(
             blocks[i]
                 .dom
                 .as_ref()
-                .is_some_and(|d| d.ancestors.starts_with(c))
+                .is_some_and(|d| d.placement.is_within(c))
         });
         // Other chunks of the marked text contribute their paragraphs, not their odds and ends.
         in_container || marked && features[i].in_body_container && features[i].good
@@ -197,30 +197,16 @@ pub(super) fn keep_link_lists_between_paragraphs(
 
 /// The lowest element holding the run's body blocks, unless it holds much more body-like text
 /// than the run (then it is the page, not the article). `None` for text payloads.
-pub(super) fn widening_container<'a>(
-    blocks: &'a [&'a Block],
+pub(super) fn widening_container(
+    blocks: &[&Block],
     features: &[Features],
     core: &Range<usize>,
-) -> Option<&'a [u32]> {
-    let paths: Vec<&[u32]> = core
-        .clone()
-        .filter(|&i| features[i].good)
-        .filter_map(|i| blocks[i].dom.as_ref().map(|d| d.ancestors.as_slice()))
-        .collect();
-    let first = paths.first()?;
-    let depth = paths.iter().skip(1).fold(first.len(), |depth, p| {
-        depth.min(
-            first
-                .iter()
-                .zip(p.iter())
-                .take_while(|(a, b)| a == b)
-                .count(),
-        )
-    });
-    if depth == 0 {
-        return None;
-    }
-    let container = &first[..depth];
+) -> Option<u32> {
+    let container = Placement::common_container(
+        core.clone()
+            .filter(|&i| features[i].good)
+            .filter_map(|i| blocks[i].dom.as_ref().map(|d| &d.placement)),
+    )?;
     let good_chars = |i: usize| {
         if features[i].good {
             features[i].chars
@@ -234,7 +220,7 @@ pub(super) fn widening_container<'a>(
             blocks[i]
                 .dom
                 .as_ref()
-                .is_some_and(|d| d.ancestors.starts_with(container))
+                .is_some_and(|d| d.placement.is_within(container))
         })
         .map(good_chars)
         .sum();

@@ -12,7 +12,9 @@ mod facts;
 mod guard;
 mod outline;
 
-use super::block::{Block, DomHints, DomRole, Image, ParagraphKind};
+use std::sync::Arc;
+
+use super::block::{Block, DomHints, DomRole, ElementTree, Image, ParagraphKind, Placement};
 use super::dates;
 use attrs::{Attrs, is_article, is_body_container, is_byline, is_revision, role_of};
 use bylines::is_byline_line;
@@ -20,9 +22,6 @@ pub(crate) use bylines::{glued_by, is_byline_label};
 use facts::FactCollector;
 pub use facts::MarkupFacts;
 use outline::{Element, Kinds, Node, TextSize};
-
-/// Ancestors kept per block: enough for any real page, bounded for hostile nesting.
-const MAX_PATH: usize = 256;
 
 /// What the blocks carry beyond their text, for Markdown that keeps it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -117,19 +116,20 @@ struct Walker {
     hidden_buffer: String,
     hidden_link_chars: usize,
     hidden_start: Option<Frame>,
-    hidden_path: Vec<u32>,
+    hidden_element: Option<u32>,
     /// Hidden blocks, each with the number of visible blocks before it.
     hidden_blocks: Vec<(usize, Block)>,
     facts: FactCollector,
     /// Visible text of the whole page.
     total: TextSize,
-    /// Ids of the open elements, root first (capped, see `MAX_PATH`).
+    /// Ids of the open elements, root first.
     path: Vec<u32>,
-    /// Elements opened so far: the next element's id.
-    next_id: u32,
-    /// Depth of the open elements, beyond the path's cap too.
+    /// The page's elements, numbered as they open (an id is its index).
+    tree: ElementTree,
+    /// Depth of the open elements.
     depth: usize,
-    block_path: Vec<u32>,
+    /// The innermost element open where the block being read started.
+    block_element: Option<u32>,
     /// Open byline elements: their depth and the text seen inside them so far.
     bylines: Vec<(usize, String)>,
     /// The last block was a byline's label alone (`Written by`): the next one may be the names.
@@ -257,10 +257,12 @@ impl Walker {
         {
             self.bylines.push((self.depth, String::new()));
         }
-        if self.path.len() < MAX_PATH {
-            self.path.push(self.next_id);
-        }
-        self.next_id = self.next_id.wrapping_add(1);
+        let id = u32::try_from(self.tree.parent.len()).unwrap_or(u32::MAX);
+        self.tree
+            .parent
+            .push(self.path.last().copied().unwrap_or(u32::MAX));
+        self.tree.last_descendant.push(id);
+        self.path.push(id);
     }
 
     fn close(&mut self, el: Element<'_>) {
@@ -275,8 +277,12 @@ impl Walker {
                 }
             }
         }
-        if self.depth <= MAX_PATH {
-            self.path.pop();
+        if let Some(id) = self.path.pop() {
+            // Every element opened since is its descendant.
+            let last = u32::try_from(self.tree.parent.len().saturating_sub(1)).unwrap_or(u32::MAX);
+            if let Some(slot) = self.tree.last_descendant.get_mut(id as usize) {
+                *slot = last;
+            }
         }
         self.depth = self.depth.saturating_sub(1);
         if let Some(frame) = self.stack.pop() {
@@ -319,7 +325,7 @@ impl Walker {
         if self.hidden_depth > 0 {
             if self.hidden_buffer.is_empty() {
                 self.hidden_start = Some(frame);
-                self.hidden_path.clone_from(&self.path);
+                self.hidden_element = self.path.last().copied();
             }
             self.hidden_buffer.push_str(t);
             if frame.link {
@@ -337,7 +343,7 @@ impl Walker {
             self.block_role = frame.role;
             self.block_in_article = frame.in_article;
             self.block_in_body_container = frame.in_body_container;
-            self.block_path.clone_from(&self.path);
+            self.block_element = self.path.last().copied();
         }
         self.buffer.push_str(t);
         if frame.link {
@@ -409,7 +415,10 @@ impl Walker {
                     link_chars,
                     in_article: self.block_in_article,
                     in_body_container: self.block_in_body_container,
-                    ancestors: std::mem::take(&mut self.block_path),
+                    placement: Placement {
+                        tree: Arc::default(),
+                        element: self.block_element,
+                    },
                     role: self.block_role,
                     hidden: false,
                     href,
@@ -438,7 +447,10 @@ impl Walker {
                     link_chars: self.hidden_link_chars,
                     in_article: frame.in_article,
                     in_body_container: frame.in_body_container,
-                    ancestors: std::mem::take(&mut self.hidden_path),
+                    placement: Placement {
+                        tree: Arc::default(),
+                        element: self.hidden_element,
+                    },
                     role: frame.role,
                     hidden: true,
                     href: None,
@@ -454,11 +466,9 @@ impl Walker {
         self.hidden_start = None;
     }
 
-    /// The blocks in page order, hidden ones among them.
+    /// The blocks in page order, hidden ones among them, each placed in the page's element tree.
     fn into_blocks(self) -> Vec<Block> {
-        if self.hidden_blocks.is_empty() {
-            return self.blocks;
-        }
+        let tree = Arc::new(self.tree);
         let mut all = Vec::with_capacity(self.blocks.len() + self.hidden_blocks.len());
         let mut hidden = self.hidden_blocks.into_iter().peekable();
         for (i, block) in self.blocks.into_iter().enumerate() {
@@ -468,6 +478,9 @@ impl Walker {
             all.push(block);
         }
         all.extend(hidden.map(|(_, h)| h));
+        for dom in all.iter_mut().filter_map(|b| b.dom.as_mut()) {
+            dom.placement.tree = Arc::clone(&tree);
+        }
         all
     }
 }
