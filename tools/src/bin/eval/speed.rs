@@ -150,7 +150,7 @@ fn tokens_only(page: &str) -> (usize, usize) {
 }
 
 /// Elements and text bytes of `page` through html5gum's tokenizer as our parse stage drives it
-/// (callbacks, raw-text elements switched by name): the floor under that stage.
+/// (callbacks, raw-text elements switched by name, no parse errors): the floor under that stage.
 fn gum_tokens(page: &str) -> (usize, usize) {
     use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
     let (mut elements, mut text) = (0, 0);
@@ -163,8 +163,23 @@ fn gum_tokens(page: &str) -> (usize, usize) {
         None::<std::convert::Infallible>
     });
     emitter.naively_switch_states(true);
-    for _ in html5gum::Tokenizer::new_with_emitter(page, emitter).flatten() {}
+    for _ in html5gum::Tokenizer::new_with_emitter(page, Quiet(emitter)).flatten() {}
     (elements, text)
+}
+
+/// html5gum's emitter without parse errors, as our parse stage runs it.
+struct Quiet<E>(E);
+
+impl<E: html5gum::Emitter> html5gum::ForwardingEmitter for Quiet<E> {
+    type Token = E::Token;
+
+    fn inner(&mut self) -> &mut impl html5gum::Emitter<Token = Self::Token> {
+        &mut self.0
+    }
+
+    fn should_emit_errors(&mut self) -> bool {
+        false
+    }
 }
 
 /// Elements, end tags and text bytes of `page` through lol_html's streaming rewriter with a
