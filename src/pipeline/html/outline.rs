@@ -981,73 +981,85 @@ mod tests {
 
     #[test]
     fn the_document_parts_are_supplied_and_text_after_the_body_is_the_bodys() {
-        assert_eq!(
-            tree("<title>T</title><p>One"),
-            r#"html(head(title("T")) body(p("One")))"#
-        );
-        assert_eq!(
-            tree("<!doctype html><html lang=en><body>a</body></html> b"),
-            r#"html(head body("a" " b"))"#
-        );
-        assert_eq!(tree("  plain text"), r#"html(head body("  plain text"))"#);
-        // Head elements after the head closed stay in place; the first other tag starts the body.
-        assert_eq!(
-            tree("<head><meta charset=utf-8></head><link rel=x><div>a</div>"),
-            r#"html(head(meta) link body(div("a")))"#
-        );
+        for (page, want) in [
+            (
+                "<title>T</title><p>One",
+                r#"html(head(title("T")) body(p("One")))"#,
+            ),
+            (
+                "<!doctype html><html lang=en><body>a</body></html> b",
+                r#"html(head body("a" " b"))"#,
+            ),
+            ("  plain text", r#"html(head body("  plain text"))"#),
+            // Head elements after the head closed stay in place; the first other tag starts the body.
+            (
+                "<head><meta charset=utf-8></head><link rel=x><div>a</div>",
+                r#"html(head(meta) link body(div("a")))"#,
+            ),
+        ] {
+            assert_eq!(tree(page), want, "{page}");
+        }
     }
 
     #[test]
     fn implied_end_tags_close_paragraphs_items_and_cells() {
-        assert_eq!(
-            tree("<body><p>One<p>Two<div>Three</div>"),
-            r#"html(head body(p("One") p("Two") div("Three")))"#
-        );
-        assert_eq!(
-            tree("<body><ul><li>a<li>b<ul><li>c</ul><li>d</ul>"),
-            r#"html(head body(ul(li("a") li("b" ul(li("c"))) li("d"))))"#
-        );
-        assert_eq!(
-            tree("<body><dl><dt>t<dd>d<dt>u</dl>"),
-            r#"html(head body(dl(dt("t") dd("d") dt("u"))))"#
-        );
-        assert_eq!(
-            tree("<body><table><td>a<td>b<tr><th>c</table>after"),
-            r#"html(head body(table(tbody(tr(td("a") td("b")) tr(th("c")))) "after"))"#
-        );
-        assert_eq!(
-            tree("<body><h1>a<h2>b</h1>c"),
-            r#"html(head body(h1("a") h2("b") "c"))"#
-        );
-        assert_eq!(
-            tree("<body><a href=1>one <a href=2>two</a>"),
-            r#"html(head body(a("one ") a("two")))"#
-        );
+        for (page, want) in [
+            (
+                "<body><p>One<p>Two<div>Three</div>",
+                r#"html(head body(p("One") p("Two") div("Three")))"#,
+            ),
+            (
+                "<body><ul><li>a<li>b<ul><li>c</ul><li>d</ul>",
+                r#"html(head body(ul(li("a") li("b" ul(li("c"))) li("d"))))"#,
+            ),
+            (
+                "<body><dl><dt>t<dd>d<dt>u</dl>",
+                r#"html(head body(dl(dt("t") dd("d") dt("u"))))"#,
+            ),
+            (
+                "<body><table><td>a<td>b<tr><th>c</table>after",
+                r#"html(head body(table(tbody(tr(td("a") td("b")) tr(th("c")))) "after"))"#,
+            ),
+            (
+                "<body><h1>a<h2>b</h1>c",
+                r#"html(head body(h1("a") h2("b") "c"))"#,
+            ),
+            (
+                "<body><a href=1>one <a href=2>two</a>",
+                r#"html(head body(a("one ") a("two")))"#,
+            ),
+        ] {
+            assert_eq!(tree(page), want, "{page}");
+        }
     }
 
     #[test]
     fn end_tags_close_what_is_open_inside_and_strays_close_nothing() {
-        assert_eq!(
-            tree("<body><div><p><span>a</div>b"),
-            r#"html(head body(div(p(span("a"))) "b"))"#
-        );
-        // An inline end tag stops at a block; an end tag with nothing open is ignored.
-        assert_eq!(
-            tree("<body><b><p>x</b>y</p></i>z"),
-            r#"html(head body(b(p("x" "y") "z")))"#
-        );
-        // A link closed inside a block it opened ends there; the block goes on.
-        assert_eq!(
-            tree("<body><a name=x><p class=h>Head</a> text</p><p>More"),
-            r#"html(head body(a(p("Head")) p(" text") p("More")))"#
-        );
-        // `</p>` alone ends the text before it, as an empty paragraph does.
-        assert_eq!(tree("<body>a</p>b"), r#"html(head body("a" p "b"))"#);
-        // `</div>` inside a cell closes no `div` outside the table.
-        assert_eq!(
-            tree("<body><div><table><tr><td>a</div>b</table>c</div>d"),
-            r#"html(head body(div(table(tbody(tr(td("a" "b")))) "c") "d"))"#
-        );
+        for (page, want) in [
+            (
+                "<body><div><p><span>a</div>b",
+                r#"html(head body(div(p(span("a"))) "b"))"#,
+            ),
+            // An inline end tag stops at a block; an end tag with nothing open is ignored.
+            (
+                "<body><b><p>x</b>y</p></i>z",
+                r#"html(head body(b(p("x" "y") "z")))"#,
+            ),
+            // A link closed inside a block it opened ends there; the block goes on.
+            (
+                "<body><a name=x><p class=h>Head</a> text</p><p>More",
+                r#"html(head body(a(p("Head")) p(" text") p("More")))"#,
+            ),
+            // `</p>` alone ends the text before it, as an empty paragraph does.
+            ("<body>a</p>b", r#"html(head body("a" p "b"))"#),
+            // `</div>` inside a cell closes no `div` outside the table.
+            (
+                "<body><div><table><tr><td>a</div>b</table>c</div>d",
+                r#"html(head body(div(table(tbody(tr(td("a" "b")))) "c") "d"))"#,
+            ),
+        ] {
+            assert_eq!(tree(page), want, "{page}");
+        }
     }
 
     #[test]
