@@ -44,7 +44,12 @@ pub(super) fn limit_attributes(html: &str) -> Cow<'_, str> {
         let Some(gt) = tag_end(&bytes[name_at + name_len..]).map(|e| name_at + name_len + e) else {
             break;
         };
-        if let Some(cut) = excess_attributes(&bytes[name_at + name_len..gt]) {
+        // Each attribute takes two bytes at least: a shorter tag has too few to count.
+        let tag = &bytes[name_at + name_len..gt];
+        if let Some(cut) = (tag.len() > 2 * MAX_ATTRIBUTES)
+            .then(|| excess_attributes(tag))
+            .flatten()
+        {
             // The tag up to its last attribute kept, then its own end (`>` or `/>`).
             let close = if html[..gt].ends_with("/>") { 2 } else { 1 };
             let buffer = out.get_or_insert_with(|| String::with_capacity(html.len()));
@@ -127,24 +132,27 @@ fn comment_end(text: &str) -> Option<usize> {
 }
 
 /// Where a tag whose name ends at the start of `rest` ends, past its `>`: a `>` inside a quoted
-/// attribute value is part of the value.
+/// attribute value is part of the value. Jumps from one `>` or quote to the next.
 fn tag_end(rest: &[u8]) -> Option<usize> {
-    let mut quote: Option<u8> = None;
-    let mut last_seen = b' ';
-    for (i, &b) in rest.iter().enumerate() {
-        match quote {
-            Some(q) if b == q => quote = None,
-            Some(_) => {}
-            None if b == b'>' => return Some(i + 1),
-            // A quote opens a value only right after `=` (with spaces between).
-            None if (b == b'"' || b == b'\'') && last_seen == b'=' => quote = Some(b),
-            None => {}
+    let mut from = 0;
+    loop {
+        let at = from + memchr::memchr3(b'>', b'"', b'\'', rest.get(from..)?)?;
+        let quote = rest[at];
+        if quote == b'>' {
+            return Some(at + 1);
         }
-        if !b.is_ascii_whitespace() {
-            last_seen = b;
-        }
+        // A quote opens a value only right after `=` (with spaces between).
+        let after_equals = rest[from..at]
+            .iter()
+            .rev()
+            .find(|b| !b.is_ascii_whitespace())
+            .is_some_and(|&b| b == b'=');
+        from = if after_equals {
+            at + 1 + memchr::memchr(quote, &rest[at + 1..])? + 1
+        } else {
+            at + 1
+        };
     }
-    None
 }
 
 /// Where `</name` (any case) starts in `text`.
