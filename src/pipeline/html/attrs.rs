@@ -31,17 +31,17 @@ pub(super) struct Attrs<'a> {
     pub(super) alt: Option<&'a str>,
     pub(super) aria_hidden: Option<&'a str>,
     pub(super) hidden: bool,
-    /// Class names, then the id, lower-cased and space-separated.
-    pub(super) names: String,
-    /// The same names without the characters that join words: `article-body` → `articlebody`.
-    pub(super) squashed: String,
+    /// What the class and id say.
+    pub(super) named: ClassFacts,
 }
 
 /// An id of this many words or more is a slug of the element's text.
 const SLUG_PARTS: usize = 4;
 
 impl<'a> Attrs<'a> {
-    pub(super) fn of(e: &super::Element<'a>) -> Self {
+    /// The attributes of `e`, what its class and id say read through `classes` (once per page
+    /// for each class value: pages repeat a few dozen of them over thousands of elements).
+    pub(super) fn of(e: &super::Element<'a>, classes: &mut ClassCache) -> Self {
         let mut attrs = Attrs::default();
         let mut id = None;
         for (name, value) in e.attrs() {
@@ -65,24 +65,72 @@ impl<'a> Attrs<'a> {
         // `id="what-is-social-shopping"`: an anchor made from a heading's words names a topic,
         // not the element's role.
         let id = id.filter(|id| id.split(['-', '_']).count() < SLUG_PARTS);
-        for name in attrs.class.into_iter().chain(id) {
+        attrs.named = match (attrs.class, id) {
+            (None, None) => ClassFacts::default(),
+            (Some(class), None) => classes.facts(class),
+            (class, id) => ClassFacts::read(&Names::of(class, id)),
+        };
+        attrs
+    }
+}
+
+/// What an element's class names and id say, read once per distinct class value on a page.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct ClassFacts {
+    /// The role a class word names (see [`role_of`]).
+    role: Option<DomRole>,
+    /// A name such as `article-body`, `entry-content` (see [`is_body_container`]).
+    body_container: bool,
+    /// A name of a revision (see [`is_revision`]).
+    revision: bool,
+    /// A name of the author's byline (see [`is_byline`]).
+    byline: bool,
+    /// A site's logo (`<h1 id="gt-logo">`).
+    pub(super) logo: bool,
+}
+
+/// [`ClassFacts`] by class value, for one page.
+#[derive(Debug, Default)]
+pub(super) struct ClassCache(FxHashMap<Box<str>, ClassFacts>);
+
+impl ClassCache {
+    fn facts(&mut self, class: &str) -> ClassFacts {
+        if let Some(facts) = self.0.get(class) {
+            return *facts;
+        }
+        let facts = ClassFacts::read(&Names::of(Some(class), None));
+        self.0.insert(class.into(), facts);
+        facts
+    }
+}
+
+/// Class names, then the id, lower-cased and space-separated; and the same names without the
+/// characters that join words (`article-body` → `articlebody`).
+#[derive(Debug, Default)]
+struct Names {
+    names: String,
+    squashed: String,
+}
+
+impl Names {
+    fn of(class: Option<&str>, id: Option<&str>) -> Self {
+        let mut out = Names::default();
+        for name in class.into_iter().chain(id) {
             for token in name.split_whitespace() {
-                if !attrs.names.is_empty() {
-                    attrs.names.push(' ');
-                    attrs.squashed.push(' ');
+                if !out.names.is_empty() {
+                    out.names.push(' ');
+                    out.squashed.push(' ');
                 }
                 if token.is_ascii() {
-                    attrs.names.push_str(token);
-                    let from = attrs.names.len() - token.len();
-                    if let Some(added) = attrs.names.get_mut(from..) {
+                    out.names.push_str(token);
+                    let from = out.names.len() - token.len();
+                    if let Some(added) = out.names.get_mut(from..) {
                         added.make_ascii_lowercase();
                     }
                 } else {
-                    attrs
-                        .names
-                        .extend(token.chars().flat_map(char::to_lowercase));
+                    out.names.extend(token.chars().flat_map(char::to_lowercase));
                 }
-                attrs.squashed.extend(
+                out.squashed.extend(
                     token
                         .chars()
                         .filter(char::is_ascii_alphanumeric)
@@ -90,17 +138,41 @@ impl<'a> Attrs<'a> {
                 );
             }
         }
-        attrs
+        out
     }
 
     /// Lower-cased class names and id.
-    pub(super) fn classes(&self) -> impl Iterator<Item = &str> {
+    fn classes(&self) -> impl Iterator<Item = &str> {
         self.names.split(' ').filter(|n| !n.is_empty())
     }
 
     /// Lower-cased class names and id, squashed.
-    pub(super) fn squashed_names(&self) -> impl Iterator<Item = &str> {
+    fn squashed_names(&self) -> impl Iterator<Item = &str> {
         self.squashed.split(' ').filter(|n| !n.is_empty())
+    }
+
+    /// The words of the names, split where hyphens and underscores join them.
+    fn parts(&self) -> impl Iterator<Item = &str> {
+        self.classes().flat_map(|n| n.split(['-', '_']))
+    }
+}
+
+impl ClassFacts {
+    fn read(names: &Names) -> Self {
+        ClassFacts {
+            role: class_names_role(names),
+            body_container: names.squashed_names().any(|squashed| {
+                BODY_CONTAINER_CLASSES.iter().any(|n| {
+                    squashed == n || squashed.ends_with(n) && squashed.len() <= n.len() + 4
+                })
+            }),
+            revision: names.parts().any(|p| REVISION_CLASSES.contains(p)),
+            byline: names.classes().any(|t| {
+                (t.contains("author") || t.contains("byline"))
+                    && !NOT_BYLINE_CLASSES.iter().any(|w| t.contains(w))
+            }),
+            logo: names.classes().any(|n| n.contains("logo")),
+        }
     }
 }
 
@@ -118,11 +190,7 @@ pub(super) fn is_body_container(attrs: &Attrs<'_>) -> bool {
     attrs
         .itemprop
         .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
-        || attrs.squashed_names().any(|squashed| {
-            BODY_CONTAINER_CLASSES
-                .iter()
-                .any(|n| squashed == n || squashed.ends_with(n) && squashed.len() <= n.len() + 4)
-        })
+        || attrs.named.body_container
 }
 
 /// An element that names the article's author: `rel=author`, `itemprop=author`, or a class
@@ -134,10 +202,7 @@ pub(super) fn is_byline(attrs: &Attrs<'_>) -> bool {
     token_is(attrs.rel, "author")
         || token_is(attrs.itemprop, "author")
         || attrs.href.is_some_and(is_author_page)
-        || attrs.classes().any(|t| {
-            (t.contains("author") || t.contains("byline"))
-                && !NOT_BYLINE_CLASSES.iter().any(|w| t.contains(w))
-        })
+        || attrs.named.byline
 }
 
 /// A link to an author's page: a path segment before the last names the author pages
@@ -157,10 +222,7 @@ fn is_author_page(href: &str) -> bool {
 /// An element named for a revision of the page: `post-date__modified`, `field--name-changed`,
 /// `last-updated`, `date-reviewed`.
 pub(super) fn is_revision(attrs: &Attrs<'_>) -> bool {
-    attrs
-        .classes()
-        .flat_map(|n| n.split(['-', '_']))
-        .any(|p| REVISION_CLASSES.contains(p))
+    attrs.named.revision
 }
 
 /// A boilerplate role named by the element's tag, ARIA role, class or id.
@@ -182,34 +244,31 @@ pub(super) fn role_of(name: &str, attrs: &Attrs<'_>) -> Option<DomRole> {
             return Some(DomRole::Aside);
         }
     }
-    if attrs.names.is_empty() {
+    attrs.named.role
+}
+
+/// The role the class names and id name, if any.
+fn class_names_role(names: &Names) -> Option<DomRole> {
+    if names.names.is_empty() {
         return None;
     }
     // `social-media-embed`, `twitter-embed`: a post embedded in the article is content, whatever
     // network it comes from.
-    let embedded = attrs
-        .classes()
-        .flat_map(|n| n.split(['-', '_']))
-        .any(|p| EMBED_CLASSES.contains(p));
-    if embedded {
+    if names.parts().any(|p| EMBED_CLASSES.contains(p)) {
         return None;
     }
     // Compound names split by hyphens: `sub-head`, `stand-first`, `article-dek`.
-    let deck = attrs
+    if names
         .squashed_names()
-        .any(|squashed| DECK_CLASSES.contains(squashed));
-    if deck {
+        .any(|squashed| DECK_CLASSES.contains(squashed))
+    {
         return Some(DomRole::Byline);
     }
     // `live-match-comments`: a live blog's running commentary is the article, not readers'
     // comments.
-    let live = attrs
-        .classes()
-        .flat_map(|n| n.split(['-', '_']))
-        .any(|p| p == "live" || p == "liveblog");
-    attrs
-        .classes()
-        .flat_map(|name| name.split(['-', '_']))
+    let live = names.parts().any(|p| p == "live" || p == "liveblog");
+    names
+        .parts()
         .filter(|p| !p.is_empty())
         .find_map(|p| class_role(p, live))
 }
@@ -269,6 +328,20 @@ fn class_role(part: &str, live: bool) -> Option<DomRole> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_class_value_is_read_once_per_page_and_an_id_joins_it() {
+        let mut classes = ClassCache::default();
+        let first = classes.facts("Related-Links sidebar");
+        assert_eq!(first.role, Some(DomRole::Related));
+        assert_eq!(classes.facts("Related-Links sidebar").role, first.role);
+        assert_eq!(classes.0.len(), 1);
+        let named = |class, id| ClassFacts::read(&Names::of(class, id));
+        assert!(named(Some("post"), Some("article-body")).body_container);
+        assert!(named(None, Some("site-logo")).logo);
+        assert!(named(Some("post-date__modified"), None).revision);
+        assert!(named(Some("author-name"), None).byline && !named(Some("author-bio"), None).byline);
+    }
 
     #[test]
     fn a_link_to_an_author_page_is_told_by_its_path() {

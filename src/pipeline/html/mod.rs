@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use super::block::{Block, DomHints, DomRole, ElementTree, Image, ParagraphKind, Placement};
 use super::dates;
-use attrs::{Attrs, is_article, is_body_container, is_byline, is_revision, role_of};
+use attrs::{Attrs, ClassCache, is_article, is_body_container, is_byline, is_revision, role_of};
 use bylines::is_byline_line;
 pub(crate) use bylines::{glued_by, is_byline_label};
 use facts::FactCollector;
@@ -120,6 +120,8 @@ struct Walker {
     /// Hidden blocks, each with the number of visible blocks before it.
     hidden_blocks: Vec<(usize, Block)>,
     facts: FactCollector,
+    /// What the page's class values say, read once each.
+    classes: ClassCache,
     /// Visible text of the whole page.
     total: TextSize,
     /// Ids of the open elements, root first.
@@ -165,7 +167,7 @@ impl Walker {
 
     fn open(&mut self, el: Element<'_>) {
         let name = el.name();
-        let attrs = Attrs::of(&el);
+        let attrs = Attrs::of(&el, &mut self.classes);
         let parent = self.top().copied();
         let article = is_article(name, &attrs);
         // A `<time>` counts as the article's date only inside the article, not in a sidebar, and
@@ -191,9 +193,7 @@ impl Walker {
             "title" if !el.is_foreign() => Capture::Title,
             "title" => Capture::None,
             // `<h1 id="gt-logo">`: the site's logo, not the headline.
-            "h1" if self.facts.wants_heading() && !attrs.classes().any(|n| n.contains("logo")) => {
-                Capture::H1
-            }
+            "h1" if self.facts.wants_heading() && !attrs.named.logo => Capture::H1,
             _ if is_ld => Capture::JsonLd,
             _ => parent.map_or(Capture::None, |p| p.capture),
         };
