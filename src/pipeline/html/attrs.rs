@@ -67,14 +67,17 @@ impl<'a> Attrs<'a> {
         let id = id.filter(|id| id.split(['-', '_']).count() < SLUG_PARTS);
         attrs.named = match (attrs.class, id) {
             (None, None) => ClassFacts::default(),
-            (Some(class), None) => classes.facts(class),
-            (class, id) => ClassFacts::read(&Names::of(class, id)),
+            (class, id) => {
+                let class = class.map(|c| classes.facts(c)).unwrap_or_default();
+                let id = id.map(|i| classes.facts(i)).unwrap_or_default();
+                class.with(&id)
+            }
         };
         attrs
     }
 }
 
-/// What an element's class names and id say, read once per distinct class value on a page.
+/// What an element's class names and id say.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct ClassFacts {
     /// The role a class word names (see [`role_of`]).
@@ -89,17 +92,52 @@ pub(super) struct ClassFacts {
     pub(super) logo: bool,
 }
 
-/// [`ClassFacts`] by class value, for one page.
+/// What one class or id value says, before it joins the element's other value: the role each
+/// way a live blog may turn it, and what overrides a role.
+#[derive(Debug, Clone, Copy, Default)]
+struct ValueFacts {
+    /// The role its first role word names, outside a live blog and inside one.
+    role: [Option<DomRole>; 2],
+    /// Names an embedded post (no role), a deck (a byline role), a live blog.
+    embedded: bool,
+    deck: bool,
+    live: bool,
+    rest: ClassFacts,
+}
+
+impl ValueFacts {
+    /// The element's facts: this value (the class) read before `id`.
+    fn with(&self, id: &ValueFacts) -> ClassFacts {
+        let live = usize::from(self.live || id.live);
+        let role = if self.embedded || id.embedded {
+            None
+        } else if self.deck || id.deck {
+            Some(DomRole::Byline)
+        } else {
+            self.role[live].or(id.role[live])
+        };
+        ClassFacts {
+            role,
+            body_container: self.rest.body_container || id.rest.body_container,
+            revision: self.rest.revision || id.rest.revision,
+            byline: self.rest.byline || id.rest.byline,
+            logo: self.rest.logo || id.rest.logo,
+        }
+    }
+}
+
+/// [`ValueFacts`] by class or id value, for one page: pages repeat a few dozen class values over
+/// thousands of elements.
 #[derive(Debug, Default)]
-pub(super) struct ClassCache(FxHashMap<Box<str>, ClassFacts>);
+pub(super) struct ClassCache(FxHashMap<Box<str>, ValueFacts>);
 
 impl ClassCache {
-    fn facts(&mut self, class: &str) -> ClassFacts {
-        if let Some(facts) = self.0.get(class) {
+    fn facts(&mut self, value: &str) -> ValueFacts {
+        if let Some(facts) = self.0.get(value) {
             return *facts;
         }
-        let facts = ClassFacts::read(&Names::of(Some(class), None));
-        self.0.insert(class.into(), facts);
+        let facts = ValueFacts::read(&Names::of(Some(value), None));
+        self.0.insert(value.into(), facts);
         facts
     }
 }
@@ -157,10 +195,36 @@ impl Names {
     }
 }
 
+impl ValueFacts {
+    fn read(names: &Names) -> Self {
+        let role = |live| {
+            names
+                .parts()
+                .filter(|p| !p.is_empty())
+                .find_map(|p| class_role(p, live))
+        };
+        ValueFacts {
+            role: [role(false), role(true)],
+            // `social-media-embed`, `twitter-embed`: a post embedded in the article is content,
+            // whatever network it comes from.
+            embedded: names.parts().any(|p| EMBED_CLASSES.contains(p)),
+            // Compound names split by hyphens: `sub-head`, `stand-first`, `article-dek`.
+            deck: names
+                .squashed_names()
+                .any(|squashed| DECK_CLASSES.contains(squashed)),
+            // `live-match-comments`: a live blog's running commentary is the article, not
+            // readers' comments.
+            live: names.parts().any(|p| p == "live" || p == "liveblog"),
+            rest: ClassFacts::read(names),
+        }
+    }
+}
+
 impl ClassFacts {
+    /// All but the role.
     fn read(names: &Names) -> Self {
         ClassFacts {
-            role: class_names_role(names),
+            role: None,
             body_container: names.squashed_names().any(|squashed| {
                 BODY_CONTAINER_CLASSES.iter().any(|n| {
                     squashed == n || squashed.ends_with(n) && squashed.len() <= n.len() + 4
@@ -247,32 +311,6 @@ pub(super) fn role_of(name: &str, attrs: &Attrs<'_>) -> Option<DomRole> {
     attrs.named.role
 }
 
-/// The role the class names and id name, if any.
-fn class_names_role(names: &Names) -> Option<DomRole> {
-    if names.names.is_empty() {
-        return None;
-    }
-    // `social-media-embed`, `twitter-embed`: a post embedded in the article is content, whatever
-    // network it comes from.
-    if names.parts().any(|p| EMBED_CLASSES.contains(p)) {
-        return None;
-    }
-    // Compound names split by hyphens: `sub-head`, `stand-first`, `article-dek`.
-    if names
-        .squashed_names()
-        .any(|squashed| DECK_CLASSES.contains(squashed))
-    {
-        return Some(DomRole::Byline);
-    }
-    // `live-match-comments`: a live blog's running commentary is the article, not readers'
-    // comments.
-    let live = names.parts().any(|p| p == "live" || p == "liveblog");
-    names
-        .parts()
-        .filter(|p| !p.is_empty())
-        .find_map(|p| class_role(p, live))
-}
-
 /// The roles class words name, each by its list (`word*` opens a class word).
 const CLASS_ROLES: [(&Words, DomRole); 11] = [
     (&COMMENT_CLASSES, DomRole::Comments),
@@ -333,14 +371,17 @@ mod tests {
     fn a_class_value_is_read_once_per_page_and_an_id_joins_it() {
         let mut classes = ClassCache::default();
         let first = classes.facts("Related-Links sidebar");
-        assert_eq!(first.role, Some(DomRole::Related));
+        assert_eq!(first.role[0], Some(DomRole::Related));
         assert_eq!(classes.facts("Related-Links sidebar").role, first.role);
         assert_eq!(classes.0.len(), 1);
-        let named = |class, id| ClassFacts::read(&Names::of(class, id));
-        assert!(named(Some("post"), Some("article-body")).body_container);
-        assert!(named(None, Some("site-logo")).logo);
-        assert!(named(Some("post-date__modified"), None).revision);
-        assert!(named(Some("author-name"), None).byline && !named(Some("author-bio"), None).byline);
+        let mut named = |class: &str, id: &str| classes.facts(class).with(&classes.facts(id));
+        assert!(named("post", "article-body").body_container);
+        assert!(named("", "site-logo").logo);
+        assert!(named("post-date__modified", "").revision);
+        assert!(named("author-name", "").byline && !named("author-bio", "").byline);
+        // An embedded post has no role, whichever value names it.
+        assert_eq!(named("related", "").role, Some(DomRole::Related));
+        assert_eq!(named("related", "twitter-embed").role, None);
     }
 
     #[test]
