@@ -81,6 +81,30 @@ async fn hostile_inputs_get_an_article_or_a_precise_status() {
             Expect::Article(|_| true),
         ),
         (
+            // The tokenizer reads attributes a stack frame each: the guard cuts them first,
+            // on start, end and unterminated tags alike.
+            "300k attributes with references on a start, an end and an unterminated tag",
+            html_request(
+                "attributes",
+                format!(
+                    "<p{a}>{prose} {prose}</p{a}><p>{prose}</p><p{a}",
+                    a = " a='&amp;'".repeat(100_000)
+                ),
+            ),
+            Expect::Article(|t| t.contains("Geneva")),
+        ),
+        (
+            "a link closed across a block, 20k times",
+            html_request(
+                "links",
+                format!(
+                    "<div>{}</div>",
+                    format!("<a href=x><p>{prose}</a> {prose}</p>").repeat(20_000)
+                ),
+            ),
+            Expect::Article(|_| true),
+        ),
+        (
             "a 10 MB line without breaks",
             text_request("line", &"word and more words, ".repeat(500_000)),
             Expect::Article(|t| t.len() > 9_000_000),

@@ -234,26 +234,20 @@ mod tests {
 
     /// The most attributes any start tag of `html` has, as html5gum reads it.
     fn most_attributes(html: &str) -> usize {
-        use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
+        use html5gum::emitters::callback::CallbackEvent;
         let (mut most, mut open) = (0, 0);
-        let mut emitter =
-            CallbackEmitter::new(|event: CallbackEvent<'_>, _: html5gum::Span<()>| {
-                match event {
-                    CallbackEvent::AttributeName { .. } => {
-                        open += 1;
-                        most = most.max(open);
-                    }
-                    // An end tag's attributes come before its event, a start tag's after its open.
-                    CallbackEvent::OpenStartTag { .. }
-                    | CallbackEvent::CloseStartTag { .. }
-                    | CallbackEvent::EndTag { .. }
-                    | CallbackEvent::String { .. } => open = 0,
-                    _ => {}
-                }
-                None::<std::convert::Infallible>
-            });
-        emitter.naively_switch_states(true);
-        for _ in html5gum::Tokenizer::new_with_emitter(html, emitter).flatten() {}
+        super::super::outline::tokenize(html, |event| match event {
+            CallbackEvent::AttributeName { .. } => {
+                open += 1;
+                most = most.max(open);
+            }
+            // An end tag's attributes come before its event, a start tag's after its open.
+            CallbackEvent::OpenStartTag { .. }
+            | CallbackEvent::CloseStartTag { .. }
+            | CallbackEvent::EndTag { .. }
+            | CallbackEvent::String { .. } => open = 0,
+            _ => {}
+        });
         most
     }
 

@@ -128,8 +128,6 @@ struct Walker {
     path: Vec<u32>,
     /// The page's elements, numbered as they open (an id is its index).
     tree: ElementTree,
-    /// Depth of the open elements.
-    depth: usize,
     /// The innermost element open where the block being read started.
     block_element: Option<u32>,
     /// Open byline elements: their depth and the text seen inside them so far.
@@ -249,20 +247,19 @@ impl Walker {
             self.images.extend(image(&attrs));
         }
         self.stack.push(frame);
-        self.depth += 1;
-        if self.skip_depth == 0
-            && self.hidden_depth == 0
-            && self.bylines.len() < MAX_OPEN_BYLINES
-            && is_byline(&attrs)
-        {
-            self.bylines.push((self.depth, String::new()));
-        }
         let id = u32::try_from(self.tree.parent.len()).unwrap_or(u32::MAX);
         self.tree
             .parent
             .push(self.path.last().copied().unwrap_or(u32::MAX));
         self.tree.last_descendant.push(id);
         self.path.push(id);
+        if self.skip_depth == 0
+            && self.hidden_depth == 0
+            && self.bylines.len() < MAX_OPEN_BYLINES
+            && is_byline(&attrs)
+        {
+            self.bylines.push((self.path.len(), String::new()));
+        }
     }
 
     fn close(&mut self, el: Element<'_>) {
@@ -270,7 +267,11 @@ impl Walker {
         if name == "a" {
             self.end_link();
         }
-        if self.bylines.last().is_some_and(|(d, _)| *d == self.depth) {
+        if self
+            .bylines
+            .last()
+            .is_some_and(|(d, _)| *d == self.path.len())
+        {
             if let Some((_, text)) = self.bylines.pop() {
                 if let Some(frame) = self.top().copied() {
                     self.facts.byline(&text, frame);
@@ -284,7 +285,6 @@ impl Walker {
                 *slot = last;
             }
         }
-        self.depth = self.depth.saturating_sub(1);
         if let Some(frame) = self.stack.pop() {
             if frame.skip {
                 self.skip_depth = self.skip_depth.saturating_sub(1);

@@ -333,13 +333,19 @@ pub(super) fn parse(html: &str) -> Outline {
         reopen_budget: REOPEN_BUDGET,
         ..Builder::default()
     };
+    tokenize(&html, |event| builder.event(event));
+    builder.finish()
+}
+
+/// Runs html5gum over `html` as the outline reads it: raw-text elements switched by name, no
+/// parse errors. `html` must have passed [`super::guard::limit_attributes`].
+pub(super) fn tokenize(html: &str, mut on_event: impl FnMut(CallbackEvent<'_>)) {
     let mut emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| {
-        builder.event(event);
+        on_event(event);
         None::<std::convert::Infallible>
     });
     emitter.naively_switch_states(true);
-    for _ in Tokenizer::new_with_emitter(&*html, Quiet(emitter)).flatten() {}
-    builder.finish()
+    for _ in Tokenizer::new_with_emitter(html, Quiet(emitter)).flatten() {}
 }
 
 /// The tokenizer's emitter without parse errors: they are ignored here, and checking every
@@ -770,7 +776,9 @@ impl Builder {
                 top.size.prose += n;
             }
         }
-        let range = push_str(&mut self.outline.strings, text.as_bytes());
+        let from = self.outline.strings.len();
+        self.outline.strings.push_str(&text);
+        let range = from..self.outline.strings.len();
         self.outline.events.push(Event::Text(range));
     }
 

@@ -121,6 +121,18 @@ const PLACEMENTS: &[(&str, Placement)] = &[
             .collect();
         page(&format!("<p{names}>{PROSE}</p>"))
     }),
+    // The parse foundation's own paths (src/pipeline/html/outline.rs, guard.rs): attributes on
+    // an end tag, and a link closed inside the block it opened, repeated.
+    ("html: end-tag attribute value", |u, n| {
+        let value = run_of(u, n).replace('\'', "&#39;");
+        page(&format!("<p>{PROSE}</p x='{}'>", escaped(&value)))
+    }),
+    ("html: links closed across blocks", |u, n| {
+        page(&run_of(
+            &format!("<a href=x><p>{}</a> {PROSE}</p>", escaped(u)),
+            n,
+        ))
+    }),
     ("html: element names", |u, n| {
         let name = format!("x{}", attribute_name(u));
         page(&run_of(&format!("<{name}>{PROSE}</{name}>"), n))
