@@ -12,11 +12,25 @@ const { chromium } = require("playwright-core");
 const [base, seedFile, htmlFile, screenshot] = process.argv.slice(2);
 const fail = (message) => { console.error(`e2e inspector: ${message}`); process.exit(1); };
 
-const browser = await chromium.launch({
+// Containers run as root, where Chromium's sandbox cannot start; with no GPU and a closed network,
+// the GPU process and background fetches are turned off. A browser that dies while starting (one
+// CI run saw SIGSEGV at launch, before any page) is started again, at most three times: only the
+// launch is retried, never a check on the page.
+const launchOnce = () => chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  // Containers run as root, where Chromium's sandbox cannot start.
-  args: ["--no-sandbox", "--disable-dev-shm-usage"],
+  args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-quic",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
+const launch = async (attempt = 1) => {
+  try {
+    return await launchOnce();
+  } catch (error) {
+    if (attempt >= 3) throw error;
+    console.error(`e2e inspector: chromium did not start (attempt ${attempt}): ${String(error).split("\n")[0]}`);
+    return launch(attempt + 1);
+  }
+};
+const browser = await launch();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
   const errors = [];
