@@ -34,7 +34,18 @@ pub(crate) const ANY: &[&str] = &["*"];
 #[derive(Debug)]
 pub(crate) struct Words {
     groups: &'static [Group],
-    set: OnceLock<FxHashSet<&'static str>>,
+    index: OnceLock<Index>,
+}
+
+/// A list's entries arranged for its two lookups, built on first use: a line's whole key is
+/// looked up in many lists, and a long paragraph is no entry of any, so its length decides
+/// before its hash; an opening is looked for only among the entries that start as the text does.
+#[derive(Debug)]
+struct Index {
+    set: FxHashSet<&'static str>,
+    longest: usize,
+    /// Entries by their first byte, ASCII lower-cased, in list order.
+    by_first_byte: Vec<Vec<&'static str>>,
 }
 
 /// The entries of one list that are of the same languages (BCP 47 primary subtags, or [`ANY`]).
@@ -44,23 +55,40 @@ impl Words {
     pub(crate) const fn new(groups: &'static [Group]) -> Self {
         Self {
             groups,
-            set: OnceLock::new(),
+            index: OnceLock::new(),
         }
     }
 
-    /// Whether `word` is an entry, in any language (hashed on first use).
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| {
+            let mut by_first_byte = vec![Vec::new(); 256];
+            for entry in self.iter() {
+                if let Some(first) = entry.as_bytes().first() {
+                    by_first_byte[usize::from(first.to_ascii_lowercase())].push(entry);
+                }
+            }
+            Index {
+                set: self.iter().collect(),
+                longest: self.iter().map(str::len).max().unwrap_or(0),
+                by_first_byte,
+            }
+        })
+    }
+
+    /// Whether `word` is an entry, in any language.
     pub(crate) fn contains(&self, word: &str) -> bool {
-        self.set
-            .get_or_init(|| self.iter().collect())
-            .contains(word)
+        let index = self.index();
+        word.len() <= index.longest && index.set.contains(word)
     }
 
     /// The longest entry that opens `text` as whole words (ASCII case ignored), and the text after
     /// it with its leading white space trimmed: `By Jane Doe` gives `by` and `Jane Doe`. An entry
     /// that ends in punctuation (`author:`) may be followed by anything.
     pub(crate) fn opening<'t>(&self, text: &'t str) -> Option<(&'static str, &'t str)> {
-        self.iter()
-            .filter_map(|entry| {
+        let first = text.as_bytes().first()?.to_ascii_lowercase();
+        self.index().by_first_byte[usize::from(first)]
+            .iter()
+            .filter_map(|&entry| {
                 let head = text.get(..entry.len())?;
                 let rest = text.get(entry.len()..)?;
                 let whole = rest.is_empty()
@@ -181,11 +209,12 @@ mod tests {
     fn every_entry_is_written_in_its_lists_form() {
         for list in all() {
             for word in list.words.iter() {
-                let ok = match list.form {
-                    Form::Folded => fold(word) == word,
-                    Form::Lower => word.to_lowercase() == word && !word.starts_with(' '),
-                    Form::Exact => !word.is_empty(),
-                };
+                let ok = !word.is_empty()
+                    && match list.form {
+                        Form::Folded => fold(word) == word,
+                        Form::Lower => word.to_lowercase() == word && !word.starts_with(' '),
+                        Form::Exact => true,
+                    };
                 assert!(ok, "{}: {word:?} is not {:?}", list.name, list.form);
             }
         }
