@@ -72,7 +72,8 @@ pub mod stages {
     /// The body search, its features and the model that scores blocks.
     pub mod boilerplate {
         pub use super::super::boilerplate::{
-            BlockScorer, FEATURES, Sorted, explain, sort, sort_with,
+            BlockScorer, FEATURES, REGION_FEATURES, Sorted, explain, explain_regions, sort,
+            sort_with,
         };
     }
     /// The kept blocks as one text with paragraphs.

@@ -6,7 +6,10 @@
 
 use std::sync::LazyLock;
 
+use std::ops::Range;
+
 use super::features::Features;
+use super::region::{REGION_FEATURES, Runs};
 use crate::pipeline::block::ParagraphKind;
 use crate::pipeline::weights;
 
@@ -107,6 +110,10 @@ pub(super) fn vector(features: &[Features], i: usize) -> [f64; FEATURES.len()] {
 pub struct BlockModel {
     markup: Option<Part>,
     text: Option<Part>,
+    /// The region choice's weights over [`REGION_FEATURES`], for pages of markup and of plain
+    /// text; `None` keeps the rules' choice (the best run).
+    markup_regions: Option<Vec<f64>>,
+    text_regions: Option<Vec<f64>>,
 }
 
 /// One kind's weights, and the probability above which a block adds to a run.
@@ -221,10 +228,51 @@ impl BlockScorer {
                 })
             })
         };
+        let regions = |part: &str| -> Result<Option<Vec<f64>>, String> {
+            value
+                .get(part)
+                .map(|w| weights::named(w, &REGION_FEATURES, &format!("block model: {part}")))
+                .transpose()
+        };
         Ok(Self::Learned(BlockModel {
             markup: read("markup")?,
             text: read("text")?,
+            markup_regions: regions("markup_regions")?,
+            text_regions: regions("text_regions")?,
         }))
+    }
+
+    /// The body search's run: the candidate the learned region choice scores highest (the first
+    /// of equals, the rules' choice first), or the rules' choice when the model has none for
+    /// this kind of page.
+    pub(super) fn choose_region(
+        &self,
+        features: &[Features],
+        values: &[i64],
+        is_text: bool,
+    ) -> Option<Range<usize>> {
+        let runs = Runs::of(features, values, is_text);
+        let weights = match self {
+            Self::Learned(model) if is_text => model.text_regions.as_ref(),
+            Self::Learned(model) => model.markup_regions.as_ref(),
+            Self::Rules => None,
+        };
+        let Some(weights) = weights else {
+            return runs.chosen.map(|k| runs.candidates[k].range.clone());
+        };
+        let runs = runs.with_cuts(values);
+        let mut best: Option<(usize, f64)> = None;
+        for (k, x) in runs.vectors(features).enumerate() {
+            let score = weights::dot(weights, &x);
+            // Of equal scores, the rules' choice, else the first.
+            let better = best.is_none_or(|(b, s)| {
+                score > s || score == s && runs.chosen == Some(k) && runs.chosen != Some(b)
+            });
+            if better {
+                best = Some((k, score));
+            }
+        }
+        best.map(|(k, _)| runs.candidates[k].range.clone())
     }
 }
 
@@ -233,14 +281,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_shipped_model_reads_and_learns_markup_only() {
+    fn the_shipped_model_learns_markup_values_and_the_region_choice_of_plain_text() {
         let scorer = BlockScorer::from_json(EMBEDDED);
         assert!(
             matches!(
                 &scorer,
                 Ok(BlockScorer::Learned(BlockModel {
                     markup: Some(_),
-                    text: None
+                    text: None,
+                    markup_regions: None,
+                    text_regions: Some(_),
                 }))
             ),
             "{scorer:?}"

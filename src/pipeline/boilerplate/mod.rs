@@ -13,12 +13,15 @@ mod learned;
 mod region;
 mod rules;
 
+use std::ops::Range;
+
 use super::block::{Block, Image, ParagraphKind};
 use features::Features;
 pub use learned::{BlockScorer, FEATURES};
+pub use region::REGION_FEATURES;
 use region::{
-    body_mask, body_region, demote_widget_headers, keep_link_lists_between_paragraphs,
-    marked_body_region, pick_title,
+    Runs, body_mask, demote_widget_headers, keep_link_lists_between_paragraphs, marked_body_region,
+    pick_title,
 };
 
 /// Why a block was left out of the body.
@@ -295,6 +298,27 @@ pub fn explain(blocks: &[Block]) -> Vec<(&Block, [f64; FEATURES.len()])> {
         .collect()
 }
 
+/// The candidate runs of the body search over the visible blocks (as [`explain`] lists them),
+/// each with its [`REGION_FEATURES`], for training the region choice.
+#[must_use]
+pub fn explain_regions(
+    blocks: &[Block],
+    scorer: &BlockScorer,
+) -> Vec<(Range<usize>, [f64; REGION_FEATURES.len()])> {
+    let visible: Vec<&Block> = blocks.iter().filter(|b| !is_hidden(b)).collect();
+    let mut features: Vec<Features> = visible.iter().map(|b| Features::of(b)).collect();
+    demote_widget_headers(&mut features);
+    let values = scorer.values(&features);
+    keep_link_blocks_valued_as_article(&mut features, &values);
+    let is_text = visible.iter().all(|b| b.dom.is_none());
+    let runs = Runs::of(&features, &values, is_text).with_cuts(&values);
+    runs.candidates
+        .iter()
+        .map(|c| c.range.clone())
+        .zip(runs.vectors(&features))
+        .collect()
+}
+
 /// The verdict on every block: the body search, the headline, and a reason for every block
 /// left out.
 fn judge(blocks: &[&Block], title_hint: Option<&str>, scorer: &BlockScorer) -> Vec<Verdict> {
@@ -304,7 +328,7 @@ fn judge(blocks: &[&Block], title_hint: Option<&str>, scorer: &BlockScorer) -> V
     keep_link_blocks_valued_as_article(&mut features, &values);
     // Text payloads have no DOM to mark the comments, so the comments header ends the search.
     let is_text = blocks.iter().all(|b| b.dom.is_none());
-    let page = body_region(&features, &values, is_text);
+    let page = scorer.choose_region(&features, &values, is_text);
     // The element the markup names as the article text is searched first, unless the page holds
     // far more article-like text elsewhere (a teaser list marked up like posts).
     let marked = marked_body_region(&features, &values).filter(|inside| {
@@ -506,6 +530,73 @@ mod tests {
 
     use super::*;
     use crate::pipeline::text;
+
+    /// A text payload: an article of two paragraphs, then readers' comments that outweigh it,
+    /// each under its writer's name, with no comments header between.
+    const ARTICLE_THEN_COMMENTS: &str = "Council passes the budget\n\
+        The council voted on Tuesday to approve the new budget after a long debate about schools, \
+        roads and the library that the city has wanted for years.\n\
+        The mayor said the vote was a good day for the city and its libraries, and for its roads.\n\
+        Tom Hardy\n\
+        I have lived here for thirty years and I have never seen the council agree on anything \
+        this quickly, which makes me wonder what they are not telling us about the roads.\n\
+        Tom Hardy\n\
+        The library has needed a new roof since before my children were born, and it is about \
+        time that somebody on the council noticed that the rain comes in every winter.\n\
+        Tom Hardy\n\
+        Schools should have come first in this budget, and I will say so at the next meeting of \
+        the council in the spring, when the members come back to ask for our votes again.";
+
+    #[test]
+    fn the_runs_are_every_stretchs_best_with_heads_and_tails_and_the_rules_choice_among_them() {
+        let blocks = text::parse(ARTICLE_THEN_COMMENTS);
+        let features: Vec<Features> = blocks.iter().map(Features::of).collect();
+        let values: Vec<i64> = features.iter().map(Features::value).collect();
+        let runs = Runs::of(&features, &values, true).with_cuts(&values);
+        let chosen = runs.chosen.map(|k| runs.candidates[k].range.clone());
+        // The rules take the article and the comments as one run.
+        assert_eq!(chosen, Some(1..blocks.len()));
+        let heads: Vec<_> = runs
+            .candidates
+            .iter()
+            .filter(|c| c.cut == region::Cut::Head)
+            .map(|c| c.range.clone())
+            .collect();
+        assert_eq!(heads.first(), Some(&(1..3)), "{heads:?}");
+        assert!(runs.candidates.iter().any(|c| c.cut == region::Cut::Tail));
+        for c in &runs.candidates {
+            let sum: i64 = values[c.range.clone()].iter().sum();
+            assert_eq!(c.value, sum, "{c:?}");
+        }
+        assert_eq!(runs.vectors(&features).count(), runs.candidates.len());
+    }
+
+    #[test]
+    fn a_region_model_that_prefers_heads_keeps_the_article_without_its_comments() {
+        let weights = |head: f64| {
+            REGION_FEATURES
+                .iter()
+                .map(|(n, _)| format!("\"{n}\": {}", if *n == "head" { head } else { 0.0 }))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let kept = |head: f64| {
+            let model = format!("{{\"text_regions\": {{{}}}}}", weights(head));
+            let scorer = BlockScorer::from_json(&model).expect("a region model");
+            let sorted = sort_with(&text::parse(ARTICLE_THEN_COMMENTS), None, false, &scorer);
+            sorted
+                .kept
+                .into_iter()
+                .map(|k| k.text)
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        // All weights zero: every candidate scores the same, and the rules' choice stands.
+        assert!(kept(0.0).contains("thirty years"), "{}", kept(0.0));
+        let headed = kept(5.0);
+        assert!(headed.contains("good day for the city"), "{headed}");
+        assert!(!headed.contains("thirty years"), "{headed}");
+    }
 
     fn reasons(input: &str) -> (Vec<String>, Vec<(String, RemovalReason)>) {
         let sorted = sort(&text::parse(input), None, false);

@@ -54,54 +54,319 @@ pub(super) fn body_region(
     values: &[i64],
     stop_at_comments: bool,
 ) -> Option<Range<usize>> {
-    let mut best: Option<(i64, Range<usize>)> = None;
-    let mut run_start = 0;
-    let mut first_anchor: Option<usize> = None;
-    let mut run_sum: i64 = 0;
-    // Past the comments or the footer, the value a run must beat (see below).
-    let mut closed_at: Option<i64> = None;
-    for (i, f) in features.iter().enumerate() {
-        let hard_stop = f
-            .section
-            .is_some_and(|s| s.hard || !soft_header_resumes(features, i));
-        if hard_stop {
-            // Articles do not start after the comments or the footer: once a substantial body
-            // has been seen, what follows them is not searched (text payloads).
-            let closing = f.section.is_some_and(|s| {
-                matches!(s.reason, RemovalReason::Comments | RemovalReason::Footer)
-            });
-            if stop_at_comments && closing && closed_at.is_none() {
-                closed_at = best
-                    .as_ref()
-                    .map(|(score, _)| *score)
-                    .filter(|score| *score >= SUBSTANTIAL_BODY);
+    let runs = Runs::of(features, values, stop_at_comments);
+    runs.chosen.map(|k| runs.candidates[k].range.clone())
+}
+
+/// A run the body search may choose: the best run of one stretch of the page (a stretch ends
+/// where a run restarts: at a hard section header, or where the running sum falls to zero).
+#[derive(Debug, Clone)]
+pub(super) struct Candidate {
+    pub(super) range: Range<usize>,
+    pub(super) value: i64,
+    pub(super) cut: Cut,
+    /// The value of the whole run it is part of (its own, for a whole run).
+    pub(super) whole_value: i64,
+}
+
+/// Every stretch's best run, in page order (they do not overlap), and the one the rules choose.
+#[derive(Debug, Default)]
+pub(super) struct Runs {
+    pub(super) candidates: Vec<Candidate>,
+    pub(super) chosen: Option<usize>,
+}
+
+impl Runs {
+    pub(super) fn of(features: &[Features], values: &[i64], stop_at_comments: bool) -> Self {
+        let mut runs = Runs::default();
+        let mut best: Option<i64> = None;
+        // The best run of the current stretch, and whether it is the page's best so far.
+        let mut stretch: Option<(Candidate, bool)> = None;
+        let mut run_start = 0;
+        let mut first_anchor: Option<usize> = None;
+        let mut run_sum: i64 = 0;
+        // Past the comments or the footer, the value a run must beat (see below).
+        let mut closed_at: Option<i64> = None;
+        for (i, f) in features.iter().enumerate() {
+            let hard_stop = f
+                .section
+                .is_some_and(|s| s.hard || !soft_header_resumes(features, i));
+            if hard_stop {
+                // Articles do not start after the comments or the footer: once a substantial
+                // body has been seen, what follows them is not searched (text payloads).
+                let closing = f.section.is_some_and(|s| {
+                    matches!(s.reason, RemovalReason::Comments | RemovalReason::Footer)
+                });
+                if stop_at_comments && closing && closed_at.is_none() {
+                    closed_at = best.filter(|score| *score >= SUBSTANTIAL_BODY);
+                }
+                runs.end_stretch(stretch.take());
+                run_sum = 0;
+                run_start = i + 1;
+                first_anchor = None;
+                continue;
             }
-            run_sum = 0;
-            run_start = i + 1;
-            first_anchor = None;
-            continue;
-        }
-        if run_sum <= 0 {
-            run_sum = 0;
-            run_start = i;
-            first_anchor = None;
-        }
-        let value = values.get(i).copied().unwrap_or_default();
-        run_sum += value;
-        let anchors = f.good || f.in_body_container && value > 0;
-        if anchors {
-            first_anchor.get_or_insert(i);
-        }
-        // A header mistaken for the footer's (a menu's `Company`) may come before the article:
-        // a run after it wins only when it outweighs the body found before it many times over.
-        let beats_closed = closed_at.is_none_or(|c| run_sum > c * AFTER_CLOSING_FACTOR);
-        if anchors && beats_closed && best.as_ref().is_none_or(|(s, _)| run_sum > *s) {
+            if run_sum <= 0 {
+                runs.end_stretch(stretch.take());
+                run_sum = 0;
+                run_start = i;
+                first_anchor = None;
+            }
+            let value = values.get(i).copied().unwrap_or_default();
+            run_sum += value;
+            let anchors = f.good || f.in_body_container && value > 0;
+            if anchors {
+                first_anchor.get_or_insert(i);
+            }
+            if !anchors || stretch.as_ref().is_some_and(|(c, _)| run_sum <= c.value) {
+                continue;
+            }
+            // A header mistaken for the footer's (a menu's `Company`) may come before the
+            // article: a run after it wins only when it outweighs the body found before it many
+            // times over.
+            let beats_closed = closed_at.is_none_or(|c| run_sum > c * AFTER_CLOSING_FACTOR);
+            let page_best = beats_closed && best.is_none_or(|s| run_sum > s);
+            if page_best {
+                best = Some(run_sum);
+            }
+            let was_best = stretch.as_ref().is_some_and(|(_, b)| *b);
             // The run starts and ends with body material: short lines before its first
             // paragraph (a menu a learned value rates above zero) are not part of it.
-            best = Some((run_sum, first_anchor.unwrap_or(run_start)..i + 1));
+            let candidate = Candidate {
+                range: first_anchor.unwrap_or(run_start)..i + 1,
+                value: run_sum,
+                cut: Cut::Whole,
+                whole_value: run_sum,
+            };
+            stretch = Some((candidate, page_best || was_best));
+        }
+        runs.end_stretch(stretch);
+        runs
+    }
+
+    fn end_stretch(&mut self, stretch: Option<(Candidate, bool)>) {
+        if let Some((candidate, page_best)) = stretch {
+            if page_best {
+                self.chosen = Some(self.candidates.len());
+            }
+            self.candidates.push(candidate);
         }
     }
-    best.map(|(_, r)| r)
+}
+
+/// The features of a candidate run for the learned region choice: name and meaning.
+pub const REGION_FEATURES: [(&str, &str); 20] = [
+    ("rules_choice", "the run the rules choose"),
+    (
+        "head",
+        "the opening part of a stretch's best run, up to where its body material pauses",
+    ),
+    (
+        "tail",
+        "the closing part of a stretch's best run, from where its body material resumes",
+    ),
+    ("part_share", "a part's value over its whole run's"),
+    ("value_share", "its value over the best whole run's"),
+    ("rank", "1 / (1 + its whole run's rank by value)"),
+    ("log_words", "words, ln(1+n)/8"),
+    ("start", "where it starts, over the page's blocks"),
+    ("end", "where it ends, over the page's blocks"),
+    (
+        "sentence_share",
+        "share of its characters in lines that end like sentences",
+    ),
+    ("short_share", "share of its lines of three words or fewer"),
+    (
+        "metadata_share",
+        "share of its lines that are date or byline lines",
+    ),
+    ("stop_share", "share of its words that are function words"),
+    ("link_share", "share of its characters in links"),
+    (
+        "after_closing",
+        "a comments or footer header comes before it",
+    ),
+    (
+        "comments_after",
+        "a comments header within 3 lines after it",
+    ),
+    (
+        "headline_before",
+        "a headline-like line within 3 lines before it",
+    ),
+    (
+        "metadata_before",
+        "a date or byline line within 3 lines before it",
+    ),
+    ("in_article", "share of its lines inside an article element"),
+    (
+        "in_body_container",
+        "share of its lines inside the marked article text",
+    ),
+];
+
+/// Lines looked at on each side of a candidate run.
+const AROUND: usize = 3;
+
+/// Heads and tails a whole run offers at most: the first pauses of its body material, and the
+/// last resumptions.
+const MAX_CUTS: usize = 16;
+
+/// Which part of a stretch's best run a candidate is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Cut {
+    Whole,
+    /// From the run's start to where its body material pauses (an article before its comments).
+    Head,
+    /// From where the run's body material resumes to its end (an article after a long intro).
+    Tail,
+}
+
+/// Running totals over the page's blocks, so that any range's sums cost two reads.
+struct Totals {
+    /// Per block: chars, words, sentence chars, short lines, metadata lines, function-word
+    /// permille times chars, link permille times chars, in an article, in the marked text.
+    sums: Vec<[i64; 9]>,
+}
+
+impl Totals {
+    fn of(features: &[Features]) -> Self {
+        let mut sums = Vec::with_capacity(features.len() + 1);
+        let mut acc = [0i64; 9];
+        sums.push(acc);
+        let n = |x: usize| i64::try_from(x).unwrap_or(i64::MAX / 1024);
+        for f in features {
+            let row = [
+                n(f.chars),
+                n(f.words),
+                n(f.chars * usize::from(f.sentence_like)),
+                i64::from(f.words <= 3),
+                i64::from(f.metadata_line),
+                n(f.chars * usize::from(f.stop_permille)),
+                n(f.chars * usize::from(f.link_permille)),
+                i64::from(f.in_article),
+                i64::from(f.in_body_container),
+            ];
+            for (a, r) in acc.iter_mut().zip(row) {
+                *a = a.saturating_add(r);
+            }
+            sums.push(acc);
+        }
+        Self { sums }
+    }
+
+    fn of_range(&self, range: &Range<usize>) -> [i64; 9] {
+        let mut out = self.sums[range.end];
+        for (o, s) in out.iter_mut().zip(self.sums[range.start]) {
+            *o -= s;
+        }
+        out
+    }
+}
+
+impl Runs {
+    /// Adds, for each whole run, its heads and tails (at most [`MAX_CUTS`] each): the parts that
+    /// end where its body material pauses or start where it resumes. One pass over the runs,
+    /// which do not overlap.
+    pub(super) fn with_cuts(mut self, values: &[i64]) -> Self {
+        let positive = |i: usize| values.get(i).is_some_and(|v| *v > 0);
+        let wholes = self.candidates.len();
+        for k in 0..wholes {
+            let run = self.candidates[k].range.clone();
+            let whole_value = self.candidates[k].value;
+            let heads = (run.start + 1..run.end)
+                .filter(|&j| positive(j - 1) && !positive(j))
+                .take(MAX_CUTS)
+                .map(|j| (run.start..j, Cut::Head));
+            let mut tails: Vec<usize> = (run.start + 1..run.end)
+                .rev()
+                .filter(|&j| positive(j) && !positive(j - 1))
+                .take(MAX_CUTS)
+                .collect();
+            tails.reverse();
+            let tails = tails.into_iter().map(|j| (j..run.end, Cut::Tail));
+            let parts: Vec<(Range<usize>, Cut)> = heads.chain(tails).collect();
+            for (range, cut) in parts {
+                let value = values[range.clone()].iter().sum();
+                self.candidates.push(Candidate {
+                    range,
+                    value,
+                    cut,
+                    whole_value,
+                });
+            }
+        }
+        self
+    }
+
+    /// Each candidate's [`REGION_FEATURES`], in order: a few reads each, from running totals.
+    pub(super) fn vectors<'a>(
+        &'a self,
+        features: &'a [Features],
+    ) -> impl Iterator<Item = [f64; REGION_FEATURES.len()]> + 'a {
+        let totals = Totals::of(features);
+        let first_closing = features.iter().position(|f| {
+            f.section.is_some_and(|s| {
+                matches!(s.reason, RemovalReason::Comments | RemovalReason::Footer)
+            })
+        });
+        let mut by_value: Vec<i64> = self
+            .candidates
+            .iter()
+            .filter(|c| c.cut == Cut::Whole)
+            .map(|c| c.value)
+            .collect();
+        by_value.sort_unstable_by(|a, b| b.cmp(a));
+        let best = by_value.first().copied().unwrap_or(0).max(1);
+        #[allow(clippy::cast_precision_loss)] // counts and sums of a page
+        let ratio = |a: i64, b: i64| if b <= 0 { 0.0 } else { a as f64 / b as f64 };
+        let flag = |b: bool| if b { 1.0 } else { 0.0 };
+        let n = i64::try_from(features.len()).unwrap_or(i64::MAX).max(1);
+        let at = |i: usize| i64::try_from(i).unwrap_or(i64::MAX);
+        self.candidates.iter().enumerate().map(move |(k, c)| {
+            let [
+                chars,
+                words,
+                sentence,
+                short,
+                metadata,
+                stop,
+                link,
+                article,
+                marked,
+            ] = totals.of_range(&c.range);
+            let lines = at(c.range.len());
+            let before = &features[c.range.start.saturating_sub(AROUND)..c.range.start];
+            let after = &features[c.range.end..(c.range.end + AROUND).min(features.len())];
+            let rank = by_value.partition_point(|v| *v > c.whole_value);
+            #[allow(clippy::cast_precision_loss)]
+            [
+                flag(self.chosen == Some(k)),
+                flag(c.cut == Cut::Head),
+                flag(c.cut == Cut::Tail),
+                ratio(c.value, c.whole_value).clamp(-1.0, 1.0),
+                ratio(c.value, best).clamp(-1.0, 1.0),
+                1.0 / (1.0 + rank as f64),
+                (words as f64).ln_1p() / 8.0,
+                ratio(at(c.range.start), n),
+                ratio(at(c.range.end), n),
+                ratio(sentence, chars),
+                ratio(short, lines),
+                ratio(metadata, lines),
+                ratio(stop, chars * 1000),
+                ratio(link, chars * 1000),
+                flag(first_closing.is_some_and(|at| at < c.range.start)),
+                flag(after.iter().any(|f| {
+                    f.section
+                        .is_some_and(|s| s.reason == RemovalReason::Comments)
+                })),
+                flag(before.iter().any(|f| f.headline_like)),
+                flag(before.iter().any(|f| f.metadata_line)),
+                ratio(article, lines),
+                ratio(marked, lines),
+            ]
+        })
+    }
 }
 
 /// The body blocks: the best run, widened for HTML to the lowest element that holds the run's

@@ -301,8 +301,9 @@ fn body_by(scorer: &BlockScorer, input: Input) -> String {
     pipeline::stages::normalize::assemble(&sorted.kept, QuoteStyle::Keep, TextFormat::Plain).text
 }
 
-/// One page's blocks as the body search sees them, with their features: a JSON line.
-fn explain_page(id: &str, mode: &str, input: &Input) -> String {
+/// One page's blocks as the body search sees them, with their features, and the search's
+/// candidate runs (block ranges) with theirs, by `scorer`'s block values: a JSON line.
+fn explain_page(id: &str, mode: &str, input: &Input, scorer: &BlockScorer) -> String {
     let blocks = match input {
         Input::Html(h) => pipeline::stages::html::parse(h).0,
         Input::Text(t) => pipeline::stages::text::parse(t),
@@ -312,7 +313,11 @@ fn explain_page(id: &str, mode: &str, input: &Input) -> String {
         .into_iter()
         .map(|(block, x)| json!({ "text": block.text, "x": x.to_vec() }))
         .collect();
-    json!({ "id": id, "mode": mode, "blocks": rows }).to_string()
+    let regions: Vec<Value> = boilerplate::explain_regions(&blocks, scorer)
+        .into_iter()
+        .map(|(range, x)| json!({ "start": range.start, "end": range.end, "x": x.to_vec() }))
+        .collect();
+    json!({ "id": id, "mode": mode, "blocks": rows, "regions": regions }).to_string()
 }
 
 /// The baseline extractors on the same HTML pages, scored beside ours.
@@ -358,7 +363,12 @@ pub fn run(
 ) -> Result<bool, String> {
     // A header names the features, then one line per page and mode.
     let names: Vec<&str> = boilerplate::FEATURES.iter().map(|(n, _)| *n).collect();
-    let mut explained = vec![json!({ "features": names }).to_string()];
+    let region_names: Vec<&str> = boilerplate::REGION_FEATURES
+        .iter()
+        .map(|(n, _)| *n)
+        .collect();
+    let mut explained =
+        vec![json!({ "features": names, "region_features": region_names }).to_string()];
     let gold_path = corpus.join("ground-truth.json");
     let gold: BTreeMap<String, Value> = serde_json::from_str(
         &std::fs::read_to_string(&gold_path)
@@ -399,7 +409,10 @@ pub fn run(
             };
             predictions.bytes += size;
             if blocks.explain.is_some() {
-                explained.push(explain_page(id, mode, &input));
+                let scorer = blocks
+                    .scorer(split.fold(id))
+                    .unwrap_or_else(|| BlockScorer::embedded());
+                explained.push(explain_page(id, mode, &input, scorer));
             }
             let started = Instant::now();
             let text = match blocks.scorer(split.fold(id)) {
