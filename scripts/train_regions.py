@@ -59,23 +59,31 @@ def load(scorer_dir, inputs, mode):
 
 
 def fit(pages, n_features, l2, objective, steps=2000, rate=0.5):
+    """Full-batch gradient descent over every useful page's candidates at once: the rows of all
+    pages stacked, each page a segment, softmax and sums taken per segment."""
     useful = [p for p in pages if len(p["f1"]) > 1]
     theta = np.zeros(n_features)
+    if not useful:
+        return theta
+    x = np.concatenate([p["x"] for p in useful])
+    f1 = np.concatenate([p["f1"] for p in useful])
+    starts = np.cumsum([0] + [len(p["f1"]) for p in useful[:-1]])
+    page = np.repeat(np.arange(len(useful)), [len(p["f1"]) for p in useful])
+    best_f1 = np.maximum.reduceat(f1, starts)[page]
+    best = (f1 >= best_f1 - 0.01).astype(np.float64)
+    target = best / np.add.reduceat(best, starts)[page]
     for _ in range(steps):
-        grad = l2 * theta
-        for p in useful:
-            s = p["x"] @ theta
-            e = np.exp(s - s.max())
-            prob = e / e.sum()
-            if objective == "best":
-                # The likelihood of the page's best candidates.
-                best = p["f1"] >= p["f1"].max() - 0.01
-                grad += p["x"].T @ (prob - best / best.sum()) / len(useful)
-            else:
-                # The expected F1 of the choice, ascended.
-                expected = prob @ p["f1"]
-                grad -= p["x"].T @ (prob * (p["f1"] - expected)) / len(useful)
-        theta -= rate * grad
+        s = x @ theta
+        e = np.exp(s - np.maximum.reduceat(s, starts)[page])
+        prob = e / np.add.reduceat(e, starts)[page]
+        if objective == "best":
+            # The likelihood of the page's best candidates (those within 0.01 of its best F1).
+            residual = prob - target
+        else:
+            # The expected F1 of the choice, ascended.
+            expected = np.add.reduceat(prob * f1, starts)[page]
+            residual = -prob * (f1 - expected)
+        theta -= rate * (l2 * theta + x.T @ residual / len(useful))
     return theta
 
 
