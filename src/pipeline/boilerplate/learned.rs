@@ -262,7 +262,7 @@ impl BlockScorer {
         };
         let runs = runs.with_cuts(values);
         let mut best: Option<(usize, f64)> = None;
-        for (k, x) in runs.vectors(features).enumerate() {
+        for (k, x) in runs.vectors(features, values).enumerate() {
             let score = weights::dot(weights, &x);
             // Of equal scores, the rules' choice, else the first.
             let better = best.is_none_or(|(b, s)| {

@@ -315,7 +315,7 @@ pub fn explain_regions(
     runs.candidates
         .iter()
         .map(|c| c.range.clone())
-        .zip(runs.vectors(&features))
+        .zip(runs.vectors(&features, &values))
         .collect()
 }
 
@@ -568,7 +568,10 @@ mod tests {
             let sum: i64 = values[c.range.clone()].iter().sum();
             assert_eq!(c.value, sum, "{c:?}");
         }
-        assert_eq!(runs.vectors(&features).count(), runs.candidates.len());
+        assert_eq!(
+            runs.vectors(&features, &values).count(),
+            runs.candidates.len()
+        );
     }
 
     #[test]

@@ -155,7 +155,7 @@ impl Runs {
 }
 
 /// The features of a candidate run for the learned region choice: name and meaning.
-pub const REGION_FEATURES: [(&str, &str); 20] = [
+pub const REGION_FEATURES: [(&str, &str); 24] = [
     ("rules_choice", "the run the rules choose"),
     (
         "head",
@@ -203,7 +203,23 @@ pub const REGION_FEATURES: [(&str, &str); 20] = [
         "in_body_container",
         "share of its lines inside the marked article text",
     ),
+    (
+        "pause_after",
+        "lines of no value right after it, of the next 8",
+    ),
+    (
+        "dated_after",
+        "date or byline lines among the 8 lines after it",
+    ),
+    ("line_words", "words a line, ln(1+n)/4"),
+    (
+        "headline_right_before",
+        "the line right before it is a headline of 4 words or more",
+    ),
 ];
+
+/// Lines read after a candidate for what follows it (a pause, readers' signatures).
+const FOLLOWING: usize = 8;
 
 /// Lines looked at on each side of a candidate run.
 const AROUND: usize = 3;
@@ -303,6 +319,7 @@ impl Runs {
     pub(super) fn vectors<'a>(
         &'a self,
         features: &'a [Features],
+        values: &'a [i64],
     ) -> impl Iterator<Item = [f64; REGION_FEATURES.len()]> + 'a {
         let totals = Totals::of(features);
         let first_closing = features.iter().position(|f| {
@@ -364,6 +381,30 @@ impl Runs {
                 flag(before.iter().any(|f| f.metadata_line)),
                 ratio(article, lines),
                 ratio(marked, lines),
+                ratio(
+                    at(values
+                        .iter()
+                        .skip(c.range.end)
+                        .take(FOLLOWING)
+                        .take_while(|v| **v <= 0)
+                        .count()),
+                    at(FOLLOWING),
+                ),
+                ratio(
+                    at(features
+                        .iter()
+                        .skip(c.range.end)
+                        .take(FOLLOWING)
+                        .filter(|f| f.metadata_line)
+                        .count()),
+                    at(FOLLOWING),
+                ),
+                ratio(words, lines).ln_1p() / 4.0,
+                flag(
+                    before
+                        .last()
+                        .is_some_and(|f| f.headline_like && f.words >= 4),
+                ),
             ]
         })
     }
