@@ -4,9 +4,8 @@
 //! `scripts/train-blocks`. A block's learned value is its length times how sure the model is that
 //! it is body (`2p - 1`), so the search still weighs long paragraphs more than short lines.
 
-use std::sync::LazyLock;
-
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use super::features::Features;
 use super::region::{REGION_FEATURES, Runs};
@@ -265,9 +264,8 @@ impl BlockScorer {
         for (k, x) in runs.vectors(features, values).enumerate() {
             let score = weights::dot(weights, &x);
             // Of equal scores, the rules' choice, else the first.
-            let better = best.is_none_or(|(b, s)| {
-                score > s || score == s && runs.chosen == Some(k) && runs.chosen != Some(b)
-            });
+            let better =
+                best.is_none_or(|(_, s)| score > s || score == s && runs.chosen == Some(k));
             if better {
                 best = Some((k, score));
             }

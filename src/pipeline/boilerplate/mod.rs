@@ -306,10 +306,7 @@ pub fn explain_regions(
     scorer: &BlockScorer,
 ) -> Vec<(Range<usize>, [f64; REGION_FEATURES.len()])> {
     let visible: Vec<&Block> = blocks.iter().filter(|b| !is_hidden(b)).collect();
-    let mut features: Vec<Features> = visible.iter().map(|b| Features::of(b)).collect();
-    demote_widget_headers(&mut features);
-    let values = scorer.values(&features);
-    keep_link_blocks_valued_as_article(&mut features, &values);
+    let (features, values) = valued(&visible, scorer);
     let is_text = visible.iter().all(|b| b.dom.is_none());
     let runs = Runs::of(&features, &values, is_text).with_cuts(&values);
     runs.candidates
@@ -319,13 +316,19 @@ pub fn explain_regions(
         .collect()
 }
 
-/// The verdict on every block: the body search, the headline, and a reason for every block
-/// left out.
-fn judge(blocks: &[&Block], title_hint: Option<&str>, scorer: &BlockScorer) -> Vec<Verdict> {
+/// Every block's features and its value for the body search, by `scorer`.
+fn valued(blocks: &[&Block], scorer: &BlockScorer) -> (Vec<Features>, Vec<i64>) {
     let mut features: Vec<Features> = blocks.iter().map(|b| Features::of(b)).collect();
     demote_widget_headers(&mut features);
     let values = scorer.values(&features);
     keep_link_blocks_valued_as_article(&mut features, &values);
+    (features, values)
+}
+
+/// The verdict on every block: the body search, the headline, and a reason for every block
+/// left out.
+fn judge(blocks: &[&Block], title_hint: Option<&str>, scorer: &BlockScorer) -> Vec<Verdict> {
+    let (mut features, values) = valued(blocks, scorer);
     // Text payloads have no DOM to mark the comments, so the comments header ends the search.
     let is_text = blocks.iter().all(|b| b.dom.is_none());
     let page = scorer.choose_region(&features, &values, is_text);

@@ -129,7 +129,6 @@ impl Runs {
             if page_best {
                 best = Some(run_sum);
             }
-            let was_best = stretch.as_ref().is_some_and(|(_, b)| *b);
             // The run starts and ends with body material: short lines before its first
             // paragraph (a menu a learned value rates above zero) are not part of it.
             let candidate = Candidate {
@@ -138,7 +137,9 @@ impl Runs {
                 cut: Cut::Whole,
                 whole_value: run_sum,
             };
-            stretch = Some((candidate, page_best || was_best));
+            // Within a stretch the bar past the comments is fixed, so once its run is the page's
+            // best, every longer run of it is too.
+            stretch = Some((candidate, page_best));
         }
         runs.end_stretch(stretch);
         runs

@@ -61,17 +61,19 @@ impl Words {
 
     fn index(&self) -> &Index {
         self.index.get_or_init(|| {
-            let mut by_first_byte = vec![Vec::new(); 256];
+            let mut index = Index {
+                set: FxHashSet::default(),
+                longest: 0,
+                by_first_byte: vec![Vec::new(); 256],
+            };
             for entry in self.iter() {
+                index.set.insert(entry);
+                index.longest = index.longest.max(entry.len());
                 if let Some(first) = entry.as_bytes().first() {
-                    by_first_byte[usize::from(first.to_ascii_lowercase())].push(entry);
+                    index.by_first_byte[usize::from(first.to_ascii_lowercase())].push(entry);
                 }
             }
-            Index {
-                set: self.iter().collect(),
-                longest: self.iter().map(str::len).max().unwrap_or(0),
-                by_first_byte,
-            }
+            index
         })
     }
 
