@@ -46,17 +46,23 @@ def load(scorer_dir, explain, gold_path):
 
 
 def fit(pages, n_features, l2, steps=3000, rate=0.5):
+    """Full-batch gradient descent over every useful page's candidates at once: the rows of all
+    pages stacked, each page a segment, softmax and sums taken per segment."""
     useful = [p for p in pages if p["right"].any() and len(p["right"]) > 1]
     theta = np.zeros(n_features)
+    if not useful:
+        return theta
+    x = np.concatenate([p["x"] for p in useful])
+    right = np.concatenate([p["right"] for p in useful]).astype(np.float64)
+    sizes = [len(p["right"]) for p in useful]
+    starts = np.cumsum([0] + sizes[:-1])
+    page = np.repeat(np.arange(len(useful)), sizes)
+    target = right / np.add.reduceat(right, starts)[page]
     for _ in range(steps):
-        grad = l2 * theta
-        for p in useful:
-            s = p["x"] @ theta
-            e = np.exp(s - s.max())
-            prob = e / e.sum()
-            target = p["right"] / p["right"].sum()
-            grad += p["x"].T @ (prob - target) / len(useful)
-        theta -= rate * grad
+        s = x @ theta
+        e = np.exp(s - np.maximum.reduceat(s, starts)[page])
+        prob = e / np.add.reduceat(e, starts)[page]
+        theta -= rate * (l2 * theta + x.T @ (prob - target) / len(useful))
     return theta
 
 
