@@ -287,6 +287,13 @@ impl Runs {
     /// which do not overlap.
     pub(super) fn with_cuts(mut self, values: &[i64]) -> Self {
         let positive = |i: usize| values.get(i).is_some_and(|v| *v > 0);
+        // A cut's value is a difference of running totals: one pass, however many cuts.
+        let totals: Vec<i64> = std::iter::once(0)
+            .chain(values.iter().scan(0i64, |sum, v| {
+                *sum += v;
+                Some(*sum)
+            }))
+            .collect();
         let wholes = self.candidates.len();
         for k in 0..wholes {
             let run = self.candidates[k].range.clone();
@@ -304,7 +311,7 @@ impl Runs {
             let tails = tails.into_iter().map(|j| (j..run.end, Cut::Tail));
             let parts: Vec<(Range<usize>, Cut)> = heads.chain(tails).collect();
             for (range, cut) in parts {
-                let value = values[range.clone()].iter().sum();
+                let value = totals[range.end] - totals[range.start];
                 self.candidates.push(Candidate {
                     range,
                     value,
