@@ -260,17 +260,8 @@ impl BlockScorer {
             return runs.chosen.map(|k| runs.candidates[k].range.clone());
         };
         let runs = runs.with_cuts(values);
-        let mut best: Option<(usize, f64)> = None;
-        for (k, x) in runs.vectors(features, values).enumerate() {
-            let score = weights::dot(weights, &x);
-            // Of equal scores, the rules' choice, else the first.
-            let better =
-                best.is_none_or(|(_, s)| score > s || score == s && runs.chosen == Some(k));
-            if better {
-                best = Some((k, score));
-            }
-        }
-        best.map(|(k, _)| runs.candidates[k].range.clone())
+        weights::best(weights, runs.vectors(features, values), runs.chosen)
+            .map(|k| runs.candidates[k].range.clone())
     }
 }
 

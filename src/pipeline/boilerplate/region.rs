@@ -309,8 +309,7 @@ impl Runs {
                 .collect();
             tails.reverse();
             let tails = tails.into_iter().map(|j| (j..run.end, Cut::Tail));
-            let parts: Vec<(Range<usize>, Cut)> = heads.chain(tails).collect();
-            for (range, cut) in parts {
+            for (range, cut) in heads.chain(tails) {
                 let value = totals[range.end] - totals[range.start];
                 self.candidates.push(Candidate {
                     range,

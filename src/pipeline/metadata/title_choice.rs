@@ -243,14 +243,8 @@ impl TitleModel {
         all: Vec<TitleCandidate>,
         context: &TitleContext<'_>,
     ) -> Vec<String> {
-        let scores: Vec<f64> = rows(&all, context)
-            .iter()
-            .map(|x| weights::dot(&self.weights, x))
-            .collect();
-        let best = (0..all.len()).fold(None, |best: Option<usize>, i| match best {
-            Some(b) if scores[b] >= scores[i] => Some(b),
-            _ => Some(i),
-        });
+        // The rules' order puts their choice first.
+        let best = weights::best(&self.weights, rows(&all, context), Some(0));
         let mut texts: Vec<String> = all.into_iter().map(|c| c.text).collect();
         if let Some(b) = best {
             let chosen = texts.remove(b);
