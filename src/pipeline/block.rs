@@ -87,16 +87,6 @@ impl Placement {
         })
     }
 
-    /// The element that holds `element`, if any.
-    #[must_use]
-    pub fn parent_of(&self, element: u32) -> Option<u32> {
-        self.tree
-            .parent
-            .get(element as usize)
-            .copied()
-            .filter(|&p| p != u32::MAX)
-    }
-
     /// The innermost element enclosing all of `placements`' blocks.
     #[must_use]
     pub fn common_container<'a>(

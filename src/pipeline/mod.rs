@@ -72,8 +72,8 @@ pub mod stages {
     /// The body search, its features and the model that scores blocks.
     pub mod boilerplate {
         pub use super::super::boilerplate::{
-            BlockScorer, FEATURES, REGION_FEATURES, Sorted, WIDENING_FEATURES, explain,
-            explain_regions, explain_widenings, sort, sort_with,
+            BlockScorer, FEATURES, REGION_FEATURES, Sorted, explain, explain_regions, sort,
+            sort_with,
         };
     }
     /// The kept blocks as one text with paragraphs.

@@ -8,9 +8,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::features::Features;
-use super::region::{REGION_FEATURES, Runs, widening_container};
-use super::widening::{WIDENING_FEATURES, Widenings};
-use crate::pipeline::block::Block;
+use super::region::{REGION_FEATURES, Runs};
 use crate::pipeline::block::ParagraphKind;
 use crate::pipeline::weights;
 
@@ -115,9 +113,6 @@ pub struct BlockModel {
     /// text; `None` keeps the rules' choice (the best run).
     markup_regions: Option<Vec<f64>>,
     text_regions: Option<Vec<f64>>,
-    /// The widening choice's weights over [`WIDENING_FEATURES`] (pages of markup); `None` keeps
-    /// the rules' widening.
-    markup_widening: Option<Vec<f64>>,
 }
 
 /// One kind's weights, and the probability above which a block adds to a run.
@@ -243,10 +238,6 @@ impl BlockScorer {
             text: read("text")?,
             markup_regions: regions("markup_regions")?,
             text_regions: regions("text_regions")?,
-            markup_widening: value
-                .get("markup_widening")
-                .map(|w| weights::named(w, &WIDENING_FEATURES, "block model: markup_widening"))
-                .transpose()?,
         }))
     }
 
@@ -274,40 +265,12 @@ impl BlockScorer {
     }
 }
 
-impl BlockScorer {
-    /// The element the run of an HTML page is widened to: the learned widening choice's, or the
-    /// rules' when the model has none.
-    pub(super) fn choose_widening(
-        &self,
-        blocks: &[&Block],
-        features: &[Features],
-        core: &Range<usize>,
-        marked: bool,
-    ) -> Option<u32> {
-        let weights = match self {
-            Self::Learned(model) => model.markup_widening.as_ref(),
-            Self::Rules => None,
-        };
-        let Some(weights) = weights else {
-            return widening_container(blocks, features, core);
-        };
-        let widenings = Widenings::of(blocks, features, core);
-        let vectors = widenings.vectors(blocks, features, core, marked);
-        weights::best(
-            weights,
-            vectors.into_iter().map(|(_, x)| x),
-            Some(widenings.rules),
-        )
-        .and_then(|k| widenings.options.get(k).copied().flatten())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn the_shipped_model_learns_markup_values_the_widening_and_the_region_choice_of_plain_text() {
+    fn the_shipped_model_learns_markup_values_and_the_region_choice_of_plain_text() {
         let scorer = BlockScorer::from_json(EMBEDDED);
         assert!(
             matches!(
@@ -317,7 +280,6 @@ mod tests {
                     text: None,
                     markup_regions: None,
                     text_regions: Some(_),
-                    markup_widening: Some(_),
                 }))
             ),
             "{scorer:?}"

@@ -12,7 +12,6 @@ mod features;
 mod learned;
 mod region;
 mod rules;
-mod widening;
 
 use std::ops::Range;
 
@@ -24,7 +23,6 @@ use region::{
     Runs, body_mask, demote_widget_headers, keep_link_lists_between_paragraphs, marked_body_region,
     pick_title,
 };
-pub use widening::WIDENING_FEATURES;
 
 /// Why a block was left out of the body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -327,20 +325,17 @@ fn valued(blocks: &[&Block], scorer: &BlockScorer) -> (Vec<Features>, Vec<i64>) 
     (features, values)
 }
 
-/// The run the body is built around, and whether it was found in the marked article text.
-fn core_run(
-    blocks: &[&Block],
-    features: &[Features],
-    values: &[i64],
-    scorer: &BlockScorer,
-) -> (Option<Range<usize>>, bool) {
+/// The verdict on every block: the body search, the headline, and a reason for every block
+/// left out.
+fn judge(blocks: &[&Block], title_hint: Option<&str>, scorer: &BlockScorer) -> Vec<Verdict> {
+    let (mut features, values) = valued(blocks, scorer);
     // Text payloads have no DOM to mark the comments, so the comments header ends the search.
     let is_text = blocks.iter().all(|b| b.dom.is_none());
-    let page = scorer.choose_region(features, values, is_text);
+    let page = scorer.choose_region(&features, &values, is_text);
     // The element the markup names as the article text is searched first, unless the page holds
     // far more article-like text elsewhere (a teaser list marked up like posts).
-    let marked = marked_body_region(features, values).filter(|inside| {
-        let good = |run: &Range<usize>| -> usize {
+    let marked = marked_body_region(&features, &values).filter(|inside| {
+        let good = |run: &std::ops::Range<usize>| -> usize {
             features[run.clone()]
                 .iter()
                 .filter(|f| f.good)
@@ -351,44 +346,9 @@ fn core_run(
             .is_none_or(|page| good(page) <= good(inside) * MARKED_BODY_OUTWEIGHED)
     });
     let found_in_marked = marked.is_some();
-    (marked.or(page), found_in_marked)
-}
-
-/// The widenings of the body search's run over the visible blocks (as [`explain`] lists them),
-/// each with the blocks it keeps and its [`WIDENING_FEATURES`], for training the widening
-/// choice. Empty for plain text and where no run was found.
-#[must_use]
-pub fn explain_widenings(
-    blocks: &[Block],
-    scorer: &BlockScorer,
-) -> Vec<(Vec<usize>, [f64; WIDENING_FEATURES.len()])> {
-    let visible: Vec<&Block> = blocks.iter().filter(|b| !is_hidden(b)).collect();
-    if visible.iter().all(|b| b.dom.is_none()) {
-        return Vec::new();
-    }
-    let (features, values) = valued(&visible, scorer);
-    let (Some(core), marked) = core_run(&visible, &features, &values, scorer) else {
-        return Vec::new();
-    };
-    widening::Widenings::of(&visible, &features, &core)
-        .vectors(&visible, &features, &core, marked)
-        .into_iter()
-        .map(|(mask, x)| {
-            let kept = (0..mask.len()).filter(|&i| mask[i]).collect();
-            (kept, x)
-        })
-        .collect()
-}
-
-/// The verdict on every block: the body search, the headline, and a reason for every block
-/// left out.
-fn judge(blocks: &[&Block], title_hint: Option<&str>, scorer: &BlockScorer) -> Vec<Verdict> {
-    let (mut features, values) = valued(blocks, scorer);
-    let (core, found_in_marked) = core_run(blocks, &features, &values, scorer);
-    let core_start = core.as_ref().map_or(0, |c| c.start);
-    let mut body = if let Some(core) = core {
-        let container = scorer.choose_widening(blocks, &features, &core, found_in_marked);
-        body_mask(blocks, &features, Some(core), container, found_in_marked)
+    let core = marked.or(page);
+    let mut body = if core.is_some() {
+        body_mask(blocks, &features, core, found_in_marked)
     } else {
         // No paragraph long enough to anchor a body: the page's sentences that are no known
         // boilerplate are the article (a short note, a one-paragraph page, a pasted snippet).
@@ -404,11 +364,10 @@ fn judge(blocks: &[&Block], title_hint: Option<&str>, scorer: &BlockScorer) -> V
     let first_good = (0..blocks.len())
         .filter(|&i| body[i] && features[i].good)
         .nth(1);
-    // The headline comes before the run, whether or not the widened body holds it.
     let title = pick_title(
         blocks,
         &features,
-        first_body.unwrap_or(blocks.len()).max(core_start),
+        first_body.unwrap_or(blocks.len()),
         title_hint,
     );
 

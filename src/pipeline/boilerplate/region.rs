@@ -417,15 +417,13 @@ impl Runs {
     }
 }
 
-/// The body blocks: the best run, widened for HTML to `container` (the lowest element that holds
-/// the run's body blocks, or one above it: articles split by embeds, lists or ad slots come back
-/// whole) and, when the run was found in the marked article text, to all of the marked text
-/// (articles split into chunks).
+/// The body blocks: the best run, widened for HTML to the lowest element that holds the run's
+/// body blocks (articles split by embeds, lists or ad slots come back whole) and, when the run was
+/// found in the marked article text, to all of the marked text (articles split into chunks).
 pub(super) fn body_mask(
     blocks: &[&Block],
     features: &[Features],
     core: Option<Range<usize>>,
-    container: Option<u32>,
     marked: bool,
 ) -> Vec<bool> {
     let mut mask = vec![false; blocks.len()];
@@ -433,6 +431,7 @@ pub(super) fn body_mask(
     for i in core.clone() {
         mask[i] = true;
     }
+    let container = widening_container(blocks, features, &core);
     let inside = |i: usize| {
         let in_container = container.is_some_and(|c| {
             blocks[i]

@@ -317,12 +317,7 @@ fn explain_page(id: &str, mode: &str, input: &Input, scorer: &BlockScorer) -> St
         .into_iter()
         .map(|(range, x)| json!({ "start": range.start, "end": range.end, "x": x.to_vec() }))
         .collect();
-    let widenings: Vec<Value> = boilerplate::explain_widenings(&blocks, scorer)
-        .into_iter()
-        .map(|(kept, x)| json!({ "kept": kept, "x": x.to_vec() }))
-        .collect();
-    json!({ "id": id, "mode": mode, "blocks": rows, "regions": regions, "widenings": widenings })
-        .to_string()
+    json!({ "id": id, "mode": mode, "blocks": rows, "regions": regions }).to_string()
 }
 
 /// The baseline extractors on the same HTML pages, scored beside ours.
@@ -372,18 +367,8 @@ pub fn run(
         .iter()
         .map(|(n, _)| *n)
         .collect();
-    let widening_names: Vec<&str> = boilerplate::WIDENING_FEATURES
-        .iter()
-        .map(|(n, _)| *n)
-        .collect();
-    let mut explained = vec![
-        json!({
-            "features": names,
-            "region_features": region_names,
-            "widening_features": widening_names,
-        })
-        .to_string(),
-    ];
+    let mut explained =
+        vec![json!({ "features": names, "region_features": region_names }).to_string()];
     let gold_path = corpus.join("ground-truth.json");
     let gold: BTreeMap<String, Value> = serde_json::from_str(
         &std::fs::read_to_string(&gold_path)
